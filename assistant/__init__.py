@@ -1,0 +1,1 @@
+"""Cluster EMS assistant: the answer engine and its knowledge-base access."""

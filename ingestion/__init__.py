@@ -1,0 +1,1 @@
+"""Ingestion: files -> chunks and typed records -> store (Chroma + BM25 + records)."""
