@@ -1,0 +1,139 @@
+"""Conversation memory: persisted, bounded, expiring, shared by concurrent worker processes."""
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+from assistant.conversation import ConversationStore, Turn
+from assistant.settings import Settings
+
+
+class FakeClock:
+    """A settable clock, so expiry is tested without sleeping."""
+
+    def __init__(self, now: float = 1_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def turn(i: int, **state) -> Turn:
+    return Turn(question=f"question {i}", answer=f"réponse {i}", state=state, at=float(i))
+
+
+def test_turns_persist_across_store_instances(tmp_path: Path):
+    path = tmp_path / "conversations.sqlite3"
+    writer = ConversationStore(path)
+    cid = writer.new_id()
+    writer.append(cid, turn(1, intent="lookup", focus=["event:forum-eau-2024"]))
+    writer.append(cid, Turn("et en 2023 ?", "En 2023, 98 participants.", {"year": 2023}, at=2.0))
+
+    history = ConversationStore(path).history(cid)
+
+    assert [t.question for t in history] == ["question 1", "et en 2023 ?"]
+    assert history[0].state == {"intent": "lookup", "focus": ["event:forum-eau-2024"]}
+    assert history[1] == Turn("et en 2023 ?", "En 2023, 98 participants.", {"year": 2023}, at=2.0)
+
+
+def test_unknown_conversation_has_no_history(tmp_path: Path):
+    store = ConversationStore(tmp_path / "c.sqlite3")
+    assert store.history("inconnue") == []
+
+
+def test_new_ids_are_distinct_opaque_hex(tmp_path: Path):
+    store = ConversationStore(tmp_path / "c.sqlite3")
+    ids = {store.new_id() for _ in range(100)}
+    assert len(ids) == 100
+    assert all(len(i) == 32 and int(i, 16) >= 0 for i in ids)
+
+
+def test_history_keeps_only_the_last_turns(tmp_path: Path):
+    store = ConversationStore(tmp_path / "c.sqlite3", max_turns=3)
+    for i in range(1, 8):
+        store.append("c1", turn(i))
+    store.append("c2", turn(100))
+
+    assert [t.question for t in store.history("c1")] == ["question 5", "question 6", "question 7"]
+    assert [t.question for t in store.history("c2")] == ["question 100"]
+
+
+def test_conversation_expires_after_ttl_since_last_use(tmp_path: Path):
+    clock = FakeClock()
+    store = ConversationStore(tmp_path / "c.sqlite3", ttl_seconds=3600, clock=clock)
+    store.append("c1", turn(1))
+    clock.now += 3000
+    store.append("c1", turn(2))  # using it again pushes its expiry back
+    clock.now += 3000
+
+    assert len(store.history("c1")) == 2
+
+    clock.now += 601
+    assert store.history("c1") == []
+
+
+def test_expired_conversation_restarts_empty_and_others_are_purged(tmp_path: Path):
+    path = tmp_path / "c.sqlite3"
+    clock = FakeClock()
+    store = ConversationStore(path, ttl_seconds=60, clock=clock)
+    store.append("old", turn(1))
+    store.append("reused", turn(2))
+    clock.now += 61
+
+    store.append("reused", turn(3))
+
+    assert [t.question for t in store.history("reused")] == ["question 3"]
+    # The purge removed the expired rows from disk, not only from view.
+    late_reader = ConversationStore(path, ttl_seconds=10**9)
+    assert late_reader.history("old") == []
+
+
+def test_forget_removes_a_conversation(tmp_path: Path):
+    store = ConversationStore(tmp_path / "c.sqlite3")
+    store.append("c1", turn(1))
+    store.append("c2", turn(2))
+
+    store.forget("c1")
+
+    assert store.history("c1") == []
+    assert len(store.history("c2")) == 1
+
+
+def test_from_settings_uses_data_dir_and_limits(tmp_path: Path):
+    settings = Settings(_env_file=None, data_dir=tmp_path / "data", conversation_turns=2,
+                        conversation_ttl_hours=0.5)
+    store = ConversationStore.from_settings(settings)
+
+    assert store.path == tmp_path / "data" / "conversations.sqlite3"
+    assert store.path.exists()
+    assert (store.max_turns, store.ttl_seconds) == (2, 1800)
+
+
+def _append_many(path: str, worker: int, count: int, start) -> None:
+    store = ConversationStore(Path(path), max_turns=1000)
+    start.wait()
+    for i in range(count):
+        store.append(f"own-{worker}", turn(i))
+        store.append("shared", Turn(f"w{worker}-{i}", "ok", {"worker": worker}, at=float(i)))
+
+
+def test_concurrent_processes_lose_no_turn(tmp_path: Path):
+    path = tmp_path / "c.sqlite3"
+    ctx = multiprocessing.get_context("spawn")  # like separate server workers: nothing shared in memory
+    start = ctx.Event()
+    count = 150
+    workers = [ctx.Process(target=_append_many, args=(str(path), w, count, start)) for w in (1, 2)]
+    for p in workers:
+        p.start()
+    start.set()
+    for p in workers:
+        p.join()
+    assert [p.exitcode for p in workers] == [0, 0]
+
+    store = ConversationStore(path, max_turns=1000)
+    for w in (1, 2):
+        assert [t.question for t in store.history(f"own-{w}")] == [f"question {i}" for i in range(count)]
+    shared = [t.question for t in store.history("shared")]
+    assert sorted(shared) == sorted(f"w{w}-{i}" for w in (1, 2) for i in range(count))
+    for w in (1, 2):  # each writer's turns stay in its own order
+        assert [q for q in shared if q.startswith(f"w{w}-")] == [f"w{w}-{i}" for i in range(count)]
