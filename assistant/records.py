@@ -53,6 +53,7 @@ class Figure:
     group: str = ""  # table it comes from, e.g. "Chiffres clés"
     note: str = ""
     source: str = ""
+    aliases: list[str] = field(default_factory=list)  # other names users give the metric
 
 
 @dataclass
