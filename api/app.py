@@ -1,0 +1,91 @@
+"""The FastAPI application: routes per domain over one Assistant, the web chat page, error handling.
+
+`create_app()` is a factory: `uvicorn.run("api.app:create_app", factory=True, workers=N)` gives each
+worker its own app, whose Assistant is built at startup (lifespan) from the environment settings.
+Tests pass a ready Assistant and their own Settings.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+
+from api.bodylimit import BodySizeLimit
+from api.errors import install_error_handlers
+from api.ratelimit import SlidingWindowLimiter
+from api.routers import admin, chat, events, guides, health, members, search
+from assistant.service import Assistant
+from assistant.settings import Settings, get_settings
+
+log = logging.getLogger("ems.api")
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+# The page loads nothing from elsewhere: every script, style and request stays on this server.
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+DESCRIPTION = """
+Assistant conversationnel du **Cluster Eau-Milieux-Sols** (Paris Île-de-France) : ses thématiques
+(les 8 DIS, les 4 enjeux), ses guides-formations, ses événements passés et à venir, ses membres et
+ses chiffres clés. Chaque réponse cite ses sources ; quand la base ne contient pas l'information,
+l'assistant le dit.
+
+Les erreurs sont renvoyées en JSON : `{"detail": "message en français"}`.
+"""
+
+TAGS = [
+    {"name": "Conversation", "description": "Poser des questions, avec ou sans diffusion progressive (SSE)."},
+    {"name": "Recherche", "description": "Chercher des passages et des enregistrements."},
+    {"name": "Événements", "description": "Les événements du cluster, filtrés par date, thème, type."},
+    {"name": "Membres", "description": "Les membres du cluster."},
+    {"name": "Guides-formations", "description": "Les guides-formations proposés par le cluster."},
+    {"name": "Supervision", "description": "État du service."},
+    {"name": "Administration", "description": "Réservé aux administrateurs (en-tête `X-API-Key`)."},
+]
+
+
+def create_app(assistant: Assistant | None = None, settings: Settings | None = None) -> FastAPI:
+    """Build the app around `assistant`, or around one built from `settings` at startup."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if app.state.assistant is None:
+            log.info("loading the assistant from %s", settings.data_dir)
+            app.state.assistant = await run_in_threadpool(Assistant.from_settings, settings)
+        yield
+
+    app = FastAPI(
+        title="Assistant du Cluster Eau-Milieux-Sols",
+        description=DESCRIPTION,
+        version="0.1.0",
+        openapi_tags=TAGS,
+        lifespan=lifespan,
+    )
+    app.state.assistant = assistant
+    app.state.settings = settings
+    app.state.chat_limiter = SlidingWindowLimiter(settings.chat_rate_limit)
+    app.state.ingest_lock = asyncio.Lock()
+
+    install_error_handlers(app)
+    app.add_middleware(BodySizeLimit)
+    for module in (chat, search, events, members, guides, health, admin):
+        app.include_router(module.router)
+
+    @app.get("/", include_in_schema=False)
+    async def page() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html", headers=PAGE_HEADERS)
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
