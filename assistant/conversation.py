@@ -1,21 +1,18 @@
 """Conversation memory: the last turns of each conversation, bounded, expiring, shared via SQLite.
 
 Several server worker processes answer the same conversation, so memory lives in one SQLite file
-(WAL mode: readers never block the writer) and every operation is a short transaction on its own
-connection, which also makes the store safe to use from any thread or forked process.
+under the data dir (see assistant.sqlitedb) rather than in a process.
 """
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-BUSY_TIMEOUT_SECONDS = 10.0
+from assistant.sqlitedb import connect, initialise, transaction
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -61,10 +58,7 @@ class ConversationStore:
         self.max_turns = max_turns
         self.ttl_seconds = ttl_seconds
         self._clock = clock
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as conn:
-            conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once per database file
-            conn.executescript(_SCHEMA)
+        initialise(self.path, _SCHEMA)
 
     @classmethod
     def from_settings(cls, settings) -> ConversationStore:
@@ -79,7 +73,7 @@ class ConversationStore:
 
     def history(self, conversation_id: str) -> list[Turn]:
         """The kept turns, oldest first; [] for an unknown or expired conversation."""
-        with self._connect() as conn:
+        with connect(self.path) as conn:
             row = conn.execute(
                 "SELECT last_used FROM conversations WHERE id = ?", (conversation_id,)
             ).fetchone()
@@ -95,7 +89,7 @@ class ConversationStore:
         """Add a turn, keep only the last `max_turns`, and drop every expired conversation."""
         state = json.dumps(turn.state, ensure_ascii=False)
         now = self._clock()
-        with self._write() as conn:
+        with transaction(self.path) as conn:
             # Purging first means an expired conversation restarts empty instead of resurrecting.
             expired = "SELECT id FROM conversations WHERE last_used < ?"
             cutoff = (now - self.ttl_seconds,)
@@ -117,28 +111,9 @@ class ConversationStore:
             )
 
     def forget(self, conversation_id: str) -> None:
-        with self._write() as conn:
+        with transaction(self.path) as conn:
             conn.execute("DELETE FROM turns WHERE conversation_id = ?", (conversation_id,))
             conn.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
 
     def _expired(self, last_used: float) -> bool:
         return self._clock() - last_used > self.ttl_seconds
-
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        # isolation_level=None: no implicit transactions; writes use an explicit BEGIN IMMEDIATE.
-        with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)) as conn:
-            conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable enough, no fsync per turn
-            yield conn
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction that takes the lock up front, so concurrent writers wait instead of failing."""
-        with self._connect() as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")

@@ -118,7 +118,7 @@ def _append_many(path: str, worker: int, count: int, start) -> None:
 
 
 def test_concurrent_processes_lose_no_turn(tmp_path: Path):
-    path = tmp_path / "c.sqlite3"
+    path = tmp_path / "c.sqlite3"  # created by the workers themselves, racing to do it
     ctx = multiprocessing.get_context("spawn")  # like separate server workers: nothing shared in memory
     start = ctx.Event()
     count = 150

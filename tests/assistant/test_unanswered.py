@@ -1,6 +1,7 @@
 """Staff log of abstained questions: newest first, UTC times, no contact details stored."""
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -65,3 +66,25 @@ def test_contact_details_are_not_stored(tmp_path: Path):
         assert "06 12 34 56 78" not in stored and "23 45 67 89" not in stored
         assert "[e-mail masqué]" in stored and "[téléphone masqué]" in stored
         assert "1 692 adhérents de 2024" in stored  # ordinary numbers are kept
+
+
+def _record_many(data_dir: str, worker: int, count: int, start) -> None:
+    log = UnansweredLog.from_settings(Settings(_env_file=None, data_dir=Path(data_dir)))
+    start.wait()
+    for i in range(count):
+        log.record(f"w{worker}-{i}", f"c{worker}", "aucune source")
+
+
+def test_concurrent_processes_lose_no_entry(tmp_path: Path):
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Event()
+    workers = [ctx.Process(target=_record_many, args=(str(tmp_path / "data"), w, 100, start)) for w in (1, 2)]
+    for p in workers:
+        p.start()
+    start.set()
+    for p in workers:
+        p.join()
+    assert [p.exitcode for p in workers] == [0, 0]
+
+    questions = [e["question"] for e in make_log(tmp_path).list(limit=1000)]
+    assert sorted(questions) == sorted(f"w{w}-{i}" for w in (1, 2) for i in range(100))
