@@ -1,25 +1,139 @@
 """The Assistant service: the one object the CLI, the HTTP API and the Telegram bot call."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import logging
+import threading
+from dataclasses import asdict, replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.answer import Answer, Source
+from assistant.answering import Context, Engine
+from assistant.conversation import ConversationStore, Turn
+from assistant.llm import LLMPhraser
+from assistant.normalize import fold
+from assistant.privacy import redact_contacts
+from assistant.records import Event, Guide, Member, RecordSet
+from assistant.retrieval import Retriever
+from assistant.settings import Settings, get_settings
+from assistant.unanswered import UnansweredLog
+from assistant.understanding import Lexicon
+
+if TYPE_CHECKING:
+    from ingestion.report import IngestReport
+
+log = logging.getLogger(__name__)
 
 
-@dataclass
-class Source:
-    id: str
-    title: str
-    kind: str  # event, member, figure, guide, document, ...
-    excerpt: str
-    date: str | None = None  # ISO date when the source has one
-    score: float = 0.0
 
 
-@dataclass
-class Answer:
-    answer: str
-    sources: list[Source] = field(default_factory=list)
-    abstained: bool = False
-    conversation_id: str = ""
+class Assistant:
+    """Answers questions over the ingested base; every adapter (CLI, HTTP, Telegram) calls this."""
 
-    def to_dict(self) -> dict:
-        return asdict(self)
+    def __init__(self, settings: Settings, retriever: Retriever, conversations: ConversationStore,
+                 unanswered: UnansweredLog, phraser: LLMPhraser | None = None):
+        self.settings = settings
+        self.retriever = retriever
+        self.conversations = conversations
+        self.unanswered_log = unanswered
+        self.phraser = phraser
+        self._lock = threading.Lock()
+        self.reload()
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> "Assistant":
+        settings = settings or get_settings()
+        return cls(settings, Retriever.from_settings(settings), ConversationStore.from_settings(settings),
+                   UnansweredLog.from_settings(settings), LLMPhraser.from_settings(settings))
+
+    def reload(self) -> None:
+        """Pick up what the latest ingest wrote (records, passages)."""
+        with self._lock:
+            self.retriever.reload()
+            self.records = RecordSet.load(self.settings.data_dir)
+            passages = [p.text for p in self.retriever.passages]
+            self.engine = Engine(self.records, self.retriever, Lexicon.build(self.records, passages))
+
+    # --- questions ------------------------------------------------------------------------
+    def ask(self, message: str, conversation_id: str | None = None, as_of: date | None = None) -> Answer:
+        message = (message or "").strip()
+        if not message:
+            raise ValueError("La question est vide : écrivez votre question en quelques mots.")
+        if len(message) > self.settings.max_message_chars:
+            raise ValueError(f"La question est trop longue ({len(message)} caractères ; "
+                             f"{self.settings.max_message_chars} au maximum).")
+        as_of = as_of or date.today()
+        conversation_id = conversation_id or self.conversations.new_id()
+        history = self.conversations.history(conversation_id)
+        previous = Context(**history[-1].state) if history and history[-1].state else None
+        draft, context = self.engine.answer(message, as_of, previous)
+        text = draft.text
+        if self.phraser and not draft.abstained:
+            phrased = self.phraser.phrase(message, [s.excerpt for s in draft.sources] + [text], text)
+            text = phrased or text
+        text = redact_contacts(text)
+        sources = [replace(s, excerpt=redact_contacts(s.excerpt)) for s in draft.sources]
+        self.conversations.append(conversation_id, Turn(message, text, asdict(context)))
+        if draft.abstained:
+            self.unanswered_log.record(message, conversation_id, draft.reason)
+            log.info("abstained conversation=%s reason=%s", conversation_id, draft.reason)
+        return Answer(text, sources, draft.abstained, conversation_id)
+
+    def forget(self, conversation_id: str) -> None:
+        self.conversations.forget(conversation_id)
+
+    def unanswered(self, limit: int = 100) -> list[dict]:
+        return self.unanswered_log.list(limit)
+
+    # --- browsing the base ----------------------------------------------------------------
+    def search(self, q: str, k: int = 5) -> list[Source]:
+        hits = self.retriever.search(q, k=k)
+        return [Source(h.id, h.title or h.source, h.kind or "document", redact_contacts(_short(h.text)),
+                       None, round(h.score, 4)) for h in hits]
+
+    def events(self, date_from: date | None = None, date_to: date | None = None, theme: str | None = None,
+               type: str | None = None, q: str | None = None) -> list[Event]:
+        out = []
+        for e in sorted(self.records.events, key=lambda e: e.date):
+            if (date_from and e.date < date_from) or (date_to and e.date > date_to):
+                continue
+            if theme and fold(theme) not in {fold(t) for t in e.themes}:
+                continue
+            if type and fold(type) not in fold(f"{e.type_code} {e.type_label}"):
+                continue
+            if q and not all(w in fold(f"{e.title} {e.type_label} {e.notes}") for w in fold(q).split()):
+                continue
+            out.append(e)
+        return out
+
+    def members(self, q: str | None = None, sector: str | None = None) -> list[Member]:
+        out = []
+        for m in self.records.members:
+            if sector and fold(sector) not in {fold(s) for s in m.sectors}:
+                continue
+            if q and not all(w in fold(f"{m.name} {m.kind} {m.activity}") for w in fold(q).split()):
+                continue
+            out.append(m)
+        return out
+
+    def guides(self) -> list[Guide]:
+        return list(self.records.guides)
+
+    def guide(self, guide_id: str) -> Guide | None:
+        return next((g for g in self.records.guides if g.id == guide_id), None)
+
+    def health(self) -> dict:
+        return {"status": "ok", **self.records.counts(), "passages": self.retriever.size}
+
+    def ingest(self, paths: list[Path] | None = None, reset: bool = False) -> IngestReport:
+        from ingestion.pipeline import ingest  # ingestion depends on assistant, not the reverse at import
+
+        report = ingest(self.settings, paths, reset)
+        self.reload()
+        return report
+
+
+def _short(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,112 @@
+"""The answer engine: guard, understand, try every strategy, keep the one that explains the question
+best — or say plainly that the base does not hold the answer."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from assistant.draft import NOT_FOUND, Draft, abstain
+from assistant.event_answers import EventBook
+from assistant.figure_answers import FigureBook
+from assistant.followup import is_followup, resolve
+from assistant.guide_answers import GuideBook
+from assistant.member_answers import MemberBook
+from assistant.passage_answers import PassageAnswerer
+from assistant.records import RecordSet
+from assistant.retrieval import Retriever
+from assistant.understanding import Lexicon, Query, parse
+
+MIN_COVERAGE = 0.5  # below this share of the question explained, the answer is not supported
+
+PRIVACY_REFUSAL = (
+    "Je ne communique pas de coordonnées personnelles (adresse e-mail, téléphone) : la base du Cluster EMS "
+    "n'en contient pas et je n'en donne jamais. Pour joindre une personne, passez par l'équipe du cluster."
+)
+INVENTION_REFUSAL = (
+    "Je réponds uniquement à partir de la base du Cluster EMS (bilan d'activités 2024) : je ne peux pas "
+    "inventer de chiffres ni suivre d'instructions qui me demandent de sortir de cette base."
+)
+
+
+@dataclass
+class Context:
+    """What the engine remembers of a turn so the next one can refer to it."""
+    question: str  # the question as resolved (standing alone)
+    years: list[int] = field(default_factory=list)
+    focus: dict = field(default_factory=dict)
+
+
+class Engine:
+    def __init__(self, records: RecordSet, retriever: Retriever, lexicon: Lexicon):
+        self.records = records
+        self.lexicon = lexicon
+        self.passages = PassageAnswerer(retriever, lexicon)
+        self.events = EventBook(records.events, lexicon)
+        self.figures = FigureBook(records.figures, lexicon)
+        self.members = MemberBook(records.members, lexicon)
+        self.guides = GuideBook(records.guides, lexicon, self.passages)
+        self.known_years = {int(w) for w in lexicon.words_known if re.fullmatch(r"(19|20)\d\d", w)}
+
+    def answer(self, message: str, as_of: date, previous: Context | None = None) -> tuple[Draft, Context]:
+        question, focus = message, {}
+        if previous and is_followup(message):
+            question = resolve(message, previous.question, previous.years, as_of, self.lexicon)
+            focus = previous.focus
+        q = parse(question, as_of, self.lexicon)
+        draft = self._answer(q, as_of, focus)
+        if previous and not focus and (draft.abstained or draft.coverage < 0.75):
+            # Not marked as a follow-up, but it reads better with the previous question's subject.
+            retry_q = parse(resolve(message, previous.question, previous.years, as_of, self.lexicon),
+                            as_of, self.lexicon)
+            retry = self._answer(retry_q, as_of, previous.focus)
+            if not retry.abstained and retry.coverage > draft.coverage + 0.1:
+                q, draft = retry_q, retry
+        years = list(q.dates.years) or ([q.dates.period.start.year] if q.dates.period and q.dates.period.year_known
+                                        else [])
+        return draft, Context(q.text, years, draft.focus or focus)
+
+    def _answer(self, q: Query, as_of: date, focus: dict) -> Draft:
+        if q.has("privacy"):
+            return abstain(PRIVACY_REFUSAL, "coordonnées personnelles demandées")
+        if q.has("injection"):
+            text = INVENTION_REFUSAL
+            missing = [y for y in q.dates.years if y not in self.known_years]
+            if missing:
+                text += f" La base ne contient pas de données pour {', '.join(map(str, missing))}."
+            return abstain(text, "demande d'invention ou instruction")
+        missing = [y for y in q.dates.years if y not in self.known_years]
+        if missing and not [y for y in q.dates.years if y in self.known_years]:
+            return abstain(f"Je ne trouve pas de données pour {', '.join(map(str, missing))} dans la base du "
+                           "Cluster EMS.", f"année sans données : {missing}")
+        ids = focus.get("ids") or []
+        kind = focus.get("kind")
+        candidates = [
+            self.members.answer(q, ids if kind == "members" else None),
+            self.events.answer(q, as_of, ids if kind == "events" else None),
+            self.figures.answer(q),
+            self.guides.answer(q, ids if kind == "guides" else None),
+        ]
+        drafts = [d for d in candidates if d is not None]
+        structured_abstention = next((d for d in drafts if d.abstained and d.coverage >= 0.8), None)
+        best = max((d for d in drafts if not d.abstained), key=lambda d: d.coverage, default=None)
+        if best is None or best.coverage < 0.9:
+            passage = self.passages.answer(q)
+            if passage and (best is None or passage.coverage > best.coverage + 0.05):
+                best = passage
+        if q.unknown:
+            return self._unknown(q, best)
+        if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage):
+            return structured_abstention
+        if best is None or best.coverage < MIN_COVERAGE:
+            return abstain(NOT_FOUND, f"couverture insuffisante ({best.coverage if best else 0:.2f})")
+        return best
+
+    def _unknown(self, q: Query, best: Draft | None) -> Draft:
+        words = ", ".join(f"« {w} »" for w in q.unknown[:3])
+        text = f"Je ne trouve pas cette information dans la base du Cluster EMS (rien sur {words})."
+        named = self.members.named(q)
+        if named and best is not None and best.focus.get("kind") == "members":
+            text += " Ce que la base indique : " + best.text
+            return Draft(text, best.sources, True, best.coverage, best.focus, f"mots inconnus : {words}")
+        return abstain(text, f"mots inconnus : {words}")

@@ -1,0 +1,178 @@
+"""French dates: reading them in questions (absolute and relative to a reference day) and writing them."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from assistant.normalize import fold
+
+MONTHS = {
+    "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
+    "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9, "sep": 9,
+    "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
+}
+MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+               "octobre", "novembre", "décembre"]
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = r"(20[0-4]\d|19[89]\d)"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of days a question refers to. `year_known` is False for "le 4 juillet" with no year."""
+    start: date
+    end: date
+    label: str
+    year_known: bool = True
+
+    def contains(self, day: date) -> bool:
+        if self.year_known:
+            return self.start <= day <= self.end
+        probe = _safe(day.year, self.start.month, self.start.day), _safe(day.year, self.end.month, self.end.day)
+        return probe[0] <= day <= probe[1]
+
+
+@dataclass(frozen=True)
+class DateInfo:
+    period: Period | None  # the span asked about, if any
+    years: tuple[int, ...]  # every explicit year, in order of mention
+    future: bool  # "prochain", "à venir", "bientôt"...: after the reference day
+    past: bool  # "dernier", "précédent": before the reference day
+
+
+def _safe(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), _safe(year, month, 31)
+
+
+def _week(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _add_months(day: date, n: int) -> date:
+    m = day.month - 1 + n
+    return _safe(day.year + m // 12, m % 12 + 1, day.day)
+
+
+def _full_year(token: str) -> int:
+    y = int(token)
+    return y + 2000 if y < 100 else y
+
+
+def read_dates(text: str, today: date) -> DateInfo:
+    t = fold(text)
+    years = tuple(int(y) for y in re.findall(rf"\b{_YEAR}\b", t))
+    future = bool(re.search(r"\b(prochaine?s?|a venir|bientot|futur[es]*|suivante?s?|d'ici)\b", t))
+    past = bool(re.search(r"\b(derniere?s?|precedente?s?|passee?s?)\b", t)) and not future
+    period = _relative(t, today) or _absolute(t, today, years)
+    if period and re.search(r"\b(mois|semaine|annee|an)\s+(dernier|derniere|passee?|prochaine?)\b", t):
+        future = past = False  # "le mois dernier" names a span; it is not "the last one"
+    return DateInfo(period, years, future, past)
+
+
+def _relative(t: str, today: date) -> Period | None:
+    if "aujourd'hui" in t or "ce jour" in t:
+        return Period(today, today, "aujourd'hui")
+    if re.search(r"\bdemain\b", t):
+        d = today + timedelta(days=1)
+        return Period(d, d, "demain")
+    if re.search(r"\bhier\b", t):
+        d = today - timedelta(days=1)
+        return Period(d, d, "hier")
+    if m := re.search(r"\b(cette|la) semaine( prochaine| derniere| passee)?\b", t):
+        shift = {" prochaine": 7, " derniere": -7, " passee": -7}.get(m.group(2) or "", 0)
+        if m.group(1) == "la" and not m.group(2):
+            return None
+        s, e = _week(today + timedelta(days=shift))
+        return Period(s, e, {0: "cette semaine", 7: "la semaine prochaine"}.get(shift, "la semaine dernière"))
+    if m := re.search(r"\b(ce mois(?:-ci)?|le mois (prochain|dernier|passe))\b", t):
+        shift = {"prochain": 1, "dernier": -1, "passe": -1}.get(m.group(2) or "", 0)
+        d = _add_months(today.replace(day=1), shift)
+        s, e = _month_span(d.year, d.month)
+        return Period(s, e, f"{MONTH_NAMES[d.month - 1]} {d.year}")
+    if m := re.search(r"\b(cette annee|l'annee (prochaine|derniere|passee)|l'an (prochain|dernier|passe))\b", t):
+        word = m.group(2) or m.group(3) or ""
+        y = today.year + (1 if word.startswith("prochain") else -1 if word else 0)
+        return Period(date(y, 1, 1), date(y, 12, 31), str(y))
+    if m := re.search(rf"\bd'ici (?:la |le |a la |a )?(mi|fin|debut)?-?\s*({_MONTH_RE})\b", t):
+        month = MONTHS[m.group(2)]
+        year = today.year if month >= today.month else today.year + 1
+        day = {"mi": 15, "debut": 5}.get(m.group(1) or "", 31)
+        end = _safe(year, month, day)
+        return Period(today, end, f"d'ici {format_date(end)}")
+    if re.search(r"\b(prochains? jours|dans les jours qui viennent)\b", t):
+        return Period(today, today + timedelta(days=14), "les prochains jours")
+    return None
+
+
+def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
+    # dd/mm(/yyyy) or dd-mm-yyyy
+    if m := re.search(r"\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?\b", t):
+        d, mo = int(m.group(1)), int(m.group(2))
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            if m.group(3):
+                day = _safe(_full_year(m.group(3)), mo, d)
+                return Period(day, day, format_date(day))
+            return _day_month(d, mo, years, today)
+    # "4 juillet", "1er mars 2024", "13-mars-25"
+    if m := re.search(rf"\b(\d{{1,2}})(?:er)?[\s-]+({_MONTH_RE})\b(?:[\s-]+(\d{{4}}|\d{{2}})\b)?", t):
+        d, mo = int(m.group(1)), MONTHS[m.group(2)]
+        if 1 <= d <= 31:
+            if m.group(3):
+                day = _safe(_full_year(m.group(3)), mo, d)
+                return Period(day, day, format_date(day))
+            return _day_month(d, mo, years, today)
+    if m := re.search(r"\b(1er|premier|2e|2eme|second|deuxieme)\s+semestre\b", t):
+        y = years[0] if years else today.year
+        first = m.group(1) in ("1er", "premier")
+        s, e = (date(y, 1, 1), date(y, 6, 30)) if first else (date(y, 7, 1), date(y, 12, 31))
+        return Period(s, e, f"{'premier' if first else 'second'} semestre {y}")
+    months = [(MONTHS[x.group(1)], x.start()) for x in re.finditer(rf"\b({_MONTH_RE})\b", t)]
+    # "mars" alone is a month; "mai" and "sept" too; avoid matching "dec" inside words (\b does it)
+    if months:
+        first, last = months[0][0], months[-1][0]
+        if len(years) == 1 or not years:
+            y = years[0] if years else None
+            lo, hi = sorted((first, last))
+            if y is None:
+                return Period(date(2000, lo, 1), _safe(2000, hi, 31), _month_label(lo, hi, None), year_known=False)
+            return Period(date(y, lo, 1), _safe(y, hi, 31), _month_label(lo, hi, y))
+    if len(years) == 1:
+        y = years[0]
+        return Period(date(y, 1, 1), date(y, 12, 31), str(y))
+    return None
+
+
+def _day_month(d: int, mo: int, years: tuple[int, ...], today: date) -> Period:
+    if years:
+        day = _safe(years[0], mo, d)
+        return Period(day, day, format_date(day))
+    day = _safe(2000, mo, d)
+    return Period(day, day, f"{d} {MONTH_NAMES[mo - 1]}", year_known=False)
+
+
+def _month_label(lo: int, hi: int, year: int | None) -> str:
+    y = f" {year}" if year else ""
+    if lo == hi:
+        return f"{MONTH_NAMES[lo - 1]}{y}"
+    return f"{MONTH_NAMES[lo - 1]} à {MONTH_NAMES[hi - 1]}{y}"
+
+
+def format_date(day: date, with_year: bool = True) -> str:
+    """26 avril 2024 (1er for the first day, as French writes it)."""
+    d = "1er" if day.day == 1 else str(day.day)
+    return f"{d} {MONTH_NAMES[day.month - 1]}" + (f" {day.year}" if with_year else "")
+
+
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+
+
+def format_day(day: date) -> str:
+    """mercredi 11 septembre 2024."""
+    return f"{WEEKDAYS[day.weekday()]} {format_date(day)}"

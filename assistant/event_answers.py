@@ -1,0 +1,251 @@
+"""Answers from event records: look one up, filter, count, sum, rank, and what comes next."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.dates import format_date, format_day
+from assistant.draft import Draft, abstain, event_source
+from assistant.normalize import content_stems, stem, words
+from assistant.records import Event
+from assistant.understanding import THEME_WORDS, Lexicon, Query, canonical
+
+EVENT_WORDS = set(content_stems(
+    "evenements manifestation rencontre reunion agenda calendrier participants organisation organise "
+    "coorganise co session sessions tenu"
+))
+THEME_STEMS = {stem(w) for ws in THEME_WORDS.values() for w in ws}
+MAX_LISTED = 25
+
+
+@dataclass
+class _Type:
+    label: str
+    alternatives: list[set[str]]  # "AG, CA et bureau" -> [{assembl, general}, {conseil, administr}, {bureau}]
+    heads: set[str]  # first stem of each alternative: the noun the others qualify
+
+
+class EventBook:
+    """The event records with what is needed to match questions against them."""
+
+    def __init__(self, events: list[Event], lexicon: Lexicon):
+        self.events = sorted(events, key=lambda e: (e.date, e.title))
+        self.lexicon = lexicon
+        self.title_stems = {e.id: set(content_stems(canonical(e.title))) for e in self.events}
+        self.types: dict[str, _Type] = {}
+        for e in self.events:
+            if e.type_label and e.type_label not in self.types:
+                alts = [set(content_stems(canonical(a))) for a in re.split(r",|\bet\b|/|-", e.type_label)]
+                alts = [a for a in alts if a]
+                heads = {content_stems(canonical(a))[0] for a in re.split(r",|\bet\b|/|-", e.type_label)
+                         if content_stems(canonical(a))}
+                self.types[e.type_label] = _Type(e.type_label, alts, heads)
+
+    # --- matching -------------------------------------------------------------------------
+    def _type_filter(self, q: Query) -> tuple[list[str], set[str], set[str]]:
+        """Types the question names, the stems that named them, and the alternative it singled out."""
+        topic = set(q.topic)
+        full = {t.label: [a for a in t.alternatives if a <= topic] for t in self.types.values()}
+        full = {label: alts for label, alts in full.items() if alts}
+        if full:
+            used = set().union(*(a for alts in full.values() for a in alts))
+            single = next(iter(full.values()))
+            return list(full), used, single[0] if len(full) == 1 and len(single) == 1 else set()
+        heads = {t.label for t in self.types.values() if t.heads & topic}
+        used = set().union(*(self.types[label].heads & topic for label in heads)) if heads else set()
+        return list(heads), used, set()
+
+    def _restrict_to_subtype(self, label: str, alt: set[str], events: list[Event]) -> list[Event]:
+        """"bureau" inside "AG, CA et bureau": when titles tell the subtypes apart, keep that subtype."""
+        t = self.types[label]
+        if len(t.alternatives) < 2 or not alt:
+            return events
+        of_type = [e for e in events if e.type_label == label]
+        titled = [e for e in of_type if any(a <= self.title_stems[e.id] for a in t.alternatives)]
+        if len(titled) != len(of_type):
+            return events
+        return [e for e in events if e.type_label != label or alt & self.title_stems[e.id]]
+
+    def _title_scores(self, q: Query, candidates: set[str], events: list[Event]) -> list[tuple[float, Event]]:
+        if not candidates:
+            return []
+        total = sum(self.lexicon.idf(s) for s in candidates)
+        scored = []
+        for e in events:
+            hit = candidates & self.title_stems[e.id]
+            weight = sum(self.lexicon.idf(s) for s in hit)
+            if weight >= 3.0:
+                scored.append((weight / total, e))
+        return sorted(scored, key=lambda x: -x[0])
+
+    # --- answering ------------------------------------------------------------------------
+    def answer(self, q: Query, as_of: date, focus: list[str] | None = None) -> Draft | None:
+        topic = set(q.topic)
+        explained: set[str] = set()
+        events = list(self.events)
+        if focus and q.has("sum", "count", "participants") and not q.dates.period:
+            events = [e for e in events if e.id in focus]  # "ça fait combien pour ces deux-là ?"
+            explained |= topic
+        type_labels, type_stems, alt = self._type_filter(q)
+        if type_labels:
+            typed = [e for e in events if e.type_label in type_labels]
+            for label in type_labels:
+                typed = self._restrict_to_subtype(label, alt, typed)
+            explained |= type_stems
+        else:
+            typed = events
+        period = q.dates.period
+        if period:
+            events = [e for e in events if period.contains(e.date)]
+            typed = [e for e in typed if period.contains(e.date)]
+        if q.organisation:
+            events = [e for e in events if e.organisation == q.organisation]
+            typed = [e for e in typed if e.organisation == q.organisation]
+            explained |= {stem("organisation"), stem("organise")}
+        candidates = topic - EVENT_WORDS - type_stems - THEME_STEMS
+        titled = self._title_scores(q, candidates, events)
+        best = titled[0][0] if titled else 0.0
+        if best >= 0.5:
+            chosen = [e for s, e in titled if s >= 0.8 * best]
+            if type_labels and [e for e in chosen if e in typed]:
+                chosen = [e for e in chosen if e in typed]
+            explained |= set().union(*(candidates & self.title_stems[e.id] for e in chosen))
+            explained |= topic & THEME_STEMS
+            mode = "lookup"
+        else:
+            chosen = typed
+            if q.themes:
+                chosen = [e for e in chosen if set(e.themes) & set(q.themes)]
+                explained |= topic & THEME_STEMS
+            mode = "filter"
+            if not (type_labels or q.has("events") or q.themes and q.has("events") or q.organisation or focus and
+                    explained):
+                if not (period and not candidates):
+                    return None  # nothing says this is about events
+        explained |= topic & EVENT_WORDS
+        coverage = _coverage(self.lexicon, topic, explained) if topic else 0.6
+        held = [e for e in chosen if e.date <= as_of] if q.has("latest") else chosen
+        if q.has("upcoming") and not (period and not q.dates.future):
+            held = [e for e in chosen if e.date >= as_of]
+            if period:
+                held = [e for e in held if period.contains(e.date)]
+        draft = self._compose(q, held, mode, as_of)
+        draft.coverage = coverage
+        return draft
+
+    def _compose(self, q: Query, events: list[Event], mode: str, as_of: date) -> Draft:
+        what = _describe(q)
+        if not events:
+            if q.has("upcoming"):
+                last = max((e for e in self.events), key=lambda e: e.date, default=None)
+                tail = f" Le dernier événement connu de la base date du {format_date(last.date)}." if last else ""
+                return abstain(f"Je ne trouve pas {what} à venir après le {format_date(as_of)} dans la base.{tail}",
+                               "aucun événement à venir")
+            return abstain(f"Je ne trouve pas {what} correspondant dans la base.", "aucun événement correspondant")
+        if q.has("upcoming") and not q.has("list", "count") and not q.dates.period:
+            first = events[0]
+            same_day = [e for e in events if e.date == first.date]
+            intro = "Le prochain événement" if len(same_day) == 1 else "Les prochains événements"
+            lines = [f"{intro} ({what}) après le {format_date(as_of)} :"]
+            lines += [_line(e, as_of, weekday=True) for e in same_day]
+            later = events[len(same_day):len(same_day) + 2]
+            if later:
+                lines.append("Ensuite : " + " ; ".join(f"{_title(e)} ({format_date(e.date)})" for e in later) + ".")
+            return Draft("\n".join(lines), [event_source(e, _line(e, as_of)) for e in same_day],
+                         focus={"kind": "events", "ids": [e.id for e in same_day]})
+        if q.has("latest") and not q.has("list", "count"):
+            last = events[-1]
+            return Draft(f"Le dernier événement ({what}) avant le {format_date(as_of)} :\n{_line(last, as_of)}",
+                         [event_source(last, _line(last, as_of))], focus={"kind": "events", "ids": [last.id]})
+        if q.has("max", "min") and q.has("participants"):
+            known = [e for e in events if e.participants is not None]
+            if known:
+                pick = max(known, key=lambda e: e.participants) if q.has("max") else min(known, key=lambda e: e.participants)
+                word = "le plus" if q.has("max") else "le moins"
+                return Draft(f"L'événement qui a réuni {word} de participants ({what}) : {_line(pick, as_of)}",
+                             [event_source(pick, _line(pick, as_of))], focus={"kind": "events", "ids": [pick.id]})
+        if q.has("sum") or (q.has("participants") and len(events) > 1 and not q.has("list") and mode == "filter"):
+            return self._total(events, what, as_of)
+        if mode == "lookup" and len(events) <= 3 and not q.has("count"):
+            lines = [_sentence(e, as_of, q) for e in events]
+            return Draft("\n".join(lines), [event_source(e, _line(e, as_of)) for e in events],
+                         focus={"kind": "events", "ids": [e.id for e in events]})
+        return self._listing(q, events, what, as_of)
+
+    def _total(self, events: list[Event], what: str, as_of: date) -> Draft:
+        known = [e for e in events if e.participants is not None]
+        total = sum(e.participants for e in known)
+        detail = " + ".join(f"{e.participants} ({format_date(e.date, with_year=False)})" for e in known)
+        text = f"Au total, {total} participants pour {len(known)} événement{'s' if len(known) > 1 else ''} ({what})"
+        text += f" : {detail}." if len(known) > 1 else "."
+        missing = [e for e in events if e.participants is None]
+        if missing:
+            text += " Effectif non renseigné pour : " + " ; ".join(f"{_title(e)} ({format_date(e.date)})" for e in missing) + "."
+        return Draft(text, [event_source(e, _line(e, as_of)) for e in events[:MAX_LISTED]],
+                     focus={"kind": "events", "ids": [e.id for e in events]})
+
+    def _listing(self, q: Query, events: list[Event], what: str, as_of: date) -> Draft:
+        n = len(events)
+        head = f"{n} événement{'s' if n > 1 else ''} ({what})"
+        if q.has("count"):
+            head = f"Il y a {head} dans la base"
+        text = head + " :\n" + "\n".join("- " + _line(e, as_of) for e in events[:MAX_LISTED])
+        if n > MAX_LISTED:
+            text += f"\n… et {n - MAX_LISTED} autres."
+        known = [e.participants for e in events if e.participants is not None]
+        if known and n > 1 and (q.has("participants") or q.has("count")):
+            text += f"\nTotal des participants connus : {sum(known)}."
+        return Draft(text, [event_source(e, _line(e, as_of)) for e in events[:MAX_LISTED]],
+                     focus={"kind": "events", "ids": [e.id for e in events]})
+
+
+def _coverage(lexicon: Lexicon, topic: set[str], explained: set[str]) -> float:
+    total = sum(lexicon.idf(s) for s in topic)
+    return sum(lexicon.idf(s) for s in topic & explained) / total if total else 0.0
+
+
+def _describe(q: Query) -> str:
+    bits = []
+    if q.themes:
+        bits.append("thème " + ", ".join(q.themes))
+    if q.organisation:
+        bits.append("co-organisés" if q.organisation == "co-organisation" else "organisés par le cluster")
+    if q.dates.period:
+        bits.append(q.dates.period.label)
+    return ", ".join(bits) or "événements"
+
+
+def _title(e: Event) -> str:
+    return f"« {e.title} »"
+
+
+def _people(e: Event) -> str:
+    if e.participants is None:
+        return "nombre de participants non renseigné"
+    return f"{e.participants} participant{'s' if e.participants > 1 else ''}"
+
+
+def _kind(e: Event) -> str:
+    org = {"organisation": "organisé par le cluster", "co-organisation": "co-organisé"}.get(e.organisation, "")
+    typ = f"{e.type_label} ({e.type_code})" if e.type_code else e.type_label
+    return ", ".join(x for x in (typ.lower() if typ else "", org) if x)
+
+
+def _line(e: Event, as_of: date, weekday: bool = False) -> str:
+    when = format_day(e.date) if weekday else format_date(e.date)
+    return f"{when} — {e.title} ({_kind(e)}) — {_people(e)}"
+
+
+def _sentence(e: Event, as_of: date, q: Query) -> str:
+    verb = "a eu lieu" if e.date <= as_of else "est prévu"
+    text = f"{_title(e)} {verb} le {format_day(e.date)} : {_people(e)}. Type : {_kind(e)}."
+    if q.has("cancelled") and not re.search(r"annul|report", e.notes, re.I):
+        text = "La base n'indique pas d'annulation : " + text[0].lower() + text[1:]
+    if e.notes and (e.participants is None or q.has("cancelled", "why") or "report" in e.notes.lower()):
+        text += f" Remarque : {e.notes}"
+    return text
+
+
+def mentions_event_words(text: str) -> bool:
+    return bool(EVENT_WORDS & {stem(w) for w in words(text)})

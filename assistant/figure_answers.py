@@ -1,0 +1,144 @@
+"""Answers from key figures: match the metrics a question names, at the periods it asks about."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from assistant.dates import MONTH_NAMES
+from assistant.draft import Draft, figure_source
+from assistant.normalize import content_stems
+from assistant.records import Figure
+from assistant.understanding import Lexicon, Query, canonical
+
+MAX_METRICS = 4
+
+
+@dataclass
+class _Metric:
+    key: str
+    label: str
+    stems: set[str]  # of the label, the table and the aliases
+    names: list[set[str]]  # stems of the label and of each alias, apart
+    figures: list[Figure]  # one per period, oldest first
+
+
+def format_number(value: float, unit: str = "") -> str:
+    """French number: 1 692, 67,44 ; units after a space (38 %)."""
+    if float(value).is_integer():
+        text = f"{int(value):,}".replace(",", "\u202f") if abs(value) >= 10000 else str(int(value))
+    else:
+        text = f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{text} %" if unit == "%" else text
+
+
+def period_label(period: str) -> str:
+    if len(period) == 7:
+        return f"{MONTH_NAMES[int(period[5:]) - 1]} {period[:4]}"
+    return period
+
+
+class FigureBook:
+    def __init__(self, figures: list[Figure], lexicon: Lexicon):
+        self.lexicon = lexicon
+        grouped: dict[str, list[Figure]] = defaultdict(list)
+        for f in figures:
+            grouped[f"{f.group}|{f.metric}"].append(f)
+        self.metrics = []
+        for key, figs in grouped.items():
+            f0 = figs[0]
+            text = " ".join([f0.metric, f0.group, *f0.aliases])
+            names = [set(content_stems(canonical(n))) for n in (f0.metric, *f0.aliases)]
+            self.metrics.append(_Metric(key, f0.metric, set(content_stems(canonical(text))), names,
+                                        sorted(figs, key=lambda f: f.period)))
+
+    def _periods(self, q: Query, m: _Metric) -> list[Figure]:
+        """The figures of a metric at the periods the question asks about (all when it names none)."""
+        years = {str(y) for y in q.dates.years}
+        period = q.dates.period
+        if period and period.year_known and (period.start.month, period.start.day, period.end.month, period.end.day) != (1, 1, 12, 31):
+            months = [f for f in m.figures if len(f.period) == 7 and
+                      period.start.strftime("%Y-%m") <= f.period <= period.end.strftime("%Y-%m")]
+            return months
+        if years:
+            exact = [f for f in m.figures if f.period in years]
+            return exact or [f for f in m.figures if f.period[:4] in years and len(f.period) == 7]
+        return m.figures
+
+    def answer(self, q: Query) -> Draft | None:
+        topic = set(q.topic)
+        if not topic:
+            return None
+        idf = self.lexicon.idf
+        total = sum(idf(s) for s in topic)
+        asked = set(content_stems(q.folded))  # with "an", "mois"...: they tell metrics apart
+        wants_share = bool(re.search(r"\b(part|pourcentage|proportion|taux|%|pour ?cent)\b", q.folded))
+        scored = []
+        for m in self.metrics:
+            hit = topic & m.stems
+            if not hit:
+                continue
+            figs = self._periods(q, m)
+            if not figs:
+                continue
+            weight = sum(idf(s) for s in hit)
+            precision = max(sum(idf(s) for s in asked & n) / (sum(idf(s) for s in n) or 1) for n in m.names)
+            if (figs[0].unit == "%") != wants_share:
+                precision -= 0.5  # "combien" asks for a count, "quelle part" for a share
+            scored.append((weight / total, precision, m, figs, hit))
+        if not scored:
+            return None
+        scored.sort(key=lambda x: (-x[0], -x[1], len(x[2].label)))
+        chosen, covered = [], set()
+        for cov, prec, m, figs, hit in scored:
+            new = hit - covered
+            if chosen and (not new or sum(idf(s) for s in new) < 1.5):
+                continue
+            if chosen and cov < 0.5 * scored[0][0]:
+                break
+            chosen.append((m, figs))
+            covered |= hit
+            if len(chosen) >= MAX_METRICS:
+                break
+        coverage = sum(idf(s) for s in covered) / total
+        lines, sources = [], []
+        for m, figs in chosen:
+            lines.append(self._describe(q, m, figs))
+            sources += [figure_source(f, f"{f.metric} ({period_label(f.period) or 'sans date'}) : "
+                                         f"{format_number(f.value, f.unit)}") for f in figs[-6:]]
+        notes = [figs[-1].note for _, figs in chosen if figs[-1].note]
+        text = "\n".join(lines)
+        if notes:
+            text += "\nRemarque : " + notes[0]
+        return Draft(text, sources, coverage=coverage,
+                     focus={"kind": "figures", "ids": [f.id for _, figs in chosen for f in figs]})
+
+    def _describe(self, q: Query, m: _Metric, figs: list[Figure]) -> str:
+        unit = figs[0].unit
+        if len(figs) > 4 and not q.dates.years and not q.dates.period:
+            first, last = figs[0], figs[-1]
+            values = (f"{format_number(last.value, unit)} en {period_label(last.period)} "
+                      f"(contre {format_number(first.value, unit)} en {period_label(first.period)})")
+        else:
+            values = ", ".join(
+                f"{format_number(f.value, unit)}" + (f" en {period_label(f.period)}" if f.period else "")
+                for f in sorted(figs, key=lambda f: f.period, reverse=True))
+        line = f"{m.label} : {values}."
+        if len(figs) >= 2 and figs[0].period and figs[-1].period:
+            line += " " + _trend(q, figs[0], figs[-1])
+        return line
+
+
+def _trend(q: Query, first: Figure, last: Figure) -> str:
+    delta = last.value - first.value
+    if delta == 0:
+        return "Stable sur la période."
+    sign = "+" if delta > 0 else "−"
+    pct = f" ({sign}{format_number(abs(delta) / first.value * 100)} %)" if first.value and first.unit != "%" else ""
+    text = (f"Évolution de {period_label(first.period)} à {period_label(last.period)} : "
+            f"{sign}{format_number(abs(delta), last.unit)}{pct}.")
+    if q.has("decrease") and delta > 0:
+        text = "Contrairement à ce que suppose la question, il n'y a pas eu de baisse : hausse. " + text
+    elif q.has("increase") and delta < 0 and not q.has("decrease"):
+        text = "Contrairement à ce que suppose la question, il n'y a pas eu de hausse : baisse. " + text
+    return text

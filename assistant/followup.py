@@ -1,0 +1,73 @@
+"""Follow-up questions: "et en 2023 ?", "ils ont été validés quand ?", "et celui sur les biodéchets ?".
+
+A follow-up is rewritten into a question that stands alone, from the previous resolved question:
+its dates, themes or subject are swapped for the new ones, or the new question borrows its subject.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.normalize import STOPWORDS, fold, words
+from assistant.understanding import MONTH_WORDS, QUESTION_WORDS, THEME_WORDS, Lexicon, parse
+
+MARKERS = re.compile(
+    r"^\s*(et|mais|puis|ok|d'accord|alors|sinon|aussi)\b|"
+    r"\b(ils|elles|celui|celle|ceux|celles|ces deux|ces trois|ce dernier|cette derniere|ceux-ci|ceux-la|"
+    r"ces deux-la|la-dessus|y avait|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|"
+    r"l'annee d'apres|l'an d'avant|meme chose|pareil|idem|au total pour|ca fait combien|son |sa |leurs? )\b"
+)
+FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
+               "liste", "nombre", "c'est", "que", "fait"}
+SHIFT = {"avant": -1, "precedente": -1, "suivante": 1, "apres": 1}
+# Intents that say what is asked (not merely when): a follow-up having one brings its own frame.
+FRAME_INTENTS = {"count", "participants", "sum", "when", "list", "max", "min", "who", "what", "where",
+                 "validated", "why"}
+
+
+def is_followup(text: str) -> bool:
+    return bool(MARKERS.search(fold(text)))
+
+
+def resolve(text: str, previous: str, previous_years: list[int], as_of: date, lexicon: Lexicon) -> str:
+    q = parse(text, as_of, lexicon)
+    folded = fold(text)
+    years = list(q.dates.years)
+    if m := re.search(r"l'(?:annee|an) (d'avant|precedente|suivante|d'apres)", folded):
+        step = SHIFT[m.group(1).replace("d'", "")]
+        years = [y + step for y in previous_years] or [as_of.year + step]
+    if q.intents & FRAME_INTENTS:
+        return f"{text} {_subject(previous, keep_dates=not (years or q.dates.period))}"
+    rewritten = fold(previous)
+    if years:
+        rewritten = re.sub(r"\b(19|20)\d\d\b", "", rewritten)
+        rewritten = re.sub(r"\b(en|de|pour|vs|et|par rapport a)\s*(?=[?.!,]|$)", "", rewritten.strip())
+        rewritten += " en " + " et ".join(str(y) for y in years)
+    if q.dates.period and not q.dates.years:
+        rewritten = _drop(rewritten, MONTH_WORDS) + " " + q.dates.period.label
+    if q.themes:
+        for ws in THEME_WORDS.values():
+            rewritten = _drop(rewritten, set(ws))
+        rewritten += " " + " ".join(q.themes)
+    own = [w for w in words(folded) if w not in STOPWORDS and w not in QUESTION_WORDS and w not in MONTH_WORDS
+           and not re.fullmatch(r"(19|20)\d\d", w) and not any(w in ws for ws in THEME_WORDS.values())]
+    if own:  # a new subject: keep the previous question's frame, swap its subject
+        frame = " ".join(w for w in words(previous) if w in FRAME_WORDS)
+        dates = "" if (years or q.dates.period) else " ".join(str(y) for y in previous_years)
+        return f"{frame} {text} {dates}".strip()
+    return rewritten
+
+
+def _drop(text: str, vocabulary: set[str]) -> str:
+    return " ".join(w for w in text.split() if w.strip("?,.!") not in vocabulary)
+
+
+def _subject(previous: str, keep_dates: bool) -> str:
+    kept = []
+    for w in words(previous):
+        if w in STOPWORDS or w in QUESTION_WORDS:
+            continue
+        if not keep_dates and (w in MONTH_WORDS or re.fullmatch(r"(19|20)\d\d", w)):
+            continue
+        kept.append(w)
+    return " ".join(kept)

@@ -1,0 +1,69 @@
+"""Answers about the guides-formations: which guide a question names, and what it asks of it."""
+from __future__ import annotations
+
+import re
+
+from assistant.draft import Draft, guide_source
+from assistant.normalize import content_stems
+from assistant.passage_answers import PassageAnswerer
+from assistant.records import Guide
+from assistant.understanding import Lexicon, Query, canonical
+
+GUIDE_WORDS = set(content_stems("guide guides formation formations sensibilisation guide-formation support supports"))
+AUDIENCE = re.compile(r"\b(s'adresse\w*|adresse\w*|public\w*? vise|pour qui|a qui|destine\w*|cible\w*|qui peut|qui sont les participants)\b")
+FORMAT = re.compile(r"\b(duree|combien de temps|format|demi-journee|journee|heures?)\b")
+
+
+class GuideBook:
+    def __init__(self, guides: list[Guide], lexicon: Lexicon, passages: PassageAnswerer):
+        self.guides = guides
+        self.lexicon = lexicon
+        self.passages = passages
+        self.stems = {g.id: set(content_stems(canonical(g.title))) for g in guides}
+
+    def named(self, q: Query) -> Guide | None:
+        topic = set(q.topic) - GUIDE_WORDS
+        best, best_score = None, 0.0
+        for g in self.guides:
+            own = self.stems[g.id] - GUIDE_WORDS
+            hit = topic & own
+            weight = sum(self.lexicon.idf(s) for s in hit)
+            ratio = weight / (sum(self.lexicon.idf(s) for s in own) or 1)
+            if weight >= 3.0 and ratio >= 0.4 and ratio > best_score:
+                best, best_score = g, ratio
+        return best
+
+    def answer(self, q: Query, focus: list[str] | None = None) -> Draft | None:
+        guide = self.named(q) or next((g for g in self.guides if focus and g.id in focus), None)
+        topic = set(q.topic)
+        if guide is None:
+            if q.has("list") and topic and topic <= GUIDE_WORDS | set(content_stems("cluster propose disponible")):
+                return self._listing(q)
+            return None
+        known = (self.stems[guide.id] | GUIDE_WORDS) & topic
+        if AUDIENCE.search(q.folded) and guide.audience:
+            return self._field(q, guide, "Public visé", guide.audience, known)
+        if FORMAT.search(q.folded) and guide.format:
+            return self._field(q, guide, "Format", guide.format, known)
+        draft = self.passages.answer(q, where={"source": guide.source}, known=known)
+        if draft is None or not draft.text:
+            return self._field(q, guide, "En bref", guide.summary, known)
+        draft.text = f"Guide-formation « {guide.title} » — {draft.text}"
+        draft.focus = {"kind": "guides", "ids": [guide.id]}
+        return draft
+
+    def _field(self, q: Query, guide: Guide, label: str, value: str, known: set[str]) -> Draft:
+        text = f"Guide-formation « {guide.title} » — {label} : {value.rstrip('.')}."
+        topic = set(q.topic)
+        covered = known | (topic & set(content_stems(canonical(value))))
+        total = sum(self.lexicon.idf(s) for s in topic) or 1.0
+        return Draft(text, [guide_source(guide, f"{label} : {value}")],
+                     coverage=max(0.8, sum(self.lexicon.idf(s) for s in covered & topic) / total),
+                     focus={"kind": "guides", "ids": [guide.id]})
+
+    def _listing(self, q: Query) -> Draft:
+        lines = [f"- {g.title}" + (f" ({g.format})" if g.format else "") + (f" : {g.summary}" if g.summary else "")
+                 for g in self.guides]
+        text = f"Le cluster propose {len(self.guides)} guides-formations :\n" + "\n".join(lines)
+        return Draft(text, [guide_source(g, g.summary) for g in self.guides], coverage=1.0,
+                     focus={"kind": "guides", "ids": [g.id for g in self.guides]})

@@ -1,0 +1,90 @@
+"""Answers from member records: who a member is, and which members work on a subject."""
+from __future__ import annotations
+
+import re
+
+from assistant.dates import format_date
+from assistant.draft import Draft, member_source
+from assistant.normalize import content_stems, fold, stem
+from assistant.records import Member
+from assistant.understanding import THEME_WORDS, Lexicon, Query, canonical
+
+MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nouveau structure structures qui valide"))
+
+
+def _names(m: Member) -> list[str]:
+    """Folded ways to name a member: its name, the part before a parenthesis, an acronym in it."""
+    names = {fold(m.name).strip()}
+    if "(" in m.name:
+        base, _, inner = m.name.partition("(")
+        names.add(fold(base).strip())
+        names.add(fold(inner.rstrip(")")).strip())
+    return [n for n in names if len(n) >= 3]
+
+
+class MemberBook:
+    def __init__(self, members: list[Member], lexicon: Lexicon):
+        self.members = members
+        self.lexicon = lexicon
+        self.patterns = [(m, re.compile(r"\b(" + "|".join(re.escape(n) for n in _names(m)) + r")\b"))
+                         for m in members]
+        self.stems = {m.id: set(content_stems(canonical(f"{m.activity} {' '.join(m.sectors)} {m.kind}")))
+                      for m in members}
+
+    def named(self, q: Query) -> list[Member]:
+        folded = fold(q.text)
+        return [m for m, pat in self.patterns if pat.search(folded)]
+
+    def answer(self, q: Query, focus: list[str] | None = None) -> Draft | None:
+        named = self.named(q)
+        if not named and focus:
+            named = [m for m in self.members if m.id in focus]
+        if named:
+            return self._describe(q, named)
+        if q.has("who", "list") and (MEMBER_WORDS & set(q.topic) or q.has("who")):
+            return self._who(q)
+        return None
+
+    def _describe(self, q: Query, members: list[Member]) -> Draft:
+        lines = []
+        for m in members:
+            kind = f" ({m.kind})" if m.kind else ""
+            line = f"{m.name}{kind} : {m.activity.rstrip('.')}." if m.activity else f"{m.name}{kind}."
+            if m.validated_by:
+                when = f" ({format_date(m.validated_on)})" if m.validated_on else ""
+                line += f" Nouveau membre validé par : {m.validated_by}{when}."
+            lines.append(line)
+        name_stems = set().union(*(set(content_stems(m.name)) for m in members))
+        explained = name_stems | set().union(*(self.stems[m.id] for m in members)) | MEMBER_WORDS
+        return Draft("\n".join(lines), [member_source(m) for m in members],
+                     coverage=_coverage(self.lexicon, set(q.topic), explained, bonus=1.0),
+                     focus={"kind": "members", "ids": [m.id for m in members]})
+
+    def _who(self, q: Query) -> Draft | None:
+        wanted = set(q.topic) - MEMBER_WORDS
+        themes = set(q.themes)
+        scored = []
+        for m in self.members:
+            hit = wanted & self.stems[m.id]
+            if themes & {fold(s) for s in m.sectors} or hit:
+                scored.append((sum(self.lexicon.idf(s) for s in hit) + 3 * len(themes & {fold(s) for s in m.sectors}), m))
+        if not scored:
+            return None
+        scored.sort(key=lambda x: -x[0])
+        best = scored[0][0]
+        chosen = [m for s, m in scored if s >= 0.5 * best][:15]
+        lines = [f"- {m.name}" + (f" : {m.activity.rstrip('.')}" if m.activity else "") for m in chosen]
+        explained = set().union(*(self.stems[m.id] for m in chosen)) | MEMBER_WORDS | {stem(t) for t in themes}
+        explained |= {stem(w) for t in themes for w in THEME_WORDS.get(t, [])}
+        text = ("Parmi les membres enregistrés dans la base (nouveaux membres 2024), "
+                f"{len(chosen)} correspond{'ent' if len(chosen) > 1 else ''} :\n" + "\n".join(lines))
+        return Draft(text, [member_source(m) for m in chosen],
+                     coverage=_coverage(self.lexicon, set(q.topic), explained),
+                     focus={"kind": "members", "ids": [m.id for m in chosen]})
+
+
+def _coverage(lexicon: Lexicon, topic: set[str], explained: set[str], bonus: float = 0.0) -> float:
+    total = sum(lexicon.idf(s) for s in topic)
+    if not total:
+        return 0.5 + bonus
+    return sum(lexicon.idf(s) for s in topic & explained) / total + bonus

@@ -1,0 +1,47 @@
+"""French text normalisation shared by understanding and matching: one way to fold, split and stem."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+_STEMMER = Stemmer.Stemmer("french")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+_TOKEN = re.compile(r"[a-z0-9]+(?:[&][a-z0-9]+)?")
+# Elided articles and pronouns glued by an apostrophe: l'atelier, d'eau, qu'est-ce.
+_ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'")
+
+STOPWORDS = frozenset(
+    """
+    a au aux avec ce ces cet cette dans de des du elle elles en et eux il ils je la le les leur leurs lui
+    ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te
+    tes toi ton tu un une vos votre vous y ete etre est sont etait etaient ont a as avait avaient
+    sera seront suis es sommes etes ai aie c ca cela ceci celui celle ceux celles ici la-bas tout tous
+    toute toutes plus moins tres bien aussi alors donc car si deja encore d l s t j m n qu
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents, unify apostrophes and dashes; keeps word boundaries."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower().replace("œ", "oe").replace("æ", "ae")
+    return re.sub(r"[\u2010-\u2015]", "-", text)
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens, elisions removed ("l'atelier" -> "atelier")."""
+    return _TOKEN.findall(_ELISION.sub(" ", fold(text)))
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the meaningful words of a text, in order."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]

@@ -1,0 +1,222 @@
+"""Understanding a French question: dates, themes, event types, intent, and the words it is about.
+
+The vocabulary comes from the data (a Lexicon built from the records and passages): event types
+and titles, member names, figure labels and guide titles are recognised because they are in the base,
+not because a list was written for today's questions.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from assistant.dates import DateInfo, read_dates
+from assistant.normalize import STOPWORDS, fold, stem, words
+from assistant.records import RecordSet
+
+# Canonical themes of the cluster and the words that point to them (folded).
+THEME_WORDS = {
+    "eau": ["eau", "eaux", "hydrique", "pluviales", "assainissement"],
+    "sols": ["sol", "sols", "terre", "terres", "pedologie"],
+    "milieux": ["milieu", "milieux", "biodiversite", "nature", "renaturation", "berges"],
+    "biodéchets": ["biodechet", "biodechets", "compost", "compostage", "methanisation"],
+}
+# Phrases rewritten before anything else: abbreviations and common synonyms users type.
+SYNONYMS = [
+    (r"\bdechets? (organiques?|alimentaires?|verts?)\b", "biodechets"),
+    (r"\bbio-?dechets?\b", "biodechets"),
+    (r"\bgts?\b", "groupe thematique"),
+    (r"\bag\b", "assemblee generale"),
+    (r"\bca\b(?!\s*(?:fait|va|veut|marche|coute|donne|sert))", "conseil administration"),
+    (r"\bconseil d'administration\b", "conseil administration"),
+    (r"\bassemblees? generales?\b", "assemblee generale"),
+    (r"\breunions?\b", "reunion"),
+    (r"\bnb\b|\bnbre\b|\bnombre\b", "nombre"),
+    (r"\b(evenements?|evenement|evenemen|evenements|evenment|evt|evts|evenemnts?)\b", "evenements"),
+    (r"\bgrandes? entreprises?\b", "grandes entreprises ge"),
+    (r"\bentreprises? de taille intermediaire\b", "entreprises taille intermediaire eti"),
+    (r"\b(ateliers?|workshops?)\b", "atelier"),
+    (r"\bwebinaires?\b", "webinaire"),
+    (r"\b(1er|premier|1ere|premiere)\s+(enjeu|dis|guide|programme)\b", r"\2 1"),
+    (r"\b(2e|2eme|deuxieme|second|seconde)\s+(enjeu|dis|guide|programme)\b", r"\2 2"),
+    (r"\b(3e|3eme|troisieme)\s+(enjeu|dis|guide|programme)\b", r"\2 3"),
+    (r"\b(4e|4eme|quatrieme)\s+(enjeu|dis|guide|programme)\b", r"\2 4"),
+    (r"\bmise? a jour\b", "mise a jour"),
+    (r"\bmodif\b", "modification"),
+    (r"\b(personnes?|gens|monde|participants?|presents?|inscrits?|participe|participes|venus?|affluence|frequentation)\b",
+     " participants "),
+]
+# Words that say how a question is asked rather than what it is about.
+QUESTION_WORDS = frozenset(
+    """
+    combien quel quelle quels quelles quoi qui quand ou comment pourquoi est-ce estce c'est cest y-a-t-il
+    ya t il elle ils est etait etaient sont sera seront fait font faisait faire dire donne donner
+    donnez montre montrer liste lister lister peux peut pouvez pourrais voudrais veux aimerais savoir sait
+    connaitre rappelle rappeler moi nous on a-t-il avoir eu eus eue ete tenu tenue tenus deroule deroulee
+    lieu passe passee prevu prevue prevus prevues organise organisee organises organisees co-organise
+    exactement environ precisement actuellement maintenant merci svp stp bonjour salut hello coucou
+    plait s'il sil concernant propos sujet info infos information informations detail details
+    total totale au ensemble fois revenait revient apparait nombre nb chiffre chiffres vs versus rapport
+    comparaison compare comparer entre evolution annee annees an ans mois semaine jour jours date dates
+    prochain prochaine prochains prochaines dernier derniere derniers dernieres suivant suivante venir
+    bientot cette ce ces cet celui celle ceux celles-la la-bas ici et ou mais donc or ni car alors deja
+    encore toujours aussi plutot seulement uniquement juste tout tous toute toutes autre autres meme
+    premier premiere second deuxieme sorte type types genre quoi avant apres depuis pendant durant vers
+    fixe fixes fixee fixees atteint atteints realise realises realisee fallait faut faudrait
+    parle parlent parlait porte portait portent consiste consistait sert servait concerne concernait
+    travaille travaillent travaillaient bosse bossent s'occupe occupent oeuvre oeuvrent
+    comme laquelle lequel lesquels lesquelles cluster ems base bilan adresse adressent adressee vise visent cible ciblent destine destinee propose
+    proposent proposee anime animee animent intervient intervenu signifie veut veulent sert servent existe
+    existent trouve trouver reste restent compte comptait comptent comptaient contient contenait inclut
+    comprend comprenait regroupe regroupait represente representait aborde abordait traite traitait
+    presente presentee presentes presentees donnee donnees passe passes mis mise mises suivi suivis
+    """.split()
+)
+MONTH_WORDS = frozenset(
+    "janvier janv jan fevrier fev mars avril avr mai juin juillet juil aout septembre sept sep octobre oct "
+    "novembre nov decembre dec semestre trimestre aujourd'hui hier demain mi fin debut d'ici".split()
+)
+PRIVACY = re.compile(
+    r"\b(e-?mails?|mails?|courriels?|adresses? (?:e-?mail|mail|perso\w*|postale|personnelle)|"
+    r"telephones?|tel|portables?|numeros? (?:de )?(?:tel\w*|portable|perso\w*|mobile)|coordonnees|"
+    r"domicile|whatsapp|linkedin perso)\b"
+)
+INJECTION = re.compile(
+    r"\b(invente\w*|imagine\w*|fabrique\w* des|oublie\w*|ignore\w* (?:les|tes|vos|la|le|toutes?)|"
+    r"fais comme si|fait comme si|pretends?|tu es (?:maintenant|desormais)|system prompt|prompt systeme|"
+    r"instructions? (?:precedentes?|systeme)|jailbreak|mode developpeur|contourne\w*|flatteu\w*|enjolive\w*)\b"
+)
+DECREASE = re.compile(r"\b(baiss\w*|diminu\w*|chut\w*|recul\w*|perdu|perte|regress\w*|moins de)\b")
+INCREASE = re.compile(r"\b(augment\w*|hausse|progress\w*|cru|croissance|gagne\w*|plus de)\b")
+CANCEL = re.compile(r"\b(annul\w*|supprim\w*|n'a pas eu lieu|pas eu lieu)\b")
+
+
+@dataclass
+class Query:
+    text: str
+    folded: str  # folded text after synonym rewriting
+    topic: list[str]  # stems of what the question is about (no question words, no date words)
+    unknown: list[str]  # words that exist nowhere in the base (after typo correction)
+    dates: DateInfo
+    themes: list[str]
+    organisation: str | None  # "organisation" / "co-organisation" when the question filters on it
+    intents: set[str] = field(default_factory=set)
+
+    def has(self, *names: str) -> bool:
+        return any(n in self.intents for n in names)
+
+
+INTENT_PATTERNS = {
+    "count": r"\bcombien (?:d'|de |des )?(?!participants|de participants)|\bnombre d'|\bnombre de\b|\bnombre des\b",
+    "participants": r"\bparticipants\b",
+    "sum": r"\b(au total|en tout|total|cumul\w*|additionn\w*|somme)\b",
+    "when": r"\b(quand|quelle date|a quelle date|quel jour|date)\b",
+    "list": r"\b(quels|quelles|liste\w*|lesquel\w*|lesquelles|enumere\w*|cite\w*|tous les|toutes les)\b",
+    "max": r"\b(le plus|la plus|les plus|maximum|record|le mieux|plus gros|plus grand|plus frequente)\b",
+    "min": r"\b(le moins|la moins|les moins|minimum|plus petit|plus faible)\b",
+    "who": r"\bqui\b",
+    "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",
+    "where": r"\b(ou|quel lieu|quelle ville|quel endroit)\b",
+    "why": r"\bpourquoi\b",
+    "compare": r"\b(par rapport|vs|versus|compar\w*|evolution|progress\w*|difference|que l'annee)\b",
+    "events": r"\b(evenements|manifestations?|rencontres?|rendez-vous|actions? collectives?|agenda|reunion|calendrier)\b",
+    "validated": r"\b(valide\w*|adhesion|adhere\w*|rejoint|entre\w* au cluster|accept\w*)\b",
+}
+
+
+def canonical(text: str) -> str:
+    """Folded text with abbreviations and synonyms rewritten: questions and record titles alike."""
+    folded = fold(text)
+    for pattern, repl in SYNONYMS:
+        folded = re.sub(pattern, repl, folded)
+    return folded
+
+
+def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
+    folded = canonical(text)
+    dates = read_dates(text, as_of)
+    intents = {name for name, pat in INTENT_PATTERNS.items() if re.search(pat, folded)}
+    if PRIVACY.search(folded):
+        intents.add("privacy")
+    if INJECTION.search(folded):
+        intents.add("injection")
+    if DECREASE.search(folded):
+        intents.add("decrease")
+    if INCREASE.search(folded):
+        intents.add("increase")
+    if CANCEL.search(folded):
+        intents.add("cancelled")
+    if dates.future:
+        intents.add("upcoming")
+    if dates.past:
+        intents.add("latest")
+    themes = [t for t, ws in THEME_WORDS.items() if any(re.search(rf"\b{w}\b", folded) for w in ws)]
+    organisation = None
+    if re.search(r"\bco ?-? ?organis\w*|\ben partenariat\b|\bco-?porte", folded):
+        organisation = "co-organisation"
+    elif re.search(r"\b(organise\w* par le cluster|le cluster a organise|organise\w* en propre|en propre)\b", folded):
+        organisation = "organisation"
+    topic, unknown = lexicon.topic_and_unknown(folded)
+    return Query(text, folded, topic, unknown, dates, themes, organisation, intents)
+
+
+class Lexicon:
+    """What the base knows: word stems with their rarity, and the words of every record."""
+
+    def __init__(self, vocabulary: Counter, documents: int):
+        self.df = vocabulary  # stem -> number of texts containing it
+        self.n = max(documents, 1)
+        self.words_known = {w for w in vocabulary if not w.startswith("#")}
+        self._candidates = sorted(self.words_known)
+
+    @classmethod
+    def build(cls, records: RecordSet, passages: list[str]) -> "Lexicon":
+        texts = [*passages]
+        texts += [f"{e.title} {e.type_label} {e.notes}" for e in records.events]
+        texts += [f"{m.name} {m.kind} {m.activity} {' '.join(m.sectors)} {m.validated_by}" for m in records.members]
+        texts += [f"{f.metric} {f.group} {f.note}" for f in records.figures]
+        texts += [f"{g.title} {g.summary} {g.audience} {g.format}" for g in records.guides]
+        df: Counter = Counter()
+        for t in texts:
+            ws = set(words(t))
+            df.update(ws)  # folded words, for typo correction and unknown-word detection
+            df.update({"#" + stem(w) for w in ws})  # stems, for rarity weights
+        return cls(df, len(texts))
+
+    def idf(self, stem_: str) -> float:
+        return math.log(1 + self.n / (1 + self.df.get("#" + stem_, 0)))
+
+    def correct(self, word: str) -> str | None:
+        """The known word closest to a misspelt one (one or two edits), or None."""
+        if word in self.words_known:
+            return word
+        if len(word) < 5 or word.isdigit():
+            return None
+        hit = process.extractOne(word, self._candidates, scorer=Levenshtein.distance,
+                                 score_cutoff=1 if len(word) < 8 else 2)
+        return hit[0] if hit else None
+
+    def topic_and_unknown(self, folded: str) -> tuple[list[str], list[str]]:
+        topic, unknown = [], []
+        for w in words(folded):
+            if w in STOPWORDS or w in QUESTION_WORDS or w in MONTH_WORDS or re.fullmatch(r"(19|20)\d\d", w):
+                continue
+            if w[0].isdigit():  # "2e", "3eme", "10": ordinals and numbers are no topic words
+                continue
+            known = w if "#" + stem(w) in self.df else self.correct(w)
+            if known is None:
+                if len(w) >= 4 and not _looks_like_verb(w):
+                    unknown.append(w)
+                continue
+            topic.append(stem(known))
+        return list(dict.fromkeys(topic)), unknown
+
+
+def _looks_like_verb(word: str) -> bool:
+    """Conjugated verbs and participles ask *how*, not *what*; a missing one is no missing fact."""
+    return bool(re.search(r"(er|ir|ez|ons|ent|ait|aient|ee|ees)$", word))
