@@ -1,0 +1,133 @@
+"""Markdown (and plain text): front matter, heading-aware chunks; guides become Guide records.
+
+A file whose front matter says `type: guide-formation` is a guide: it gives a Guide
+record and a "fiche" passage (format, audience, themes, DIS, summary) before its
+sections. Any other Markdown gives passages only.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from assistant.records import Guide, RecordSet
+from ingestion.chunking import Section, chunk_sections
+from ingestion.documents import (GUIDE, PAGE, LoadedDocument, LoadError, Passage, decode_text,
+                                 encoding_problem, passage_metadata, title_from_stem)
+
+GUIDE_TYPE = "guide-formation"
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w))")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def load(path: Path, source: str) -> LoadedDocument:
+    data = path.read_bytes()
+    if not data.strip():
+        raise LoadError("fichier vide")
+    text, bad_lines = decode_text(data)
+    problems = [encoding_problem(bad_lines)] if bad_lines else []
+    front, body = _split_front_matter(text, problems)
+    sections, first_h1 = _sections(body)
+    title = str(front.get("title") or first_h1 or title_from_stem(path.stem)).strip()
+    themes = _as_list(front.get("themes"))
+    is_guide = str(front.get("type", "")).strip().lower() == GUIDE_TYPE
+    kind = GUIDE if is_guide else PAGE
+    doc = LoadedDocument(problems=problems)
+    if is_guide:
+        guide = _guide(path, source, title, front, body)
+        doc.records = RecordSet(guides=[guide])
+        doc.passages.append(Passage(_guide_card(guide), passage_metadata(
+            GUIDE, source, title, section="Fiche", themes=themes, type=GUIDE_TYPE,
+            record_id=guide.id)))
+    for chunk in chunk_sections(title, sections):
+        doc.passages.append(Passage(chunk.text, passage_metadata(
+            kind, source, title, section=chunk.section, themes=themes,
+            type=GUIDE_TYPE if is_guide else str(front.get("type", "")),
+            record_id=doc.records.guides[0].id if is_guide else None)))
+    return doc
+
+
+def _split_front_matter(text: str, problems: list[str]) -> tuple[dict, str]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        front = yaml.safe_load(match[1]) or {}
+    except yaml.YAMLError as exc:
+        problems.append(f"en-tête YAML invalide ({_yaml_reason(exc)}) : lu comme du texte")
+        return {}, text
+    if not isinstance(front, dict):
+        problems.append("en-tête YAML ignoré : ce n'est pas une liste de clés")
+        return {}, text[match.end():]
+    return front, text[match.end():]
+
+
+def _yaml_reason(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    where = f"ligne {mark.line + 1}, colonne {mark.column + 1}" if mark else ""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return f"{where} : {problem}" if where else problem
+
+
+def _sections(body: str) -> tuple[list[Section], str]:
+    """Split at ATX headings (not inside code fences); returns sections and the first H1."""
+    sections = [Section()]
+    path: list[tuple[int, str]] = []
+    first_h1 = ""
+    in_fence = False
+    for line in body.splitlines():
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        heading = None if in_fence else _HEADING.match(line)
+        if not heading:
+            sections[-1].text += line + "\n"
+            continue
+        level, name = len(heading[1]), clean_inline(heading[2])
+        if level == 1 and not first_h1:
+            first_h1 = name
+        path = [(lvl, h) for lvl, h in path if lvl < level] + [(level, name)]
+        sections.append(Section(path=[h for _, h in path]))
+    for section in sections:
+        section.text = clean_inline(_COMMENT.sub("", section.text))
+    return sections, first_h1
+
+
+def clean_inline(text: str) -> str:
+    """Drop Markdown markup a reader does not need: emphasis, link targets, images."""
+    return _EMPHASIS.sub("", _LINK.sub(r"\1", text)).strip()
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else re.split(r"[;,]", str(value))
+    return [str(v).strip() for v in items if str(v).strip()]
+
+
+def _guide(path: Path, source: str, title: str, front: dict, body: str) -> Guide:
+    fmt = ", ".join(_as_text(front.get(k)) for k in ("format", "duration") if front.get(k))
+    return Guide(id=path.stem, title=title, format=fmt, audience=_as_text(front.get("audience")),
+                 themes=_as_list(front.get("themes")), dis=_as_list(front.get("dis")),
+                 summary=_as_text(front.get("summary")), body=body.strip(), source=source)
+
+
+def _as_text(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v).strip() for v in value)
+    return "" if value is None else str(value).strip()
+
+
+def _guide_card(guide: Guide) -> str:
+    lines = [f"{guide.title} — guide-formation du Cluster Eau-Milieux-Sols"]
+    for label, value in (("Format", guide.format), ("Public", guide.audience),
+                         ("Thèmes", ", ".join(guide.themes)), ("DIS", ", ".join(guide.dis))):
+        if value:
+            lines.append(f"{label} : {value}")
+    if guide.summary:
+        lines.append(guide.summary)
+    return "\n".join(lines)

@@ -1,0 +1,85 @@
+"""PDF through pypdf: one section per page (page numbers kept), long pages split.
+
+Corrupt, encrypted, empty or image-only PDFs raise LoadError with the reason; a page
+that cannot be read is reported and the others are kept.
+"""
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from ingestion.chunking import Section, chunk_sections
+from ingestion.documents import DOCUMENT, LoadedDocument, LoadError, Passage, passage_metadata, title_from_stem
+
+_HYPHENATED = re.compile(r"(\w)-\n(\w)")
+_LINE_BREAK = re.compile(r"[ \t]*\n(?![ \t]*\n)[ \t]*")  # a single newline inside a paragraph
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def load(path: Path, source: str) -> LoadedDocument:
+    data = path.read_bytes()
+    if not data:
+        raise LoadError("fichier vide (0 octet)")
+    reader = _open(data)
+    doc = LoadedDocument()
+    sections = []
+    try:
+        pages = list(reader.pages)
+    except Exception as exc:  # pypdf raises many types on broken page trees
+        raise LoadError(f"PDF corrompu : pages illisibles ({exc})") from exc
+    for number, page in enumerate(pages, start=1):
+        try:
+            text = page.extract_text() or ""
+        except Exception as exc:
+            doc.problems.append(f"page {number} illisible ({type(exc).__name__}), ignorée")
+            continue
+        text = _clean(text)
+        if text:
+            sections.append(Section(text=text, page=number))
+    if not sections:
+        raise LoadError("aucun texte lisible dans le PDF (document scanné ou vide ? "
+                        "la reconnaissance de caractères n'est pas prise en charge)")
+    title = _title(reader, path)
+    for chunk in chunk_sections(title, sections):
+        doc.passages.append(Passage(chunk.text, passage_metadata(
+            DOCUMENT, source, title, section=f"page {chunk.page}", page=chunk.page, type="pdf")))
+    return doc
+
+
+def _open(data: bytes):
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+    except Exception as exc:
+        raise LoadError(f"PDF illisible ou corrompu ({type(exc).__name__} : {exc})") from exc
+    if reader.is_encrypted:
+        try:
+            unlocked = reader.decrypt("")  # owner-password-only PDFs open without a password
+        except DependencyError as exc:
+            raise LoadError(f"PDF chiffré, déchiffrement impossible ici ({exc})") from exc
+        except Exception as exc:
+            raise LoadError(f"PDF chiffré illisible ({type(exc).__name__} : {exc})") from exc
+        if not unlocked:
+            raise LoadError("PDF protégé par un mot de passe : enregistrez-le sans protection "
+                            "puis relancez l'ingestion")
+    return reader
+
+
+def _clean(text: str) -> str:
+    text = _HYPHENATED.sub(r"\1\2", text.replace("\r", ""))
+    text = _LINE_BREAK.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _title(reader, path: Path) -> str:
+    try:
+        title = (reader.metadata or {}).get("/Title")
+    except Exception:  # broken info dictionary: the file name will do
+        title = None
+    title = str(title or "").strip()
+    if not title or title.lower().startswith(("microsoft word", "untitled", "sans titre")):
+        return title_from_stem(path.stem)
+    return title

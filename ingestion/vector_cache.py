@@ -1,0 +1,62 @@
+"""Passage vectors cached on disk by content hash, so a passage is embedded once.
+
+Keyed by sha256(model name + text): unchanged chunks are never re-embedded, not even
+after `--reset` (which leaves this cache alone) or when a document is edited
+elsewhere. Written atomically; entries no longer used by any passage are pruned.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from assistant.embeddings import Embedder
+from ingestion.documents import slugify
+
+CACHE_DIR = "embeddings"
+
+
+class VectorCache:
+    def __init__(self, path: Path, embedder: Embedder) -> None:
+        self._path = path
+        self._embedder = embedder
+        self._vectors: dict[str, np.ndarray] = {}
+        self.computed = 0  # vectors embedded (not found in the cache) since loading
+        if path.exists():
+            try:
+                with np.load(path, allow_pickle=False) as saved:
+                    self._vectors = dict(zip(saved["keys"].tolist(), saved["vectors"]))
+            except (OSError, ValueError, KeyError):
+                self._vectors = {}  # a damaged cache only costs re-embedding
+
+    @classmethod
+    def open(cls, data_dir: Path, embedder: Embedder) -> "VectorCache":
+        return cls(data_dir / CACHE_DIR / f"{slugify(embedder.name)}.npz", embedder)
+
+    def key(self, text: str) -> str:
+        return hashlib.sha256(f"{self._embedder.name}\x00{text}".encode()).hexdigest()
+
+    def vectors(self, texts: list[str]) -> list[list[float]]:
+        """One vector per text; only texts never seen before go to the model."""
+        keys = [self.key(t) for t in texts]
+        missing = {k: t for k, t in zip(keys, texts) if k not in self._vectors}
+        if missing:
+            fresh = self._embedder.embed_passages(list(missing.values()))
+            for k, vector in zip(missing, fresh):
+                self._vectors[k] = np.asarray(vector, dtype=np.float32)
+            self.computed += len(missing)
+        return [self._vectors[k].tolist() for k in keys]
+
+    def save(self, keep_texts: list[str]) -> None:
+        """Persist the vectors of `keep_texts` (the passages now in the store), drop the rest."""
+        keep = [k for k in dict.fromkeys(self.key(t) for t in keep_texts) if k in self._vectors]
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self._path.parent, prefix=".vectors-", suffix=".npz")
+        with os.fdopen(fd, "wb") as fh:
+            np.savez(fh, keys=np.array(keep, dtype="U64"),
+                     vectors=np.stack([self._vectors[k] for k in keep]) if keep
+                     else np.zeros((0, self._embedder.dim), dtype=np.float32))
+        os.replace(tmp, self._path)
