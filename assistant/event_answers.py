@@ -79,6 +79,15 @@ class EventBook:
                 scored.append((weight / total, e))
         return sorted(scored, key=lambda x: -x[0])
 
+    def _named(self, asked: set[str], events: list[Event]) -> list[Event]:
+        """Events whose whole title is in the question, the most specific titles first."""
+        named = [e for e in events if self.title_stems[e.id] and self.title_stems[e.id] <= asked]
+        if not named:
+            return []
+        weight = {e.id: sum(self.lexicon.idf(s) for s in self.title_stems[e.id]) for e in named}
+        top = max(weight.values())
+        return [e for e in named if weight[e.id] == top]
+
     # --- answering ------------------------------------------------------------------------
     def answer(self, q: Query, as_of: date, focus: list[str] | None = None) -> Draft | None:
         topic = set(q.topic)
@@ -106,7 +115,12 @@ class EventBook:
         candidates = topic - EVENT_WORDS - type_stems - THEME_STEMS
         titled = self._title_scores(q, candidates, events)
         best = titled[0][0] if titled else 0.0
-        if best >= 0.5:
+        named = self._named(topic - EVENT_WORDS, events)
+        if named:  # the question spells a whole title out: "le Forum Eau", "la visite CSTB"
+            chosen = named
+            explained |= set().union(*(self.title_stems[e.id] for e in named)) | (topic & THEME_STEMS)
+            mode = "lookup"
+        elif best >= 0.5:
             chosen = [e for s, e in titled if s >= 0.8 * best]
             if type_labels and [e for e in chosen if e in typed]:
                 chosen = [e for e in chosen if e in typed]

@@ -112,7 +112,7 @@ class Query:
 
 
 INTENT_PATTERNS = {
-    "count": r"\bcombien (?:d'|de |des )?(?!participants|de participants)|\bnombre d'|\bnombre de\b|\bnombre des\b",
+    "count": r"\bcombien (?!(?:d'|de |des )?participants)|\bnombre (?!(?:d'|de |des )participants)",
     "participants": r"\bparticipants\b",
     "sum": r"\b(au total|en tout|total|cumul\w*|additionn\w*|somme)\b",
     "when": r"\b(quand|quelle date|a quelle date|quel jour|date)\b",
@@ -134,7 +134,7 @@ def canonical(text: str) -> str:
     folded = fold(text)
     for pattern, repl in SYNONYMS:
         folded = re.sub(pattern, repl, folded)
-    return folded
+    return re.sub(r"\s+", " ", folded).strip()
 
 
 def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
