@@ -10,6 +10,7 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -17,6 +18,7 @@ from assistant.embeddings import Embedder
 from ingestion.documents import slugify
 
 CACHE_DIR = "embeddings"
+BATCH = 32  # texts per model call: large enough for the model's batching, small for progress
 
 
 class VectorCache:
@@ -39,15 +41,21 @@ class VectorCache:
     def key(self, text: str) -> str:
         return hashlib.sha256(f"{self._embedder.name}\x00{text}".encode()).hexdigest()
 
-    def vectors(self, texts: list[str]) -> list[list[float]]:
-        """One vector per text; only texts never seen before go to the model."""
+    def vectors(self, texts: list[str],
+                progress: Callable[[int, int], None] | None = None) -> list[list[float]]:
+        """One vector per text; only texts never seen before go to the model, in batches."""
         keys = [self.key(t) for t in texts]
-        missing = {k: t for k, t in zip(keys, texts) if k not in self._vectors}
-        if missing:
-            fresh = self._embedder.embed_passages(list(missing.values()))
-            for k, vector in zip(missing, fresh):
+        missing = list({k: t for k, t in zip(keys, texts) if k not in self._vectors}.items())
+        for start in range(0, len(missing), BATCH):
+            if progress:
+                progress(start, len(missing))
+            batch = missing[start:start + BATCH]
+            fresh = self._embedder.embed_passages([t for _, t in batch])
+            for (k, _), vector in zip(batch, fresh):
                 self._vectors[k] = np.asarray(vector, dtype=np.float32)
-            self.computed += len(missing)
+            self.computed += len(batch)
+        if progress and missing:
+            progress(len(missing), len(missing))
         return [self._vectors[k].tolist() for k in keys]
 
     def save(self, keep_texts: list[str]) -> None:
