@@ -81,10 +81,13 @@ class Engine:
                            "Cluster EMS.", f"année sans données : {missing}")
         ids = focus.get("ids") or []
         kind = focus.get("kind")
+        figure = self.figures.answer(q)
+        if figure and q.has("what") and not q.has("count", "participants", "sum"):
+            figure.coverage *= 0.5  # "c'est quoi X ?" wants a definition, not X's figures
         candidates = [
             self.members.answer(q, ids if kind == "members" else None),
             self.events.answer(q, as_of, ids if kind == "events" else None),
-            self.figures.answer(q),
+            figure,
             self.guides.answer(q, ids if kind == "guides" else None),
         ]
         drafts = [d for d in candidates if d is not None]

@@ -62,6 +62,9 @@ class FigureBook:
             return months
         if years:
             exact = [f for f in m.figures if f.period in years]
+            if len(exact) == 1 and q.has("decrease", "increase", "compare"):
+                earlier = [f for f in m.figures if f.period and f.period < exact[0].period and len(f.period) == 4]
+                exact = earlier[-1:] + exact  # a change needs the period before
             return exact or [f for f in m.figures if f.period[:4] in years and len(f.period) == 7]
         return m.figures
 

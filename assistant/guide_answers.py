@@ -10,6 +10,8 @@ from assistant.records import Guide
 from assistant.understanding import Lexicon, Query, canonical
 
 GUIDE_WORDS = set(content_stems("guide guides formation formations sensibilisation guide-formation support supports"))
+GENERIC_ASKS = set(content_stems("parle parlent porte portent consiste traite aborde contient quoi sujet contenu "
+                                 "resume presentation explique"))
 AUDIENCE = re.compile(r"\b(s'adresse\w*|adresse\w*|public\w*? vise|pour qui|a qui|destine\w*|cible\w*|qui peut|qui sont les participants)\b")
 FORMAT = re.compile(r"\b(duree|combien de temps|format|demi-journee|journee|heures?)\b")
 
@@ -22,14 +24,19 @@ class GuideBook:
         self.stems = {g.id: set(content_stems(canonical(g.title))) for g in guides}
 
     def named(self, q: Query) -> Guide | None:
-        topic = set(q.topic) - GUIDE_WORDS
+        """The guide whose title the question spells out, or whose own words it uses with "guide"/"formation"."""
+        asked = set(q.topic)
+        topic = asked - GUIDE_WORDS
+        says_guide = bool(asked & GUIDE_WORDS)
         best, best_score = None, 0.0
         for g in self.guides:
             own = self.stems[g.id] - GUIDE_WORDS
+            others = set().union(*(self.stems[o.id] for o in self.guides if o.id != g.id))
             hit = topic & own
             weight = sum(self.lexicon.idf(s) for s in hit)
             ratio = weight / (sum(self.lexicon.idf(s) for s in own) or 1)
-            if weight >= 3.0 and ratio >= 0.4 and ratio > best_score:
+            distinctive = says_guide and bool(hit - others)
+            if (weight >= 3.0 and ratio >= 0.4 or distinctive) and ratio > best_score:
                 best, best_score = g, ratio
         return best
 
@@ -45,10 +52,13 @@ class GuideBook:
             return self._field(q, guide, "Public visé", guide.audience, known)
         if FORMAT.search(q.folded) and guide.format:
             return self._field(q, guide, "Format", guide.format, known)
+        if not (set(q.topic) | set(q.hints)) - known - GENERIC_ASKS:
+            return self._field(q, guide, "En bref", guide.summary, known)  # "ça parle de quoi ?"
         draft = self.passages.answer(q, where={"source": guide.source}, known=known)
         if draft is None or not draft.text:
             return self._field(q, guide, "En bref", guide.summary, known)
         draft.text = f"Guide-formation « {guide.title} » — {draft.text}"
+        draft.coverage = max(draft.coverage, 0.6)  # the guide is named: what it says is the best we have
         draft.focus = {"kind": "guides", "ids": [guide.id]}
         return draft
 

@@ -49,7 +49,10 @@ class MemberBook:
         lines = []
         for m in members:
             kind = f" ({m.kind})" if m.kind else ""
-            line = f"{m.name}{kind} : {m.activity.rstrip('.')}." if m.activity else f"{m.name}{kind}."
+            if m.activity and fold(m.activity).startswith(fold(m.name)):
+                line = m.activity.rstrip(".") + "."  # the activity already names the member
+            else:
+                line = f"{m.name}{kind} : {m.activity.rstrip('.')}." if m.activity else f"{m.name}{kind}."
             if m.validated_by:
                 when = f" ({format_date(m.validated_on)})" if m.validated_on else ""
                 line += f" Nouveau membre validé par : {m.validated_by}{when}."

@@ -11,7 +11,8 @@ from assistant.answer import Source
 from assistant.understanding import Lexicon, Query, canonical
 
 MAX_SENTENCES = 3
-SHORT_PASSAGE = 420  # a passage this short is shown whole: it is one idea
+RECORD_KINDS = {"event", "figure", "member"}
+SHORT_PASSAGE = 600  # a passage this short is shown whole: it is one idea
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý«\"(])|\n+")
 
 
@@ -31,39 +32,47 @@ class PassageAnswerer:
     def _weight(self, stems: set[str]) -> float:
         return sum(self.lexicon.idf(s) for s in stems)
 
-    def rank(self, q: Query, where: dict | None = None, k: int = 10) -> list[tuple[float, Hit]]:
-        hits = self.retriever.search(q.text, k=k, where=where)
-        topic = set(q.topic)
-        total = self._weight(topic) or 1.0
+    def rank(self, q: Query, where: dict | None = None, known: set[str] | None = None,
+             k: int = 10) -> list[tuple[float, Hit]]:
+        """Fused retrieval, reordered by how well each passage's heading and body carry the question's
+        words (minus `known`, those the caller already explained, e.g. the guide's title)."""
+        hits = self.retriever.search(q.text, k=3 * k if where else k, where=where)
+        wanted = (set(q.topic) | set(q.hints)) - (known or set())
+        total = self._weight(wanted) or 1.0
         asked_numbers = _numbers(q.folded)
         ranked = []
         for hit in hits:
             head = set(content_stems(canonical(_heading(hit))))
-            score = self._weight(topic & head) / total + 30 * hit.score
+            body = set(content_stems(canonical(hit.text)))
+            score = self._weight(wanted & head) / total + 0.5 * self._weight(wanted & body) / total
+            score += 30 * hit.score
             if asked_numbers and asked_numbers & _numbers(_heading(hit)):
                 score += 0.6
+            if q.has("what") and hit.kind in RECORD_KINDS:
+                score -= 0.3  # "c'est quoi X ?" wants a description, not a record restated
             ranked.append((score, hit))
         return sorted(ranked, key=lambda x: -x[0])
 
     def answer(self, q: Query, where: dict | None = None, known: set[str] | None = None) -> Draft | None:
         """`known` are topic stems already explained by the caller (e.g. the guide the question names)."""
-        ranked = self.rank(q, where)
+        ranked = self.rank(q, where, known)
         if not ranked:
             return None
         topic = set(q.topic)
-        wanted = topic - (known or set())
+        wanted = (topic | set(q.hints)) - (known or set())
         best_hit = ranked[0][1]
         body = _body(best_hit)
-        sentences = _pick(body, wanted or topic, self.lexicon) if len(body) > SHORT_PASSAGE else [body]
+        sentences = _pick(body, wanted or topic, self.lexicon, lead=q.has("what")) \
+            if len(body) > SHORT_PASSAGE else [body]
         text = " ".join(sentences).strip()
-        heading = str(best_hit.metadata.get("section") or best_hit.title)
+        heading = str(best_hit.metadata.get("section") or best_hit.title).split(" > ")[-1]
         if heading and fold(heading) not in fold(text[: len(heading) + 20]):
             text = f"{heading} : {text}"
         used = [best_hit]
         covered = topic & set(content_stems(canonical(_heading(best_hit) + " " + " ".join(sentences))))
         # A second passage when it explains words the first one leaves out.
         for _, hit in ranked[1:3]:
-            extra = (wanted - covered) & set(content_stems(canonical(hit.text)))
+            extra = (topic - covered) & set(content_stems(canonical(hit.text)))
             if extra and self._weight(extra) >= 2.5:
                 more = _pick(_body(hit), extra, self.lexicon)
                 text += "\n" + " ".join(more)
@@ -78,14 +87,21 @@ class PassageAnswerer:
 
 
 def _body(hit: Hit) -> str:
-    """The passage text without the title/section prefix ingestion puts on its first line."""
+    """The passage text without the "title — section" line ingestion puts first, hard wraps undone."""
     lines = hit.text.strip().splitlines()
-    if len(lines) > 1 and fold(lines[0]).strip(" #") in fold(_heading(hit)) + fold(hit.title):
+    first = fold(lines[0]) if lines else ""
+    names = [fold(str(hit.metadata.get(k) or "")) for k in ("title", "section")]
+    if len(lines) > 1 and any(n and n[:40] in first for n in names):
         lines = lines[1:]
-    return "\n".join(l.strip(" -*#•·") if l.strip().startswith(("-", "*", "•", "·")) else l for l in lines).strip()
+    text = "\n".join(lines).strip()
+    # A single newline inside a paragraph is a hard wrap; blank lines and bullets are real breaks.
+    text = re.sub(r"\n(?!\s*\n)(?!\s*[-*•·]\s)", " ", text)
+    text = re.sub(r"[ \t]+", " ", text)
+    return re.sub(r"^\s*[-*•·]\s+", "", text, flags=re.M).strip()
 
 
-def _pick(body: str, wanted: set[str], lexicon: Lexicon) -> list[str]:
+def _pick(body: str, wanted: set[str], lexicon: Lexicon, lead: bool = False) -> list[str]:
+    """The sentences richest in the wanted words, in reading order; `lead` keeps the first (a definition)."""
     parts = [p.strip() for p in _SENTENCE_END.split(body) if p and p.strip()]
     scored = []
     for i, p in enumerate(parts):
@@ -93,6 +109,8 @@ def _pick(body: str, wanted: set[str], lexicon: Lexicon) -> list[str]:
         scored.append((sum(lexicon.idf(s) for s in hit), i, p))
     best = sorted(scored, key=lambda x: (-x[0], x[1]))[:MAX_SENTENCES]
     best = [b for b in best if b[0] > 0] or best[:1]
+    if lead and parts and all(i != 0 for _, i, _ in best):
+        best = [(0.0, 0, parts[0])] + best[: MAX_SENTENCES - 1]
     return [p for _, _, p in sorted(best, key=lambda x: x[1])]
 
 

@@ -32,7 +32,6 @@ SYNONYMS = [
     (r"\bbio-?dechets?\b", "biodechets"),
     (r"\bgts?\b", "groupe thematique"),
     (r"\bag\b", "assemblee generale"),
-    (r"\bca\b(?!\s*(?:fait|va|veut|marche|coute|donne|sert))", "conseil administration"),
     (r"\bconseil d'administration\b", "conseil administration"),
     (r"\bassemblees? generales?\b", "assemblee generale"),
     (r"\breunions?\b", "reunion"),
@@ -47,6 +46,7 @@ SYNONYMS = [
     (r"\b(3e|3eme|troisieme)\s+(enjeu|dis|guide|programme)\b", r"\2 3"),
     (r"\b(4e|4eme|quatrieme)\s+(enjeu|dis|guide|programme)\b", r"\2 4"),
     (r"\bmise? a jour\b", "mise a jour"),
+    (r"\b(anime\w*|animateurs?|animatrices?|formateurs?|formatrices?)\b", "formateur intervenant"),
     (r"\bmodif\b", "modification"),
     (r"\b(personnes?|gens|monde|participants?|presents?|inscrits?|participe|participes|venus?|affluence|frequentation)\b",
      " participants "),
@@ -75,6 +75,9 @@ QUESTION_WORDS = frozenset(
     existent trouve trouver reste restent compte comptait comptent comptaient contient contenait inclut
     comprend comprenait regroupe regroupait represente representait aborde abordait traite traitait
     presente presentee presentes presentees donnee donnees passe passes mis mise mises suivi suivis
+    rejoint rejoints rejointe rejoindre reuni reunis reunie rassemble rassemblait attire accueilli
+    baisse baisser baisses diminue diminuer diminution chute chuter recule recul hausse augmente
+    augmenter augmentation parait paraissent sort sortent envoie envoye envoyes envoyee
     """.split()
 )
 MONTH_WORDS = frozenset(
@@ -106,6 +109,7 @@ class Query:
     themes: list[str]
     organisation: str | None  # "organisation" / "co-organisation" when the question filters on it
     intents: set[str] = field(default_factory=set)
+    hints: list[str] = field(default_factory=list)  # stems of every content word, verbs included
 
     def has(self, *names: str) -> bool:
         return any(n in self.intents for n in names)
@@ -131,7 +135,7 @@ INTENT_PATTERNS = {
 
 def canonical(text: str) -> str:
     """Folded text with abbreviations and synonyms rewritten: questions and record titles alike."""
-    folded = fold(text)
+    folded = fold(re.sub(r"\bCA\b", "conseil administration", text))  # "ça" folds to "ca": only CA counts
     for pattern, repl in SYNONYMS:
         folded = re.sub(pattern, repl, folded)
     return re.sub(r"\s+", " ", folded).strip()
@@ -162,7 +166,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     elif re.search(r"\b(organise\w* par le cluster|le cluster a organise|organise\w* en propre|en propre)\b", folded):
         organisation = "organisation"
     topic, unknown = lexicon.topic_and_unknown(folded)
-    return Query(text, folded, topic, unknown, dates, themes, organisation, intents)
+    hints = [stem(w) for w in words(folded) if w not in STOPWORDS and w not in MONTH_WORDS and not w[0].isdigit()]
+    return Query(text, folded, topic, unknown, dates, themes, organisation, intents, hints)
 
 
 class Lexicon:
@@ -202,19 +207,30 @@ class Lexicon:
         return hit[0] if hit else None
 
     def topic_and_unknown(self, folded: str) -> tuple[list[str], list[str]]:
+        """The stems a question is about, and the nouns it names that the base has never seen."""
         topic, unknown = [], []
-        for w in words(folded):
+        tokens = words(folded)
+        for i, w in enumerate(tokens):
             if w in STOPWORDS or w in QUESTION_WORDS or w in MONTH_WORDS or re.fullmatch(r"(19|20)\d\d", w):
                 continue
             if w[0].isdigit():  # "2e", "3eme", "10": ordinals and numbers are no topic words
                 continue
             known = w if "#" + stem(w) in self.df else self.correct(w)
             if known is None:
-                if len(w) >= 4 and not _looks_like_verb(w):
+                if len(w) >= 4 and not _looks_like_verb(w) and _after_determiner(tokens, i):
                     unknown.append(w)
                 continue
             topic.append(stem(known))
         return list(dict.fromkeys(topic)), unknown
+
+
+DETERMINERS = frozenset("le la les l un une des du de d au aux mon ma mes ton ta tes son sa ses leur leurs ce cet "
+                        "cette ces quel quelle quels quelles votre vos notre nos sur".split())
+
+
+def _after_determiner(tokens: list[str], i: int) -> bool:
+    """Nouns follow a determiner (allowing one word between: "le gros budget"); verbs rarely do."""
+    return any(j >= 0 and tokens[j] in DETERMINERS for j in (i - 1, i - 2))
 
 
 def _looks_like_verb(word: str) -> bool:
