@@ -43,29 +43,7 @@ from telegram.ext import (
     filters,
 )
 
-from api.bot_format import (
-    APOLOGY,
-    COMMANDS,
-    DIS_QUESTION,
-    EMPTY_QUESTION,
-    FORGOTTEN,
-    HELP,
-    MISSING_TOKEN,
-    RATE_LIMITED,
-    REFUSED,
-    STALE_BUTTON,
-    STARTER_QUESTIONS,
-    UNKNOWN_COMMAND,
-    WELCOME,
-    esc,
-    format_answer,
-    format_events,
-    format_guide,
-    format_guides,
-    format_members,
-    parse_period,
-    split_message,
-)
+from api import bot_format as fmt
 from assistant.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -73,8 +51,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-ASK_PREFIX = "q:"  # callback data of a starter question: q:<index>
-GUIDE_PREFIX = "g:"  # callback data of a guide: g:<id>, or "g:" for the list
+# Button callback data is "<kind>:<value>": q:<index of a starter question>, g:<guide id>, g: (list)
+ASK, GUIDE = "q", "g"
 CALLBACK_MAX_BYTES = 64  # Telegram's limit on callback data
 TYPING_REFRESH_SECONDS = 4.0  # Telegram shows "typing…" for about 5 s
 Admission = Literal["ok", "warn", "silent"]
@@ -158,7 +136,7 @@ class TelegramBot:
     async def register_commands(self, application: Application) -> None:
         """post_init: publish the command menu (a failure must not stop the bot from serving)."""
         try:
-            await application.bot.set_my_commands([BotCommand(n, d) for n, d in COMMANDS])
+            await application.bot.set_my_commands([BotCommand(n, d) for n, d in fmt.COMMANDS])
         except TelegramError:
             logger.warning("setMyCommands failed; the command menu may be out of date",
                            exc_info=True)
@@ -172,33 +150,33 @@ class TelegramBot:
         allowed = self.settings.allowed_chat_ids
         if allowed and chat.id not in allowed:
             logger.info("Refused chat %s (update %s)", chat.id, update.update_id)
-            await _notify(update, context.bot, REFUSED)
+            await _notify(update, context.bot, fmt.REFUSED)
             raise ApplicationHandlerStop
         admission = self.limiter.admit(chat.id)
         if admission != "ok":
             logger.info("Rate-limited chat %s (update %s)", chat.id, update.update_id)
             if admission == "warn":
-                await _notify(update, context.bot, RATE_LIMITED)
+                await _notify(update, context.bot, fmt.RATE_LIMITED)
             raise ApplicationHandlerStop
 
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        buttons = [[InlineKeyboardButton(q, callback_data=f"{ASK_PREFIX}{i}")]
-                   for i, q in enumerate(STARTER_QUESTIONS)]
-        await _send(context.bot, update.effective_chat.id, WELCOME, update.message,
+        buttons = [[InlineKeyboardButton(q, callback_data=f"{ASK}:{i}")]
+                   for i, q in enumerate(fmt.STARTER_QUESTIONS)]
+        await _send(context.bot, update.effective_chat.id, fmt.WELCOME, update.message,
                     InlineKeyboardMarkup(buttons))
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        text = HELP.format(username=esc(context.bot.username))
+        text = fmt.HELP.format(username=fmt.esc(context.bot.username))
         await _send(context.bot, update.effective_chat.id, text, update.message)
 
     async def events(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         argument = " ".join(context.args or [])
         if not argument:
             found = await asyncio.to_thread(self.assistant.events, date_from=self.today())
-            text = (format_events(found, "Prochains événements", with_notes=True) if found else
+            text = (fmt.format_events(found, "Prochains événements", with_notes=True) if found else
                     "Aucun événement à venir dans la base. Essayez par exemple /evenements 2024.")
         else:
-            period = parse_period(argument, self.today())
+            period = fmt.parse_period(argument, self.today())
             if period:
                 found = await asyncio.to_thread(self.assistant.events, date_from=period.start,
                                                 date_to=period.end, q=period.rest or None)
@@ -206,8 +184,8 @@ class TelegramBot:
             else:
                 found = await asyncio.to_thread(self.assistant.events, q=argument)
                 heading = f"Événements — « {argument} »"
-            text = (format_events(found, heading) if found else
-                    f"Aucun événement trouvé pour « {esc(argument)} ».")
+            text = (fmt.format_events(found, heading) if found else
+                    f"Aucun événement trouvé pour « {fmt.esc(argument)} ».")
         await _send(context.bot, update.effective_chat.id, text, update.message)
 
     async def members(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -215,9 +193,9 @@ class TelegramBot:
         found = await asyncio.to_thread(self.assistant.members, q=keyword or None)
         if found:
             heading = f"Membres — « {keyword} »" if keyword else "Membres référencés"
-            text = format_members(found, heading)
+            text = fmt.format_members(found, heading)
         elif keyword:
-            text = (f"Aucun membre trouvé pour « {esc(keyword)} ». "
+            text = (f"Aucun membre trouvé pour « {fmt.esc(keyword)} ». "
                     "Essayez un autre mot-clé : un nom, une activité, un secteur.")
         else:
             text = "Aucun membre dans la base pour l'instant."
@@ -228,47 +206,41 @@ class TelegramBot:
         await _send(context.bot, update.effective_chat.id, text, update.message, markup)
 
     async def dis(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await self._answer(context.bot, update.effective_chat.id, DIS_QUESTION, update.message)
+        await self._answer(context.bot, update.effective_chat.id, fmt.DIS_QUESTION, update.message)
 
     async def new_conversation(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id = update.effective_chat.id
         await asyncio.to_thread(self.assistant.forget, conversation_id(chat_id))
-        await _send(context.bot, chat_id, FORGOTTEN, update.message)
+        await _send(context.bot, chat_id, fmt.FORGOTTEN, update.message)
 
     async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await _send(context.bot, update.effective_chat.id, UNKNOWN_COMMAND, update.message)
+        await _send(context.bot, update.effective_chat.id, fmt.UNKNOWN_COMMAND, update.message)
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         question = _without_mention(update.message.text, context.bot.username)
         if not question:
-            await _send(context.bot, update.effective_chat.id, EMPTY_QUESTION, update.message)
+            await _send(context.bot, update.effective_chat.id, fmt.EMPTY_QUESTION, update.message)
             return
         await self._answer(context.bot, update.effective_chat.id, question, update.message)
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
-        data = query.data or ""
-        chat_id = update.effective_chat.id
-        if data.startswith(ASK_PREFIX) and data[len(ASK_PREFIX):].isdigit() \
-                and int(data[len(ASK_PREFIX):]) < len(STARTER_QUESTIONS):
+        kind, _, value = (query.data or "").partition(":")
+        if kind == ASK and value.isdigit() and int(value) < len(fmt.STARTER_QUESTIONS):
             await query.answer()
-            question = STARTER_QUESTIONS[int(data[len(ASK_PREFIX):])]
-            await self._answer(context.bot, chat_id, question, None, echo=True)
-        elif data == GUIDE_PREFIX:
+            question = fmt.STARTER_QUESTIONS[int(value)]
+            await self._answer(context.bot, update.effective_chat.id, question, None, echo=True)
+        elif kind == GUIDE and not value:
             await query.answer()
             text, markup = await self._guide_list()
             await _edit(query.message, text, markup)
-        elif data.startswith(GUIDE_PREFIX):
-            guide = await asyncio.to_thread(self.assistant.guide, data[len(GUIDE_PREFIX):])
-            if guide is None:
-                await query.answer(STALE_BUTTON)
-                return
+        elif kind == GUIDE and (guide := await asyncio.to_thread(self.assistant.guide, value)):
             await query.answer()
-            back = InlineKeyboardMarkup([[InlineKeyboardButton(
-                "← Tous les guides", callback_data=GUIDE_PREFIX)]])
-            await _edit(query.message, format_guide(guide), back)
-        else:
-            await query.answer(STALE_BUTTON)
+            back = InlineKeyboardMarkup([[InlineKeyboardButton("← Tous les guides",
+                                                               callback_data=f"{GUIDE}:")]])
+            await _edit(query.message, fmt.format_guide(guide), back)
+        else:  # a button from an older version of the bot or of the base
+            await query.answer(fmt.STALE_BUTTON)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log with the update id; tell the user briefly; the application keeps serving."""
@@ -277,7 +249,7 @@ class TelegramBot:
         if not isinstance(update, Update) or update.effective_chat is None:
             return
         try:
-            await context.bot.send_message(update.effective_chat.id, APOLOGY)
+            await context.bot.send_message(update.effective_chat.id, fmt.APOLOGY)
         except TelegramError:
             logger.warning("Could not apologise in chat %s (update %s)",
                            update.effective_chat.id, update_id, exc_info=True)
@@ -291,18 +263,17 @@ class TelegramBot:
                                                  conversation_id=conversation_id(chat_id),
                                                  as_of=self.today())
             except ValueError as exc:  # the Assistant's French message for an unusable question
-                await _send(bot, chat_id, esc(str(exc)), message)
+                await _send(bot, chat_id, fmt.esc(str(exc)), message)
                 return
-        await _send(bot, chat_id, format_answer(answer, question if echo else None), message)
+        await _send(bot, chat_id, fmt.format_answer(answer, question if echo else None), message)
 
     async def _guide_list(self) -> tuple[str, InlineKeyboardMarkup | None]:
         guides = await asyncio.to_thread(self.assistant.guides)
         if not guides:
             return "Aucun guide-formation dans la base pour l'instant.", None
-        buttons = [[InlineKeyboardButton(g.title[:60], callback_data=f"{GUIDE_PREFIX}{g.id}")]
-                   for g in guides
-                   if len(f"{GUIDE_PREFIX}{g.id}".encode()) <= CALLBACK_MAX_BYTES]
-        return format_guides(guides), InlineKeyboardMarkup(buttons) if buttons else None
+        buttons = [[InlineKeyboardButton(g.title[:60], callback_data=f"{GUIDE}:{g.id}")]
+                   for g in guides if len(f"{GUIDE}:{g.id}".encode()) <= CALLBACK_MAX_BYTES]
+        return fmt.format_guides(guides), InlineKeyboardMarkup(buttons) if buttons else None
 
 
 def _is_addressed(update: Update, bot: Bot) -> bool:
@@ -336,7 +307,7 @@ async def _send(bot: Bot, chat_id: int, html_text: str, reply_to: Message | None
                 markup: InlineKeyboardMarkup | None = None) -> None:
     """Send HTML text in as many messages as needed; buttons go on the last one. In groups the
     first message quotes the question it answers."""
-    chunks = split_message(html_text)
+    chunks = fmt.split_message(html_text)
     for index, chunk in enumerate(chunks):
         keyboard = markup if index == len(chunks) - 1 else None
         if reply_to is not None and index == 0:
@@ -350,7 +321,7 @@ async def _edit(message: object, html_text: str, markup: InlineKeyboardMarkup | 
     if not isinstance(message, Message):  # too old for Telegram to let us edit it
         return
     try:
-        await message.edit_text(split_message(html_text)[0], parse_mode=ParseMode.HTML,
+        await message.edit_text(fmt.split_message(html_text)[0], parse_mode=ParseMode.HTML,
                                 reply_markup=markup)
     except BadRequest as exc:
         if "not modified" not in str(exc).lower():  # same button pressed twice
@@ -429,7 +400,7 @@ def run_bot(settings: Settings | None = None) -> int:
     1 when the Bot API cannot be reached."""
     settings = settings or get_settings()
     if not settings.telegram_bot_token:
-        print(MISSING_TOKEN, file=sys.stderr)
+        print(fmt.MISSING_TOKEN, file=sys.stderr)
         return 2
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

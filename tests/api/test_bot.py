@@ -276,6 +276,18 @@ def test_run_bot_without_token_explains_and_exits_2(capsys):
     assert "TELEGRAM_BOT_TOKEN" in capsys.readouterr().err
 
 
+def test_run_bot_with_a_refused_token_explains_and_exits_2(corpus_settings, capsys):
+    fake = FakeTelegram().start()  # answers 401 to any token but TOKEN, as Telegram does
+    settings = corpus_settings.model_copy(update={"telegram_bot_token": "456:REFUSE",
+                                                  "telegram_api_url": fake.base_url})
+    try:
+        assert run_bot(settings) == 2
+    finally:
+        fake.stop()
+    error = capsys.readouterr().err
+    assert "TELEGRAM_BOT_TOKEN" in error and "456:REFUSE" not in error
+
+
 # -- units: no Application -----------------------------------------------------------------------
 
 def test_split_message_prefers_paragraphs_then_lines_then_hard_cuts():
