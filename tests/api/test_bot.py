@@ -6,6 +6,7 @@ ids, because the session's Assistant keeps conversations by id.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import re
 import threading
@@ -186,18 +187,16 @@ def test_chat_outside_the_allowed_list_is_refused(telegram):
 
 
 def test_rate_limit_warns_once_then_stays_quiet(telegram):
-    fake = telegram(rate_limiter=ChatRateLimiter(limit=2, window=60, clock=lambda: 0.0))
-    for text in ("/aide", "/aide", "/aide", "/aide"):
+    # The limiter reads the clock once per addressed message: four within the minute, then later.
+    ticks = itertools.chain([0.0] * 4, itertools.repeat(60.0))
+    fake = telegram(rate_limiter=ChatRateLimiter(limit=2, window=60, clock=lambda: next(ticks)))
+    for text in ("/aide", "/aide", "/aide", "/aide", "/guides"):
         fake.send_text(1008, text)
-    fake.send_text(1009, "/aide")  # another chat is not throttled
-    fake.wait_for("sendMessage", chat_id=1009)
-    fake.wait_for("sendMessage", count=3, chat_id=1008)
-    # One chat's updates are processed in order, so the fourth is done once the fifth is.
-    fake.send_text(1008, "/aide")
-    fake.send_text(1009, "/aide")
-    fake.wait_for("sendMessage", count=2, chat_id=1009)
-    texts = fake.texts(1008)
-    assert len(texts) == 3 and texts[2] == RATE_LIMITED
+    # One chat's updates are handled in order: once /guides is answered, the 4th /aide was handled.
+    texts = [c.params["text"] for c in fake.wait_for("sendMessage", count=4, chat_id=1008)]
+    assert texts[2] == RATE_LIMITED
+    assert "Guides-formations" in texts[3]
+    assert len(fake.find("sendMessage", chat_id=1008)) == 4
 
 
 def test_long_answer_is_split_on_paragraphs(telegram, assistant, monkeypatch):
