@@ -77,7 +77,9 @@ class Retriever:
             hit = hits.get(pid) or hits.setdefault(pid, _hit(pid, text, metadata))
             hit.similarity = 1.0 - distance
             hit.score += 1.0 / (RRF_K + rank + 1)
-        return sorted(hits.values(), key=lambda h: h.score, reverse=True)[:k]
+        # Equal fused scores are common (ranks 1+2 vs 2+1): the dense side, the better
+        # ranker on paraphrases, breaks the tie.
+        return sorted(hits.values(), key=lambda h: (h.score, h.similarity), reverse=True)[:k]
 
     def _lexical_ranking(self, query: str, pool: int, where: dict | None) -> list[tuple[int, float]]:
         scores = self._lexical.scores(query)

@@ -30,6 +30,11 @@ LEXICAL_DIR = "lexical"
 _CURRENT = "CURRENT"
 _PASSAGES_FILE = "passages.json"
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
+# "2e", "3ème", "1er" -> the number; spelled-out ordinals too, so "2e enjeu" meets "Enjeu 2".
+_ORDINAL_SUFFIX = re.compile(r"\b(\d+)\s?(?:e|er|ere|eme|ieme|nd|nde)\b")
+_ORDINAL_WORDS = {"premier": "1", "premiere": "1", "deuxieme": "2", "second": "2", "seconde": "2",
+                  "troisieme": "3", "quatrieme": "4", "cinquieme": "5", "sixieme": "6",
+                  "septieme": "7", "huitieme": "8", "neuvieme": "9", "dixieme": "10"}
 
 
 # --- Chroma ---------------------------------------------------------------------------
@@ -104,9 +109,8 @@ def analyze(text: str) -> list[str]:
     ('biodechets') yields exactly the tokens of the accented text.
     """
     stemmer, stopwords = _analysis()
-    words = [w for w in _TOKEN_RE.findall(fold(text))
-             if w not in stopwords and (len(w) > 1 or w.isdigit())]
-    return stemmer.stemWords(words)
+    words = [_ORDINAL_WORDS.get(w, w) for w in _TOKEN_RE.findall(_ORDINAL_SUFFIX.sub(r"\1", fold(text)))]
+    return stemmer.stemWords([w for w in words if w not in stopwords and (len(w) > 1 or w.isdigit())])
 
 
 # --- Lexical index --------------------------------------------------------------------

