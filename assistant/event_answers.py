@@ -7,7 +7,7 @@ from datetime import date
 
 from assistant.dates import format_date, format_day
 from assistant.draft import Draft, abstain, event_source
-from assistant.normalize import content_stems, stem, words
+from assistant.normalize import content_stems, stem
 from assistant.records import Event
 from assistant.understanding import THEME_WORDS, Lexicon, Query, canonical
 
@@ -144,12 +144,12 @@ class EventBook:
             held = [e for e in chosen if e.date >= as_of]
             if period:
                 held = [e for e in held if period.contains(e.date)]
-        draft = self._compose(q, held, mode, as_of)
+        draft = self._compose(q, held, mode, as_of, type_labels)
         draft.coverage = coverage
         return draft
 
-    def _compose(self, q: Query, events: list[Event], mode: str, as_of: date) -> Draft:
-        what = _describe(q)
+    def _compose(self, q: Query, events: list[Event], mode: str, as_of: date, types: list[str]) -> Draft:
+        what = _describe(q, types)
         if not events:
             if q.has("upcoming"):
                 last = max((e for e in self.events), key=lambda e: e.date, default=None)
@@ -161,8 +161,9 @@ class EventBook:
             first = events[0]
             same_day = [e for e in events if e.date == first.date]
             intro = "Le prochain événement" if len(same_day) == 1 else "Les prochains événements"
-            lines = [f"{intro} ({what}) après le {format_date(as_of)} :"]
-            lines += [_line(e, as_of, weekday=True) for e in same_day]
+            scope = f" ({what})" if what != "événements" else ""
+            lines = [f"{intro}{scope} après le {format_date(as_of)} :"]
+            lines += [_line(e, as_of, weekday=True) + _postponed(e) for e in same_day]
             later = events[len(same_day):len(same_day) + 2]
             if later:
                 lines.append("Ensuite : " + " ; ".join(f"{_title(e)} ({format_date(e.date)})" for e in later) + ".")
@@ -219,8 +220,8 @@ def _coverage(lexicon: Lexicon, topic: set[str], explained: set[str]) -> float:
     return sum(lexicon.idf(s) for s in topic & explained) / total if total else 0.0
 
 
-def _describe(q: Query) -> str:
-    bits = []
+def _describe(q: Query, types: list[str] | None = None) -> str:
+    bits = [t[0].lower() + t[1:] if t[:2].upper() != t[:2] else t for t in types or []]
     if q.themes:
         bits.append("thème " + ", ".join(q.themes))
     if q.organisation:
@@ -243,12 +244,18 @@ def _people(e: Event) -> str:
 def _kind(e: Event) -> str:
     org = {"organisation": "organisé par le cluster", "co-organisation": "co-organisé"}.get(e.organisation, "")
     typ = f"{e.type_label} ({e.type_code})" if e.type_code else e.type_label
-    return ", ".join(x for x in (typ.lower() if typ else "", org) if x)
+    if typ and typ[:2].upper() != typ[:2]:
+        typ = typ[0].lower() + typ[1:]  # "Visite" -> "visite", but "AG, CA et bureau" keeps its capitals
+    return ", ".join(x for x in (typ, org) if x)
 
 
 def _line(e: Event, as_of: date, weekday: bool = False) -> str:
     when = format_day(e.date) if weekday else format_date(e.date)
     return f"{when} — {e.title} ({_kind(e)}) — {_people(e)}"
+
+
+def _postponed(e: Event) -> str:
+    return f"\n{e.notes}" if re.search(r"report|annul", e.notes, re.I) else ""
 
 
 def _sentence(e: Event, as_of: date, q: Query) -> str:
@@ -260,6 +267,3 @@ def _sentence(e: Event, as_of: date, q: Query) -> str:
         text += f" Remarque : {e.notes}"
     return text
 
-
-def mentions_event_words(text: str) -> bool:
-    return bool(EVENT_WORDS & {stem(w) for w in words(text)})

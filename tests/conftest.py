@@ -16,7 +16,8 @@ CORPUS = ROOT / "corpus"
 
 def make_settings(data_dir: Path, **overrides) -> Settings:
     """Settings isolated from the developer's environment and .env file."""
-    return Settings(_env_file=None, data_dir=data_dir, corpus_dir=CORPUS, **overrides)
+    overrides.setdefault("corpus_dir", CORPUS)
+    return Settings(_env_file=None, data_dir=data_dir, **overrides)
 
 
 @pytest.fixture(scope="session")
