@@ -17,7 +17,8 @@ from assistant.records import RecordSet
 from assistant.retrieval import Retriever
 from assistant.understanding import Lexicon, Query, parse
 
-MIN_COVERAGE = 0.5  # below this share of the question explained, the answer is not supported
+MIN_COVERAGE = 0.5
+EVENT_ASKS = ("when", "participants", "count", "sum", "upcoming", "latest", "max", "min")  # below this share of the question explained, the answer is not supported
 
 PRIVACY_REFUSAL = (
     "Je ne communique pas de coordonnées personnelles (adresse e-mail, téléphone) : la base du Cluster EMS "
@@ -84,11 +85,14 @@ class Engine:
         figure = self.figures.answer(q)
         if figure and q.has("what") and not q.has("count", "participants", "sum"):
             figure.coverage *= 0.5  # "c'est quoi X ?" wants a definition, not X's figures
+        guide = self.guides.answer(q, ids if kind == "guides" else None)
+        if guide and self.guides.named(q) and not (q.dates.period or q.has(*EVENT_ASKS)) and not q.unknown:
+            return guide  # "la formation X" asked about its content: the guide answers
         candidates = [
             self.members.answer(q, ids if kind == "members" else None),
             self.events.answer(q, as_of, ids if kind == "events" else None),
             figure,
-            self.guides.answer(q, ids if kind == "guides" else None),
+            guide,
         ]
         drafts = [d for d in candidates if d is not None]
         structured_abstention = next((d for d in drafts if d.abstained and d.coverage >= 0.8), None)

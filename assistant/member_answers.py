@@ -9,6 +9,7 @@ from assistant.normalize import content_stems, fold, stem
 from assistant.records import Member
 from assistant.understanding import THEME_WORDS, Lexicon, Query, canonical
 
+WORKS_ON = re.compile(r"\b(travaill\w*|s'occup\w*|specialis\w*|propos\w*|fabriqu\w*|produi\w*|fait|font)\b")
 MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nouveau structure structures qui valide"))
 
 
@@ -41,7 +42,8 @@ class MemberBook:
             named = [m for m in self.members if m.id in focus]
         if named:
             return self._describe(q, named)
-        if q.has("who", "list") and (MEMBER_WORDS & set(q.topic) or q.has("who")):
+        about_members = MEMBER_WORDS & set(q.topic) or (q.has("who") and (q.themes or WORKS_ON.search(q.folded)))
+        if q.has("who", "list") and about_members:
             return self._who(q)
         return None
 

@@ -46,7 +46,7 @@ class PassageAnswerer:
             body = set(content_stems(canonical(hit.text)))
             score = self._weight(wanted & head) / total + 0.5 * self._weight(wanted & body) / total
             score += 30 * hit.score
-            if asked_numbers and asked_numbers & _numbers(_heading(hit)):
+            if asked_numbers and asked_numbers & _numbers(str(hit.metadata.get("section", ""))):
                 score += 0.6
             if q.has("what") and hit.kind in RECORD_KINDS:
                 score -= 0.3  # "c'est quoi X ?" wants a description, not a record restated
@@ -58,6 +58,10 @@ class PassageAnswerer:
         ranked = self.rank(q, where, known)
         if not ranked:
             return None
+        if where is None and q.has("list"):
+            listing = self.outline(q, ranked[0][1])
+            if listing:
+                return listing
         topic = set(q.topic)
         wanted = (topic | set(q.hints)) - (known or set())
         best_hit = ranked[0][1]
@@ -81,9 +85,39 @@ class PassageAnswerer:
                 break
         total = self._weight(topic)
         coverage = self._weight(covered | (known or set()) & topic) / total if total else 0.0
+        if q.dates.years and not any(str(y) in text for y in q.dates.years):
+            coverage *= 0.4  # the question is about a year this passage does not speak of
         sources = [Source(id=h.id, title=h.title or h.source, kind=h.kind or "document", excerpt=_excerpt(h),
                           date=_iso(h.metadata.get("date")), score=round(h.score, 4)) for h in used]
         return Draft(text, sources, coverage=coverage, focus={"kind": "passages", "ids": [h.id for h in used]})
+
+
+    def outline(self, q: Query, top: Hit) -> Draft | None:
+        """"Quels sont les 8 DIS ?": when the question names a document rather than one of its
+        sections, list the document's sections with their first sentence."""
+        topic = set(q.topic)
+        if top.kind in RECORD_KINDS:
+            return None
+        title = set(content_stems(canonical(top.title)))
+        section = set(content_stems(canonical(str(top.metadata.get("section", "")))))
+        if not topic or self._weight(topic & title) < max(0.6 * self._weight(topic), self._weight(topic & section)):
+            return None
+        parts: dict[str, Hit] = {}
+        for p in self.retriever.passages:
+            name = str(p.metadata.get("section", "")).split(" > ")[0]
+            if p.metadata.get("source") == top.source and name and name not in parts:
+                parts[name] = Hit(p.id, p.text, top.title, top.kind, top.source, 0.0, dict(p.metadata))
+        if len(parts) < 3:
+            return None
+        lines = []
+        for name, hit in parts.items():
+            first = _SENTENCE_END.split(_body(hit))[0].strip()
+            lines.append(f"- {name} : {first[:220]}" if first else f"- {name}")
+        text = f"{top.title} — {len(parts)} rubriques :\n" + "\n".join(lines)
+        sources = [Source(id=h.id, title=h.title, kind=h.kind or "document", excerpt=_excerpt(h),
+                          date=None, score=0.0) for h in parts.values()]
+        return Draft(text, sources, coverage=self._weight(topic & title) / self._weight(topic),
+                     focus={"kind": "passages", "ids": [h.id for h in parts.values()]})
 
 
 def _body(hit: Hit) -> str:
