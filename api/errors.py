@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("ems.api")
 
-BODY_NOT_OBJECT = "Le corps de la requête doit être un objet JSON."
+BODY_NOT_OBJECT = "Le corps de la requête doit être un objet JSON (Content-Type: application/json)."
 INTERNAL_ERROR = "Erreur interne du serveur. L'incident a été journalisé ; réessayez plus tard."
 
 # French phrases for the status codes Starlette raises on its own (unknown route, wrong method...).

@@ -112,7 +112,9 @@ class IngestRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reset": False}]})
 
-    reset: bool = Field(False, description="Vider le stockage et tout réindexer (sinon : seuls les fichiers modifiés).")
+    reset: bool = Field(
+        False, description="Vider le stockage et tout réindexer (sinon : seuls les fichiers modifiés)."
+    )
 
 
 class IngestReportOut(BaseModel):
@@ -126,3 +128,27 @@ class IngestReportOut(BaseModel):
     failed: list[tuple[str, str]] = Field(description="Couples (fichier, raison de l'échec).")
     chunks: int = Field(description="Nombre de passages indexés.")
     seconds: float
+
+
+class ErrorOut(BaseModel):
+    """Every error: a sentence in French."""
+
+    detail: str = Field(description="Ce qui ne va pas, en français.")
+
+
+class FieldErrorOut(BaseModel):
+    field: str = Field(description="Le champ ou paramètre en cause (vide : le corps entier).")
+    message: str
+
+
+class ValidationErrorOut(ErrorOut):
+    """A request that does not validate: the first problem in `detail`, all of them in `errors`."""
+
+    errors: list[FieldErrorOut] = Field(
+        [], description="Un élément par champ invalide (vide si l'assistant refuse le message lui-même)."
+    )
+
+
+VALIDATION_RESPONSES: dict[int | str, dict] = {
+    422: {"model": ValidationErrorOut, "description": "Saisie invalide : message d'erreur en français."}
+}

@@ -172,7 +172,16 @@ def mib(n: int) -> str:
     return f"{n / 2**20:.0f} MiB" if n else "—"
 
 
-def report(results: Results, wall: float, clients: int, workers: int | None, idle: int, peak: int) -> str:
+def latency_row(label: str, values: list[float]) -> str:
+    return (
+        f"| {label} | {len(values)} | {statistics.median(values) * 1000:.0f} ms | "
+        f"{percentile(values, 0.95) * 1000:.0f} ms | {max(values) * 1000:.0f} ms |"
+    )
+
+
+def report(
+    solo: Results, results: Results, wall: float, clients: int, workers: int | None, idle: int, peak: int
+) -> str:
     every = [x for values in results.latencies.values() for x in values]
     lines = [
         f"Charge : {clients} clients simultanés, {len(every) + len(results.errors)} requêtes, "
@@ -181,31 +190,33 @@ def report(results: Results, wall: float, clients: int, workers: int | None, idl
         "| route | requêtes | p50 | p95 | max |",
         "| --- | ---: | ---: | ---: | ---: |",
     ]
-    for route, values in sorted(results.latencies.items()) + [("toutes", every)]:
+    if solo.latencies:
+        lines.append(latency_row("/chat, un seul client (à vide)", solo.latencies["/chat"]))
+    for route, values in sorted(results.latencies.items()) + [("toutes, en charge", every)]:
         if values:
-            lines.append(
-                f"| {route} | {len(values)} | {statistics.median(values) * 1000:.0f} ms | "
-                f"{percentile(values, 0.95) * 1000:.0f} ms | {max(values) * 1000:.0f} ms |"
-            )
+            lines.append(latency_row(f"{route}, {clients} clients" if route.startswith("/") else route, values))
     lines += [
         "",
         "| erreurs | débit | durée | RSS serveur au repos | RSS serveur en pointe |",
         "| ---: | ---: | ---: | ---: | ---: |",
-        f"| {len(results.errors)} | {len(every) / wall:.1f} req/s | {wall:.1f} s | {mib(idle)} | {mib(peak)} |",
+        f"| {len(solo.errors) + len(results.errors)} | {len(every) / wall:.1f} req/s | {wall:.1f} s "
+        f"| {mib(idle)} | {mib(peak)} |",
     ]
-    if results.errors:
-        lines += ["", "Erreurs (5 premières) :"] + [f"- {e}" for e in results.errors[:5]]
+    errors = solo.errors + results.errors
+    if errors:
+        lines += ["", "Erreurs (5 premières) :"] + [f"- {e}" for e in errors[:5]]
     return "\n".join(lines)
 
 
-async def run_load(url: str, clients: int, turns: int) -> tuple[Results, float]:
-    results = Results()
-    async with httpx.AsyncClient(base_url=url, timeout=120) as warm:  # first answers load lazy parts
-        for first, _, _ in CONVERSATIONS[:3]:
-            await warm.post("/chat", json={"message": first})
+async def run_load(url: str, clients: int, turns: int) -> tuple[Results, Results, float]:
+    """A pass with one client alone (latency without queueing, and warm-up), then the loaded run."""
+    solo, loaded = Results(), Results()
+    async with httpx.AsyncClient(base_url=url, timeout=120) as client:
+        for first, _, as_of in CONVERSATIONS:
+            await timed_post(client, "/chat", {"message": first, "as_of": as_of}, solo)
     started = time.perf_counter()
-    await asyncio.gather(*(client_session(url, i, turns, results) for i in range(clients)))
-    return results, time.perf_counter() - started
+    await asyncio.gather(*(client_session(url, i, turns, loaded) for i in range(clients)))
+    return solo, loaded, time.perf_counter() - started
 
 
 def main() -> None:
@@ -227,14 +238,14 @@ def main() -> None:
         sampler = RssSampler(process.pid) if process else None
         if sampler:
             sampler.start()
-        results, wall = asyncio.run(run_load(url, args.clients, args.turns))
+        solo, results, wall = asyncio.run(run_load(url, args.clients, args.turns))
         peak = sampler.stop() if sampler else 0
     finally:
         if process:
             process.terminate()
             process.wait(timeout=30)
-    print(report(results, wall, args.clients, args.workers if process else None, idle, peak))
-    sys.exit(1 if results.errors else 0)
+    print(report(solo, results, wall, args.clients, args.workers if process else None, idle, peak))
+    sys.exit(1 if solo.errors or results.errors else 0)
 
 
 if __name__ == "__main__":

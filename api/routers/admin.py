@@ -10,7 +10,7 @@ from fastapi import APIRouter, Body, HTTPException, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import AdminOnly, AssistantDep
-from api.schemas import IngestReportOut, IngestRequest
+from api.schemas import VALIDATION_RESPONSES, ErrorOut, IngestReportOut, IngestRequest
 
 log = logging.getLogger("ems.api")
 
@@ -19,13 +19,19 @@ router = APIRouter(
     tags=["Administration"],
     dependencies=[AdminOnly],
     responses={
-        401: {"description": "Clé X-API-Key manquante ou invalide."},
-        403: {"description": "Administration désactivée (EMS_ADMIN_API_KEY non défini)."},
+        401: {"model": ErrorOut, "description": "Clé X-API-Key manquante ou invalide."},
+        403: {"model": ErrorOut, "description": "Administration désactivée (EMS_ADMIN_API_KEY non défini)."},
+        **VALIDATION_RESPONSES,
     },
 )
 
 
-@router.post("/ingest", response_model=IngestReportOut, responses={409: {"description": "Ingestion déjà en cours."}})
+@router.post(
+    "/ingest",
+    summary="Réingérer le corpus",
+    response_model=IngestReportOut,
+    responses={409: {"model": ErrorOut, "description": "Ingestion déjà en cours."}},
+)
 async def ingest(
     request: Request,
     assistant: AssistantDep,
@@ -38,7 +44,9 @@ async def ingest(
     """
     lock: asyncio.Lock = request.app.state.ingest_lock
     if lock.locked():
-        raise HTTPException(status_code=409, detail="Une ingestion est déjà en cours ; réessayez quand elle sera finie.")
+        raise HTTPException(
+            status_code=409, detail="Une ingestion est déjà en cours ; réessayez quand elle sera finie."
+        )
     async with lock:
         report = await run_in_threadpool(assistant.ingest, None, bool(body and body.reset))
     log.info("admin ingest: %d added, %d updated, %d removed, %d failed", len(report.added),
@@ -46,7 +54,7 @@ async def ingest(
     return {"ok": report.ok(), **asdict(report)}
 
 
-@router.get("/unanswered")
+@router.get("/unanswered", summary="Questions restées sans réponse")
 def unanswered(
     assistant: AssistantDep,
     limit: Annotated[int, Query(ge=1, le=1000, description="Nombre maximal de questions.")] = 100,

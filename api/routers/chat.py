@@ -14,7 +14,7 @@ from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import AssistantDep, ChatLimit
-from api.schemas import ChatRequest, ChatResponse
+from api.schemas import ChatRequest, ChatResponse, ErrorOut, ValidationErrorOut
 from assistant.service import Answer, Assistant
 
 log = logging.getLogger("ems.api")
@@ -25,10 +25,10 @@ PIECE = re.compile(r"\S+\s*|\s+")
 # Pause between streamed pieces: the answer exists whole, the pause only paces the display.
 STREAM_PAUSE_SECONDS = 0.01
 
-BAD_REQUEST_RESPONSES = {
-    413: {"description": "Corps de requête trop volumineux."},
-    422: {"description": "Message vide ou trop long, date invalide, JSON mal formé."},
-    429: {"description": "Trop de messages : réessayez après le délai indiqué par Retry-After."},
+BAD_REQUEST_RESPONSES: dict[int | str, dict] = {
+    413: {"model": ErrorOut, "description": "Corps de requête trop volumineux."},
+    422: {"model": ValidationErrorOut, "description": "Message vide ou trop long, date invalide, JSON mal formé."},
+    429: {"model": ErrorOut, "description": "Trop de messages : réessayez après le délai indiqué par Retry-After."},
 }
 
 
@@ -49,7 +49,7 @@ async def _answer(assistant: Assistant, body: ChatRequest) -> Answer:
     return answer
 
 
-@router.post("/chat", response_model=ChatResponse, responses=BAD_REQUEST_RESPONSES)
+@router.post("/chat", summary="Poser une question", response_model=ChatResponse, responses=BAD_REQUEST_RESPONSES)
 async def chat(body: ChatRequest, assistant: AssistantDep) -> dict:
     """Pose une question à l'assistant et reçoit la réponse avec ses sources.
 
@@ -63,6 +63,7 @@ async def chat(body: ChatRequest, assistant: AssistantDep) -> dict:
 
 @router.post(
     "/chat/stream",
+    summary="Poser une question, réponse diffusée (SSE)",
     responses={
         200: {
             "content": {"text/event-stream": {}},

@@ -8,20 +8,22 @@ from fastapi import APIRouter, Query
 from pydantic import BeforeValidator
 
 from api.deps import AssistantDep
-from api.schemas import parse_iso_date
+from api.schemas import VALIDATION_RESPONSES, parse_iso_date
 from assistant.records import Event
 
-router = APIRouter(tags=["Événements"])
+router = APIRouter(responses=VALIDATION_RESPONSES, tags=["Événements"])
 
 IsoDate = Annotated[date | None, BeforeValidator(parse_iso_date)]
 
 
-@router.get("/events", response_model=list[Event])
+@router.get("/events", summary="Lister les événements", response_model=list[Event])
 def events(
     assistant: AssistantDep,
     date_from: Annotated[IsoDate, Query(alias="from", description="Depuis cette date incluse (AAAA-MM-JJ).")] = None,
     date_to: Annotated[IsoDate, Query(alias="to", description="Jusqu'à cette date incluse (AAAA-MM-JJ).")] = None,
-    theme: Annotated[str | None, Query(max_length=100, description="Thème : eau, sols, milieux, biodéchets…")] = None,
+    theme: Annotated[
+        str | None, Query(max_length=100, description="Thème : eau, sols, milieux, biodéchets…")
+    ] = None,
     type: Annotated[str | None, Query(max_length=100, description="Type ou code : Visite, Atelier, WP4…")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Mots à chercher dans le titre et les notes.")] = None,
 ) -> list[Event]:

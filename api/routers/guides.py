@@ -4,19 +4,24 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Path
 
 from api.deps import AssistantDep
-from api.schemas import GuideSummary
+from api.schemas import VALIDATION_RESPONSES, ErrorOut, GuideSummary
 from assistant.records import Guide
 
 router = APIRouter(tags=["Guides-formations"])
 
 
-@router.get("/guides", response_model=list[GuideSummary])
+@router.get("/guides", summary="Lister les guides-formations", response_model=list[GuideSummary])
 def guides(assistant: AssistantDep) -> list[Guide]:
     """Liste les guides-formations du cluster (titre, format, public, thèmes, DIS, résumé)."""
     return assistant.guides()
 
 
-@router.get("/guides/{guide_id}", response_model=Guide, responses={404: {"description": "Guide inconnu."}})
+@router.get(
+    "/guides/{guide_id}",
+    summary="Lire un guide-formation",
+    response_model=Guide,
+    responses={404: {"model": ErrorOut, "description": "Guide inconnu."}, **VALIDATION_RESPONSES},
+)
 def guide(
     assistant: AssistantDep,
     guide_id: str = Path(max_length=200, description="Identifiant du guide (tel que renvoyé par GET /guides)."),

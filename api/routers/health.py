@@ -8,9 +8,11 @@ from api.deps import AssistantDep
 router = APIRouter(tags=["Supervision"])
 
 
-@router.get("/health")
+@router.get("/health", summary="État du service")
 def health(assistant: AssistantDep) -> dict:
-    """État du service et contenu de la base : `{"status": "ok", "events": …, "members": …, "figures": …, "guides": …, "passages": …}`.
+    """État du service et contenu de la base.
+
+    `{"status": "ok", "events": …, "members": …, "figures": …, "guides": …, "passages": …}`.
 
     Répond 503 tant que l'assistant charge ses index au démarrage.
     """

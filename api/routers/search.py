@@ -7,15 +7,17 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import AssistantDep
-from api.schemas import SourceOut
+from api.schemas import VALIDATION_RESPONSES, SourceOut
 
-router = APIRouter(tags=["Recherche"])
+router = APIRouter(responses=VALIDATION_RESPONSES, tags=["Recherche"])
 
 
-@router.get("/search", response_model=list[SourceOut])
+@router.get("/search", summary="Rechercher dans la base", response_model=list[SourceOut])
 def search(
     assistant: AssistantDep,
-    q: Annotated[str, Query(min_length=1, max_length=500, description="Texte recherché.", examples=["gestion des sols"])],
+    q: Annotated[
+        str, Query(min_length=1, max_length=500, description="Texte recherché.", examples=["gestion des sols"])
+    ],
     k: Annotated[int, Query(ge=1, le=50, description="Nombre de résultats.")] = 5,
 ) -> list[dict]:
     """Recherche dans la base de connaissances (recherche hybride mots-clés + sens).
