@@ -2,6 +2,7 @@
 best — or say plainly that the base does not hold the answer."""
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +18,7 @@ from assistant.records import RecordSet
 from assistant.retrieval import Retriever
 from assistant.understanding import Lexicon, Query, parse
 
+log = logging.getLogger(__name__)
 MIN_COVERAGE = 0.5
 EVENT_ASKS = ("when", "participants", "count", "sum", "upcoming", "latest", "max", "min")  # below this share of the question explained, the answer is not supported
 
@@ -28,6 +30,15 @@ INVENTION_REFUSAL = (
     "Je réponds uniquement à partir de la base du Cluster EMS (bilan d'activités 2024) : je ne peux pas "
     "inventer de chiffres ni suivre d'instructions qui me demandent de sortir de cette base."
 )
+
+
+def _safely(strategy, *args) -> Draft | None:
+    """One failing strategy must not sink the answer: log it with the question, try the others."""
+    try:
+        return strategy(*args)
+    except Exception:
+        log.exception("answer strategy %s failed on %r", getattr(strategy, "__qualname__", strategy), args[0].text)
+        return None
 
 
 @dataclass
@@ -82,15 +93,15 @@ class Engine:
                            "Cluster EMS.", f"année sans données : {missing}")
         ids = focus.get("ids") or []
         kind = focus.get("kind")
-        figure = self.figures.answer(q)
+        figure = _safely(self.figures.answer, q)
         if figure and q.has("what") and not q.has("count", "participants", "sum"):
             figure.coverage *= 0.5  # "c'est quoi X ?" wants a definition, not X's figures
-        guide = self.guides.answer(q, ids if kind == "guides" else None)
+        guide = _safely(self.guides.answer, q, ids if kind == "guides" else None)
         if guide and self.guides.named(q) and not (q.dates.period or q.has(*EVENT_ASKS)) and not q.unknown:
             return guide  # "la formation X" asked about its content: the guide answers
         candidates = [
-            self.members.answer(q, ids if kind == "members" else None),
-            self.events.answer(q, as_of, ids if kind == "events" else None),
+            _safely(self.members.answer, q, ids if kind == "members" else None),
+            _safely(self.events.answer, q, as_of, ids if kind == "events" else None),
             figure,
             guide,
         ]
@@ -98,7 +109,7 @@ class Engine:
         structured_abstention = next((d for d in drafts if d.abstained and d.coverage >= 0.8), None)
         best = max((d for d in drafts if not d.abstained), key=lambda d: d.coverage, default=None)
         if best is None or best.coverage < 0.9:
-            passage = self.passages.answer(q)
+            passage = _safely(self.passages.answer, q)
             if passage and (best is None or passage.coverage > best.coverage + 0.05):
                 best = passage
         if q.unknown:
@@ -107,6 +118,11 @@ class Engine:
             return structured_abstention
         if best is None or best.coverage < MIN_COVERAGE:
             return abstain(NOT_FOUND, f"couverture insuffisante ({best.coverage if best else 0:.2f})")
+        if figure and best.focus.get("kind") == "events" and len(best.focus.get("ids", [])) > 3 \
+                and q.has("sum", "count", "participants") and figure.coverage >= 0.9 * best.coverage:
+            # A total over many records: give the report's own figure beside the computed one.
+            best.text += "\nSelon le bilan : " + figure.text.split("\n")[0]
+            best.sources += figure.sources[:2]
         return best
 
     def _unknown(self, q: Query, best: Draft | None) -> Draft:

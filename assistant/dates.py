@@ -112,6 +112,12 @@ def _relative(t: str, today: date) -> Period | None:
 
 
 def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
+    if m := re.search(rf"\b(?:entre|de) {_YEAR} (?:et|a) {_YEAR}\b", t):
+        lo, hi = sorted((int(m.group(1)), int(m.group(2))))
+        return Period(date(lo, 1, 1), date(hi, 12, 31), f"de {lo} à {hi}")
+    if m := re.search(rf"\bdepuis (?:l'annee |l'an )?{_YEAR}\b", t):
+        start = int(m.group(1))
+        return Period(date(start, 1, 1), max(today, date(start, 12, 31)), f"depuis {start}")
     # dd/mm(/yyyy) or dd-mm-yyyy
     if m := re.search(r"\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?\b", t):
         d, mo = int(m.group(1)), int(m.group(2))

@@ -193,7 +193,7 @@ class EventBook:
         total = sum(e.participants for e in known)
         detail = " + ".join(f"{e.participants} ({format_date(e.date, with_year=False)})" for e in known)
         text = f"Au total, {total} participants pour {len(known)} événement{'s' if len(known) > 1 else ''} ({what})"
-        text += f" : {detail}." if len(known) > 1 else "."
+        text += f" : {detail}." if 1 < len(known) <= 8 else "."
         missing = [e for e in events if e.participants is None]
         if missing:
             text += " Effectif non renseigné pour : " + " ; ".join(f"{_title(e)} ({format_date(e.date)})" for e in missing) + "."

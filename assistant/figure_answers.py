@@ -56,6 +56,10 @@ class FigureBook:
         """The figures of a metric at the periods the question asks about (all when it names none)."""
         years = {str(y) for y in q.dates.years}
         period = q.dates.period
+        if period and period.year_known and period.start.year != period.end.year:
+            lo, hi = str(period.start.year), str(period.end.year)
+            yearly = [f for f in m.figures if len(f.period) == 4 and lo <= f.period <= hi]
+            return yearly or [f for f in m.figures if f.period and lo <= f.period[:4] <= hi]
         if period and period.year_known and (period.start.month, period.start.day, period.end.month, period.end.day) != (1, 1, 12, 31):
             months = [f for f in m.figures if len(f.period) == 7 and
                       period.start.strftime("%Y-%m") <= f.period <= period.end.strftime("%Y-%m")]
@@ -76,13 +80,14 @@ class FigureBook:
         total = sum(idf(s) for s in topic)
         asked = set(content_stems(q.folded))  # with "an", "mois"...: they tell metrics apart
         wants_share = bool(re.search(r"\b(part|pourcentage|proportion|taux|%|pour ?cent)\b", q.folded))
-        scored = []
+        scored, gaps = [], []
         for m in self.metrics:
             hit = topic & m.stems
             if not hit:
                 continue
             figs = self._periods(q, m)
             if not figs:
+                gaps.append((sum(idf(s) for s in hit) / total, m))
                 continue
             weight = sum(idf(s) for s in hit)
             precision = max(sum(idf(s) for s in asked & n) / (sum(idf(s) for s in n) or 1) for n in m.names)
@@ -90,8 +95,12 @@ class FigureBook:
                 precision -= 0.5  # "combien" asks for a count, "quelle part" for a share
             scored.append((weight / total, precision, m, figs, hit))
         if not scored:
-            return None
+            return self._gap(q, gaps)
         scored.sort(key=lambda x: (-x[0], -x[1], len(x[2].label)))
+        if q.has("max", "min"):
+            extreme = self._extreme(q, scored)
+            if extreme:
+                return extreme
         chosen, covered = [], set()
         for cov, prec, m, figs, hit in scored:
             new = hit - covered
@@ -115,6 +124,40 @@ class FigureBook:
             text += "\nRemarque : " + notes[0]
         return Draft(text, sources, coverage=coverage,
                      focus={"kind": "figures", "ids": [f.id for _, figs in chosen for f in figs]})
+
+    def _extreme(self, q: Query, scored: list) -> Draft | None:
+        """"La thématique la plus fréquente": compare sibling metrics (same table, same unit)."""
+        cov, _, top, figs, _ = scored[0]
+        siblings = [(m, fs[-1]) for c, _, m, fs, _ in scored
+                    if c >= 0.9 * cov and m.figures[0].group == top.figures[0].group
+                    and fs[-1].unit == figs[-1].unit and fs[-1].period == figs[-1].period]
+        if len(siblings) < 2:
+            return None
+        pick = max if q.has("max") else min
+        m, f = pick(siblings, key=lambda x: x[1].value)
+        others = ", ".join(f"{o.label} : {format_number(v.value, v.unit)}" for o, v in siblings if o is not m)
+        word = "le plus élevé" if q.has("max") else "le plus bas"
+        text = (f"{m.label} : {format_number(f.value, f.unit)}" + (f" en {period_label(f.period)}" if f.period else "")
+                + f" — {word} parmi {len(siblings)} ({others}).")
+        return Draft(text, [figure_source(v, f"{o.label} : {format_number(v.value, v.unit)}") for o, v in siblings],
+                     coverage=cov, focus={"kind": "figures", "ids": [v.id for _, v in siblings]})
+
+    def _gap(self, q: Query, gaps: list) -> Draft | None:
+        """A month the series skips: say so, with the readings on either side."""
+        period = q.dates.period
+        if not gaps or not period or not period.year_known:
+            return None
+        cov, m = max(gaps, key=lambda x: x[0])
+        wanted = period.start.strftime("%Y-%m")
+        monthly = [f for f in m.figures if len(f.period) == 7]
+        before = [f for f in monthly if f.period < wanted][-1:]
+        after = [f for f in monthly if f.period > wanted][:1]
+        if not monthly or not (before or after) or cov < 0.6:
+            return None
+        around = " ; ".join(f"{period_label(f.period)} : {format_number(f.value, f.unit)}" for f in before + after)
+        text = f"{m.label} : pas de relevé pour {period.label} dans la base. Relevés les plus proches : {around}."
+        return Draft(text, [figure_source(f, f"{f.metric} ({period_label(f.period)}) : {format_number(f.value, f.unit)}")
+                            for f in before + after], coverage=cov, focus={"kind": "figures", "ids": []})
 
     def _describe(self, q: Query, m: _Metric, figs: list[Figure]) -> str:
         unit = figs[0].unit

@@ -11,6 +11,7 @@ from assistant.understanding import THEME_WORDS, Lexicon, Query, canonical
 
 WORKS_ON = re.compile(r"\b(travaill\w*|s'occup\w*|specialis\w*|propos\w*|fabriqu\w*|produi\w*|fait|font)\b")
 MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nouveau structure structures qui valide"))
+NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valides validation adhesion adhesions"))
 
 
 def _names(m: Member) -> list[str]:
@@ -31,6 +32,7 @@ class MemberBook:
                          for m in members]
         self.stems = {m.id: set(content_stems(canonical(f"{m.activity} {' '.join(m.sectors)} {m.kind}")))
                       for m in members}
+        self.validation_stems = set().union(*(content_stems(canonical(m.validated_by)) for m in members))
 
     def named(self, q: Query) -> list[Member]:
         folded = fold(q.text)
@@ -43,9 +45,26 @@ class MemberBook:
         if named:
             return self._describe(q, named)
         about_members = MEMBER_WORDS & set(q.topic) or (q.has("who") and (q.themes or WORKS_ON.search(q.folded)))
+        newcomers = NEWCOMERS & set(q.topic) or q.has("validated")
+        rest = set(q.topic) - MEMBER_WORDS - NEWCOMERS
+        if newcomers and about_members and rest <= self.validation_stems:
+            return self._newcomers(q, rest)  # "combien de nouveaux membres validés par le bureau en mai ?"
         if q.has("who", "list") and about_members:
             return self._who(q)
         return None
+
+    def _newcomers(self, q: Query, body: set[str]) -> Draft | None:
+        """New members, by when and by whom (bureau, assemblée générale) they were validated."""
+        period = q.dates.period
+        chosen = [m for m in self.members if (not period or (m.validated_on and period.contains(m.validated_on)))
+                  and body <= set(content_stems(canonical(m.validated_by)))]
+        if not chosen:
+            return None
+        when = f" ({period.label})" if period else ""
+        lines = [f"- {m.name} — {m.validated_by}" for m in chosen]
+        text = f"{len(chosen)} nouveaux membres validés{when} :\n" + "\n".join(lines)
+        return Draft(text, [member_source(m) for m in chosen], coverage=1.0,
+                     focus={"kind": "members", "ids": [m.id for m in chosen]})
 
     def _describe(self, q: Query, members: list[Member]) -> Draft:
         lines = []
@@ -69,7 +88,10 @@ class MemberBook:
         wanted = set(q.topic) - MEMBER_WORDS
         themes = set(q.themes)
         scored = []
+        period = q.dates.period
         for m in self.members:
+            if period and not (m.validated_on and period.contains(m.validated_on)):
+                continue
             hit = wanted & self.stems[m.id]
             if themes & {fold(s) for s in m.sectors} or hit:
                 scored.append((sum(self.lexicon.idf(s) for s in hit) + 3 * len(themes & {fold(s) for s in m.sectors}), m))
