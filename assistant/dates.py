@@ -69,7 +69,7 @@ def read_dates(text: str, today: date) -> DateInfo:
     t = fold(text)
     years = tuple(int(y) for y in re.findall(rf"\b{_YEAR}\b", t))
     future = bool(re.search(r"\b(prochaine?s?|a venir|bientot|futur[es]*|suivante?s?|d'ici)\b", t))
-    past = bool(re.search(r"\b(derniere?s?|precedente?s?|passee?s?)\b", t)) and not future
+    past = bool(re.search(r"\b(derniere?s?|precedente?s?)\b", t)) and not future
     period = _relative(t, today) or _absolute(t, today, years)
     if period and re.search(r"\b(mois|semaine|annee|an)\s+(dernier|derniere|passee?|prochaine?)\b", t):
         future = past = False  # "le mois dernier" names a span; it is not "the last one"

@@ -7,13 +7,14 @@ from datetime import date
 
 from assistant.dates import format_date, format_day
 from assistant.draft import Draft, abstain, event_source
+from assistant.figure_answers import format_number
 from assistant.normalize import content_stems, stem
 from assistant.records import Event
 from assistant.understanding import THEME_WORDS, Lexicon, Query, canonical
 
 EVENT_WORDS = set(content_stems(
     "evenements manifestation rencontre reunion agenda calendrier participants organisation organise "
-    "coorganise co session sessions tenu"
+    "coorganise co session sessions tenu moyenne"
 ))
 THEME_STEMS = {stem(w) for ws in THEME_WORDS.values() for w in ws}
 MAX_LISTED = 25
@@ -154,9 +155,11 @@ class EventBook:
             if q.has("upcoming"):
                 last = max((e for e in self.events), key=lambda e: e.date, default=None)
                 tail = f" Le dernier événement connu de la base date du {format_date(last.date)}." if last else ""
-                return abstain(f"Je ne trouve pas {what} à venir après le {format_date(as_of)} dans la base.{tail}",
-                               "aucun événement à venir")
-            return abstain(f"Je ne trouve pas {what} correspondant dans la base.", "aucun événement correspondant")
+                scope = f" ({what})" if what != "événements" else ""
+            return abstain(f"Je ne trouve pas d'événement{scope} à venir après le {format_date(as_of)} dans la base."
+                           f"{tail}", "aucun événement à venir")
+            return abstain(f"Je ne trouve pas d'événement ({what}) correspondant dans la base.",
+                           "aucun événement correspondant")
         if q.has("upcoming") and not q.has("list", "count") and not q.dates.period:
             first = events[0]
             same_day = [e for e in events if e.date == first.date]
@@ -180,13 +183,27 @@ class EventBook:
                 word = "le plus" if q.has("max") else "le moins"
                 return Draft(f"L'événement qui a réuni {word} de participants ({what}) : {_line(pick, as_of)}",
                              [event_source(pick, _line(pick, as_of))], focus={"kind": "events", "ids": [pick.id]})
+        if q.has("average"):
+            return self._average(events, what, as_of)
         if q.has("sum") or (q.has("participants") and len(events) > 1 and not q.has("list") and mode == "filter"):
             return self._total(events, what, as_of)
+        if len(events) == 1 and not q.has("count"):
+            mode = "lookup"  # one event found by its date or type reads best as a sentence
         if mode == "lookup" and len(events) <= 3 and not q.has("count"):
             lines = [_sentence(e, as_of, q) for e in events]
             return Draft("\n".join(lines), [event_source(e, _line(e, as_of)) for e in events],
                          focus={"kind": "events", "ids": [e.id for e in events]})
         return self._listing(q, events, what, as_of)
+
+    def _average(self, events: list[Event], what: str, as_of: date) -> Draft:
+        known = [e.participants for e in events if e.participants is not None]
+        if not known:
+            return abstain(f"Aucun effectif connu pour ces événements ({what}).", "moyenne impossible")
+        mean = sum(known) / len(known)
+        text = (f"En moyenne {format_number(round(mean, 1))} participants par événement ({what}), "
+                f"sur {len(known)} événements dont l'effectif est connu (total {sum(known)}).")
+        return Draft(text, [event_source(e, _line(e, as_of)) for e in events[:MAX_LISTED]],
+                     focus={"kind": "events", "ids": [e.id for e in events]})
 
     def _total(self, events: list[Event], what: str, as_of: date) -> Draft:
         known = [e for e in events if e.participants is not None]

@@ -133,6 +133,7 @@ INTENT_PATTERNS = {
     "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",
     "where": r"\b(ou|quel lieu|quelle ville|quel endroit)\b",
     "why": r"\bpourquoi\b",
+    "average": r"\b(en moyenne|moyenne|moyen)\b",
     "compare": r"\b(par rapport|vs|versus|compar\w*|evolution|progress\w*|difference|que l'annee)\b",
     "events": r"\b(evenements|manifestations?|rencontres?|rendez-vous|actions? collectives?|agenda|reunion|calendrier)\b",
     "validated": r"\b(valide\w*|adhesion|adhere\w*|rejoint|entre\w* au cluster|accept\w*)\b",
@@ -221,6 +222,8 @@ class Lexicon:
                 continue
             if w[0].isdigit():  # "2e", "3eme", "10": ordinals and numbers are no topic words
                 continue
+            if len(w) > 5 and re.search(r"(aient|ait|iez|ions|ez)$", w):
+                continue  # imperfect/conditional verbs ("portaient", "serait") say how, not what
             known = w if "#" + stem(w) in self.df else self.correct(w)
             if known is None:
                 if len(w) >= 4 and not _looks_like_verb(w) and _after_determiner(tokens, i):
@@ -234,9 +237,16 @@ DETERMINERS = frozenset("le la les l un une des du de d au aux mon ma mes ton ta
                         "cette ces quel quelle quels quelles votre vos notre nos sur".split())
 
 
+PRE_ADJECTIVES = frozenset("petit petite gros grosse grand grande bon bonne nouveau nouvel nouvelle premier "
+                           "premiere dernier derniere vrai vraie autre seul seule meme".split())
+
+
 def _after_determiner(tokens: list[str], i: int) -> bool:
-    """Nouns follow a determiner (allowing one word between: "le gros budget"); verbs rarely do."""
-    return any(j >= 0 and tokens[j] in DETERMINERS for j in (i - 1, i - 2))
+    """Nouns follow a determiner, maybe after an adjective ("le gros budget"); verbs and the
+    adjectives that follow nouns ("délégations étrangères") do not."""
+    if i >= 1 and tokens[i - 1] in DETERMINERS:
+        return True
+    return i >= 2 and tokens[i - 2] in DETERMINERS and tokens[i - 1] in PRE_ADJECTIVES
 
 
 def _looks_like_verb(word: str) -> bool:
