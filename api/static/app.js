@@ -46,8 +46,10 @@ function element(tag, className, text) {
   return node;
 }
 
+const REDUCED_MOTION = window.matchMedia("(prefers-reduced-motion: reduce)");
+
 function scrollToEnd() {
-  window.scrollTo({ top: document.body.scrollHeight, behavior: "smooth" });
+  window.scrollTo({ top: document.body.scrollHeight, behavior: REDUCED_MOTION.matches ? "auto" : "smooth" });
 }
 
 function addMessage(role) {
