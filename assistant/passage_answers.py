@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.dates import MONTH_NAMES
 from assistant.draft import Draft
 from assistant.normalize import content_stems, fold
 from assistant.retrieval import Hit, Retriever
@@ -87,6 +88,8 @@ class PassageAnswerer:
         coverage = self._weight(covered | (known or set()) & topic) / total if total else 0.0
         if q.dates.years and not any(str(y) in text for y in q.dates.years):
             coverage *= 0.4  # the question is about a year this passage does not speak of
+        elif _month_asked(q) and _month_asked(q) not in fold(text):
+            coverage *= 0.4  # ... or about a month it does not name
         sources = [Source(id=h.id, title=h.title or h.source, kind=h.kind or "document", excerpt=_excerpt(h),
                           date=_iso(h.metadata.get("date")), score=round(h.score, 4)) for h in used]
         return Draft(text, sources, coverage=coverage, focus={"kind": "passages", "ids": [h.id for h in used]})
@@ -118,6 +121,13 @@ class PassageAnswerer:
                           date=None, score=0.0) for h in parts.values()]
         return Draft(text, sources, coverage=self._weight(topic & title) / self._weight(topic),
                      focus={"kind": "passages", "ids": [h.id for h in parts.values()]})
+
+
+def _month_asked(q: Query) -> str | None:
+    period = q.dates.period
+    if period and period.start.month == period.end.month and period.start.day == 1:
+        return fold(MONTH_NAMES[period.start.month - 1])
+    return None
 
 
 def _body(hit: Hit) -> str:

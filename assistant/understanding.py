@@ -216,13 +216,13 @@ class Lexicon:
     def topic_and_unknown(self, folded: str) -> tuple[list[str], list[str]]:
         """The stems a question is about, and the nouns it names that the base has never seen."""
         topic, unknown = [], []
-        tokens = words(folded)
+        tokens = words(re.sub(r"\b([dl])'", r"\1e ", folded))  # keep "d'", "l'" as determiners
         for i, w in enumerate(tokens):
             if w in STOPWORDS or w in QUESTION_WORDS or w in MONTH_WORDS or re.fullmatch(r"(19|20)\d\d", w):
                 continue
             if w[0].isdigit():  # "2e", "3eme", "10": ordinals and numbers are no topic words
                 continue
-            if len(w) > 5 and re.search(r"(aient|ait|iez|ions|ez)$", w):
+            if len(w) > 5 and re.search(r"(aient|ait|iez|ez)$", w):
                 continue  # imperfect/conditional verbs ("portaient", "serait") say how, not what
             known = w if "#" + stem(w) in self.df else self.correct(w)
             if known is None:
