@@ -17,6 +17,22 @@ from assistant.records import RecordSet
 GUIDE, EVENT, MEMBER, FIGURE, DOCUMENT, PAGE = "guide", "event", "member", "figure", "document", "page"
 
 
+# Record cards (one event, member or figure) start with what identifies them and their
+# values; notes follow. The model embeds the head only: the notes would blur the vector
+# and cost embedding time, and BM25 (and the reader) still get the whole card.
+CARD_KINDS = (EVENT, MEMBER, FIGURE)
+CARD_HEAD_CHARS = 300
+
+
+def embedding_text(text: str, kind: str) -> str:
+    """What the dense model sees of a passage: all of it, or a record card's head."""
+    if kind not in CARD_KINDS or len(text) <= CARD_HEAD_CHARS:
+        return text
+    head = text[:CARD_HEAD_CHARS]
+    cut = max(head.rfind(". "), head.rfind("\n"))
+    return head[:cut + 1].rstrip() if cut > CARD_HEAD_CHARS // 2 else head
+
+
 class LoadError(Exception):
     """The file cannot be read at all; the message says why, in French."""
 

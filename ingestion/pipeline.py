@@ -26,7 +26,7 @@ from assistant.records import RecordSet
 from assistant.settings import Settings
 from assistant.store import (LexicalIndex, StoredPassage, delete_passages, open_collection,
                              reset_collection, stored_ids, upsert_passages)
-from ingestion.documents import LoadError, slugify
+from ingestion.documents import LoadError, embedding_text, slugify
 from ingestion.loaders import loader_for
 from ingestion.manifest import PIPELINE_VERSION, DocumentEntry, Manifest
 from ingestion.report import IngestReport
@@ -111,7 +111,7 @@ class _Run:
             if (doc := self._read(path, source)) is not None:
                 pending.append(doc)
         # One pass over every new passage: the model is much faster on full batches.
-        texts = [p.text for doc in pending for p in doc.passages]
+        texts = [_embedding_text(p) for doc in pending for p in doc.passages]
         vectors = iter(self.cache.vectors(texts, lambda done, total: progress(done, total, EMBEDDING)))
         for doc in pending:
             self._store(doc, [next(vectors) for _ in doc.passages])
@@ -237,13 +237,17 @@ class _Run:
         data_dir = self.settings.data_dir
         sources = sorted(self.documents)
         passages = [p for s in sources for p in self.passages.get(s, [])]
-        self.cache.save([p.text for p in passages])
+        self.cache.save([_embedding_text(p) for p in passages])
         LexicalIndex.build(passages).save(data_dir)
         _merge_records([self.records.get(s, RecordSet()) for s in sources]).save(data_dir)
         self.manifest.documents = self.documents
         self.manifest.save(data_dir)
         self.report.chunks = len(passages)
         self.report.embedded = self.cache.computed
+
+
+def _embedding_text(passage: StoredPassage) -> str:
+    return embedding_text(passage.text, str(passage.metadata.get("kind", "")))
 
 
 def _by_source(passages: list[StoredPassage]) -> dict[str, list[StoredPassage]]:

@@ -128,8 +128,7 @@ def _figure_item(item: dict, defaults: dict, source: str, doc: LoadedDocument) -
                      else f"{format_number(number)}{_unit_suffix(unit)}")
     if not shown:
         return
-    header = f"{group} — {metric}" if group else metric
-    text = f"{header}\n{metric} : " + " ; ".join(shown) + "."
+    text = (f"{group} — {metric}" if group else metric) + " : " + " ; ".join(shown) + "."
     if aliases:
         text += f"\nAussi appelé : {', '.join(aliases)}."
     if note:

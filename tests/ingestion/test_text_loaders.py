@@ -8,7 +8,7 @@ import pytest
 
 from ingestion.chunking import split_text
 from ingestion.dates import french_date, parse_date
-from ingestion.documents import LoadError
+from ingestion.documents import LoadError, embedding_text
 from ingestion.loaders import markdown, structured
 from tests.ingestion.conftest import MINI
 
@@ -119,3 +119,12 @@ def test_long_text_is_split_on_paragraphs_then_sentences():
     assert all(len(p) <= 300 for p in pieces)
     assert pieces[0].startswith("Court paragraphe.\n\nPhrase numéro 0.")
     assert " ".join(pieces).replace("\n\n", " ").split() == text.replace("\n\n", " ").split()
+
+
+def test_the_model_sees_a_record_card_head_and_every_other_passage_whole():
+    card = "Forum Eau — Le 26 avril 2024, 126 participants.\n" + "Remarque longue. " * 40
+    head = embedding_text(card, "event")
+    assert head == "Forum Eau — Le 26 avril 2024, 126 participants." or head.endswith(".")
+    assert len(head) <= 300 and card.startswith(head)
+    page = "Texte de page. " * 40
+    assert embedding_text(page, "page") == page
