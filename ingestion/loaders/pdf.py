@@ -12,8 +12,10 @@ from pathlib import Path
 from ingestion.chunking import Section, chunk_sections
 from ingestion.documents import DOCUMENT, LoadedDocument, LoadError, Passage, passage_metadata, title_from_stem
 
-_HYPHENATED = re.compile(r"(\w)-\n(\w)")
-_LINE_BREAK = re.compile(r"[ \t]*\n(?![ \t]*\n)[ \t]*")  # a single newline inside a paragraph
+# "cou-\npé" was one word cut at the line end; "Île-de-\nFrance" keeps its hyphen.
+_HYPHENATED = re.compile(r"(?<=\w)-\n(?=[a-zà-ÿ])")
+_HYPHEN_KEPT = re.compile(r"(?<=\w)-\n(?=\w)")
+_LINE_BREAK = re.compile(r"(?<!\n)[ \t]*\n(?![ \t]*\n)[ \t]*")  # a single newline inside a paragraph
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
@@ -69,7 +71,7 @@ def _open(data: bytes):
 
 
 def _clean(text: str) -> str:
-    text = _HYPHENATED.sub(r"\1\2", text.replace("\r", ""))
+    text = _HYPHEN_KEPT.sub("-", _HYPHENATED.sub("", text.replace("\r", "")))
     text = _LINE_BREAK.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 

@@ -98,3 +98,10 @@ def test_corrupt_docx_is_refused(tmp_path):
     (tmp_path / "bad.docx").write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(LoadError, match="DOCX illisible"):
         word.load(tmp_path / "bad.docx", "bad.docx")
+
+
+def test_pdf_line_breaks_and_hyphenation_are_undone():
+    from ingestion.loaders.pdf import _clean
+
+    assert _clean("Une ligne coupée\nen deux. Un mot cou-\npé en Île-de-\nFrance.\n\nNouveau para-\ngraphe.") == \
+        "Une ligne coupée en deux. Un mot coupé en Île-de-France.\n\nNouveau paragraphe."
