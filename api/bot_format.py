@@ -48,8 +48,8 @@ WELCOME = (
 )
 HELP = (
     "<b>Ce que je sais faire</b>\n"
-    "Écrivez simplement votre question, par exemple « Combien de participants au Forum Eau ? » "
-    "puis « Et au Forum Sols ? » : je garde le fil de la conversation.\n\n"
+    "Écrivez simplement votre question, par exemple « Combien de contacts dans la base en 2024 ? » "
+    "puis « Et en 2023 ? » : je garde le fil de la conversation.\n\n"
     "/evenements — les prochains événements ; /evenements novembre 2024 ou /evenements 2024 "
     "pour une période, /evenements visite pour un mot-clé\n"
     "/membres &lt;mot-clé&gt; — les membres (nom, activité, secteur)\n"
