@@ -14,7 +14,7 @@ import numpy as np
 
 from assistant.embeddings import Embedder, default_embedder
 from assistant.settings import Settings
-from assistant.store import LexicalIndex, open_collection
+from assistant.store import LexicalIndex, StoredPassage, open_collection
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
 MIN_POOL = 20  # candidates taken from each side, at least
@@ -53,7 +53,7 @@ class Retriever:
         self._collection = open_collection(self._settings)
 
     @property
-    def passages(self) -> list:
+    def passages(self) -> list[StoredPassage]:
         """Every ingested passage (id, text, metadata), as the lexical index holds them."""
         return list(self._lexical.passages)
 
