@@ -151,20 +151,19 @@ class EventBook:
 
     def _compose(self, q: Query, events: list[Event], mode: str, as_of: date, types: list[str]) -> Draft:
         what = _describe(q, types)
+        scope = f" ({what})" if what != "événements" else ""
         if not events:
             if q.has("upcoming"):
                 last = max((e for e in self.events), key=lambda e: e.date, default=None)
                 tail = f" Le dernier événement connu de la base date du {format_date(last.date)}." if last else ""
-                scope = f" ({what})" if what != "événements" else ""
-            return abstain(f"Je ne trouve pas d'événement{scope} à venir après le {format_date(as_of)} dans la base."
+                return abstain(f"Je ne trouve pas d'événement{scope} à venir après le {format_date(as_of)} dans la base."
                            f"{tail}", "aucun événement à venir")
-            return abstain(f"Je ne trouve pas d'événement ({what}) correspondant dans la base.",
+            return abstain(f"Je ne trouve pas d'événement{scope} correspondant dans la base.",
                            "aucun événement correspondant")
         if q.has("upcoming") and not q.has("list", "count") and not q.dates.period:
             first = events[0]
             same_day = [e for e in events if e.date == first.date]
             intro = "Le prochain événement" if len(same_day) == 1 else "Les prochains événements"
-            scope = f" ({what})" if what != "événements" else ""
             lines = [f"{intro}{scope} après le {format_date(as_of)} :"]
             lines += [_line(e, as_of, weekday=True) + _postponed(e) for e in same_day]
             later = events[len(same_day):len(same_day) + 2]

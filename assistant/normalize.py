@@ -39,6 +39,8 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("eux"):
+        word = word[:-1]  # Snowball keeps "enjeux"/"enjeu", "milieux"/"milieu" apart
     return _STEMMER.stemWord(word)
 
 

@@ -59,6 +59,8 @@ class PassageAnswerer:
         ranked = self.rank(q, where, known)
         if not ranked:
             return None
+        if not q.topic and q.has("what", "who") and where is None:
+            ranked = self._introduction(q) or ranked
         if where is None and q.has("list"):
             listing = self.outline(q, ranked[0][1])
             if listing:
@@ -86,6 +88,8 @@ class PassageAnswerer:
                 break
         total = self._weight(topic)
         coverage = self._weight(covered | (known or set()) & topic) / total if total else 0.0
+        if not topic and q.has("what", "who"):
+            coverage = 0.6  # "c'est quoi le cluster ?": only generic words, the best passage is the answer
         if q.dates.years and not any(str(y) in text for y in q.dates.years):
             coverage *= 0.4  # the question is about a year this passage does not speak of
         elif _month_asked(q) and _month_asked(q) not in fold(text):
@@ -94,6 +98,25 @@ class PassageAnswerer:
                           date=_iso(h.metadata.get("date")), score=round(h.score, 4)) for h in used]
         return Draft(text, sources, coverage=coverage, focus={"kind": "passages", "ids": [h.id for h in used]})
 
+
+    def _introduction(self, q: Query) -> list[tuple[float, Hit]]:
+        """"C'est quoi le cluster ?": only generic words; the opening of the document whose title
+        carries them (the presentation) answers best."""
+        asked = set(q.hints)
+        intro = set(content_stems("presentation"))
+        best, best_weight = None, 0.0
+        for p in self.retriever.passages:
+            if str(p.metadata.get("kind")) in RECORD_KINDS:
+                continue
+            title = set(content_stems(canonical(str(p.metadata.get("title", "")))))
+            weight = self._weight(asked & title) + 3 * self._weight(intro & title)
+            if weight > best_weight:  # passages come in document order: the first one is the opening
+                best, best_weight = p, weight
+        if best is None:
+            return []
+        meta = dict(best.metadata)
+        return [(1.0, Hit(best.id, best.text, str(meta.get("title", "")), str(meta.get("kind", "")),
+                          str(meta.get("source", "")), 0.0, meta))]
 
     def outline(self, q: Query, top: Hit) -> Draft | None:
         """"Quels sont les 8 DIS ?": when the question names a document rather than one of its
@@ -112,6 +135,9 @@ class PassageAnswerer:
                 parts[name] = Hit(p.id, p.text, top.title, top.kind, top.source, 0.0, dict(p.metadata))
         if len(parts) < 3:
             return None
+        matching = {n: h for n, h in parts.items() if topic & set(content_stems(canonical(n)))}
+        if len(matching) >= 3:
+            parts = matching  # "les 4 enjeux": the sections named like the question, not the preamble
         lines = []
         for name, hit in parts.items():
             first = _SENTENCE_END.split(_body(hit))[0].strip()

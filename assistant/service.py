@@ -14,7 +14,7 @@ from assistant.conversation import ConversationStore, Turn
 from assistant.llm import LLMPhraser
 from assistant.normalize import fold
 from assistant.privacy import redact_contacts
-from assistant.records import Event, Guide, Member, RecordSet
+from assistant.records import RECORDS_FILE, Event, Guide, Member, RecordSet
 from assistant.retrieval import Retriever
 from assistant.settings import Settings, get_settings
 from assistant.unanswered import UnansweredLog
@@ -44,16 +44,29 @@ class Assistant:
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Assistant":
         settings = settings or get_settings()
-        return cls(settings, Retriever.from_settings(settings), ConversationStore.from_settings(settings),
-                   UnansweredLog.from_settings(settings), LLMPhraser.from_settings(settings))
+        assistant = cls(settings, Retriever.from_settings(settings), ConversationStore.from_settings(settings),
+                        UnansweredLog.from_settings(settings), LLMPhraser.from_settings(settings))
+        assistant.retriever.search("cluster", k=1)  # loads the embedding model now, not on the first question
+        return assistant
 
     def reload(self) -> None:
         """Pick up what the latest ingest wrote (records, passages)."""
         with self._lock:
+            self._loaded = self._generation()
             self.retriever.reload()
             self.records = RecordSet.load(self.settings.data_dir)
             passages = [p.text for p in self.retriever.passages]
             self.engine = Engine(self.records, self.retriever, Lexicon.build(self.records, passages))
+
+    def _generation(self) -> float:
+        """When the store was last written: every worker reloads after an ingest made by another."""
+        path = self.settings.data_dir / RECORDS_FILE
+        return path.stat().st_mtime if path.exists() else 0.0
+
+    def _fresh(self) -> None:
+        if self._generation() != self._loaded:
+            log.info("store changed on disk: reloading")
+            self.reload()
 
     # --- questions ------------------------------------------------------------------------
     def ask(self, message: str, conversation_id: str | None = None, as_of: date | None = None) -> Answer:
@@ -64,6 +77,7 @@ class Assistant:
             raise ValueError(f"La question est trop longue ({len(message)} caractères ; "
                              f"{self.settings.max_message_chars} au maximum).")
         as_of = as_of or date.today()
+        self._fresh()
         conversation_id = conversation_id or self.conversations.new_id()
         history = self.conversations.history(conversation_id)
         previous = Context(**history[-1].state) if history and history[-1].state else None

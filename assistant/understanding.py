@@ -47,6 +47,7 @@ SYNONYMS = [
     (r"\b(4e|4eme|quatrieme)\s+(enjeu|dis|guide|programme)\b", r"\2 4"),
     (r"\bmise? a jour\b", "mise a jour"),
     (r"\bcb\b", "combien"),
+    (r"\b(e-?mails?|courriels?)\b", "e-mailing"),
     (r"\b(taux|pourcentages?|proportions?)\b", "part pourcentage"),
     (r"\bfrequente?s?\b", "frequence"),
     (r"\b(gagnes?|gagnees?|gains?)\b", "nouveaux gain"),
@@ -90,10 +91,11 @@ MONTH_WORDS = frozenset(
     "janvier janv jan fevrier fev mars avril avr mai juin juillet juil aout septembre sept sep octobre oct "
     "novembre nov decembre dec semestre trimestre aujourd'hui hier demain mi fin debut d'ici".split()
 )
+# Asking for someone's contact details (not merely mentioning e-mailings or newsletters).
 PRIVACY = re.compile(
-    r"\b(e-?mails?|mails?|courriels?|adresses? (?:e-?mail|mail|perso\w*|postale|personnelle)|"
-    r"telephones?|tel|portables?|numeros? (?:de )?(?:tel\w*|portable|perso\w*|mobile)|coordonnees|"
-    r"domicile|whatsapp|linkedin perso)\b"
+    r"\b(coordonnees|numeros? (?:de )?(?:telephone|tel|portable|mobile|perso\w*)|telephones? (?:de|d'|du|perso\w*)|"
+    r"portables? (?:de|d'|du|perso\w*)|(?:e-?mails?|mails?|courriels?|adresses?) (?:perso\w*|prive\w*|pro |de |d'|du )|"
+    r"contacter|joindre|whatsapp|domicile)"
 )
 INJECTION = re.compile(
     r"\b(invente\w*|imagine\w*|fabrique\w* des|oublie\w*|ignore\w* (?:les|tes|vos|la|le|toutes?)|"
