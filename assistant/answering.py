@@ -10,7 +10,7 @@ from datetime import date
 from assistant.draft import NOT_FOUND, Draft, abstain
 from assistant.event_answers import EventBook
 from assistant.figure_answers import FigureBook
-from assistant.followup import is_followup, resolve
+from assistant.followup import is_followup, refers_back, resolve
 from assistant.guide_answers import GuideBook
 from assistant.member_answers import MemberBook
 from assistant.passage_answers import PassageAnswerer
@@ -64,7 +64,7 @@ class Engine:
         question, focus = message, {}
         if previous and is_followup(message):
             question = resolve(message, previous.question, previous.years, as_of, self.lexicon)
-            focus = previous.focus
+            focus = previous.focus if refers_back(message) else {}
         q = parse(question, as_of, self.lexicon)
         draft = self._answer(q, as_of, focus)
         if previous and not focus and (draft.abstained or draft.coverage < 0.75):

@@ -89,6 +89,14 @@ class EventBook:
         top = max(weight.values())
         return [e for e in named if weight[e.id] == top]
 
+    def _covering(self, asked: set[str], type_stems: set[str], events: list[Event]) -> list[Event]:
+        """The few events (at most 3) whose title holds every word the question is about: "forum sols".
+        A question made only of a type's words ("ateliers confluence") asks for the type, not a title."""
+        if not asked - type_stems or sum(self.lexicon.idf(s) for s in asked) < 3.0:
+            return []
+        holding = [e for e in events if asked <= self.title_stems[e.id]]
+        return holding if len(holding) <= 3 else []
+
     # --- answering ------------------------------------------------------------------------
     def answer(self, q: Query, as_of: date, focus: list[str] | None = None) -> Draft | None:
         topic = set(q.topic)
@@ -116,8 +124,8 @@ class EventBook:
         candidates = topic - EVENT_WORDS - type_stems - THEME_STEMS
         titled = self._title_scores(q, candidates, events)
         best = titled[0][0] if titled else 0.0
-        named = self._named(topic - EVENT_WORDS, events)
-        if named:  # the question spells a whole title out: "le Forum Eau", "la visite CSTB"
+        named = self._named(topic - EVENT_WORDS, events) or self._covering(topic - EVENT_WORDS, type_stems, events)
+        if named:  # the question spells a title out ("le Forum Eau") or only a few titles hold all its words
             chosen = named
             explained |= set().union(*(self.title_stems[e.id] for e in named)) | (topic & THEME_STEMS)
             mode = "lookup"

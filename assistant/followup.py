@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from assistant.normalize import STOPWORDS, fold, words
-from assistant.understanding import MONTH_WORDS, QUESTION_WORDS, THEME_WORDS, Lexicon, parse
+from assistant.understanding import MONTH_WORDS, QUESTION_WORDS, THEME_WORDS, Lexicon, canonical, parse
 
 MARKERS = re.compile(
     r"^\s*(et|mais|puis|ok|d'accord|alors|sinon|aussi)\b|"
@@ -18,15 +18,26 @@ MARKERS = re.compile(
     r"l'annee d'apres|l'an d'avant|meme chose|pareil|idem|au total pour|ca fait combien|son |sa |leurs? )\b"
 )
 FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
-               "liste", "nombre", "c'est", "que", "fait"}
+               "liste", "nombre", "c'est", "que", "fait", "participants", "total", "date"}
 SHIFT = {"avant": -1, "precedente": -1, "suivante": 1, "apres": 1}
 # Intents that say what is asked (not merely when): a follow-up having one brings its own frame.
 FRAME_INTENTS = {"count", "participants", "sum", "when", "list", "max", "min", "who", "what", "where",
                  "validated", "why"}
 
 
+# Words pointing back at the previous answer's results ("ces deux-là", "ils"), not at a new subject.
+BACK_REFERENCE = re.compile(
+    r"\b(ces deux|ces trois|ceux-ci|ceux-la|ces evenements|ces ateliers|ces visites|ces membres|les deux|"
+    r"eux|ils|elles|celui-ci|celle-ci|ce dernier|cette derniere|cet evenement|ce membre|ce guide|cette formation)\b"
+)
+
+
 def is_followup(text: str) -> bool:
     return bool(MARKERS.search(fold(text)))
+
+
+def refers_back(text: str) -> bool:
+    return bool(BACK_REFERENCE.search(fold(text)))
 
 
 def resolve(text: str, previous: str, previous_years: list[int], as_of: date, lexicon: Lexicon) -> str:
@@ -52,7 +63,7 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
     own = [w for w in words(folded) if w not in STOPWORDS and w not in QUESTION_WORDS and w not in MONTH_WORDS
            and not re.fullmatch(r"(19|20)\d\d", w) and not any(w in ws for ws in THEME_WORDS.values())]
     if own:  # a new subject: keep the previous question's frame, swap its subject
-        frame = " ".join(w for w in words(previous) if w in FRAME_WORDS)
+        frame = " ".join(w for w in words(canonical(previous)) if w in FRAME_WORDS)
         dates = "" if (years or q.dates.period) else " ".join(str(y) for y in previous_years)
         return f"{frame} {text} {dates}".strip()
     return rewritten

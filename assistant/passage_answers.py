@@ -136,7 +136,7 @@ class PassageAnswerer:
         if len(parts) < 3:
             return None
         matching = {n: h for n, h in parts.items() if topic & set(content_stems(canonical(n)))}
-        if len(matching) >= 3:
+        if len(matching) >= 3 and len(parts) - len(matching) == 1:
             parts = matching  # "les 4 enjeux": the sections named like the question, not the preamble
         lines = []
         for name, hit in parts.items():
