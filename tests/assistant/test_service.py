@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import make_settings
+from tests.conftest import make_settings
 from fixtures.llm_stub import LLMStub
 
 from assistant.evaluation import by_category, evaluate
