@@ -119,34 +119,38 @@ class PassageAnswerer:
                           str(meta.get("source", "")), 0.0, meta))]
 
     def outline(self, q: Query, top: Hit) -> Draft | None:
-        """"Quels sont les 8 DIS ?": when the question names a document rather than one of its
-        sections, list the document's sections with their first sentence."""
+        """"Quels sont les 8 DIS ?", "quels sont les programmes transversaux ?": when the question names
+        a document, or a kind of section several of its sections share, list those sections."""
         topic = set(q.topic)
-        if top.kind in RECORD_KINDS:
+        if not topic or top.kind in RECORD_KINDS:
             return None
-        title = set(content_stems(canonical(top.title)))
-        section = set(content_stems(canonical(str(top.metadata.get("section", "")))))
-        if not topic or self._weight(topic & title) < max(0.6 * self._weight(topic), self._weight(topic & section)):
-            return None
-        parts: dict[str, Hit] = {}
+        parts: dict[str, tuple[Hit, str]] = {}
         for p in self.retriever.passages:
             name = str(p.metadata.get("section", "")).split(" > ")[0]
             if p.metadata.get("source") == top.source and name and name not in parts:
-                parts[name] = Hit(p.id, p.text, top.title, top.kind, top.source, 0.0, dict(p.metadata))
+                hit = Hit(p.id, p.text, top.title, top.kind, top.source, 0.0, dict(p.metadata))
+                parts[name] = (hit, _SENTENCE_END.split(_body(hit))[0].strip())
         if len(parts) < 3:
             return None
-        matching = {n: h for n, h in parts.items() if topic & set(content_stems(canonical(n)))}
-        if len(matching) >= 3 and len(parts) - len(matching) == 1:
-            parts = matching  # "les 4 enjeux": the sections named like the question, not the preamble
-        lines = []
-        for name, hit in parts.items():
-            first = _SENTENCE_END.split(_body(hit))[0].strip()
-            lines.append(f"- {name} : {first[:220]}" if first else f"- {name}")
+        words = {n: set(content_stems(canonical(f"{n} {first}"))) for n, (_, first) in parts.items()}
+        title = set(content_stems(canonical(top.title)))
+        section = set(content_stems(canonical(str(top.metadata.get("section", "")))))
+        names_document = self._weight(topic & title) >= max(0.6 * self._weight(topic), self._weight(topic & section))
+        if names_document:  # "les 4 enjeux": the sections named like the question, not the preamble
+            matching = {n: v for n, v in parts.items() if topic & set(content_stems(canonical(n)))}
+            if len(matching) >= 3 and len(parts) - len(matching) == 1:
+                parts = matching
+        else:  # "les programmes transversaux": the sections that all say so
+            matching = {n: v for n, v in parts.items() if topic <= words[n]}
+            if len(matching) < 3:
+                return None
+            parts = matching
+        lines = [f"- {name} : {first[:220]}" if first else f"- {name}" for name, (_, first) in parts.items()]
         text = f"{top.title} — {len(parts)} rubriques :\n" + "\n".join(lines)
         sources = [Source(id=h.id, title=h.title, kind=h.kind or "document", excerpt=_excerpt(h),
-                          date=None, score=0.0) for h in parts.values()]
-        return Draft(text, sources, coverage=self._weight(topic & title) / self._weight(topic),
-                     focus={"kind": "passages", "ids": [h.id for h in parts.values()]})
+                          date=None, score=0.0) for h, _ in parts.values()]
+        return Draft(text, sources, coverage=1.0 if matching is parts else self._weight(topic & title) / self._weight(topic),
+                     focus={"kind": "passages", "ids": [h.id for h, _ in parts.values()]})
 
 
 def _month_asked(q: Query) -> str | None:
