@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape as html_escape
 
-from assistant.records import Event, Guide, Member
 from assistant.answer import Answer
+from assistant.dates import MONTH_NAMES as MONTHS
+from assistant.dates import format_date
+from assistant.records import Event, Guide, Member
 
 TELEGRAM_MAX_CHARS = 4096
 MAX_SOURCES = 3
@@ -71,11 +73,6 @@ MISSING_TOKEN = (
     "Créez un bot auprès de @BotFather sur Telegram, puis : export TELEGRAM_BOT_TOKEN=\"<jeton>\""
 )
 
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)
-
 _FILLER_WORDS = {"en", "de", "du", "des", "d", "le", "la", "les", "l", "au", "aux", "pour",
                  "mois", "annee", "an"}
 
@@ -87,12 +84,6 @@ _TAG_OR_ENTITY = re.compile(r"<[^<>]*>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")
 def esc(text: str) -> str:
     """Escape for Telegram HTML: &, < and > (quotes need no escaping outside tags)."""
     return html_escape(text, quote=False)
-
-
-def french_date(day: date) -> str:
-    """13 mars 2025 (1er for the first of the month, as written in French)."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {MONTHS[day.month - 1]} {day.year}"
 
 
 def format_answer(answer: Answer, question: str | None = None) -> str:
@@ -125,7 +116,7 @@ def format_events(events: list[Event], heading: str, with_notes: bool = False) -
     lines = [f"<b>{esc(heading)}</b> ({len(events)})"]
     for event in sorted(events, key=lambda e: e.date)[:MAX_LISTED]:
         details = [d for d in (event.type_label, _participants(event.participants)) if d]
-        line = f"• <b>{esc(french_date(event.date))}</b> — {esc(event.title)}"
+        line = f"• <b>{esc(format_date(event.date))}</b> — {esc(event.title)}"
         if details:
             line += f" ({esc(', '.join(details))})"
         if with_notes and event.notes:
@@ -314,6 +305,6 @@ def _participants(count: int | None) -> str:
 
 def _iso_to_french(value: str) -> str:
     try:
-        return french_date(date.fromisoformat(value[:10]))
+        return format_date(date.fromisoformat(value[:10]))
     except ValueError:
         return value

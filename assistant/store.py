@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import tempfile
-import unicodedata
 import uuid
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -23,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.normalize import fold
 from assistant.settings import Settings
 
 CHROMA_DIR = "chroma"
@@ -87,12 +87,6 @@ def stored_ids(collection) -> set[str]:
 
 
 # --- French lexical analysis ----------------------------------------------------------
-
-def fold(text: str) -> str:
-    """Lower case without accents, ligatures spelled out: 'Biodéchets' -> 'biodechets'."""
-    text = text.lower().replace("œ", "oe").replace("æ", "ae")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
 
 @lru_cache(maxsize=1)
 def _analysis():

@@ -1,13 +1,10 @@
-"""Dates as they appear in spreadsheets and documents, French or ISO, and back to French."""
+"""Dates as they appear in spreadsheets and documents, French or ISO (written back by assistant.dates)."""
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
 
-from assistant.store import fold
-
-MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-             "septembre", "octobre", "novembre", "décembre"]
+from assistant.normalize import fold
 
 # Prefixes that identify a month, French or English, without accents ("sept", "dec", "feb").
 _MONTH_PREFIXES = {
@@ -52,12 +49,6 @@ def _month(word: str) -> int | None:
         if word.startswith(prefix):
             return month
     return None
-
-
-def french_date(day: date) -> str:
-    """date(2024, 4, 26) -> '26 avril 2024'; the first of the month is '1er'."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {MONTHS_FR[day.month - 1]} {day.year}"
 
 
 def date_key(day: date | None) -> int:

@@ -12,9 +12,10 @@ import io
 import re
 from pathlib import Path
 
+from assistant.dates import format_date
+from assistant.normalize import fold
 from assistant.records import Event, RecordSet
-from assistant.store import fold
-from ingestion.dates import date_key, french_date, parse_date
+from ingestion.dates import date_key, parse_date
 from ingestion.documents import (DOCUMENT, EVENT, LoadedDocument, LoadError, Passage, decode_text,
                                  encoding_problem, passage_metadata, slugify, title_from_stem)
 
@@ -159,12 +160,12 @@ def event_sentence(event: Event) -> str:
     kind = ", ".join(x for x in (event.type_label, event.type_code) if x)
     what = f"« {event.title} »" + (f" ({kind})" if kind else "")
     if event.organisation == "organisation":
-        sentence = f"Le {french_date(event.date)}, le cluster a organisé {what}"
+        sentence = f"Le {format_date(event.date)}, le cluster a organisé {what}"
     elif event.organisation == "co-organisation":
-        sentence = f"Le {french_date(event.date)}, le cluster a co-organisé {what}"
+        sentence = f"Le {format_date(event.date)}, le cluster a co-organisé {what}"
     else:
         org = f", organisation : {event.organisation}" if event.organisation else ""
-        sentence = f"Le {french_date(event.date)} : {what}{org}"
+        sentence = f"Le {format_date(event.date)} : {what}{org}"
     if event.participants is not None:
         sentence += f", {event.participants} participants."
     else:

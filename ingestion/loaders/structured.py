@@ -15,9 +15,10 @@ from typing import Any
 
 import yaml
 
+from assistant.dates import format_date
 from assistant.records import Figure, Member, RecordSet
 from ingestion.chunking import Section, chunk_sections
-from ingestion.dates import date_key, french_date, parse_date
+from ingestion.dates import date_key, parse_date
 from ingestion.documents import (DOCUMENT, FIGURE, MEMBER, LoadedDocument, LoadError, Passage,
                                  decode_text, encoding_problem, passage_metadata, slugify,
                                  title_from_stem)
@@ -91,7 +92,7 @@ def _member_item(item: dict, source: str, doc: LoadedDocument) -> None:
     if member.sectors:
         lines.append(f"Secteurs : {', '.join(member.sectors)}")
     if member.validated_by or validated_on:
-        when = french_date(validated_on) if validated_on else ""
+        when = format_date(validated_on) if validated_on else ""
         by = member.validated_by if when in member.validated_by else " ".join(
             x for x in (member.validated_by, f"le {when}" if when else "") if x)
         lines.append(f"Adhésion validée : {by}")

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from ingestion.chunking import split_text
-from ingestion.dates import french_date, parse_date
+from assistant.dates import format_date
+from ingestion.dates import parse_date
 from ingestion.documents import LoadError, embedding_text
 from ingestion.loaders import markdown, structured
 from tests.ingestion.conftest import MINI
@@ -109,8 +110,8 @@ def test_dates_from_spreadsheets(text, expected):
 
 
 def test_french_date():
-    assert french_date(date(2024, 4, 26)) == "26 avril 2024"
-    assert french_date(date(2025, 1, 1)) == "1er janvier 2025"
+    assert format_date(date(2024, 4, 26)) == "26 avril 2024"
+    assert format_date(date(2025, 1, 1)) == "1er janvier 2025"
 
 
 def test_long_text_is_split_on_paragraphs_then_sentences():
