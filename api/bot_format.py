@@ -159,10 +159,7 @@ def format_guides(guides: list[Guide]) -> str:
 
 def format_guide(guide: Guide) -> str:
     lines = [f"<b>{esc(guide.title)}</b>"]
-    for label, value in (("Format", guide.format), ("Public", guide.audience),
-                         ("Thèmes", ", ".join(guide.themes)), ("DIS", ", ".join(guide.dis))):
-        if value:
-            lines.append(f"<i>{label} :</i> {esc(value)}")
+    lines += [f"<i>{label} :</i> {esc(value)}" for label, value in guide.facts()]
     if guide.summary:
         lines.append("\n" + esc(guide.summary.strip()))
     return "\n".join(lines)

@@ -68,6 +68,12 @@ class Guide:
     body: str = ""  # the Markdown body
     source: str = ""
 
+    def facts(self) -> list[tuple[str, str]]:
+        """What a reader wants first, as French label/value pairs; empty ones left out."""
+        pairs = (("Format", self.format), ("Public", self.audience), ("Thèmes", ", ".join(self.themes)),
+                 ("DIS", ", ".join(self.dis)))
+        return [(label, value) for label, value in pairs if value]
+
 
 @dataclass
 class RecordSet:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from assistant.records import RecordSet
@@ -92,6 +93,15 @@ def decode_text(data: bytes) -> tuple[str, list[int]]:
             lines.append(raw.decode("cp1252", errors="replace"))
             bad.append(number)
     return "\n".join(lines), bad
+
+
+def read_text(path: Path) -> tuple[str, list[str]]:
+    """A text file's content and its problems (lines not in UTF-8); an empty file is a LoadError."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise LoadError("fichier vide")
+    text, bad_lines = decode_text(data)
+    return text, [encoding_problem(bad_lines)] if bad_lines else []
 
 
 def encoding_problem(bad_lines: list[int]) -> str:

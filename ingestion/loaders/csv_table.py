@@ -16,8 +16,8 @@ from assistant.dates import format_date
 from assistant.normalize import fold
 from assistant.records import Event, RecordSet
 from ingestion.dates import date_key, parse_date
-from ingestion.documents import (DOCUMENT, EVENT, LoadedDocument, LoadError, Passage, decode_text,
-                                 encoding_problem, passage_metadata, slugify, title_from_stem)
+from ingestion.documents import (DOCUMENT, EVENT, LoadedDocument, LoadError, Passage, read_text,
+                                 passage_metadata, slugify, title_from_stem)
 
 # Folded header -> field. The title comes first from a real title column; "thématique"
 # names the title only when there is none (in the cluster's own table it does).
@@ -41,11 +41,7 @@ _UNKNOWN = {"", "-", "?", "nc", "n/c", "na", "n/a", "nd", "inconnu", "non rensei
 
 
 def load(path: Path, source: str) -> LoadedDocument:
-    data = path.read_bytes()
-    if not data.strip():
-        raise LoadError("fichier vide")
-    text, bad_lines = decode_text(data)
-    problems = [encoding_problem(bad_lines)] if bad_lines else []
+    text, problems = read_text(path)
     rows = _rows(text)
     if not rows:
         raise LoadError("aucune ligne lisible dans le tableau")

@@ -13,8 +13,8 @@ import yaml
 
 from assistant.records import Guide, RecordSet
 from ingestion.chunking import Section, chunk_sections
-from ingestion.documents import (GUIDE, PAGE, LoadedDocument, LoadError, Passage, decode_text,
-                                 encoding_problem, passage_metadata, title_from_stem)
+from ingestion.documents import (GUIDE, PAGE, LoadedDocument, Passage, read_text,
+                                 passage_metadata, title_from_stem)
 
 GUIDE_TYPE = "guide-formation"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -26,11 +26,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 def load(path: Path, source: str) -> LoadedDocument:
-    data = path.read_bytes()
-    if not data.strip():
-        raise LoadError("fichier vide")
-    text, bad_lines = decode_text(data)
-    problems = [encoding_problem(bad_lines)] if bad_lines else []
+    text, problems = read_text(path)
     front, body = _split_front_matter(text, problems)
     sections, first_h1 = _sections(body)
     title = str(front.get("title") or first_h1 or title_from_stem(path.stem)).strip()
@@ -127,10 +123,7 @@ def _as_text(value) -> str:
 
 def _guide_card(guide: Guide) -> str:
     lines = [f"{guide.title} — guide-formation du Cluster Eau-Milieux-Sols"]
-    for label, value in (("Format", guide.format), ("Public", guide.audience),
-                         ("Thèmes", ", ".join(guide.themes)), ("DIS", ", ".join(guide.dis))):
-        if value:
-            lines.append(f"{label} : {value}")
+    lines += [f"{label} : {value}" for label, value in guide.facts()]
     if guide.summary:
         lines.append(guide.summary)
     return "\n".join(lines)

@@ -20,19 +20,16 @@ from assistant.records import Figure, Member, RecordSet
 from ingestion.chunking import Section, chunk_sections
 from ingestion.dates import date_key, parse_date
 from ingestion.documents import (DOCUMENT, FIGURE, MEMBER, LoadedDocument, LoadError, Passage,
-                                 decode_text, encoding_problem, passage_metadata, slugify,
+                                 read_text, passage_metadata, slugify,
                                  title_from_stem)
 
 
 def load(path: Path, source: str) -> LoadedDocument:
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise LoadError("fichier vide")
-    text, bad_lines = decode_text(raw)
+    text, problems = read_text(path)
     data = _parse(text, path.suffix.lower() == ".json")
     if data is None:
         raise LoadError("fichier vide")
-    doc = LoadedDocument(problems=[encoding_problem(bad_lines)] if bad_lines else [])
+    doc = LoadedDocument(problems=problems)
     defaults = data if isinstance(data, dict) else {}
     title = str(defaults.get("title") or title_from_stem(path.stem))
     rest: dict[str, Any] = {}
