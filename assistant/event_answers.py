@@ -159,7 +159,7 @@ class EventBook:
 
     def _compose(self, q: Query, events: list[Event], mode: str, as_of: date, types: list[str]) -> Draft:
         what = _describe(q, types)
-        scope = f" ({what})" if what != "événements" else ""
+        scope = scope_of(what)
         if not events:
             if q.has("upcoming"):
                 last = max((e for e in self.events), key=lambda e: e.date, default=None)
@@ -227,6 +227,8 @@ class EventBook:
     def _listing(self, q: Query, events: list[Event], what: str, as_of: date) -> Draft:
         n = len(events)
         head = f"{n} événement{'s' if n > 1 else ''} ({what})"
+        if q.has("upcoming"):
+            head = f"{n} événement{'s' if n > 1 else ''} à venir{scope_of(what)} après le {format_date(as_of)}"
         if q.has("count"):
             head = f"Il y a {head} dans la base"
         text = head + " :\n" + "\n".join("- " + _line(e, as_of) for e in events[:MAX_LISTED])
@@ -242,6 +244,10 @@ class EventBook:
 def _coverage(lexicon: Lexicon, topic: set[str], explained: set[str]) -> float:
     total = sum(lexicon.idf(s) for s in topic)
     return sum(lexicon.idf(s) for s in topic & explained) / total if total else 0.0
+
+
+def scope_of(what: str) -> str:
+    return f" ({what})" if what != "événements" else ""
 
 
 def _describe(q: Query, types: list[str] | None = None) -> str:
