@@ -62,7 +62,7 @@ class Engine:
 
     def answer(self, message: str, as_of: date, previous: Context | None = None) -> tuple[Draft, Context]:
         question, focus = message, {}
-        if previous and is_followup(message):
+        if previous and is_followup(message) and not self._names_its_subject(parse(message, as_of, self.lexicon)):
             question = resolve(message, previous.question, previous.years, as_of, self.lexicon)
             focus = previous.focus if refers_back(message) else {}
         q = parse(question, as_of, self.lexicon)
@@ -77,6 +77,10 @@ class Engine:
         years = list(q.dates.years) or ([q.dates.period.start.year] if q.dates.period and q.dates.period.year_known
                                         else [])
         return draft, Context(q.text, years, draft.focus or focus)
+
+    def _names_its_subject(self, q: Query) -> bool:
+        """"La formation marchés publics, elle s'adresse à qui ?" reads alone, despite its "elle"."""
+        return bool(self.members.named(q) or self.guides.named(q))
 
     def _answer(self, q: Query, as_of: date, focus: dict) -> Draft:
         if q.has("privacy"):

@@ -13,7 +13,9 @@ from assistant.understanding import MONTH_WORDS, QUESTION_WORDS, THEME_WORDS, Le
 
 MARKERS = re.compile(
     r"^\s*(et|mais|puis|ok|d'accord|alors|sinon|aussi)\b|"
-    r"\b(ils|elles|celui|celle|ceux|celles|ces deux|ces trois|ce dernier|cette derniere|ceux-ci|ceux-la|"
+    r"\b(qui|comment|quand|ou|combien) (?:l'|les |lui |leur )\w+|"
+    r"\b(elle|ils|elles|celui|celle|ceux|celles|ces deux|ces trois|ce dernier|cette derniere|ceux-ci|ceux-la|"
+    r"lesquel\w*|laquelle|lequel|parmi eux|parmi elles|parmi ceux\w*|"
     r"ces deux-la|la-dessus|y avait|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|"
     r"l'annee d'apres|l'an d'avant|meme chose|pareil|idem|au total pour|ca fait combien|son |sa |leurs? )\b"
 )
@@ -28,7 +30,8 @@ FRAME_INTENTS = {"count", "participants", "sum", "when", "list", "max", "min", "
 # Words pointing back at the previous answer's results ("ces deux-là", "ils"), not at a new subject.
 BACK_REFERENCE = re.compile(
     r"\b(ces deux|ces trois|ceux-ci|ceux-la|ces evenements|ces ateliers|ces visites|ces membres|les deux|"
-    r"eux|ils|elles|celui-ci|celle-ci|ce dernier|cette derniere|cet evenement|ce membre|ce guide|cette formation)\b"
+    r"eux|ils|elle|elles|celui-ci|celle-ci|ce dernier|cette derniere|cet evenement|ce membre|ce guide|"
+    r"cette formation|lesquel\w*|laquelle|lequel)\b"
 )
 
 
