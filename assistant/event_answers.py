@@ -8,7 +8,7 @@ from datetime import date
 from assistant.dates import format_date, format_day
 from assistant.draft import Draft, abstain, event_source
 from assistant.figure_answers import format_number
-from assistant.normalize import content_stems, stem
+from assistant.normalize import content_stems, fold, stem
 from assistant.records import Event
 from assistant.understanding import THEME_WORDS, Lexicon, Query, canonical
 
@@ -16,7 +16,9 @@ EVENT_WORDS = set(content_stems(
     "evenements manifestation rencontre reunion agenda calendrier participants organisation organise "
     "coorganise co session sessions tenu moyenne"
 ))
-THEME_STEMS = {stem(w) for ws in THEME_WORDS.values() for w in ws}
+# The theme names themselves: words that filter by theme rather than name a title. Other theme
+# words ("pluviales", "compost") are kept for matching titles.
+THEME_STEMS = {stem(fold(w)) for name in THEME_WORDS for w in (name, name + "s", name.rstrip("sx"))} | {stem("eaux")}
 MAX_LISTED = 25
 
 

@@ -10,7 +10,8 @@ from assistant.records import Member
 from assistant.understanding import THEME_WORDS, Lexicon, Query, canonical
 
 WORKS_ON = re.compile(r"\b(travaill\w*|s'occup\w*|specialis\w*|propos\w*|fabriqu\w*|produi\w*|fait|font)\b")
-MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nouveau structure structures qui valide"))
+MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nouveau structure structures qui valide "
+                                 "entreprise entreprises societe start-up association organisme"))
 NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valides validation adhesion adhesions"))
 
 

@@ -47,6 +47,7 @@ SYNONYMS = [
     (r"\b(4e|4eme|quatrieme)\s+(enjeu|dis|guide|programme)\b", r"\2 4"),
     (r"\bmise? a jour\b", "mise a jour"),
     (r"\bcb\b", "combien"),
+    (r"\b(le|la|les) (plus|moins) (suivie?s?|frequentees?|populaires?|courue?s?|attractive?s?)\b", r"\1 \2 participants"),
     (r"\b(e-?mails?|courriels?)\b", "e-mailing"),
     (r"\b(taux|pourcentages?|proportions?)\b", "part pourcentage"),
     (r"\bfrequente?s?\b", "frequence"),
@@ -98,7 +99,7 @@ PRIVACY = re.compile(
     r"contacter|joindre|whatsapp|domicile)"
 )
 INJECTION = re.compile(
-    r"\b(invente\w*|imagine\w*|fabrique\w* des|oublie\w*|ignore\w* (?:les|tes|vos|la|le|toutes?)|"
+    r"\b(invente\w*|imagine\w*|oublie\w*|ignore\w* (?:les|tes|vos|la|le|toutes?)|"
     r"fais comme si|fait comme si|pretends?|tu es (?:maintenant|desormais)|system prompt|prompt systeme|"
     r"instructions? (?:precedentes?|systeme)|jailbreak|mode developpeur|contourne\w*|flatteu\w*|enjolive\w*)\b"
 )
@@ -131,7 +132,8 @@ INTENT_PATTERNS = {
     "list": r"\b(quels|quelles|liste\w*|lesquel\w*|lesquelles|enumere\w*|cite\w*|tous les|toutes les)\b",
     "max": r"\b(le plus|la plus|les plus|maximum|record|le mieux|plus gros|plus grand|plus frequente)\b",
     "min": r"\b(le moins|la moins|les moins|minimum|plus petit|plus faible)\b",
-    "who": r"\bqui\b",
+    "who": r"\bqui\b|\bquel(?:le)?s? (?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
+           r"organismes?|adherents?|collectivites?)\b",
     "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",
     "where": r"\b(ou|quel lieu|quelle ville|quel endroit)\b",
     "why": r"\bpourquoi\b",
