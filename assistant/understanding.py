@@ -86,6 +86,8 @@ QUESTION_WORDS = frozenset(
     rejoint rejoints rejointe rejoindre reuni reunis reunie rassemble rassemblait attire accueilli
     baisse baisser baisses diminue diminuer diminution chute chuter recule recul hausse augmente
     augmenter augmentation parait paraissent sort sortent envoie envoye envoyes envoyee
+    reponds repondre repond ecris ecrire explique expliquer expliquez resume resumer precise preciser cite
+    citer indique indiquer indiquez raconte raconter dites svp simplement rapidement bref brievement
     """.split()
 )
 MONTH_WORDS = frozenset(
@@ -176,7 +178,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
         organisation = "co-organisation"
     elif re.search(r"\b(organise\w* par le cluster|le cluster a organise|organise\w* en propre|en propre)\b", folded):
         organisation = "organisation"
-    topic, unknown = lexicon.topic_and_unknown(folded)
+    names = {fold(m) for m in re.findall(r"\b[A-ZÀ-Ý][\w-]{2,}", text)}
+    topic, unknown = lexicon.topic_and_unknown(folded, names)
     hints = [stem(w) for w in words(folded) if w not in STOPWORDS and w not in MONTH_WORDS and not w[0].isdigit()]
     return Query(text, folded, topic, unknown, dates, themes, organisation, intents, hints)
 
@@ -217,8 +220,9 @@ class Lexicon:
                                  score_cutoff=1 if len(word) < 8 else 2)
         return hit[0] if hit else None
 
-    def topic_and_unknown(self, folded: str) -> tuple[list[str], list[str]]:
-        """The stems a question is about, and the nouns it names that the base has never seen."""
+    def topic_and_unknown(self, folded: str, names: set[str] = frozenset()) -> tuple[list[str], list[str]]:
+        """The stems a question is about, and the nouns it names that the base has never seen
+        (`names`: words written with a capital inside the question, proper nouns whatever precedes them)."""
         topic, unknown = [], []
         tokens = words(re.sub(r"\b([dl])'", r"\1e ", folded))  # keep "d'", "l'" as determiners
         for i, w in enumerate(tokens):
@@ -230,7 +234,7 @@ class Lexicon:
                 continue  # imperfect/conditional verbs ("portaient", "serait") say how, not what
             known = w if "#" + stem(w) in self.df else self.correct(w)
             if known is None:
-                if len(w) >= 4 and not _looks_like_verb(w) and _after_determiner(tokens, i):
+                if w in names or len(w) >= 4 and not _looks_like_verb(w) and _after_determiner(tokens, i):
                     unknown.append(w)
                 continue
             topic.append(stem(known))
