@@ -366,7 +366,7 @@ def build_application(assistant: Assistant, settings: Settings, *,
                       rate_limiter: ChatRateLimiter | None = None,
                       today: Callable[[], date] = date.today) -> Application:
     """The configured PTB Application (not started). `today` stands for the date in tests."""
-    bot = TelegramBot(assistant, settings, rate_limiter or ChatRateLimiter(), today)
+    bot = TelegramBot(assistant, settings, rate_limiter or ChatRateLimiter(settings.telegram_rate_limit), today)
     api_url = settings.telegram_api_url.rstrip("/")
     file_url = api_url[: -len("/bot")] + "/file/bot" if api_url.endswith("/bot") else api_url
     application = (

@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     telegram_bot_token: str | None = Field(None, validation_alias="TELEGRAM_BOT_TOKEN")
     telegram_api_url: str = "https://api.telegram.org/bot"
     telegram_allowed_chats: str = ""
+    telegram_rate_limit: int = Field(10, description="bot messages per minute and chat")
 
     @property
     def allowed_chat_ids(self) -> set[int]:
