@@ -155,6 +155,8 @@ class EventBook:
             held = [e for e in chosen if e.date >= as_of]
             if period:
                 held = [e for e in held if period.contains(e.date)]
+        if q.limit:
+            held = held[-q.limit:] if q.has("latest") else held[:q.limit]
         draft = self._compose(q, held, mode, as_of, type_labels)
         draft.coverage = coverage
         return draft
@@ -170,7 +172,7 @@ class EventBook:
                            f"{tail}", "aucun événement à venir")
             return abstain(f"Je ne trouve pas d'événement{scope} correspondant dans la base.",
                            "aucun événement correspondant")
-        if q.has("upcoming") and not q.has("list", "count") and not q.dates.period:
+        if q.has("upcoming") and not q.has("list", "count") and not q.dates.period and not q.limit:
             first = events[0]
             same_day = [e for e in events if e.date == first.date]
             intro = "Le prochain événement" if len(same_day) == 1 else "Les prochains événements"
@@ -181,7 +183,7 @@ class EventBook:
                 lines.append("Ensuite : " + " ; ".join(f"{_title(e)} ({format_date(e.date)})" for e in later) + ".")
             return Draft("\n".join(lines), [event_source(e, _line(e, as_of)) for e in same_day],
                          focus={"kind": "events", "ids": [e.id for e in same_day]})
-        if q.has("latest") and not q.has("list", "count"):
+        if q.has("latest") and not q.has("list", "count") and not q.limit:
             last = events[-1]
             return Draft(f"Le dernier événement ({what}) avant le {format_date(as_of)} :\n{_line(last, as_of)}",
                          [event_source(last, _line(last, as_of))], focus={"kind": "events", "ids": [last.id]})

@@ -88,11 +88,13 @@ QUESTION_WORDS = frozenset(
     augmenter augmentation parait paraissent sort sortent envoie envoye envoyes envoyee
     reponds repondre repond ecris ecrire explique expliquer expliquez resume resumer precise preciser cite
     citer indique indiquer indiquez raconte raconter dites svp simplement rapidement bref brievement
+    un une deux trois quatre cinq six huit neuf dix douze quinze vingt
     """.split()
 )
+NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10}
 MONTH_WORDS = frozenset(
     "janvier janv jan fevrier fev mars avril avr mai juin juillet juil aout septembre sept sep octobre oct "
-    "novembre nov decembre dec semestre trimestre aujourd'hui hier demain mi fin debut d'ici".split()
+    "novembre nov decembre dec rentree semestre trimestre aujourd'hui hier demain mi fin debut d'ici".split()
 )
 # Asking for someone's contact details (not merely mentioning e-mailings or newsletters).
 PRIVACY = re.compile(
@@ -121,6 +123,7 @@ class Query:
     organisation: str | None  # "organisation" / "co-organisation" when the question filters on it
     intents: set[str] = field(default_factory=set)
     hints: list[str] = field(default_factory=list)  # stems of every content word, verbs included
+    limit: int | None = None  # "les 3 prochains"
 
     def has(self, *names: str) -> bool:
         return any(n in self.intents for n in names)
@@ -181,7 +184,10 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     names = {fold(m) for m in re.findall(r"\b[A-ZÀ-Ý][\w-]{2,}", text)}
     topic, unknown = lexicon.topic_and_unknown(folded, names)
     hints = [stem(w) for w in words(folded) if w not in STOPWORDS and w not in MONTH_WORDS and not w[0].isdigit()]
-    return Query(text, folded, topic, unknown, dates, themes, organisation, intents, hints)
+    limit = None
+    if m := re.search(r"\b(\d{1,2}|deux|trois|quatre|cinq|dix) (?:prochaine?s|derniere?s|premiere?s)\b", folded):
+        limit = NUMBERS.get(m.group(1)) or int(m.group(1))
+    return Query(text, folded, topic, unknown, dates, themes, organisation, intents, hints, limit)
 
 
 class Lexicon:
