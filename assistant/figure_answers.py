@@ -102,7 +102,7 @@ class FigureBook:
             if extreme:
                 return extreme
         chosen, covered = [], set()
-        for cov, prec, m, figs, hit in scored:
+        for cov, _, m, figs, hit in scored:
             new = hit - covered
             if chosen and (not new or sum(idf(s) for s in new) < 1.5):
                 continue
