@@ -123,7 +123,7 @@ class Engine:
         if best is None or best.coverage < MIN_COVERAGE:
             return abstain(NOT_FOUND, f"couverture insuffisante ({best.coverage if best else 0:.2f})")
         if figure and best.focus.get("kind") == "events" and len(best.focus.get("ids", [])) > 3 \
-                and q.has("sum", "count", "participants") and not q.has("average") \
+                and q.has("sum", "count", "participants") and not q.has("average", "max", "min") \
                 and figure.coverage >= best.coverage:
             # A total over many records: give the report's own figure beside the computed one.
             best.text += "\nSelon le bilan : " + figure.text.split("\n")[0]

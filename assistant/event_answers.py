@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from assistant.dates import format_date, format_day
+from assistant.dates import MONTH_NAMES, format_date, format_day
 from assistant.draft import Draft, abstain, event_source
 from assistant.figure_answers import format_number
 from assistant.normalize import content_stems, fold, stem
@@ -20,6 +20,14 @@ EVENT_WORDS = set(content_stems(
 # words ("pluviales", "compost") are kept for matching titles.
 THEME_STEMS = {stem(fold(w)) for name in THEME_WORDS for w in (name, name + "s", name.rstrip("sx"))} | {stem("eaux")}
 MAX_LISTED = 25
+# "Quel mois / type / thème a compté le plus … ?": the dimensions events can be grouped by.
+GROUPS = {"month": r"\bmois\b", "type": r"\b(type|format|categorie)s?\b", "theme": r"\b(theme|thematique)s?\b"}
+GROUP_NAMES = {"month": "mois", "type": "type", "theme": "thème"}
+GROUP_KEYS = {
+    "month": lambda e: [f"{MONTH_NAMES[e.date.month - 1]} {e.date.year}"],
+    "type": lambda e: [e.type_label or "sans type"],
+    "theme": lambda e: e.themes or ["sans thème"],
+}
 
 
 @dataclass
@@ -187,6 +195,9 @@ class EventBook:
             last = events[-1]
             return Draft(f"Le dernier événement ({what}) avant le {format_date(as_of)} :\n{_line(last, as_of)}",
                          [event_source(last, _line(last, as_of))], focus={"kind": "events", "ids": [last.id]})
+        dimension = next((d for d, pattern in GROUPS.items() if re.search(pattern, q.folded)), None)
+        if q.has("max", "min") and dimension:
+            return self._ranking(q, events, dimension, what)
         if q.has("max", "min") and q.has("participants"):
             known = [e for e in events if e.participants is not None]
             if known:
@@ -205,6 +216,30 @@ class EventBook:
             return Draft("\n".join(lines), [event_source(e, _line(e, as_of)) for e in events],
                          focus={"kind": "events", "ids": [e.id for e in events]})
         return self._listing(q, events, what, as_of)
+
+    def _ranking(self, q: Query, events: list[Event], dimension: str, what: str) -> Draft:
+        """"Quel mois a compté le plus d'événements ?": events grouped, counted (or their participants summed)."""
+        groups: dict[str, list[Event]] = {}
+        for e in events:
+            for key in GROUP_KEYS[dimension](e):
+                groups.setdefault(key, []).append(e)
+        by_people = q.has("participants")
+
+        def size(members: list[Event]) -> int:
+            return sum(e.participants or 0 for e in members) if by_people else len(members)
+
+        ranked = sorted(groups.items(), key=lambda kv: size(kv[1]), reverse=q.has("max"))
+        best = size(ranked[0][1])
+        tied = [(k, v) for k, v in ranked if size(v) == best]
+        top = [e for _, v in tied for e in v]
+        unit = ("participant" if by_people else "événement") + ("s" if best > 1 else "")
+        word = "le plus" if q.has("max") else "le moins"
+        each = " chacun" if len(tied) > 1 else ""
+        rest = " ; ".join(f"{k} : {size(v)}" for k, v in ranked[len(tied):len(tied) + 5])
+        text = (f"{', '.join(k for k, _ in tied)} : {best} {unit}{each} — {word} ({what}, par "
+                f"{GROUP_NAMES[dimension]})." + (f" Ensuite : {rest}." if rest else ""))
+        return Draft(text, [event_source(e, _line(e, date.max)) for e in top[:MAX_LISTED]],
+                     focus={"kind": "events", "ids": [e.id for e in top]})
 
     def _average(self, events: list[Event], what: str, as_of: date) -> Draft:
         known = [e.participants for e in events if e.participants is not None]

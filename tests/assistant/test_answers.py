@@ -223,3 +223,8 @@ def test_invention_is_refused(assistant):
 def test_bad_questions_raise_a_french_error(assistant, message, fragment):
     with pytest.raises(ValueError, match=fragment):
         assistant.ask(message)
+
+
+def test_ranking_by_month(assistant):
+    a = ask(assistant, "Quel mois a compté le plus d'événements en 2024 ?")
+    assert a.answer.startswith("septembre 2024 : 10 événements")
