@@ -113,6 +113,10 @@ def _relative(t: str, today: date) -> Period | None:
 
 
 def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
+    if m := re.search(rf"\b(fin|debut)(?: de l'annee| d'annee)? {_YEAR}\b", t):
+        y, end = int(m.group(2)), m.group(1) == "fin"
+        s, e = _month_span(y, 12 if end else 1)
+        return Period(s, e, f"{'fin' if end else 'début'} {y}")
     if m := re.search(rf"\b(?:entre|de) {_YEAR} (?:et|a) {_YEAR}\b", t):
         lo, hi = sorted((int(m.group(1)), int(m.group(2))))
         return Period(date(lo, 1, 1), date(hi, 12, 31), f"de {lo} à {hi}")

@@ -98,7 +98,7 @@ class FigureBook:
             return self._gap(q, gaps)
         scored.sort(key=lambda x: (-x[0], -x[1], len(x[2].label)))
         if q.has("max", "min"):
-            extreme = self._extreme(q, scored)
+            extreme = self._extreme(q, scored) or self._peak(q, scored[0])
             if extreme:
                 return extreme
         chosen, covered = [], set()
@@ -142,6 +142,21 @@ class FigureBook:
         return Draft(text, [figure_source(v, f"{o.label} : {format_number(v.value, v.unit)}") for o, v in siblings],
                      coverage=cov, focus={"kind": "figures", "ids": [v.id for _, v in siblings]})
 
+    def _peak(self, q: Query, top: tuple) -> Draft | None:
+        """"La plus forte progression mensuelle": the extreme period of one series."""
+        cov, _, m, figs, _ = top
+        dated = [f for f in figs if f.period]
+        if len(dated) < 3:
+            return None
+        f = (max if q.has("max") else min)(dated, key=lambda x: x.value)
+        word = "le plus élevé" if q.has("max") else "le plus bas"
+        text = (f"{m.label} : {word} en {period_label(f.period)}, {format_number(f.value, f.unit)} "
+                f"(sur {len(dated)} relevés, de {period_label(dated[0].period)} à {period_label(dated[-1].period)}).")
+        if f.note:
+            text += f"\nRemarque : {f.note}"
+        return Draft(text, [figure_source(f, f"{m.label} ({period_label(f.period)}) : {format_number(f.value, f.unit)}")],
+                     coverage=cov, focus={"kind": "figures", "ids": [f.id]})
+
     def _gap(self, q: Query, gaps: list) -> Draft | None:
         """A month the series skips: say so, with the readings on either side."""
         period = q.dates.period
@@ -161,6 +176,11 @@ class FigureBook:
 
     def _describe(self, q: Query, m: _Metric, figs: list[Figure]) -> str:
         unit = figs[0].unit
+        if q.has("average") and len(figs) > 1:
+            mean = sum(f.value for f in figs) / len(figs)
+            return (f"{m.label} : en moyenne {format_number(round(mean, 1), unit)} sur {len(figs)} relevés "
+                    f"({period_label(figs[0].period)} à {period_label(figs[-1].period)} : "
+                    + ", ".join(format_number(f.value, unit) for f in figs) + ").")
         if len(figs) > 4 and not q.dates.years and not q.dates.period:
             first, last = figs[0], figs[-1]
             values = (f"{format_number(last.value, unit)} en {period_label(last.period)} "

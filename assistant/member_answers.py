@@ -12,6 +12,7 @@ from assistant.understanding import THEME_WORDS, Lexicon, Query, canonical
 WORKS_ON = re.compile(r"\b(travaill\w*|s'occup\w*|specialis\w*|propos\w*|fabriqu\w*|produi\w*|fait|font)\b")
 MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nouveau structure structures qui valide "
                                  "entreprise entreprises societe start-up association organisme"))
+MEMBERS_PROPER = set(content_stems("membre membres adherent adherents"))
 NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valides validation adhesion adhesions"))
 
 
@@ -46,7 +47,7 @@ class MemberBook:
         if named:
             return self._describe(q, named)
         about_members = MEMBER_WORDS & set(q.topic) or (q.has("who") and (q.themes or WORKS_ON.search(q.folded)))
-        newcomers = NEWCOMERS & set(q.topic) or q.has("validated")
+        newcomers = (NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated")
         rest = set(q.topic) - MEMBER_WORDS - NEWCOMERS
         if newcomers and about_members and rest <= self.validation_stems:
             return self._newcomers(q, rest)  # "combien de nouveaux membres validés par le bureau en mai ?"

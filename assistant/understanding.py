@@ -48,7 +48,7 @@ SYNONYMS = [
     (r"\bmise? a jour\b", "mise a jour"),
     (r"\bcb\b", "combien"),
     (r"\b(le|la|les) (plus|moins) (suivie?s?|frequentees?|populaires?|courue?s?|attractive?s?)\b", r"\1 \2 participants"),
-    (r"\b(e-?mails?|courriels?)\b", "e-mailing"),
+    (r"\b(e-?mails?|courriels?|mails?|mailings?)\b", "e-mailing"),
     (r"\b(taux|pourcentages?|proportions?)\b", "part pourcentage"),
     (r"\bfrequente?s?\b", "frequence"),
     (r"\b(gagnes?|gagnees?|gains?)\b", "nouveaux gain"),
@@ -161,7 +161,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     folded = canonical(text)
     dates = read_dates(text, as_of)
     intents = {name for name, pat in INTENT_PATTERNS.items() if re.search(pat, folded)}
-    if PRIVACY.search(folded):
+    if PRIVACY.search(fold(text)):  # on the words as typed: synonyms rewrite "e-mail"
         intents.add("privacy")
     if INJECTION.search(folded):
         intents.add("injection")
