@@ -98,8 +98,8 @@ class Engine:
         ids = focus.get("ids") or []
         kind = focus.get("kind")
         figure = _safely(self.figures.answer, q)
-        if figure and q.has("what") and not q.has("count", "participants", "sum"):
-            figure.coverage *= 0.5  # "c'est quoi X ?" wants a definition, not X's figures
+        if figure and q.has("what", "list") and not q.has("count", "participants", "sum", "max", "min"):
+            figure.coverage *= 0.5  # "c'est quoi X ?", "quels sont les X ?" want a description, not figures
         guide = _safely(self.guides.answer, q, ids if kind == "guides" else None)
         if guide and self.guides.named(q) and not (q.dates.period or q.has(*EVENT_ASKS)) and not q.unknown:
             return guide  # "la formation X" asked about its content: the guide answers

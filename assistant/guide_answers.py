@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.draft import Draft, guide_source
 from assistant.normalize import content_stems
@@ -10,6 +11,10 @@ from assistant.records import Guide
 from assistant.understanding import Lexicon, Query, canonical
 
 GUIDE_WORDS = set(content_stems("guide guides formation formations sensibilisation guide-formation support supports"))
+# Words too common to single a guide out by themselves ("une version grand public des guides").
+NOT_DISTINCTIVE = set(content_stems("public publics grand general urbain urbaine durable gestion"))
+CONTENT = re.compile(r"\b(themes?|thematiques?|sujets?|abord\w*|contenus?|programmes?|apprend\w*|enseign\w*)\b")
+DIS = re.compile(r"\b(dis|domaines? d'interet)\b")
 GENERIC_ASKS = set(content_stems("parle parlent porte portent consiste traite aborde contient quoi sujet contenu "
                                  "resume presentation explique"))
 AUDIENCE = re.compile(r"\b(s'adresse\w*|adresse\w*|public\w*? vise|pour qui|a qui|destine\w*|cible\w*|qui peut|qui sont les participants)\b")
@@ -35,7 +40,7 @@ class GuideBook:
             hit = topic & own
             weight = sum(self.lexicon.idf(s) for s in hit)
             ratio = weight / (sum(self.lexicon.idf(s) for s in own) or 1)
-            distinctive = says_guide and bool(hit - others)
+            distinctive = says_guide and bool(hit - others - NOT_DISTINCTIVE)
             if (weight >= 3.0 and ratio >= 0.4 or distinctive) and ratio > best_score:
                 best, best_score = g, ratio
         return best
@@ -52,6 +57,10 @@ class GuideBook:
             return self._field(q, guide, "Public visé", guide.audience, known)
         if FORMAT.search(q.folded) and guide.format:
             return self._field(q, guide, "Format", guide.format, known)
+        if DIS.search(q.folded) and guide.dis:
+            return self._field(q, guide, "DIS liés", ", ".join(guide.dis), known)
+        if CONTENT.search(q.folded):
+            q = replace(q, hints=[*q.hints, *content_stems("contenu programme")])
         if not (set(q.topic) | set(q.hints)) - known - GENERIC_ASKS:
             return self._field(q, guide, "En bref", guide.summary, known)  # "ça parle de quoi ?"
         draft = self.passages.answer(q, where={"source": guide.source}, known=known)

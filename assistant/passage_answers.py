@@ -12,6 +12,7 @@ from assistant.answer import Source
 from assistant.understanding import Lexicon, Query, canonical
 
 MAX_SENTENCES = 3
+MAX_ITEMS = 6  # list items kept after a sentence that announces them
 RECORD_KINDS = {"event", "figure", "member"}
 SHORT_PASSAGE = 600  # a passage this short is shown whole: it is one idea
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý«\"(])|\n+")
@@ -185,7 +186,11 @@ def _pick(body: str, wanted: set[str], lexicon: Lexicon, lead: bool = False) -> 
     best = [b for b in best if b[0] > 0] or best[:1]
     if lead and parts and all(i != 0 for _, i, _ in best):
         best = [(0.0, 0, parts[0])] + best[: MAX_SENTENCES - 1]
-    return [p for _, _, p in sorted(best, key=lambda x: x[1])]
+    chosen = sorted({i for _, i, _ in best})
+    for i in list(chosen):  # "la formation permet de :" needs the items that follow
+        if parts[i].endswith(":"):
+            chosen += range(i + 1, min(i + 1 + MAX_ITEMS, len(parts)))
+    return [parts[i] for i in sorted(set(chosen))]
 
 
 def _excerpt(hit: Hit, limit: int = 300) -> str:

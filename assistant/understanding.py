@@ -54,6 +54,9 @@ SYNONYMS = [
     (r"\b(gagnes?|gagnees?|gains?)\b", "nouveaux gain"),
     (r"\b(gere|gerent|s'occupe\w* de|en charge de|pilote\w*|dirige\w*|responsables?)\b", "responsable"),
     (r"\bdeja\b", "deja historique"),
+    (r"\bcombien de fois\b", "combien de fois historique editions"),
+    (r"\beditions?\b", "historique editions"),
+    (r"\b(combien de temps|duree|durent|dure)\b", "duree journee"),
     (r"\b(anime\w*|animateurs?|animatrices?|formateurs?|formatrices?)\b", "formateur intervenant"),
     (r"\bmodif\b", "modification"),
     (r"\b(personnes?|gens|monde|participants?|presents?|inscrits?|participe|participes|venus?|affluence|frequentation)\b",
@@ -89,6 +92,7 @@ QUESTION_WORDS = frozenset(
     reponds repondre repond ecris ecrire explique expliquer expliquez resume resumer precise preciser cite
     citer indique indiquer indiquez raconte raconter dites svp simplement rapidement bref brievement
     un une deux trois quatre cinq six huit neuf dix douze quinze vingt
+    historique editions edition duree journee
     """.split()
 )
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10}
