@@ -13,3 +13,10 @@ def test_openapi_has_french_descriptions_and_examples(api_client):
     assert schema["paths"]["/events"]["get"]["parameters"][0]["name"] == "from"
     assert "X-API-Key" in str(schema["components"]["securitySchemes"])
     assert api_client.get("/docs").status_code == 200
+
+
+def test_docs_page_loads_nothing_from_elsewhere(api_client):
+    html = api_client.get("/docs").text
+    assert "/docs-static/swagger-ui-bundle.js" in html and "/docs-static/swagger-ui.css" in html
+    assert "https://" not in html  # no CDN script, style or icon
+    assert api_client.get("/docs-static/swagger-ui-bundle.js").status_code == 200
