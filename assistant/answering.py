@@ -41,6 +41,16 @@ def _safely(strategy, *args) -> Draft | None:
         return None
 
 
+def _with_report_figure(q: Query, best: Draft, figure: Draft | None) -> Draft:
+    """A total computed over many event records, and the report's own figure for it, side by side."""
+    if figure and best.focus.get("kind") == "events" and len(best.focus.get("ids", [])) > 3 \
+            and q.has("sum", "count", "participants") and not q.has("average", "max", "min") \
+            and figure.coverage >= best.coverage:
+        best.text += "\nSelon le bilan : " + figure.text.split("\n")[0]
+        best.sources += figure.sources[:2]
+    return best
+
+
 @dataclass
 class Context:
     """What the engine remembers of a turn so the next one can refer to it."""
@@ -82,19 +92,25 @@ class Engine:
         """"La formation marchés publics, elle s'adresse à qui ?" reads alone, despite its "elle"."""
         return bool(self.members.named(q) or self.guides.named(q))
 
-    def _answer(self, q: Query, as_of: date, focus: dict) -> Draft:
+    def _guard(self, q: Query) -> Draft | None:
+        """Refusals that come before any search: contact details, invention, years the base lacks."""
         if q.has("privacy"):
             return abstain(PRIVACY_REFUSAL, "coordonnées personnelles demandées")
+        missing = [y for y in q.dates.years if y not in self.known_years]
         if q.has("injection"):
             text = INVENTION_REFUSAL
-            missing = [y for y in q.dates.years if y not in self.known_years]
             if missing:
                 text += f" La base ne contient pas de données pour {', '.join(map(str, missing))}."
             return abstain(text, "demande d'invention ou instruction")
-        missing = [y for y in q.dates.years if y not in self.known_years]
-        if missing and not [y for y in q.dates.years if y in self.known_years]:
+        if missing and len(missing) == len(q.dates.years):
             return abstain(f"Je ne trouve pas de données pour {', '.join(map(str, missing))} dans la base du "
                            "Cluster EMS.", f"année sans données : {missing}")
+        return None
+
+    def _answer(self, q: Query, as_of: date, focus: dict) -> Draft:
+        refusal = self._guard(q)
+        if refusal:
+            return refusal
         ids = focus.get("ids") or []
         kind = focus.get("kind")
         figure = _safely(self.figures.answer, q)
@@ -122,13 +138,7 @@ class Engine:
             return structured_abstention
         if best is None or best.coverage < MIN_COVERAGE:
             return abstain(NOT_FOUND, f"couverture insuffisante ({best.coverage if best else 0:.2f})")
-        if figure and best.focus.get("kind") == "events" and len(best.focus.get("ids", [])) > 3 \
-                and q.has("sum", "count", "participants") and not q.has("average", "max", "min") \
-                and figure.coverage >= best.coverage:
-            # A total over many records: give the report's own figure beside the computed one.
-            best.text += "\nSelon le bilan : " + figure.text.split("\n")[0]
-            best.sources += figure.sources[:2]
-        return best
+        return _with_report_figure(q, best, figure)
 
     def _unknown(self, q: Query, best: Draft | None) -> Draft:
         words = ", ".join(f"« {w} »" for w in q.unknown[:3])
