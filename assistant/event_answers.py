@@ -91,13 +91,10 @@ class EventBook:
         return sorted(scored, key=lambda x: -x[0])
 
     def _named(self, asked: set[str], events: list[Event]) -> list[Event]:
-        """Events whose whole title is in the question, the most specific titles first."""
+        """Events whose whole title is in the question."""
         named = [e for e in events if self.title_stems[e.id] and self.title_stems[e.id] <= asked]
-        if not named:
-            return []
-        weight = {e.id: sum(self.lexicon.idf(s) for s in self.title_stems[e.id]) for e in named}
-        top = max(weight.values())
-        return [e for e in named if weight[e.id] == top]
+        # "Forum Eau et Forum régional Sols" names both; a title inside a longer named one does not count.
+        return [e for e in named if not any(self.title_stems[e.id] < self.title_stems[o.id] for o in named)]
 
     def _covering(self, asked: set[str], type_stems: set[str], events: list[Event]) -> list[Event]:
         """The few events (at most 3) whose title holds every word the question is about: "forum sols".
@@ -207,7 +204,7 @@ class EventBook:
                              [event_source(pick, _line(pick, as_of))], focus={"kind": "events", "ids": [pick.id]})
         if q.has("average"):
             return self._average(events, what, as_of)
-        if q.has("sum") or (q.has("participants") and len(events) > 1 and not q.has("list") and mode == "filter"):
+        if q.has("sum") or (q.has("participants") and len(events) > 1 and not q.has("list", "when")):
             return self._total(events, what, as_of)
         if len(events) == 1 and not q.has("count"):
             mode = "lookup"  # one event found by its date or type reads best as a sentence

@@ -59,7 +59,8 @@ SYNONYMS = [
     (r"\b(combien de temps|duree|durent|dure)\b", "duree journee"),
     (r"\b(anime\w*|animateurs?|animatrices?|formateurs?|formatrices?)\b", "formateur intervenant"),
     (r"\bmodif\b", "modification"),
-    (r"\b(personnes?|gens|monde|participants?|presents?|inscrits?|participe|participes|venus?|affluence|frequentation)\b",
+    (r"\b(pers?onn?es?|gens|monde|participants?|particpants?|presents?|inscrits?|participe|participes|venus?|"
+     r"affluence|frequentation)\b",
      " participants "),
 ]
 # Words that say how a question is asked rather than what it is about.
