@@ -104,8 +104,8 @@ class FigureBook:
         chosen, covered = [], set()
         for cov, _, m, figs, hit in scored:
             new = hit - covered
-            if chosen and (not new or sum(idf(s) for s in new) < 1.5):
-                continue
+            if chosen and (not new or sum(idf(s) for s in new) < 1.5 or not m.stems & chosen[0][0].stems):
+                continue  # a second metric must add words and belong with the first ("GE et ETI")
             if chosen and cov < 0.5 * scored[0][0]:
                 break
             chosen.append((m, figs))

@@ -32,7 +32,7 @@ class MemberBook:
         self.lexicon = lexicon
         self.patterns = [(m, re.compile(r"\b(" + "|".join(re.escape(n) for n in _names(m)) + r")\b"))
                          for m in members]
-        self.stems = {m.id: set(content_stems(canonical(f"{m.activity} {' '.join(m.sectors)} {m.kind}")))
+        self.stems = {m.id: set(content_stems(canonical(f"{m.activity} {' '.join(m.sectors)} {m.kind} {m.notes}")))
                       for m in members}
         self.validation_stems = set().union(*(content_stems(canonical(m.validated_by)) for m in members))
 
@@ -49,7 +49,7 @@ class MemberBook:
         about_members = MEMBER_WORDS & set(q.topic) or (q.has("who") and (q.themes or WORKS_ON.search(q.folded)))
         newcomers = (NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated")
         rest = set(q.topic) - MEMBER_WORDS - NEWCOMERS
-        if newcomers and about_members and rest <= self.validation_stems:
+        if newcomers and (about_members or q.has("validated")) and rest <= self.validation_stems:
             return self._newcomers(q, rest)  # "combien de nouveaux membres validés par le bureau en mai ?"
         if q.has("who", "list") and about_members:
             return self._who(q)
@@ -76,6 +76,8 @@ class MemberBook:
                 line = m.activity.rstrip(".") + "."  # the activity already names the member
             else:
                 line = f"{m.name}{kind} : {m.activity.rstrip('.')}." if m.activity else f"{m.name}{kind}."
+            if m.notes and len(m.notes) <= 160:
+                line += f" {m.notes.rstrip('.')}."
             if m.validated_by:
                 when = f" ({format_date(m.validated_on)})" if m.validated_on else ""
                 line += f" Nouveau membre validé par : {m.validated_by}{when}."

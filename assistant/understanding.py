@@ -139,7 +139,8 @@ INTENT_PATTERNS = {
     "participants": r"\bparticipants\b",
     "sum": r"\b(au total|en tout|total|cumul\w*|additionn\w*|somme)\b",
     "when": r"\b(quand|quelle date|a quelle date|quel jour|date)\b",
-    "list": r"\b(quels|quelles|liste\w*|lesquel\w*|lesquelles|enumere\w*|cite\w*|tous les|toutes les)\b",
+    "list": r"\b(quels|quelles|liste\w*|lesquel\w*|lesquelles|enumere\w*|cite\w*|tous les|toutes les|"
+            r"y a-t-il|y-a-t-il|existe-t-il|il y a des)\b",
     "max": r"\b(le plus|la plus|les plus|maximum|record|le mieux|plus gros|plus grand|plus frequente)\b",
     "min": r"\b(le moins|la moins|les moins|minimum|plus petit|plus faible)\b",
     "who": r"\bqui\b|\bquel(?:le)?s? (?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
