@@ -145,6 +145,8 @@ class EventBook:
             mode = "lookup"
         else:
             chosen = typed
+            if q.has("cancelled"):  # "quel événement a été reporté ?": the ones whose notes say so
+                chosen = [e for e in chosen if re.search(r"report|annul", e.notes, re.I)] or chosen
             if q.themes:
                 chosen = [e for e in chosen if set(e.themes) & set(q.themes)]
                 explained |= topic & THEME_STEMS
@@ -328,7 +330,7 @@ def _sentence(e: Event, as_of: date, q: Query) -> str:
     verb = "a eu lieu" if e.date <= as_of else "est prévu"
     text = f"{_title(e)} {verb} le {format_day(e.date)} : {_people(e)}. Type : {_kind(e)}."
     if q.has("cancelled") and not re.search(r"annul|report", e.notes, re.I):
-        text = "La base n'indique pas d'annulation : " + text[0].lower() + text[1:]
+        text = "La base n'indique ni annulation ni report : " + text[0].lower() + text[1:]
     if e.notes and (e.participants is None or q.has("cancelled", "why") or "report" in e.notes.lower()):
         text += f" Remarque : {e.notes}"
     return text

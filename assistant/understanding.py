@@ -94,6 +94,7 @@ QUESTION_WORDS = frozenset(
     citer indique indiquer indiquez raconte raconter dites svp simplement rapidement bref brievement
     un une deux trois quatre cinq six huit neuf dix douze quinze vingt
     historique editions edition duree journee
+    annule annulee annules annulees annulation reporte reportee reportes reportees decale decalee
     """.split()
 )
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10}
@@ -114,7 +115,7 @@ INJECTION = re.compile(
 )
 DECREASE = re.compile(r"\b(baiss\w*|diminu\w*|chut\w*|recul\w*|perdu|perte|regress\w*|moins de)\b")
 INCREASE = re.compile(r"\b(augment\w*|hausse|progress\w*|cru|croissance|gagne\w*|plus de)\b")
-CANCEL = re.compile(r"\b(annul\w*|supprim\w*|n'a pas eu lieu|pas eu lieu)\b")
+CANCEL = re.compile(r"\b(annul\w*|supprim\w*|report\w*|decal\w*|n'a pas eu lieu|pas eu lieu)\b")
 
 
 @dataclass
