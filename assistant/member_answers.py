@@ -37,8 +37,11 @@ class MemberBook:
         self.validation_stems = set().union(*(content_stems(canonical(m.validated_by)) for m in members))
 
     def named(self, q: Query) -> list[Member]:
+        """Members the question names, spelt right or (one-word names) corrected like any word."""
         folded = fold(q.text)
-        return [m for m, pat in self.patterns if pat.search(folded)]
+        topic = set(q.topic)
+        return [m for m, pat in self.patterns if pat.search(folded)
+                or (" " not in m.name.strip() and len(m.name) >= 5 and stem(fold(m.name)) in topic)]
 
     def answer(self, q: Query, focus: list[str] | None = None) -> Draft | None:
         named = self.named(q)

@@ -47,6 +47,7 @@ SYNONYMS = [
     (r"\b(4e|4eme|quatrieme)\s+(enjeu|dis|guide|programme)\b", r"\2 4"),
     (r"\bmise? a jour\b", "mise a jour"),
     (r"\bcb\b", "combien"),
+    (r"\bquant\b(?= (?:a eu|a ete|est|sera|etait|c'est|ont|aura|se tient|commence))", "quand"),
     (r"\b(le|la|les) (plus|moins) (suivie?s?|frequentees?|populaires?|courue?s?|attractive?s?)\b", r"\1 \2 participants"),
     (r"\b(e-?mails?|courriels?|mails?|mailings?)\b", "e-mailing"),
     (r"\b(taux|pourcentages?|proportions?)\b", "part pourcentage"),
@@ -233,6 +234,13 @@ class Lexicon:
                                  score_cutoff=1 if len(word) < 8 else 2)
         return hit[0] if hit else None
 
+    def split(self, word: str) -> tuple[str, str] | None:
+        """A word glued from two known ones ("ecocitems", "numems"), or None."""
+        for i in range(3, len(word) - 2):
+            if word[:i] in self.words_known and word[i:] in self.words_known:
+                return word[:i], word[i:]
+        return None
+
     def topic_and_unknown(self, folded: str, names: set[str] = frozenset()) -> tuple[list[str], list[str]]:
         """The stems a question is about, and the nouns it names that the base has never seen
         (`names`: words written with a capital inside the question, proper nouns whatever precedes them)."""
@@ -246,6 +254,9 @@ class Lexicon:
             if len(w) > 5 and re.search(r"(aient|ait|iez|ez)$", w):
                 continue  # imperfect/conditional verbs ("portaient", "serait") say how, not what
             known = w if "#" + stem(w) in self.df else self.correct(w)
+            if known is None and (halves := self.split(w)):
+                topic += [stem(h) for h in halves]  # "ecocitems" is "ecocit" + "ems"
+                continue
             if known is None:
                 if w in names or len(w) >= 4 and not _looks_like_verb(w) and _after_determiner(tokens, i):
                     unknown.append(w)
