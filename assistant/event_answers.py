@@ -162,6 +162,10 @@ class EventBook:
             held = [e for e in chosen if e.date >= as_of]
             if period:
                 held = [e for e in held if period.contains(e.date)]
+            if not held:
+                draft = self._nothing_ahead(q, chosen, as_of, type_labels)
+                draft.coverage = coverage
+                return draft
         if q.limit:
             held = held[-q.limit:] if q.has("latest") else held[:q.limit]
         draft = self._compose(q, held, mode, as_of, type_labels)
@@ -172,11 +176,6 @@ class EventBook:
         what = _describe(q, types)
         scope = scope_of(what)
         if not events:
-            if q.has("upcoming"):
-                last = max((e for e in self.events), key=lambda e: e.date, default=None)
-                tail = f" Le dernier événement connu de la base date du {format_date(last.date)}." if last else ""
-                return abstain(f"Je ne trouve pas d'événement{scope} à venir après le {format_date(as_of)} dans la base."
-                           f"{tail}", "aucun événement à venir")
             return abstain(f"Je ne trouve pas d'événement{scope} correspondant dans la base.",
                            "aucun événement correspondant")
         if q.has("upcoming") and not q.has("list", "count") and not q.dates.period and not q.limit:
@@ -249,6 +248,17 @@ class EventBook:
                 f"sur {len(known)} événements dont l'effectif est connu (total {sum(known)}).")
         return Draft(text, [event_source(e, _line(e, as_of)) for e in events[:MAX_LISTED]],
                      focus={"kind": "events", "ids": [e.id for e in events]})
+
+    def _nothing_ahead(self, q: Query, matching: list[Event], as_of: date, types: list[str]) -> Draft:
+        """No event ahead in the base: say so, and show the latest ones of the kind asked for."""
+        scope = scope_of(_describe(q, types))
+        text = f"Je ne trouve pas d'événement{scope} à venir après le {format_date(as_of)} dans la base."
+        past = [e for e in matching if e.date < as_of][-3:]
+        if past:
+            text += " Les derniers connus :\n" + "\n".join("- " + _line(e, as_of) for e in past)
+        draft = abstain(text, "aucun événement à venir")
+        draft.sources = [event_source(e, _line(e, as_of)) for e in past]
+        return draft
 
     def _total(self, events: list[Event], what: str, as_of: date) -> Draft:
         known = [e for e in events if e.participants is not None]
