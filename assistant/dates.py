@@ -113,6 +113,12 @@ def _relative(t: str, today: date) -> Period | None:
 
 
 def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
+    if m := re.search(rf"\b(?:entre|de|du) (?:le mois de )?({_MONTH_RE}) {_YEAR} (?:et|a|au) (?:le mois de )?"
+                      rf"({_MONTH_RE}) {_YEAR}\b", t):
+        start = date(int(m.group(2)), MONTHS[m.group(1)], 1)
+        end = _month_span(int(m.group(4)), MONTHS[m.group(3)])[1]
+        return Period(start, end, f"de {_month_label(start.month, start.month, start.year)} à "
+                                  f"{_month_label(end.month, end.month, end.year)}")
     if m := re.search(rf"\b(fin|debut)(?: de l'annee| d'annee)? {_YEAR}\b", t):
         y, end = int(m.group(2)), m.group(1) == "fin"
         s, e = _month_span(y, 12 if end else 1)

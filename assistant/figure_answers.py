@@ -56,11 +56,13 @@ class FigureBook:
         """The figures of a metric at the periods the question asks about (all when it names none)."""
         years = {str(y) for y in q.dates.years}
         period = q.dates.period
-        if period and period.year_known and period.start.year != period.end.year:
+        whole_years = (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31) \
+            if period else False
+        if period and period.year_known and period.start.year != period.end.year and whole_years:
             lo, hi = str(period.start.year), str(period.end.year)
             yearly = [f for f in m.figures if len(f.period) == 4 and lo <= f.period <= hi]
             return yearly or [f for f in m.figures if f.period and lo <= f.period[:4] <= hi]
-        if period and period.year_known and (period.start.month, period.start.day, period.end.month, period.end.day) != (1, 1, 12, 31):
+        if period and period.year_known and not whole_years:
             months = [f for f in m.figures if len(f.period) == 7 and
                       period.start.strftime("%Y-%m") <= f.period <= period.end.strftime("%Y-%m")]
             return months
@@ -96,7 +98,10 @@ class FigureBook:
             scored.append((weight / total, precision, m, figs, hit))
         if not scored:
             return self._gap(q, gaps)
-        scored.sort(key=lambda x: (-x[0], -x[1], len(x[2].label)))
+        period = q.dates.period
+        span = len(q.dates.years) > 1 or bool(period and period.start.year != period.end.year)
+        # Best coverage; over a span of years, the series holding most of it; then the closest label.
+        scored.sort(key=lambda x: (-x[0], -len(x[3]) if span else 0, -x[1], len(x[2].label)))
         if q.has("max", "min"):
             extreme = self._extreme(q, scored) or self._peak(q, scored[0])
             if extreme:

@@ -96,6 +96,7 @@ QUESTION_WORDS = frozenset(
     un une deux trois quatre cinq six huit neuf dix douze quinze vingt
     historique editions edition duree journee
     annule annulee annules annulees annulation reporte reportee reportes reportees decale decalee
+    eleve elevait elevent monte montait montent progression evolue evolution
     """.split()
 )
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10}
