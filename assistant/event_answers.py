@@ -339,6 +339,8 @@ def _postponed(e: Event) -> str:
 def _sentence(e: Event, as_of: date, q: Query) -> str:
     verb = "a eu lieu" if e.date <= as_of else "est prévu"
     text = f"{_title(e)} {verb} le {format_day(e.date)} : {_people(e)}. Type : {_kind(e)}."
+    if q.has("where"):
+        text += " La base ne donne pas de lieu au-delà de cet intitulé."
     if q.has("cancelled") and not re.search(r"annul|report", e.notes, re.I):
         text = "La base n'indique ni annulation ni report : " + text[0].lower() + text[1:]
     if e.notes and (e.participants is None or q.has("cancelled", "why") or "report" in e.notes.lower()):

@@ -97,6 +97,8 @@ QUESTION_WORDS = frozenset(
     historique editions edition duree journee
     annule annulee annules annulees annulation reporte reportee reportes reportees decale decalee
     eleve elevait elevent monte montait montent progression evolue evolution
+    nom noms resume endroit raison raisons cause causes motif motifs tendance comparaison statistique
+    statistiques rapport
     """.split()
 )
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10}
@@ -149,7 +151,7 @@ INTENT_PATTERNS = {
     "who": r"\bqui\b|\bquel(?:le)?s? (?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
            r"organismes?|adherents?|collectivites?)\b",
     "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",
-    "where": r"\b(ou|quel lieu|quelle ville|quel endroit)\b",
+    "where": r"\b(quel lieu|quelle ville|quel endroit|endroit|dans quelle ville)\b",
     "why": r"\bpourquoi\b",
     "average": r"\b(en moyenne|moyenne|moyen)\b",
     "compare": r"\b(par rapport|vs|versus|compar\w*|evolution|progress\w*|difference|que l'annee)\b",
@@ -170,6 +172,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     folded = canonical(text)
     dates = read_dates(text, as_of)
     intents = {name for name, pat in INTENT_PATTERNS.items() if re.search(pat, folded)}
+    if re.search(r"\boù\b", text, re.I):  # "où" folds to "ou" (or): read it before folding
+        intents.add("where")
     if PRIVACY.search(fold(text)):  # on the words as typed: synonyms rewrite "e-mail"
         intents.add("privacy")
     if INJECTION.search(folded):
