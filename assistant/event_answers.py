@@ -321,7 +321,7 @@ def _people(e: Event) -> str:
 
 def _kind(e: Event) -> str:
     org = {"organisation": "organisé par le cluster", "co-organisation": "co-organisé"}.get(e.organisation, "")
-    typ = f"{e.type_label} ({e.type_code})" if e.type_code else e.type_label
+    typ = f"{e.type_label} {e.type_code}".strip()
     if typ and typ[:2].upper() != typ[:2]:
         typ = typ[0].lower() + typ[1:]  # "Visite" -> "visite", but "AG, CA et bureau" keeps its capitals
     return ", ".join(x for x in (typ, org) if x)
