@@ -96,13 +96,18 @@ class Engine:
         """Refusals that come before any search: contact details, invention, years the base lacks."""
         if q.has("privacy"):
             return abstain(PRIVACY_REFUSAL, "coordonnées personnelles demandées")
-        missing = [y for y in q.dates.years if y not in self.known_years]
+        asked = list(q.dates.years)
+        period = q.dates.period
+        if not asked and period and period.year_known and (period.start.month, period.start.day) == (1, 1) \
+                and (period.end.month, period.end.day) == (12, 31):
+            asked = list(range(period.start.year, period.end.year + 1))  # "l'an dernier", "cette année"
+        missing = [y for y in asked if y not in self.known_years]
         if q.has("injection"):
             text = INVENTION_REFUSAL
             if missing:
                 text += f" La base ne contient pas de données pour {', '.join(map(str, missing))}."
             return abstain(text, "demande d'invention ou instruction")
-        if missing and len(missing) == len(q.dates.years):
+        if missing and len(missing) == len(asked):
             return abstain(f"Je ne trouve pas de données pour {', '.join(map(str, missing))} dans la base du "
                            "Cluster EMS.", f"année sans données : {missing}")
         return None

@@ -56,6 +56,8 @@ class FigureBook:
         """The figures of a metric at the periods the question asks about (all when it names none)."""
         years = {str(y) for y in q.dates.years}
         period = q.dates.period
+        if period and period.year_known and not years:  # "l'an dernier", "cette année"
+            years = {str(y) for y in range(period.start.year, period.end.year + 1)}
         whole_years = (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31) \
             if period else False
         if period and period.year_known and period.start.year != period.end.year and whole_years:

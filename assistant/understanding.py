@@ -98,7 +98,7 @@ QUESTION_WORDS = frozenset(
     annule annulee annules annulees annulation reporte reportee reportes reportees decale decalee
     eleve elevait elevent monte montait montent progression evolue evolution
     nom noms resume endroit raison raisons cause causes motif motifs tendance comparaison statistique
-    statistiques rapport
+    statistiques rapport recense recensee recensees recenses recensement mene menee menees menes
     """.split()
 )
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10}
@@ -256,7 +256,7 @@ class Lexicon:
                 continue
             if w[0].isdigit():  # "2e", "3eme", "10": ordinals and numbers are no topic words
                 continue
-            if len(w) > 5 and re.search(r"(aient|ait|iez|ez)$", w):
+            if len(w) > 5 and re.search(r"(aient|ait|iez|ez|rais)$", w):
                 continue  # imperfect/conditional verbs ("portaient", "serait") say how, not what
             known = w if "#" + stem(w) in self.df else self.correct(w)
             if known is None and (halves := self.split(w)):
