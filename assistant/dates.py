@@ -107,6 +107,16 @@ def _relative(t: str, today: date) -> Period | None:
         day = {"mi": 15, "debut": 5}.get(m.group(1) or "", 31)
         end = _safe(year, month, day)
         return Period(today, end, f"d'ici {format_date(end)}")
+    if m := re.search(r"\b(?:d'ici|avant) la fin (du mois|de la semaine|de l'annee)\b", t):
+        end = {"du mois": _month_span(today.year, today.month)[1], "de la semaine": _week(today)[1],
+               "de l'annee": date(today.year, 12, 31)}[m.group(1)]
+        return Period(today, end, f"d'ici le {format_date(end)}")
+    if m := re.search(r"\bdans les (\d+|deux|trois|quatre|six) (?:prochaine?s )?(jours|semaines|mois)\b"
+                      r"|\b(?:les|dans les) (\d+|deux|trois|quatre|six) prochaine?s (jours|semaines|mois)\b", t):
+        count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        n = {"deux": 2, "trois": 3, "quatre": 4, "six": 6}.get(count) or int(count)
+        end = _add_months(today, n) if unit == "mois" else today + timedelta(days=n * (7 if unit == "semaines" else 1))
+        return Period(today, end, f"d'ici le {format_date(end)}")
     if re.search(r"\b(prochains? jours|dans les jours qui viennent)\b", t):
         return Period(today, today + timedelta(days=14), "les prochains jours")
     return None

@@ -68,13 +68,16 @@ class EventBook:
         return list(heads), used, set()
 
     def _restrict_to_subtype(self, label: str, alt: set[str], events: list[Event]) -> list[Event]:
-        """"bureau" inside "AG, CA et bureau": when titles tell the subtypes apart, keep that subtype."""
+        """"bureau" inside "AG, CA et bureau", "forum" inside "Convention-salon-forum": keep that subtype."""
         t = self.types[label]
         if len(t.alternatives) < 2 or not alt:
             return events
         of_type = [e for e in events if e.type_label == label]
         titled = [e for e in of_type if any(a <= self.title_stems[e.id] for a in t.alternatives)]
-        if len(titled) != len(of_type):
+        named = [e for e in of_type if alt <= self.title_stems[e.id]]
+        # Titles tell all the subtypes apart ("Bureau", "CA / AG"), or a one-word subtype names some
+        # of them ("forum": the Forum Eau and the regional forums, not every convention or salon).
+        if len(titled) != len(of_type) and not (len(alt) == 1 and named):
             return events
         return [e for e in events if e.type_label != label or alt & self.title_stems[e.id]]
 

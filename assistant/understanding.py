@@ -98,7 +98,7 @@ QUESTION_WORDS = frozenset(
     annule annulee annules annulees annulation reporte reportee reportes reportees decale decalee
     eleve elevait elevent monte montait montent progression evolue evolution
     nom noms resume endroit raison raisons cause causes motif motifs tendance comparaison statistique
-    statistiques rapport recense recensee recensees recenses recensement mene menee menees menes
+    statistiques rapport semaines jours minutes recense recensee recensees recenses recensement mene menee menees menes
     """.split()
 )
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10}
@@ -236,7 +236,7 @@ class Lexicon:
         if len(word) < 5 or word.isdigit():
             return None
         hit = process.extractOne(word, self._candidates, scorer=Levenshtein.distance,
-                                 score_cutoff=1 if len(word) < 8 else 2)
+                                 score_cutoff=1 if len(word) < 9 else 2)
         return hit[0] if hit else None
 
     def split(self, word: str) -> tuple[str, str] | None:
