@@ -3,6 +3,7 @@ then keep the sentences that carry the question's words."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.dates import MONTH_NAMES
 from assistant.draft import Draft
@@ -44,8 +45,8 @@ class PassageAnswerer:
         asked_numbers = _numbers(q.folded)
         ranked = []
         for hit in hits:
-            head = set(content_stems(canonical(_heading(hit))))
-            body = set(content_stems(canonical(hit.text)))
+            head = _stems(_heading(hit))
+            body = _stems(hit.text)
             score = self._weight(wanted & head) / total + 0.5 * self._weight(wanted & body) / total
             score += 30 * hit.score
             if asked_numbers and asked_numbers & _numbers(str(hit.metadata.get("section", ""))):
@@ -77,14 +78,14 @@ class PassageAnswerer:
         if heading and fold(heading) not in fold(text[: len(heading) + 20]):
             text = f"{heading} : {text}"
         used = [best_hit]
-        covered = topic & set(content_stems(canonical(_heading(best_hit) + " " + " ".join(sentences))))
+        covered = topic & _stems(_heading(best_hit) + " " + " ".join(sentences))
         # A second passage when it explains words the first one leaves out.
         for _, hit in ranked[1:3]:
-            extra = (topic - covered) & set(content_stems(canonical(hit.text)))
+            extra = (topic - covered) & _stems(hit.text)
             if extra and self._weight(extra) >= 2.5:
                 more = _pick(_body(hit), extra, self.lexicon)
                 text += "\n" + " ".join(more)
-                covered |= topic & set(content_stems(canonical(_heading(hit) + " " + " ".join(more))))
+                covered |= topic & _stems(_heading(hit) + " " + " ".join(more))
                 used.append(hit)
                 break
         total = self._weight(topic)
@@ -109,7 +110,7 @@ class PassageAnswerer:
         for p in self.retriever.passages:
             if str(p.metadata.get("kind")) in RECORD_KINDS:
                 continue
-            title = set(content_stems(canonical(str(p.metadata.get("title", "")))))
+            title = _stems(str(p.metadata.get("title", "")))
             weight = self._weight(asked & title) + 3 * self._weight(intro & title)
             if weight > best_weight:  # passages come in document order: the first one is the opening
                 best, best_weight = p, weight
@@ -133,12 +134,12 @@ class PassageAnswerer:
                 parts[name] = (hit, _SENTENCE_END.split(_body(hit))[0].strip())
         if len(parts) < 3:
             return None
-        words = {n: set(content_stems(canonical(f"{n} {first}"))) for n, (_, first) in parts.items()}
-        title = set(content_stems(canonical(top.title)))
-        section = set(content_stems(canonical(str(top.metadata.get("section", "")))))
+        words = {n: _stems(f"{n} {first}") for n, (_, first) in parts.items()}
+        title = _stems(top.title)
+        section = _stems(str(top.metadata.get("section", "")))
         names_document = self._weight(topic & title) >= max(0.6 * self._weight(topic), self._weight(topic & section))
         if names_document:  # "les 4 enjeux": the sections named like the question, not the preamble
-            matching = {n: v for n, v in parts.items() if topic & set(content_stems(canonical(n)))}
+            matching = {n: v for n, v in parts.items() if topic & _stems(n)}
             if len(matching) >= 3 and len(parts) - len(matching) == 1:
                 parts = matching
         else:  # "les programmes transversaux": the sections that all say so
@@ -152,6 +153,12 @@ class PassageAnswerer:
                           date=None, score=0.0) for h, _ in parts.values()]
         return Draft(text, sources, coverage=1.0 if matching is parts else self._weight(topic & title) / self._weight(topic),
                      focus={"kind": "passages", "ids": [h.id for h, _ in parts.values()]})
+
+
+@lru_cache(maxsize=8192)
+def _stems(text: str) -> frozenset[str]:
+    """Stems of a passage, heading or sentence: the same texts come back on every question."""
+    return frozenset(content_stems(canonical(text)))
 
 
 def _month_asked(q: Query) -> str | None:
@@ -180,7 +187,7 @@ def _pick(body: str, wanted: set[str], lexicon: Lexicon, lead: bool = False) -> 
     parts = [p.strip() for p in _SENTENCE_END.split(body) if p and p.strip()]
     scored = []
     for i, p in enumerate(parts):
-        hit = wanted & set(content_stems(canonical(p)))
+        hit = wanted & _stems(p)
         scored.append((sum(lexicon.idf(s) for s in hit), i, p))
     best = sorted(scored, key=lambda x: (-x[0], x[1]))[:MAX_SENTENCES]
     best = [b for b in best if b[0] > 0] or best[:1]
