@@ -45,7 +45,7 @@ def load(path: Path, source: str) -> LoadedDocument:
     rows = _rows(text)
     if not rows:
         raise LoadError("aucune ligne lisible dans le tableau")
-    header_line, header = rows[0]
+    _, header = rows[0]
     columns = _recognise(header)
     doc = LoadedDocument(problems=problems)
     title = title_from_stem(path.stem)
