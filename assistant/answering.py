@@ -136,6 +136,8 @@ class Engine:
         if best is None or best.coverage < 0.9:
             passage = _safely(self.passages.answer, q)
             if passage and (best is None or passage.coverage > best.coverage + 0.05):
+                if passage.abstained and passage.coverage >= MIN_COVERAGE:
+                    return passage  # the base itself says it does not hold this figure
                 best = passage
         if q.unknown:
             return self._unknown(q, best)

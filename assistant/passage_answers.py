@@ -15,6 +15,7 @@ from assistant.understanding import Lexicon, Query, canonical
 MAX_SENTENCES = 3
 MAX_ITEMS = 6  # list items kept after a sentence that announces them
 RECORD_KINDS = {"event", "figure", "member"}
+ABSENCE = re.compile(r"\bne (?:donne|precise|indique|mentionne|chiffre) pas\b|\bnon (?:renseigne|precise|indique|chiffre)")
 SHORT_PASSAGE = 600  # a passage this short is shown whole: it is one idea
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý«\"(])|\n+")
 
@@ -98,7 +99,11 @@ class PassageAnswerer:
             coverage *= 0.4  # ... or about a month it does not name
         sources = [Source(id=h.id, title=h.title or h.source, kind=h.kind or "document", excerpt=_excerpt(h),
                           date=_iso(h.metadata.get("date")), score=round(h.score, 4)) for h in used]
-        return Draft(text, sources, coverage=coverage, focus={"kind": "passages", "ids": [h.id for h in used]})
+        # The best passage says the base lacks it ("le bilan ne donne pas l'effectif"): that is an abstention.
+        lacking = bool(q.has("count") and ABSENCE.search(fold(" ".join(sentences))))
+        return Draft(text, sources, abstained=lacking, coverage=coverage,
+                     focus={"kind": "passages", "ids": [h.id for h in used]},
+                     reason="la base signale l'information comme absente" if lacking else "")
 
 
     def _introduction(self, q: Query) -> list[tuple[float, Hit]]:

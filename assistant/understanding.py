@@ -60,6 +60,8 @@ SYNONYMS = [
     (r"\b(combien de temps|duree|durent|dure)\b", "duree journee"),
     (r"\b(anime\w*|animateurs?|animatrices?|formateurs?|formatrices?)\b", "formateur intervenant"),
     (r"\bmodif\b", "modification"),
+    (r"\b(?:pers?onn?es?|gens) (?:qui )?(?:travaill\w*|bosse\w*|sont employe\w*|sont salarie\w*) "
+     r"(?:au|pour le|dans l'equipe|a l'equipe|au sein)\b", "salaries"),  # the staff, not attendance
     (r"\b(pers?onn?es?|gens|monde|participants?|particpants?|presents?|inscrits?|participe|participes|venus?|"
      r"affluence|frequentation)\b",
      " participants "),
