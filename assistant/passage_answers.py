@@ -101,6 +101,8 @@ class PassageAnswerer:
                           date=_iso(h.metadata.get("date")), score=round(h.score, 4)) for h in used]
         # The best passage says the base lacks it ("le bilan ne donne pas l'effectif"): that is an abstention.
         lacking = bool(q.has("count") and ABSENCE.search(fold(" ".join(sentences))))
+        if lacking:
+            text = "Je ne trouve pas ce chiffre dans la base du Cluster EMS. Ce qu'elle en dit : " + text
         return Draft(text, sources, abstained=lacking, coverage=coverage,
                      focus={"kind": "passages", "ids": [h.id for h in used]},
                      reason="la base signale l'information comme absente" if lacking else "")
