@@ -103,7 +103,10 @@ class FigureBook:
         period = q.dates.period
         span = len(q.dates.years) > 1 or bool(period and period.start.year != period.end.year)
         # Best coverage; over a span of years, the series holding most of it; then the closest label.
-        scored.sort(key=lambda x: (-x[0], -len(x[3]) if span else 0, -x[1], len(x[2].label)))
+        asked_periods = {str(y) for y in q.dates.years}
+        scored.sort(key=lambda x: (-x[0], -len(x[3]) if span else 0,
+                                   not any(f.period in asked_periods for f in x[3]),  # "en 2024": a 2024 figure
+                                   -x[1], len(x[2].label)))
         if q.has("max", "min"):
             extreme = self._extreme(q, scored) or self._peak(q, scored[0])
             if extreme:

@@ -82,6 +82,8 @@ class PassageAnswerer:
         covered = topic & _stems(_heading(best_hit) + " " + " ".join(sentences))
         # A second passage when it explains words the first one leaves out.
         for _, hit in ranked[1:3]:
+            if hit.kind in RECORD_KINDS and best_hit.kind not in RECORD_KINDS:
+                continue  # a record restated would only add noise to a description
             extra = (topic - covered) & _stems(hit.text)
             if extra and self._weight(extra) >= 2.5:
                 more = _pick(_body(hit), extra, self.lexicon)
