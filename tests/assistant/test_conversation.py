@@ -1,8 +1,9 @@
 """Conversation memory: persisted, bounded, expiring, shared by concurrent worker processes."""
 from __future__ import annotations
 
-import multiprocessing
 from pathlib import Path
+
+from fixtures.processes import run_together
 
 from assistant.conversation import ConversationStore, Turn
 from assistant.settings import Settings
@@ -119,16 +120,8 @@ def _append_many(path: str, worker: int, count: int, start) -> None:
 
 def test_concurrent_processes_lose_no_turn(tmp_path: Path):
     path = tmp_path / "c.sqlite3"  # created by the workers themselves, racing to do it
-    ctx = multiprocessing.get_context("spawn")  # like separate server workers: nothing shared in memory
-    start = ctx.Event()
     count = 150
-    workers = [ctx.Process(target=_append_many, args=(str(path), w, count, start)) for w in (1, 2)]
-    for p in workers:
-        p.start()
-    start.set()
-    for p in workers:
-        p.join()
-    assert [p.exitcode for p in workers] == [0, 0]
+    assert run_together(_append_many, lambda w, start: (str(path), w, count, start)) == [0, 0]
 
     store = ConversationStore(path, max_turns=1000)
     for w in (1, 2):

@@ -1,10 +1,11 @@
 """Staff log of abstained questions: newest first, UTC times, no contact details stored."""
 from __future__ import annotations
 
-import multiprocessing
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+
+from fixtures.processes import run_together
 
 from assistant.settings import Settings
 from assistant.unanswered import UnansweredLog
@@ -76,15 +77,8 @@ def _record_many(data_dir: str, worker: int, count: int, start) -> None:
 
 
 def test_concurrent_processes_lose_no_entry(tmp_path: Path):
-    ctx = multiprocessing.get_context("spawn")
-    start = ctx.Event()
-    workers = [ctx.Process(target=_record_many, args=(str(tmp_path / "data"), w, 100, start)) for w in (1, 2)]
-    for p in workers:
-        p.start()
-    start.set()
-    for p in workers:
-        p.join()
-    assert [p.exitcode for p in workers] == [0, 0]
+    data = str(tmp_path / "data")
+    assert run_together(_record_many, lambda w, start: (data, w, 100, start)) == [0, 0]
 
     questions = [e["question"] for e in make_log(tmp_path).list(limit=1000)]
     assert sorted(questions) == sorted(f"w{w}-{i}" for w in (1, 2) for i in range(100))
