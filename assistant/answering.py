@@ -13,9 +13,12 @@ from assistant.figure_answers import FigureBook
 from assistant.followup import is_followup, refers_back, resolve
 from assistant.guide_answers import GuideBook
 from assistant.member_answers import MemberBook
+from assistant.multipart import split_questions
 from assistant.passage_answers import PassageAnswerer
+from assistant.premise import read_claim, verdict
 from assistant.records import RecordSet
 from assistant.retrieval import Retriever
+from assistant.smalltalk import smalltalk
 from assistant.understanding import Lexicon, Query, parse
 
 log = logging.getLogger(__name__)
@@ -44,11 +47,26 @@ def _safely(strategy, *args) -> Draft | None:
 def _with_report_figure(q: Query, best: Draft, figure: Draft | None) -> Draft:
     """A total computed over many event records, and the report's own figure for it, side by side."""
     if figure and best.focus.get("kind") == "events" and len(best.focus.get("ids", [])) > 3 \
+            and not best.focus.get("grouped") \
             and q.has("sum", "count", "participants") and not q.has("average", "max", "min") \
             and figure.coverage >= best.coverage:
         best.text += "\nSelon le bilan : " + figure.text.split("\n")[0]
         best.sources += figure.sources[:2]
     return best
+
+
+def _joined(drafts: list[Draft]) -> Draft:
+    """The answers to the parts of one message, in order, with each source once."""
+    sources, seen = [], set()
+    for d in drafts:
+        for source in d.sources:
+            if source.id not in seen:
+                seen.add(source.id)
+                sources.append(source)
+    answered = [d for d in drafts if not d.abstained]
+    return Draft("\n\n".join(d.text for d in drafts), sources, abstained=not answered,
+                 coverage=min(d.coverage for d in drafts), focus=(answered or drafts)[-1].focus,
+                 reason="; ".join(d.reason for d in drafts if d.abstained))
 
 
 @dataclass
@@ -71,6 +89,31 @@ class Engine:
         self.known_years = {int(w) for w in lexicon.words_known if re.fullmatch(r"(19|20)\d\d", w)}
 
     def answer(self, message: str, as_of: date, previous: Context | None = None) -> tuple[Draft, Context]:
+        reply = smalltalk(message)
+        if reply:
+            return Draft(reply, coverage=1.0), previous or Context("")
+        parts = split_questions(message)
+        if len(parts) == 1:
+            return self._claim_or_question(message, as_of, previous)
+        drafts = []
+        for part in parts:  # each part may lean on the one before ("... et combien de participants ?")
+            draft, previous = self._claim_or_question(part, as_of, previous)
+            if not any(d.text == draft.text for d in drafts):
+                drafts.append(draft)
+        return _joined(drafts), previous
+
+    def _claim_or_question(self, message: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
+        """"Le forum a eu lieu en mai, non ?": answer the question without its claim, then Oui or Non."""
+        claim = read_claim(message, as_of)
+        if claim:
+            draft, context = self._question(claim.neutral, as_of, previous)
+            if not draft.abstained:
+                agrees = verdict(claim, draft.text, [s.date for s in draft.sources])
+                draft.text = ("Oui : " if agrees else "Non : ") + draft.text
+                return draft, context
+        return self._question(message, as_of, previous)
+
+    def _question(self, message: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
         question, focus = message, {}
         if previous and is_followup(message) and not self._names_its_subject(parse(message, as_of, self.lexicon)):
             question = resolve(message, previous.question, previous.years, as_of, self.lexicon)
@@ -119,7 +162,7 @@ class Engine:
         ids = focus.get("ids") or []
         kind = focus.get("kind")
         figure = _safely(self.figures.answer, q)
-        if figure and q.has("what", "list") and not q.has("count", "participants", "sum", "max", "min"):
+        if figure and q.has("what", "list", "how") and not q.has("count", "participants", "sum", "max", "min"):
             figure.coverage *= 0.5  # "c'est quoi X ?", "quels sont les X ?" want a description, not figures
         guide = _safely(self.guides.answer, q, ids if kind == "guides" else None)
         if guide and self.guides.named(q) and not (q.dates.period or q.has(*EVENT_ASKS)) and not q.unknown:

@@ -69,7 +69,7 @@ def _full_year(token: str) -> int:
 def read_dates(text: str, today: date) -> DateInfo:
     t = fold(text)
     years = tuple(int(y) for y in re.findall(rf"\b{_YEAR}\b", t))
-    future = bool(re.search(r"\b(prochaine?s?|a venir|bientot|futur[es]*|suivante?s?|d'ici)\b", t))
+    future = bool(re.search(r"\b(prochaine?s?|a venir|bientot|futur[es]*|suivante?s?|d'ici|(?<!etait )(?<!etaient )(?:prevue?s?|programmee?s?))\b", t))
     past = bool(re.search(r"\b(derniere?s?|precedente?s?)\b", t)) and not future
     period = _relative(t, today) or _absolute(t, today, years)
     if period and re.search(r"\b(mois|semaine|annee|an)\s+(dernier|derniere|passee?|prochaine?)\b", t):
@@ -117,6 +117,11 @@ def _relative(t: str, today: date) -> Period | None:
         n = {"deux": 2, "trois": 3, "quatre": 4, "six": 6}.get(count) or int(count)
         end = _add_months(today, n) if unit == "mois" else today + timedelta(days=n * (7 if unit == "semaines" else 1))
         return Period(today, end, f"d'ici le {format_date(end)}")
+    if m := re.search(rf"\bdepuis (?:le (?:debut|1er|premier) (?:de l'annee|janvier)|le debut d'annee|"
+                      rf"(?:le (?:debut du |mois de )|debut )?({_MONTH_RE})\b(?! \d))", t):
+        month = MONTHS.get(m.group(1) or "", 1)  # "depuis janvier": from 1 January of this year to today
+        year = today.year if month <= today.month else today.year - 1
+        return Period(date(year, month, 1), today, f"depuis le 1er {MONTH_NAMES[month - 1]} {year}")
     if re.search(r"\b(prochains? jours|dans les jours qui viennent)\b", t):
         return Period(today, today + timedelta(days=14), "les prochains jours")
     return None
@@ -136,6 +141,10 @@ def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
     if m := re.search(rf"\b(?:entre|de) {_YEAR} (?:et|a) {_YEAR}\b", t):
         lo, hi = sorted((int(m.group(1)), int(m.group(2))))
         return Period(date(lo, 1, 1), date(hi, 12, 31), f"de {lo} à {hi}")
+    if m := re.search(rf"\bdepuis (?:le mois de |le debut de |debut )?({_MONTH_RE}) {_YEAR}\b", t):
+        start = date(int(m.group(2)), MONTHS[m.group(1)], 1)
+        return Period(start, max(today, _month_span(start.year, start.month)[1]),
+                      f"depuis {_month_label(start.month, start.month, start.year)}")
     if m := re.search(rf"\bdepuis (?:l'annee |l'an )?{_YEAR}\b", t):
         start = int(m.group(1))
         return Period(date(start, 1, 1), max(today, date(start, 12, 31)), f"depuis {start}")

@@ -154,8 +154,7 @@ class EventBook:
                 chosen = [e for e in chosen if set(e.themes) & set(q.themes)]
                 explained |= topic & THEME_STEMS
             mode = "filter"
-            if not (type_labels or q.has("events") or q.themes and q.has("events") or q.organisation or focus and
-                    explained):
+            if not (type_labels or q.has("events", "upcoming") or q.organisation or focus and explained):
                 if not (period and not candidates):
                     return None  # nothing says this is about events
         explained |= topic & EVENT_WORDS
@@ -199,6 +198,8 @@ class EventBook:
         dimension = next((d for d, pattern in GROUPS.items() if re.search(pattern, q.folded)), None)
         if q.has("max", "min") and dimension:
             return self._ranking(q, events, dimension, what)
+        if dimension and re.search(r"\b(par|chaque|selon (?:le|la|les))\b \w*\s?" + GROUPS[dimension], q.folded):
+            return self._breakdown(q, events, dimension, what)
         if q.has("max", "min") and q.has("participants"):
             known = [e for e in events if e.participants is not None]
             if known:
@@ -241,6 +242,21 @@ class EventBook:
                 f"{GROUP_NAMES[dimension]})." + (f" Ensuite : {rest}." if rest else ""))
         return Draft(text, [event_source(e, _line(e, date.max)) for e in top[:MAX_LISTED]],
                      focus={"kind": "events", "ids": [e.id for e in top]})
+
+    def _breakdown(self, q: Query, events: list[Event], dimension: str, what: str) -> Draft:
+        """"Combien d'événements par type ?": every group with its count (or its participants)."""
+        groups: dict[str, list[Event]] = {}
+        for e in events:
+            for key in GROUP_KEYS[dimension](e):
+                groups.setdefault(key, []).append(e)
+        by_people = q.has("participants")
+        size = (lambda v: sum(e.participants or 0 for e in v)) if by_people else len
+        order = list(groups) if dimension == "month" else sorted(groups, key=lambda k: -size(groups[k]))
+        unit = "participants" if by_people else "événements"
+        lines = [f"- {k} : {size(groups[k])}" for k in order]
+        text = f"{len(events)} événements{scope_of(what)} — {unit} par {GROUP_NAMES[dimension]} :\n" + "\n".join(lines)
+        return Draft(text, [event_source(e, _line(e, date.max)) for e in events[:MAX_LISTED]],
+                     focus={"kind": "events", "ids": [e.id for e in events], "grouped": True})
 
     def _average(self, events: list[Event], what: str, as_of: date) -> Draft:
         known = [e.participants for e in events if e.participants is not None]

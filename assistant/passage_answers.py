@@ -10,7 +10,7 @@ from assistant.draft import Draft
 from assistant.normalize import content_stems, fold
 from assistant.retrieval import Hit, Retriever
 from assistant.answer import Source
-from assistant.understanding import Lexicon, Query, canonical
+from assistant.understanding import Lexicon, Query, canonical, is_instruction
 
 MAX_SENTENCES = 3
 MAX_ITEMS = 6  # list items kept after a sentence that announces them
@@ -64,7 +64,7 @@ class PassageAnswerer:
             return None
         if not q.topic and q.has("what", "who") and where is None:
             ranked = self._introduction(q) or ranked
-        if where is None and q.has("list"):
+        if where is None and q.has("list", "what"):  # "quels sont les DIS ?", "c'est quoi un DIS ?"
             listing = self.outline(q, ranked[0][1])
             if listing:
                 return listing
@@ -149,6 +149,9 @@ class PassageAnswerer:
         names_document = self._weight(topic & title) >= max(0.6 * self._weight(topic), self._weight(topic & section))
         if names_document:  # "les 4 enjeux": the sections named like the question, not the preamble
             matching = {n: v for n, v in parts.items() if topic & _stems(n)}
+            shared = frozenset.intersection(*(_stems(n) for n in matching)) if matching else frozenset()
+            if not q.has("list") and any((topic - shared) & _stems(n) for n in matching):
+                return None  # "c'est quoi le DIS Sols ?" asks for one of them, not the list
             if len(matching) >= 3 and len(parts) - len(matching) == 1:
                 parts = matching
         else:  # "les programmes transversaux": the sections that all say so
@@ -188,7 +191,9 @@ def _body(hit: Hit) -> str:
     # A single newline inside a paragraph is a hard wrap; blank lines and bullets are real breaks.
     text = re.sub(r"\n(?!\s*\n)(?!\s*[-*•·]\s)", " ", text)
     text = re.sub(r"[ \t]+", " ", text)
-    return re.sub(r"^\s*[-*•·]\s+", "", text, flags=re.M).strip()
+    text = re.sub(r"^\s*[-*•·]\s+", "", text, flags=re.M).strip()
+    # A sentence of the document addressed to an assistant is data: never quoted, never followed.
+    return "".join(p for p in re.split(r"(?<=[.!?;\n])(?=\s)", text) if not is_instruction(p)).strip()
 
 
 def _pick(body: str, wanted: set[str], lexicon: Lexicon, lead: bool = False) -> list[str]:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from assistant.answer import Answer, Source
 from assistant.answering import Context, Engine
 from assistant.conversation import ConversationStore, Turn
+from assistant.embeddings import default_embedder
 from assistant.llm import LLMPhraser
 from assistant.normalize import fold
 from assistant.privacy import redact_contacts
@@ -19,6 +20,7 @@ from assistant.retrieval import Retriever
 from assistant.settings import Settings, get_settings
 from assistant.unanswered import UnansweredLog
 from assistant.understanding import Lexicon
+from assistant.vocabulary import WordMeaning
 
 if TYPE_CHECKING:
     from ingestion.report import IngestReport
@@ -56,7 +58,12 @@ class Assistant:
             self.retriever.reload()
             self.records = RecordSet.load(self.settings.data_dir)
             passages = [p.text for p in self.retriever.passages]
-            self.engine = Engine(self.records, self.retriever, Lexicon.build(self.records, passages))
+            lexicon = Lexicon.build(self.records, passages, self._meaning)
+            self.engine = Engine(self.records, self.retriever, lexicon)
+
+    def _meaning(self, words: list[str]) -> WordMeaning:
+        """The base's words embedded once (cached by word under the data dir), to read unknown ones."""
+        return WordMeaning.build(words, default_embedder(), self.settings.data_dir)
 
     def _generation(self) -> float:
         """When the store was last written: every worker reloads after an ingest made by another."""

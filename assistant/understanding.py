@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
-from assistant.dates import DateInfo, read_dates
+from assistant.dates import MONTHS, DateInfo, read_dates
 from assistant.normalize import STOPWORDS, fold, stem, words
 from assistant.records import RecordSet
+from assistant.shorthand import chat_words, expand
+from assistant.smalltalk import strip_courtesy
+from assistant.vocabulary import EVERYDAY_ZIPF, WordMeaning, zipf
 
 # Canonical themes of the cluster and the words that point to them (folded).
 THEME_WORDS = {
@@ -108,17 +111,36 @@ MONTH_WORDS = frozenset(
     "janvier janv jan fevrier fev mars avril avr mai juin juillet juil aout septembre sept sep octobre oct "
     "novembre nov decembre dec rentree semestre trimestre aujourd'hui hier demain mi fin debut d'ici".split()
 )
-# Asking for someone's contact details (not merely mentioning e-mailings or newsletters).
+# A request for contact details (not the mere mention of e-mailings, a venue or "contacter").
 PRIVACY = re.compile(
-    r"\b(coordonnees|numeros? (?:de )?(?:telephone|tel|portable|mobile|perso\w*)|telephones? (?:de|d'|du|perso\w*)|"
-    r"portables? (?:de|d'|du|perso\w*)|(?:e-?mails?|mails?|courriels?|adresses?) (?:perso\w*|prive\w*|pro |de |d'|du )|"
-    r"contacter|joindre|whatsapp|domicile)"
+    r"\b(coordonnees|(?:numeros?|n°) (?:de )?(?:telephone|tel|portable|mobile|perso\w*)|telephones?|"
+    r"portables? (?:perso\w*|de |d'|du )|(?:e-?mails?|mails?|courriels?) (?:perso\w*|prive\w*|pro\b|de |d'|du )|"
+    r"adresses? (?:e-?mail|mail|electronique|perso\w*|personnelle|privee)|whatsapp|domicile)"
 )
+# A request to invent, to leave the base or to take another role — addressed to the assistant.
 INJECTION = re.compile(
-    r"\b(invente\w*|imagine\w*|oublie\w*|ignore\w* (?:les|tes|vos|la|le|toutes?)|"
-    r"fais comme si|fait comme si|pretends?|tu es (?:maintenant|desormais)|system prompt|prompt systeme|"
-    r"instructions? (?:precedentes?|systeme)|jailbreak|mode developpeur|contourne\w*|flatteu\w*|enjolive\w*)\b"
+    r"\b(invent(?:e|es|ez|er)|fabrique\w* (?:un|des) (?:chiffres?|nombres?)|fais comme si|fait comme si|"
+    r"fais semblant|pretends?|tu es (?:maintenant|desormais)|a partir de maintenant|dorenavant|joue le role|"
+    r"agis comme|imagine que tu|system prompt|prompt systeme|jailbreak|mode developpeur|"
+    r"(?:ignore|oublie|contourne)\w* (?:tes|vos|les|toutes? (?:les|tes|vos)) (?:instructions?|regles|consignes|"
+    r"directives|limites|restrictions|sources)|sans (?:tes|les|aucune) (?:regles?|restrictions?|limites?)|"
+    r"flatteu\w*|enjolive\w*|embellis\w*)\b"
 )
+# A sentence of a document that speaks to the assistant rather than about the cluster.
+ADDRESSED = re.compile(
+    r"\b(?:assistants?|chatbots?|ia|intelligence artificielle|modeles? de langage|llm)\b.{0,60}"
+    r"\b(?:dois|doit|devez|devra|reponds|repondez|repondra|dis|dites|affirme|ecris|ignore|oublie)\b|"
+    r"\b(?:reponds|repondez|dis|dites|affirme|affirmez|ecris|ecrivez) (?:toujours|systematiquement|desormais|"
+    r"uniquement|a l'utilisateur|que)\b"
+)
+
+
+def is_instruction(sentence: str) -> bool:
+    """A sentence asking the assistant to do something: data to ignore, never to quote or follow."""
+    folded = fold(sentence)
+    return bool(INJECTION.search(folded) or ADDRESSED.search(folded))
+
+
 DECREASE = re.compile(r"\b(baiss\w*|diminu\w*|chut\w*|recul\w*|perdu|perte|regress\w*|moins de)\b")
 INCREASE = re.compile(r"\b(augment\w*|hausse|progress\w*|cru|croissance|gagne\w*|plus de)\b")
 CANCEL = re.compile(r"\b(annul\w*|supprim\w*|report\w*|decal\w*|n'a pas eu lieu|pas eu lieu)\b")
@@ -153,7 +175,8 @@ INTENT_PATTERNS = {
     "who": r"\bqui\b|\bquel(?:le)?s? (?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
            r"organismes?|adherents?|collectivites?)\b",
     "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",
-    "where": r"\b(quel lieu|quelle ville|quel endroit|endroit|dans quelle ville)\b",
+    "where": r"\b(quel lieu|quelle ville|quel endroit|endroit|dans quelle ville|adresse|se (?:trouve|situe|tient))\b",
+    "how": r"\bcomment\b(?! s'appel)",
     "why": r"\bpourquoi\b",
     "average": r"\b(en moyenne|moyenne|moyen)\b",
     "compare": r"\b(par rapport|vs|versus|compar\w*|evolution|progress\w*|difference|que l'annee)\b",
@@ -171,14 +194,17 @@ def canonical(text: str) -> str:
 
 
 def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
+    names = _names(text)
+    typed = fold(text)
+    text = lexicon.read(strip_courtesy(text))
     folded = canonical(text)
     dates = read_dates(text, as_of)
     intents = {name for name, pat in INTENT_PATTERNS.items() if re.search(pat, folded)}
     if re.search(r"\boù\b", text, re.I):  # "où" folds to "ou" (or): read it before folding
         intents.add("where")
-    if PRIVACY.search(fold(text)):  # on the words as typed: synonyms rewrite "e-mail"
+    if PRIVACY.search(typed) or PRIVACY.search(fold(text)):  # as typed too: reading rewrites "email"
         intents.add("privacy")
-    if INJECTION.search(folded):
+    if INJECTION.search(typed) or INJECTION.search(folded):
         intents.add("injection")
     if DECREASE.search(folded):
         intents.add("decrease")
@@ -196,7 +222,6 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
         organisation = "co-organisation"
     elif re.search(r"\b(organise\w* par le cluster|le cluster a organise|organise\w* en propre|en propre)\b", folded):
         organisation = "organisation"
-    names = {fold(m) for m in re.findall(r"\b[A-ZÀ-Ý][\w-]{2,}", text)}
     topic, unknown = lexicon.topic_and_unknown(folded, names)
     hints = [stem(w) for w in words(folded) if w not in STOPWORDS and w not in MONTH_WORDS and not w[0].isdigit()]
     limit = None
@@ -208,14 +233,17 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
 class Lexicon:
     """What the base knows: word stems with their rarity, and the words of every record."""
 
-    def __init__(self, vocabulary: Counter, documents: int):
+    def __init__(self, vocabulary: Counter, documents: int, meaning: WordMeaning | None = None):
         self.df = vocabulary  # stem -> number of texts containing it
         self.n = max(documents, 1)
         self.words_known = {w for w in vocabulary if not w.startswith("#")}
-        self._candidates = sorted(self.words_known)
+        self.meaning = meaning
+        # Spelling is corrected towards the base's words and the words of the language itself.
+        self._candidates = sorted(self.words_known | GRAMMAR)
 
     @classmethod
-    def build(cls, records: RecordSet, passages: list[str]) -> "Lexicon":
+    def build(cls, records: RecordSet, passages: list[str], meaning=None) -> "Lexicon":
+        """`meaning`: a callable taking the base's words and returning a WordMeaning (or None)."""
         texts = [*passages]
         texts += [f"{e.title} {e.type_label} {e.notes}" for e in records.events]
         texts += [f"{m.name} {m.kind} {m.activity} {' '.join(m.sectors)} {m.validated_by}" for m in records.members]
@@ -226,20 +254,50 @@ class Lexicon:
             ws = set(words(t))
             df.update(ws)  # folded words, for typo correction and unknown-word detection
             df.update({"#" + stem(w) for w in ws})  # stems, for rarity weights
-        return cls(df, len(texts))
+        lexicon = cls(df, len(texts))
+        if meaning is not None:
+            lexicon.meaning = meaning(sorted(w for w in lexicon.words_known
+                                             if len(w) >= 4 and w.isalpha() and w not in STOPWORDS))
+        return lexicon
 
     def idf(self, stem_: str) -> float:
         return math.log(1 + self.n / (1 + self.df.get("#" + stem_, 0)))
 
+    def knows(self, word: str) -> bool:
+        return word in self.words_known or word in GRAMMAR or "#" + stem(word) in self.df
+
     def correct(self, word: str) -> str | None:
-        """The known word closest to a misspelt one (one or two edits), or None."""
-        if word in self.words_known:
+        """The known word closest to a misspelt one (one edit, two for long words; a swap of two
+        letters is one edit), or None. Words in everyday use are words of their own, not typos."""
+        if self.knows(word):
             return word
-        if len(word) < 5 or word.isdigit():
+        if len(word) < 5 or not word.isalpha() or zipf(word) >= EVERYDAY_ZIPF:
             return None
-        hit = process.extractOne(word, self._candidates, scorer=Levenshtein.distance,
+        hit = process.extractOne(word, self._candidates, scorer=OSA.distance,
                                  score_cutoff=1 if len(word) < 9 else 2)
         return hit[0] if hit else None
+
+    def read(self, text: str) -> str:
+        """The question with chat shorthand expanded and each word the base and the language do not
+        know replaced by its correction or by the base word it means; other words stay as typed."""
+        text = expand(text)
+        replaced: dict[str, str] = {}
+        unknown = []
+        for token in set(_TOKEN.findall(text)):
+            w = fold(token)
+            if len(w) < 3 or self.knows(w) or w.isdigit():
+                continue
+            fixed = self.correct(w)
+            if fixed:
+                replaced[token] = fixed
+            elif w.isalpha() and not self.split(w):
+                unknown.append((token, w))
+        if unknown and self.meaning is not None:
+            means = self.meaning.nearest([w for _, w in unknown])
+            replaced.update({token: means[w] for token, w in unknown if w in means})
+        if not replaced:
+            return text
+        return _TOKEN.sub(lambda m: replaced.get(m.group(0), m.group(0)), text)
 
     def split(self, word: str) -> tuple[str, str] | None:
         """A word glued from two known ones ("ecocitems", "numems"), or None."""
@@ -250,7 +308,8 @@ class Lexicon:
 
     def topic_and_unknown(self, folded: str, names: set[str] = frozenset()) -> tuple[list[str], list[str]]:
         """The stems a question is about, and the nouns it names that the base has never seen
-        (`names`: words written with a capital inside the question, proper nouns whatever precedes them)."""
+        (`names`: words written with a capital inside the question, proper nouns whatever precedes them).
+        Other words the base does not know ("genre", "franchement") say nothing about the topic."""
         topic, unknown = [], []
         tokens = words(re.sub(r"\b([dl])'", r"\1e ", folded))  # keep "d'", "l'" as determiners
         for i, w in enumerate(tokens):
@@ -265,19 +324,41 @@ class Lexicon:
                 topic += [stem(h) for h in halves]  # "ecocitems" is "ecocit" + "ems"
                 continue
             if known is None:
-                if w in names or len(w) >= 4 and not _looks_like_verb(w) and _after_determiner(tokens, i):
-                    unknown.append(w)
+                if w in GRAMMAR or w in EMPTY_NOUNS:
+                    continue
+                verb = _looks_like_verb(w) and not (w.endswith("ent") and i and tokens[i - 1] in SINGULAR)
+                if w in names or len(w) >= 4 and not verb and _after_determiner(tokens, i):
+                    unknown.append(w)  # "le président", "la piscine": a thing the base does not hold
+                continue
+            if known in GRAMMAR and known not in self.words_known:
                 continue
             topic.append(stem(known))
         return list(dict.fromkeys(topic)), unknown
+
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+")
+# Words of the language the reader knows without the base: they are read, never corrected into something else.
+GRAMMAR = frozenset(STOPWORDS | QUESTION_WORDS | MONTH_WORDS | set(MONTHS) | chat_words() | set(
+    """aujourd hui salut bonjour bonsoir coucou merci ok oui non voila super genial parfait top cool daccord
+    d'accord question questions besoin aide savoir chercher cherche trouve""".split()))
+# Nouns that name nothing in particular: "un truc sur les sols", "une info sur le forum".
+EMPTY_NOUNS = frozenset("truc trucs chose choses machin bidule info infos information informations renseignement "
+                        "renseignements precision precisions detail details question questions sujet".split())
 
 
 DETERMINERS = frozenset("le la les l un une des du de d au aux mon ma mes ton ta tes son sa ses leur leurs ce cet "
                         "cette ces quel quelle quels quelles votre vos notre nos sur".split())
 
 
+# After these, "-ent" ends a noun ("le président", "un agent"), not a plural verb ("ils le présentent").
+SINGULAR = frozenset("le la un une du au ce cet mon ton son notre votre leur quel".split())
 PRE_ADJECTIVES = frozenset("petit petite gros grosse grand grande bon bonne nouveau nouvel nouvelle premier "
                            "premiere dernier derniere vrai vraie autre seul seule meme".split())
+
+
+def _names(text: str) -> set[str]:
+    """Folded words written with a capital: proper nouns when the base does not know them."""
+    return {fold(m) for m in re.findall(r"\b[A-ZÀ-Ý][\w-]{2,}", text)}
 
 
 def _after_determiner(tokens: list[str], i: int) -> bool:

@@ -1,0 +1,31 @@
+"""Several questions in one message ("c'était quand et ça a réuni combien ?", "Combien en 2024 ? Et en
+2023 ?"): split where a new question starts, so each part gets its own answer, in order."""
+from __future__ import annotations
+
+import re
+
+from assistant.normalize import fold
+
+ASK = (r"combien|quand|ou|qui|quel|quelle|quels|quelles|comment|pourquoi|c'est quoi|c'etait quoi|c'est quand|"
+       r"c'etait quand|c'est ou|c'etait ou|est-ce|a quelle|en quelle|le nombre|la date|y a-t-il|il y a|ya")
+# "... et combien ...", "..., quand ...", "...; qui ..." — a conjunction or a comma before a question word.
+BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:{ASK})\b)|\s*[;,]\s+(?=(?:{ASK})\b)")
+
+
+def split_questions(message: str) -> list[str]:
+    """The questions of a message, in order; one part when it asks one thing."""
+    parts = []
+    for chunk in re.split(r"(?<=\?)\s*(?=\S)", message.strip()):
+        folded = fold(chunk)  # same length as the text: offsets carry over
+        if len(folded) != len(chunk):
+            parts.append(chunk)
+            continue
+        start = 0
+        for m in BOUNDARY.finditer(folded):
+            left = folded[start:m.start()]
+            if len(left.split()) >= 2 and re.search(rf"\b(?:{ASK})\b", left):  # the left part asks too
+                parts.append(chunk[start:m.start()])
+                start = m.end()
+        parts.append(chunk[start:])
+    parts = [p.strip(" ,;") for p in parts if p.strip(" ,;?")]
+    return parts if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts) else [message]

@@ -1,0 +1,61 @@
+"""Yes/no questions that state a claim ("le forum a eu lieu en mai, non ?", "il y avait 200 personnes,
+c'est ça ?"): the claim is taken out, the question answered from the base, and the answer opens with
+Oui or Non depending on whether the base agrees."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.dates import _MONTH_RE, read_dates
+from assistant.normalize import fold
+
+TAG = re.compile(r"[,\s]*\b(?:non|hein|c'est (?:bien )?ca|n'est-ce pas|pas vrai|c'est vrai|vrai|exact|correct|"
+                 r"juste|right|confirme[sz]?|on est d'accord)\s*\?*\s*$")
+OPENING = re.compile(r"^\s*(?:est-ce que|est ce que|est-ce qu'|c'est vrai que|il parait que|confirme[sz]?(?: moi)? que|"
+                     r"je crois que|il me semble que|j'ai entendu que)\s*")
+ASKING = re.compile(r"\b(combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|lequel|laquelle|lesquel\w*|cb|qd)\b")
+# A number stated as a fact; not a threshold ("plus de 50"), a rank ("les 3 prochains") or a date.
+NUMBER = re.compile(rf"(?<!plus de )(?<!moins de )(?<!au moins )(?<!dela de )(?<!les )(?<![\d/.-])(?!(?:19|20)\d\d\b)(\d+(?:[  .]\d{{3}})*(?:,\d+)?)(?![\d/.]|er\b|e\b| ?(?:{_MONTH_RE})\b| (?:premier|dernier|prochain))")
+WHEN = re.compile(rf"\b(?:en |au mois de |le |au |debut |fin |mi-?|courant )*(?:\d{{1,2}}(?:er)? )?(?:{_MONTH_RE})\b")
+
+
+@dataclass
+class Claim:
+    neutral: str  # the question with the claim taken out, asking for the true value
+    number: float | None = None
+    when: tuple[int, int | None] | None = None  # (month, day or None)
+
+
+def read_claim(message: str, today: date) -> Claim | None:
+    """The claim of a yes/no question, or None when the message asks an open question."""
+    folded = fold(message).strip()
+    tagged = TAG.search(folded)
+    opened = OPENING.match(folded)
+    body = folded[:tagged.start()] if tagged else folded
+    body = body[opened.end():] if opened else body
+    plain = folded.endswith("?") and len(body.split()) >= 4 and not re.match(r"(et|mais|puis|ou|sinon)\b", body)
+    if not (tagged or opened or plain) or ASKING.search(body):
+        return None
+    if m := WHEN.search(body):
+        period = read_dates(m.group(0), today).period
+        if period and period.start.month == period.end.month:
+            day = period.start.day if period.start == period.end else None
+            neutral = (body[:m.start()] + " " + body[m.end():]).strip(" ,?")
+            return Claim(f"{neutral} quand ?", when=(period.start.month, day))
+    if m := NUMBER.search(body):
+        value = float(re.sub(r"[  .]", "", m.group(1)).replace(",", "."))
+        neutral = (body[:m.start()] + " combien de " + body[m.end():]).strip(" ,?")
+        return Claim(f"{neutral} ?", number=value)
+    return None
+
+
+def verdict(claim: Claim, answer: str, dates: list[str]) -> bool:
+    """Whether the base's answer agrees with the claim (`dates`: ISO dates of the answer's sources)."""
+    if claim.number is not None:
+        found = {float(n.replace(" ", "").replace(" ", "").replace(",", "."))
+                 for n in re.findall(r"\d+(?:[  ]\d{3})*(?:,\d+)?", answer)}
+        return claim.number in found
+    month, day = claim.when
+    days = [date.fromisoformat(d) for d in dates if d]
+    return any(d.month == month and (day is None or d.day == day) for d in days)

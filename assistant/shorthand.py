@@ -1,0 +1,68 @@
+"""How people type in a chat, rewritten to plain French before a question is read.
+
+Two closed sets of the language, not of any knowledge base: French SMS shorthand ("qd", "cb", "slt")
+and the frame words of an English question ("how many", "when"). English content words ("events",
+"visit") are not listed here: the embedding model maps them onto the base's own words
+(`assistant.vocabulary`).
+"""
+from __future__ import annotations
+
+import re
+
+from assistant.normalize import fold
+
+SMS = {
+    "slt": "salut", "bjr": "bonjour", "bsr": "bonsoir", "cc": "coucou", "mrc": "merci", "mci": "merci",
+    "stp": "s'il te plait", "svp": "s'il vous plait", "qd": "quand", "kan": "quand", "cb": "combien",
+    "cmb": "combien", "pk": "pourquoi", "pq": "pourquoi", "koi": "quoi", "kwa": "quoi", "ki": "qui",
+    "ke": "que", "kel": "quel", "kelle": "quelle", "kels": "quels", "ds": "dans", "pr": "pour",
+    "tt": "tout", "ts": "tous", "tte": "toute", "ttes": "toutes", "bcp": "beaucoup", "qq": "quelques",
+    "qqs": "quelques", "qqn": "quelqu'un", "qqch": "quelque chose", "auj": "aujourd'hui",
+    "ajd": "aujourd'hui", "rdv": "rendez-vous", "dc": "donc", "jsp": "je ne sais pas", "tkt": "t'inquiete",
+    "c": "c'est", "ct": "c'etait", "g": "j'ai", "ya": "il y a", "yen": "il y en", "yaura": "il y aura",
+    "yavait": "il y avait", "kesk": "qu'est-ce que", "keske": "qu'est-ce que", "kesako": "qu'est-ce que c'est",
+    "proch": "prochain", "prochn": "prochain", "dispo": "disponible", "mm": "meme", "tjrs": "toujours",
+    "tjs": "toujours", "dsl": "desole", "pb": "probleme", "msg": "message", "asso": "association",
+    "nbre": "nombre", "jcrois": "je crois",
+    "chui": "je suis", "jsuis": "je suis", "ptet": "peut-etre", "jvoudrais": "je voudrais",
+    "wesh": "salut", "okay": "ok", "oki": "ok", "thx": "merci", "thanks": "merci",
+}
+# Question frames of English, longest first; "in 2024" needs nothing (years are read as they are).
+ENGLISH = [
+    ("how many", "combien"), ("how much", "combien"), ("what is", "c'est quoi"), ("what are", "quels sont"),
+    ("who is", "qui est"), ("who are", "qui sont"), ("is there", "y a-t-il"), ("are there", "y a-t-il"),
+    ("when", "quand"), ("where", "ou"), ("which", "quels"), ("who", "qui"), ("what", "quoi"), ("why", "pourquoi"),
+    ("how", "comment"), ("next", "prochain"), ("upcoming", "a venir"), ("last", "dernier"),
+    ("since", "depuis"), ("between", "entre"), ("average", "moyenne"), ("the most", "le plus"),
+    ("the least", "le moins"), ("in total", "au total"), ("list", "liste"), ("all the", "tous les"),
+    ("all", "tous"), ("please", "s'il vous plait"), ("hello", "bonjour"), ("hi", "salut"), ("thank you", "merci"),
+    ("did", ""), ("does", ""), ("do", ""), ("the", "le"), ("of", "de"), ("and", "et"), ("or", "ou"),
+    ("about", "sur"), ("on", "sur"), ("per", "par"), ("by", "par"), ("this year", "cette annee"),
+    ("last year", "l'annee derniere"), ("this month", "ce mois"), ("next month", "le mois prochain"),
+    ("next week", "la semaine prochaine"), ("this week", "cette semaine"), ("with", "avec"), ("for", "pour"),
+    ("are", "sont"), ("is", "est"), ("was", "etait"), ("were", "etaient"), ("there", ""), ("we", "nous"),
+    ("you", "vous"), ("your", "vos"), ("many", "nombreux"), ("much", "beaucoup"), ("at", "a"),
+]
+_ENGLISH_RE = [(re.compile(rf"\b{re.escape(en)}\b", re.I), fr) for en, fr in
+               sorted(ENGLISH, key=lambda p: -len(p[0]))]
+# Markers of an English sentence: its frames are rewritten only when the message reads as English,
+# so that French "on", "a" or "list" keep their meaning.
+_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")  # a whole word, not the "c" of "c'est"
+_ENGLISH_MARKERS = re.compile(r"\b(how|what|when|where|which|who|the|is|are|did|does|was|were|there)\b", re.I)
+
+
+def expand(text: str) -> str:
+    """Shorthand and English frames rewritten; every other word left exactly as typed."""
+    if len(_ENGLISH_MARKERS.findall(text)) >= 2 or re.match(r"\s*(how|what|when|where|which|who|is|are|did|does)\b",
+                                                            text, re.I):
+        for pattern, french in _ENGLISH_RE:
+            text = pattern.sub(french, text)
+    return _WORD.sub(lambda m: SMS.get(fold(m.group(0)), m.group(0)), text)
+
+
+def chat_words() -> set[str]:
+    """Every folded word these rewrites produce: part of the language the reader knows."""
+    out: set[str] = set()
+    for value in [*SMS.values(), *(fr for _, fr in ENGLISH)]:
+        out.update(re.findall(r"[a-z]+", fold(value)))
+    return out

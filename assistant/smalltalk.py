@@ -1,0 +1,57 @@
+"""Greetings, thanks and acknowledgements: a short friendly reply that says what the assistant can do."""
+from __future__ import annotations
+
+import re
+
+from assistant.normalize import fold
+
+CAPABILITIES = ("Je réponds sur le Cluster Eau‑Milieux‑Sols : ses événements (« les prochains ateliers »), "
+                "ses membres, ses chiffres clés, ses guides‑formations et ses domaines d'intérêt stratégique (DIS).")
+REPLIES = {
+    "greeting": "Bonjour ! " + CAPABILITIES + " Que voulez‑vous savoir ?",
+    "thanks": "Avec plaisir ! N'hésitez pas si vous avez une autre question.",
+    "goodbye": "À bientôt ! Je reste disponible pour vos questions sur le cluster.",
+    "ack": "Très bien. Autre chose ? " + CAPABILITIES,
+    "help": CAPABILITIES + " Posez votre question en quelques mots, comme dans une conversation.",
+}
+KINDS = {
+    "greeting": r"bonjour|bonsoir|salut|coucou|hello|hey|yo|re",
+    "thanks": r"merci\w*|thanks?|thx|cimer",
+    "goodbye": r"au revoir|bye|a plus|a\+|bonne (?:journee|soiree|fin de journee)|ciao",
+    "ack": r"ok|okay|oki|d'accord|dac|daccord|parfait|super|genial|top|cool|compris|entendu|tres bien|bien|nickel|"
+           r"ca marche|oui|non|ah|oh|bon|ben|euh|ouais|yes",
+    "help": r"aide|help|a l'aide|tu sers a quoi|tu fais quoi|que sais-tu faire|qu'est-ce que tu sais faire|"
+            r"tu peux faire quoi|comment (?:ca marche|t'utiliser)",
+}
+FILL = r"beaucoup|bcp|encore|a vous|a toi|tous|tout le monde|l'equipe|madame|monsieur|la|le|les|et|!|\?|\.|,|:\)|;\)"
+_PATTERN = re.compile(rf"^(?:\s*(?:{'|'.join(KINDS.values())}|{FILL})\b\W*)+$")
+
+
+def smalltalk(message: str) -> str | None:
+    """The reply to a message made only of social words, or None when it asks something."""
+    folded = fold(message).strip()
+    if not folded or not _PATTERN.match(folded + " "):
+        return None
+    for kind in ("help", "thanks", "goodbye", "greeting", "ack"):
+        if re.search(rf"\b(?:{KINDS[kind]})\b", folded):
+            return REPLIES[kind]
+    return None
+
+
+# Greetings before a question and politeness after it ("slt, ...", "... merci d'avance").
+_OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une question|question)\b[\s,!.:-]*)+", re.I)
+_CLOSING = re.compile(r"[\s,!.]*\b(?:merci(?: beaucoup| bien)?(?: d'avance| par avance| a vous| a toi)?|stp|svp|"
+                      r"s'il (?:te|vous) pla[iî]t|please|bonne (?:journee|soiree)|thx|thanks)\W*$", re.I)
+
+
+def strip_courtesy(message: str) -> str:
+    """The question without the greeting that opens it or the thanks that close it."""
+    folded = fold(message)  # same length as the message: offsets carry over
+    if len(folded) != len(message):
+        return message
+    stripped = message
+    if m := _CLOSING.search(folded):
+        stripped = message[:m.start()] + ("?" if "?" in message[m.start():] else "")
+    if m := _OPENING.match(fold(stripped)):
+        stripped = stripped[m.end():]
+    return stripped.strip() or message

@@ -1,0 +1,96 @@
+"""Words the base does not know, read by meaning and by how common they are in everyday language.
+
+A question's word that the base has never seen is either a word the base knows under another form
+("events", "webinar", "biodechet") or a thing the base does not hold ("piscine", a name). The multilingual embedding model tells the first case: the base's
+own vocabulary is embedded once (vectors cached on disk by word) and an unknown word is mapped onto its
+nearest base word when the similarity is high and clearly ahead of the next one. General word
+frequencies (wordfreq, the same for any cluster's data) tell a word of everyday French, which is a word
+of its own, from a misspelling or a foreign word.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from assistant.embeddings import Embedder
+
+log = logging.getLogger(__name__)
+
+CACHE_FILE = "vocabulary.npz"
+# Calibrated on labelled pairs (bench/vocabulary_pairs.py): true mappings ("events" -> "evenements",
+# "webinar" -> "webinaire", "visit" -> "visite") score 0.895-0.94; unrelated nearest words ("boulot" ->
+# "ouvrage", "meteo" -> "temps", "truc" -> "traduit") score 0.84-0.896.
+MIN_SIMILARITY = 0.897
+# A word in everyday use in French (Zipf frequency, log10 of occurrences per billion words) is a word of
+# its own, not a misspelling of a base word: it is only mapped when it is nearly the same word.
+EVERYDAY_ZIPF = 3.6
+NEAR_IDENTICAL = 0.925
+
+
+def zipf(word: str) -> float:
+    """How common a word is in everyday French or English (0 = unknown, 7 = "de", "the")."""
+    from wordfreq import zipf_frequency  # loads its tables on first use (~0.1 s)
+
+    return max(zipf_frequency(word, "fr"), zipf_frequency(word, "en"))
+
+
+class WordMeaning:
+    """Nearest base word by meaning, for words the base does not contain."""
+
+    def __init__(self, words: list[str], vectors: np.ndarray, embedder: Embedder):
+        self.words = words
+        self.vectors = vectors
+        self.embedder = embedder
+        self._memo: dict[str, str | None] = {}
+
+    @classmethod
+    def build(cls, words: Iterable[str], embedder: Embedder, data_dir: Path | None) -> "WordMeaning":
+        """Embed the base's vocabulary, reusing the vectors of words embedded by an earlier build."""
+        wanted = sorted(set(words))
+        cached: dict[str, np.ndarray] = {}
+        path = data_dir / CACHE_FILE if data_dir else None
+        if path and path.exists():
+            try:
+                with np.load(path, allow_pickle=False) as data:
+                    if str(data["model"]) == embedder.name:
+                        cached = dict(zip(data["words"].tolist(), data["vectors"]))
+            except (OSError, ValueError, KeyError):
+                log.warning("vocabulary cache %s unreadable: rebuilding it", path)
+        missing = [w for w in wanted if w not in cached]
+        if missing:
+            cached.update(zip(missing, np.asarray(embedder.embed_passages(missing), dtype=np.float32)))
+            if path:
+                _save(path, embedder.name, wanted, cached)
+        vectors = np.stack([cached[w] for w in wanted]) if wanted else np.zeros((0, embedder.dim), np.float32)
+        return cls(wanted, vectors, embedder)
+
+    def nearest(self, words: list[str]) -> dict[str, str]:
+        """The base word each of `words` means, for those with a close enough one (one batched call)."""
+        todo = [w for w in dict.fromkeys(words) if w not in self._memo]
+        if todo and len(self.words) > 1:
+            queries = np.asarray([self.embedder.embed_query(w) for w in todo], dtype=np.float32)
+            sims = queries @ self.vectors.T
+            for w, row in zip(todo, sims):
+                self._memo[w] = self._pick(w, row)
+        return {w: self._memo[w] for w in words if self._memo.get(w)}
+
+    def _pick(self, word: str, row: np.ndarray) -> str | None:
+        first, second = np.argsort(-row)[:2]
+        best = float(row[first])
+        floor = NEAR_IDENTICAL if zipf(word) >= EVERYDAY_ZIPF else MIN_SIMILARITY
+        # Two candidates of one family ("evenement"/"evenements") may tie; two unrelated ones may not.
+        if best < floor or (best - float(row[second]) < 0.004 and
+                            self.words[first][:4] != self.words[second][:4]):
+            return None
+        return self.words[first]
+
+
+def _save(path: Path, model: str, words: list[str], vectors: dict[str, np.ndarray]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez(tmp, model=np.array(model), words=np.array(words),
+             vectors=np.stack([vectors[w] for w in words]) if words else np.zeros((0, 1), np.float32))
+    tmp.replace(path)
