@@ -14,6 +14,7 @@ from assistant.followup import is_followup, refers_back, resolve
 from assistant.guide_answers import GuideBook
 from assistant.member_answers import MemberBook
 from assistant.multipart import split_questions
+from assistant.normalize import fold
 from assistant.passage_answers import PassageAnswerer
 from assistant.premise import read_claim, verdict
 from assistant.records import RecordSet
@@ -47,12 +48,33 @@ def _safely(strategy, *args) -> Draft | None:
 def _with_report_figure(q: Query, best: Draft, figure: Draft | None) -> Draft:
     """A total computed over many event records, and the report's own figure for it, side by side."""
     if figure and best.focus.get("kind") == "events" and len(best.focus.get("ids", [])) > 3 \
-            and not best.focus.get("grouped") \
+            and not best.focus.get("grouped") and _whole_years(q) \
             and q.has("sum", "count", "participants") and not q.has("average", "max", "min") \
             and figure.coverage >= best.coverage:
         best.text += "\nSelon le bilan : " + figure.text.split("\n")[0]
         best.sources += figure.sources[:2]
     return best
+
+
+COMPARE = re.compile(r"\b(de plus|de moins|difference|ecart|evolution|progression|augmentation|baisse|compar\w*)\b")
+
+
+def _whole_years(q: Query) -> bool:
+    """No period, or one made of whole years: the report's yearly totals speak of it."""
+    p = q.dates.period
+    return p is None or ((p.start.month, p.start.day) == (1, 1) and (p.end.month, p.end.day) == (12, 31))
+
+
+def _step(message: str) -> int:
+    """+1 for "et le suivant ?", -1 for "celui d'avant ?", 0 for anything else (short messages only)."""
+    folded = fold(message)
+    if len(folded.split()) > 6:
+        return 0
+    if re.search(r"\b(suivante?s?|d'apres|apres|ensuite|celui d'apres)\b", folded):
+        return 1
+    if re.search(r"\b(precedente?s?|d'avant|avant)\b", folded):
+        return -1
+    return 0
 
 
 def _joined(drafts: list[Draft]) -> Draft:
@@ -75,6 +97,7 @@ class Context:
     question: str  # the question as resolved (standing alone)
     years: list[int] = field(default_factory=list)
     focus: dict = field(default_factory=dict)
+    earlier: list[int] = field(default_factory=list)  # the years of the turn before, for "combien de plus ?"
 
 
 class Engine:
@@ -114,10 +137,23 @@ class Engine:
         return self._question(message, as_of, previous)
 
     def _question(self, message: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
-        question, focus = message, {}
-        if previous and is_followup(message) and not self._names_its_subject(parse(message, as_of, self.lexicon)):
-            question = resolve(message, previous.question, previous.years, as_of, self.lexicon)
-            focus = previous.focus if refers_back(message) else {}
+        if previous and previous.focus.get("kind") == "events" and (step := _step(message)):
+            q = parse(message, as_of, self.lexicon)
+            if not q.topic:  # "et le suivant ?" walks along the events shown last
+                draft = self.events.neighbour(q, previous.focus.get("ids") or [], step, as_of)
+                if draft:
+                    return draft, Context(previous.question, previous.years, draft.focus or previous.focus)
+        question, focus, earlier = message, {}, []
+        own = parse(message, as_of, self.lexicon)
+        # "c'est où ?", "ils étaient combien ?": a question with no subject of its own speaks of the last one.
+        bare = not (own.topic or own.themes or own.dates.period or own.dates.years or own.unknown)
+        if previous and (is_followup(message) or bare) and not self._names_its_subject(own):
+            years = previous.years
+            if COMPARE.search(fold(message)) and not own.dates.years:  # "ça fait combien de plus ?"
+                years = sorted(set(previous.earlier) | set(previous.years))
+            question = resolve(message, previous.question, years, as_of, self.lexicon)
+            focus = previous.focus if refers_back(message) or bare else {}
+            earlier = previous.years
         q = parse(question, as_of, self.lexicon)
         draft = self._answer(q, as_of, focus)
         if previous and not focus and (draft.abstained or draft.coverage < 0.75):
@@ -129,7 +165,7 @@ class Engine:
                 q, draft = retry_q, retry
         years = list(q.dates.years) or ([q.dates.period.start.year] if q.dates.period and q.dates.period.year_known
                                         else [])
-        return draft, Context(q.text, years, draft.focus or focus)
+        return draft, Context(q.text, years, draft.focus or focus, earlier)
 
     def _names_its_subject(self, q: Query) -> bool:
         """"La formation marchés publics, elle s'adresse à qui ?" reads alone, despite its "elle"."""

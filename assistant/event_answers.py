@@ -19,7 +19,8 @@ EVENT_WORDS = set(content_stems(
 # The theme names themselves: words that filter by theme rather than name a title. Other theme
 # words ("pluviales", "compost") are kept for matching titles.
 THEME_STEMS = {stem(fold(w)) for name in THEME_WORDS for w in (name, name + "s", name.rstrip("sx"))} | {stem("eaux")}
-MAX_LISTED = 25
+MAX_LISTED = 25  # sources kept for a listing
+SHOWN = 15  # lines a chat message shows before "… et N autres"
 # "Quel mois / type / thème a compté le plus … ?": the dimensions events can be grouped by.
 GROUPS = {"month": r"\bmois\b", "type": r"\b(type|format|categorie)s?\b", "theme": r"\b(theme|thematique)s?\b"}
 GROUP_NAMES = {"month": "mois", "type": "type", "theme": "thème"}
@@ -112,7 +113,7 @@ class EventBook:
         topic = set(q.topic)
         explained: set[str] = set()
         events = list(self.events)
-        if focus and q.has("sum", "count", "participants") and not q.dates.period:
+        if focus and q.has("sum", "count", "participants", "where", "when") and not q.dates.period:
             events = [e for e in events if e.id in focus]  # "ça fait combien pour ces deux-là ?"
             explained |= topic
         type_labels, type_stems, alt = self._type_filter(q)
@@ -127,6 +128,11 @@ class EventBook:
         if period:
             events = [e for e in events if period.contains(e.date)]
             typed = [e for e in typed if period.contains(e.date)]
+        if threshold := _threshold(q.folded):  # "plus de 50 participants"
+            def passes(e: Event) -> bool:  # an attendance is known only once the event took place
+                return e.participants is not None and e.date <= as_of and threshold(e.participants)
+            events, typed = [e for e in events if passes(e)], [e for e in typed if passes(e)]
+            explained |= topic & EVENT_WORDS
         if q.organisation:
             events = [e for e in events if e.organisation == q.organisation]
             typed = [e for e in typed if e.organisation == q.organisation]
@@ -173,6 +179,19 @@ class EventBook:
         draft = self._compose(q, held, mode, as_of, type_labels)
         draft.coverage = coverage
         return draft
+
+    def neighbour(self, q: Query, ids: list[str], step: int, as_of: date) -> Draft | None:
+        """"Et le suivant ?", "celui d'avant ?": the event after the last (or before the first) one shown."""
+        shown = [i for i, e in enumerate(self.events) if e.id in ids]
+        if not shown:
+            return None
+        k = shown[-1] + 1 if step > 0 else shown[0] - 1
+        if not 0 <= k < len(self.events):
+            where = "après" if step > 0 else "avant"
+            return abstain(f"La base ne contient pas d'événement {where} celui‑ci.", "pas d'événement voisin")
+        e = self.events[k]
+        return Draft(_sentence(e, as_of, q), [event_source(e, _line(e, as_of))], coverage=1.0,
+                     focus={"kind": "events", "ids": [e.id]})
 
     def _compose(self, q: Query, events: list[Event], mode: str, as_of: date, types: list[str]) -> Draft:
         what = _describe(q, types)
@@ -293,19 +312,34 @@ class EventBook:
 
     def _listing(self, q: Query, events: list[Event], what: str, as_of: date) -> Draft:
         n = len(events)
-        head = f"{n} événement{'s' if n > 1 else ''} ({what})"
+        head = f"{n} événement{'s' if n > 1 else ''}{scope_of(what)}"
         if q.has("upcoming"):
             head = f"{n} événement{'s' if n > 1 else ''} à venir{scope_of(what)} après le {format_date(as_of)}"
         if q.has("count"):
             head = f"Il y a {head} dans la base"
-        text = head + " :\n" + "\n".join("- " + _line(e, as_of) for e in events[:MAX_LISTED])
-        if n > MAX_LISTED:
-            text += f"\n… et {n - MAX_LISTED} autres."
+        text = head + " :\n" + "\n".join("- " + _line(e, as_of) for e in events[:SHOWN])
+        if n > SHOWN:
+            text += f"\n… et {n - SHOWN} autres (précisez une période, un type ou un thème pour les voir)."
         known = [e.participants for e in events if e.participants is not None]
         if known and n > 1 and (q.has("participants") or q.has("count")):
             text += f"\nTotal des participants connus : {sum(known)}."
         return Draft(text, [event_source(e, _line(e, as_of)) for e in events[:MAX_LISTED]],
                      focus={"kind": "events", "ids": [e.id for e in events]})
+
+
+_ABOVE = r"plus de|au moins|au-dessus de|au dela de|superieur a|superieurs a|>=?|depassant|depasse|minimum"
+_BELOW = r"moins de|au plus|en dessous de|en-dessous de|inferieur a|inferieurs a|<=?|maximum|sous"
+
+
+def _threshold(folded: str):
+    """"plus de 50 participants", "moins de 20 participants": the test an event's attendance must pass."""
+    m = re.search(rf"\b({_ABOVE}|{_BELOW}) (\d+) participants\b", folded)
+    if not m:
+        return None
+    n = int(m.group(2))
+    if re.fullmatch(_ABOVE, m.group(1)):
+        return (lambda p: p >= n) if m.group(1) in ("au moins", "minimum", ">=") else (lambda p: p > n)
+    return (lambda p: p <= n) if m.group(1) in ("au plus", "maximum", "<=") else (lambda p: p < n)
 
 
 def _coverage(lexicon: Lexicon, topic: set[str], explained: set[str]) -> float:
@@ -332,7 +366,9 @@ def _title(e: Event) -> str:
     return f"« {e.title} »"
 
 
-def _people(e: Event) -> str:
+def _people(e: Event, as_of: date = date.max) -> str:
+    if e.date > as_of:
+        return "à venir"  # an attendance before the day would be a guess (or a leak of the report's figure)
     if e.participants is None:
         return "nombre de participants non renseigné"
     return f"{e.participants} participant{'s' if e.participants > 1 else ''}"
@@ -348,7 +384,7 @@ def _kind(e: Event) -> str:
 
 def _line(e: Event, as_of: date, weekday: bool = False) -> str:
     when = format_day(e.date) if weekday else format_date(e.date)
-    return f"{when} — {e.title} ({_kind(e)}) — {_people(e)}"
+    return f"{when} — {e.title} ({_kind(e)}) — {_people(e, as_of)}"
 
 
 def _postponed(e: Event) -> str:
@@ -357,7 +393,7 @@ def _postponed(e: Event) -> str:
 
 def _sentence(e: Event, as_of: date, q: Query) -> str:
     verb = "a eu lieu" if e.date <= as_of else "est prévu"
-    text = f"{_title(e)} {verb} le {format_day(e.date)} : {_people(e)}. Type : {_kind(e)}."
+    text = f"{_title(e)} {verb} le {format_day(e.date)} : {_people(e, as_of)}. Type : {_kind(e)}."
     if q.has("where"):
         text += " La base ne donne pas de lieu au-delà de cet intitulé."
     if q.has("cancelled") and not re.search(r"annul|report", e.notes, re.I):

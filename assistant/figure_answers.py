@@ -104,7 +104,9 @@ class FigureBook:
         span = len(q.dates.years) > 1 or bool(period and period.start.year != period.end.year)
         # Best coverage; over a span of years, the series holding most of it; then the closest label.
         asked_periods = {str(y) for y in q.dates.years}
-        scored.sort(key=lambda x: (-x[0], -len(x[3]) if span else 0,
+        # Over several asked years, the metric that covers most of those years, then the longest series.
+        scored.sort(key=lambda x: (-x[0], -len({f.period[:4] for f in x[3]} & asked_periods) if span else 0,
+                                   -len(x[3]) if span else 0,
                                    not any(f.period in asked_periods for f in x[3]),  # "en 2024": a 2024 figure
                                    -x[1], len(x[2].label)))
         if q.has("max", "min"):

@@ -21,6 +21,7 @@ MARKERS = re.compile(
 )
 FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
                "liste", "nombre", "c'est", "que", "fait", "participants", "total", "date"}
+NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 SHIFT = {"avant": -1, "precedente": -1, "suivante": 1, "apres": 1}
 # Intents that say what is asked (not merely when): a follow-up having one brings its own frame.
 FRAME_INTENTS = {"count", "participants", "sum", "when", "list", "max", "min", "who", "what", "where",
@@ -50,7 +51,13 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
     if m := re.search(r"l'(?:annee|an) (d'avant|precedente|suivante|d'apres)", folded):
         step = SHIFT[m.group(1).replace("d'", "")]
         years = [y + step for y in previous_years] or [as_of.year + step]
+    elif m := re.search(r"\b(\d+|un|deux|trois|quatre|cinq) ans? (avant|auparavant|plus tot|apres|plus tard)\b", folded):
+        n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))  # "et deux ans avant ?"
+        step = -n if m.group(2) in ("avant", "auparavant", "plus tot") else n
+        years = [y + step for y in previous_years] or [as_of.year + step]
     if q.intents & FRAME_INTENTS:
+        if len(previous_years) > 1 and not (years or q.dates.period):  # "combien de plus ?" over both years
+            return f"{text} {_subject(previous, keep_dates=False)} {' et '.join(map(str, previous_years))}"
         return f"{text} {_subject(previous, keep_dates=not (years or q.dates.period))}"
     rewritten = fold(previous)
     if years:
