@@ -121,6 +121,9 @@ class Assistant:
             out.append(e)
         return out
 
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.records.events if e.id == event_id), None)
+
     def members(self, q: str | None = None, sector: str | None = None) -> list[Member]:
         out = []
         for m in self.records.members:
