@@ -119,8 +119,13 @@ class SubscriptionCommands:
         await update.message.reply_text(fmt.UNSUBSCRIBED if removed else fmt.NOT_SUBSCRIBED)
 
     async def run(self, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """The daily job: the digest on Mondays, tomorrow's reminders every day."""
-        await send_due(context.bot, self.reminders, self.today(), self.link)
+        """The daily job: the digest on Mondays, tomorrow's reminders every day. A failure is logged
+        with its date and the next day's run happens as usual."""
+        day = self.today()
+        try:
+            await send_due(context.bot, self.reminders, day, self.link)
+        except Exception:
+            logger.exception("daily reminders for %s failed", day)
 
 
 async def remind(reminders: Reminders, settings: Settings, as_of: date) -> SendReport:

@@ -5,6 +5,7 @@ Each test keeps its subscriptions in its own SQLite file (the session's Assistan
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -184,3 +185,19 @@ def test_listed_events_offer_their_calendar_file(bot, api_client):
     assert len(links) == november.count("\n• ") == 6
     starts = [Calendar.from_ical(api_client.get(link).content).events[0].start for link in links]
     assert all(day.year == 2024 and day.month == 11 for day in starts)
+
+
+def test_a_failing_daily_run_is_logged_and_the_next_one_sends(bot, monkeypatch, caplog):
+    bot.say(2501, "/abonner")
+    bot.clock.day = date(2024, 9, 9)
+    real_due = bot.assistant.reminders.due
+    monkeypatch.setattr(bot.assistant.reminders, "due", lambda as_of: 1 / 0)
+    with caplog.at_level(logging.ERROR, logger="api.bot_subscriptions"):
+        bot.run_daily_job()
+    [logged] = [r for r in caplog.records if r.exc_info]
+    assert "2024-09-09" in logged.getMessage() and isinstance(logged.exc_info[1], ZeroDivisionError)
+    assert "Ce que je sais faire" in bot.say(2501, "/aide")  # the bot keeps serving
+
+    monkeypatch.setattr(bot.assistant.reminders, "due", real_due)
+    bot.run_daily_job()
+    assert all(title in bot.sent(2501)[-1] for title in FIRST_FORTNIGHT)
