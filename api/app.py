@@ -49,7 +49,8 @@ Les erreurs sont renvoyées en JSON : `{"detail": "message en français"}`.
 TAGS = [
     {"name": "Conversation", "description": "Poser des questions, avec ou sans diffusion progressive (SSE)."},
     {"name": "Recherche", "description": "Chercher des passages et des enregistrements."},
-    {"name": "Événements", "description": "Les événements du cluster, filtrés par date, thème, type."},
+    {"name": "Événements", "description": "Les événements du cluster, filtrés par date, thème, type ; en JSON, "
+     "ou en iCalendar (`.ics`) pour s'y abonner depuis un agenda."},
     {"name": "Membres", "description": "Les membres du cluster."},
     {"name": "Guides-formations", "description": "Les guides-formations proposés par le cluster."},
     {"name": "Supervision", "description": "État du service."},

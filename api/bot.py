@@ -44,6 +44,7 @@ from telegram.ext import (
 )
 
 from api import bot_format as fmt
+from api.bot_subscriptions import SubscriptionCommands, calendar_link
 from assistant.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -132,6 +133,7 @@ class TelegramBot:
         self.settings = settings
         self.limiter = limiter
         self.today = today
+        self.link = calendar_link(settings)
 
     async def register_commands(self, application: Application) -> None:
         """post_init: publish the command menu (a failure must not stop the bot from serving)."""
@@ -173,8 +175,8 @@ class TelegramBot:
         argument = " ".join(context.args or [])
         if not argument:
             found = await asyncio.to_thread(self.assistant.events, date_from=self.today())
-            text = (fmt.format_events(found, "Prochains événements", with_notes=True) if found else
-                    "Aucun événement à venir dans la base. Essayez par exemple /evenements 2024.")
+            text = (fmt.format_events(found, "Prochains événements", with_notes=True, link=self.link)
+                    if found else "Aucun événement à venir dans la base. Essayez par exemple /evenements 2024.")
         else:
             period = fmt.parse_period(argument, self.today())
             if period:
@@ -184,7 +186,7 @@ class TelegramBot:
             else:
                 found = await asyncio.to_thread(self.assistant.events, q=argument)
                 heading = f"Événements — « {argument} »"
-            text = (fmt.format_events(found, heading) if found else
+            text = (fmt.format_events(found, heading, link=self.link) if found else
                     f"Aucun événement trouvé pour « {fmt.esc(argument)} ».")
         await _send(context.bot, update.effective_chat.id, text, update.message)
 
@@ -388,6 +390,7 @@ def build_application(assistant: Assistant, settings: Settings, *,
     application.add_handler(CommandHandler("guides", bot.guides))
     application.add_handler(CommandHandler("dis", bot.dis))
     application.add_handler(CommandHandler("nouveau", bot.new_conversation))
+    SubscriptionCommands(assistant.reminders, settings, today).install(application)
     application.add_handler(MessageHandler(filters.COMMAND, bot.unknown_command))
     application.add_handler(MessageHandler(filters.TEXT, bot.on_text))
     application.add_handler(CallbackQueryHandler(bot.on_button))

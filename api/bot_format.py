@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from html import escape as html_escape
@@ -19,6 +19,7 @@ from assistant.answer import Answer
 from assistant.dates import MONTH_NAMES as MONTHS
 from assistant.dates import format_date
 from assistant.records import Event, Guide, Member
+from assistant.reminders import Notice
 
 TELEGRAM_MAX_CHARS = 4096
 MAX_SOURCES = 3
@@ -32,6 +33,8 @@ COMMANDS = (
     ("guides", "Les guides-formations du cluster"),
     ("dis", "Les domaines d'intérêt stratégique (DIS)"),
     ("nouveau", "Nouvelle conversation (j'oublie le contexte)"),
+    ("abonner", "Rappels des événements : /abonner ou /abonner eau"),
+    ("desabonner", "Ne plus recevoir les rappels"),
 )
 STARTER_QUESTIONS = (
     "Combien de participants au Forum Eau ?",
@@ -57,7 +60,9 @@ HELP = (
     "/membres &lt;mot-clé&gt; — les membres (nom, activité, secteur)\n"
     "/guides — les guides-formations\n"
     "/dis — les domaines d'intérêt stratégique\n"
-    "/nouveau — repartir d'une conversation vierge\n\n"
+    "/nouveau — repartir d'une conversation vierge\n"
+    "/abonner [thème] — chaque lundi le programme des deux semaines à venir, et un rappel la veille "
+    "de chaque événement (/abonner sols pour un seul thème) ; /desabonner pour arrêter\n\n"
     "Dans un groupe, mentionnez-moi (@{username}) ou répondez à l'un de mes messages."
 )
 REFUSED = ("Désolé, ce bot est réservé aux membres du Cluster Eau-Milieux-Sols et n'est pas "
@@ -68,6 +73,11 @@ FORGOTTEN = "C'est noté : nouvelle conversation. Posez votre question."
 UNKNOWN_COMMAND = "Je ne connais pas cette commande. Tapez /aide pour voir ce que je sais faire."
 EMPTY_QUESTION = "Oui ? Posez-moi votre question sur le cluster."
 STALE_BUTTON = "Ce bouton n'est plus valable."
+SUBSCRIBED = ("C'est noté{theme} : chaque lundi à 9 h, je vous envoie les événements des deux "
+              "semaines à venir, et un rappel la veille de chaque événement. /desabonner pour arrêter.")
+UNSUBSCRIBED = "C'est fait : vous ne recevrez plus de rappels. /abonner pour les retrouver."
+NOT_SUBSCRIBED = "Vous n'êtes pas abonné aux rappels. /abonner pour les recevoir."
+ADD_TO_CALENDAR = "Ajouter à mon agenda"
 MISSING_TOKEN = (
     "Erreur : la variable d'environnement TELEGRAM_BOT_TOKEN n'est pas définie.\n"
     "Créez un bot auprès de @BotFather sur Telegram, puis : export TELEGRAM_BOT_TOKEN=\"<jeton>\""
@@ -110,9 +120,10 @@ def format_answer(answer: Answer, question: str | None = None) -> str:
     return "\n\n".join(parts)
 
 
-def format_events(events: list[Event], heading: str, with_notes: bool = False) -> str:
+def format_events(events: list[Event], heading: str, with_notes: bool = False,
+                  link: Callable[[Event], str] | None = None) -> str:
     """A dated list of events, the first MAX_LISTED of them, with participants (and notes, which
-    matter for events to come: "reporté au 7 janvier")."""
+    matter for events to come: "reporté au 7 janvier"), each with its calendar link if given."""
     lines = [f"<b>{esc(heading)}</b> ({len(events)})"]
     for event in sorted(events, key=lambda e: e.date)[:MAX_LISTED]:
         details = [d for d in (event.type_label, _participants(event.participants)) if d]
@@ -121,11 +132,28 @@ def format_events(events: list[Event], heading: str, with_notes: bool = False) -
             line += f" ({esc(', '.join(details))})"
         if with_notes and event.notes:
             line += f"\n  <i>{esc(event.notes)}</i>"
+        if link is not None:
+            line += f'\n  📅 <a href="{html_escape(link(event))}">{ADD_TO_CALENDAR}</a>'
         lines.append(line)
     if len(events) > MAX_LISTED:
         lines.append(f"… et {len(events) - MAX_LISTED} autres : précisez la période, "
                      "par exemple /evenements novembre 2024.")
     return "\n".join(lines)
+
+
+def format_subscribed(theme: str | None) -> str:
+    return SUBSCRIBED.format(theme=f" pour le thème « {esc(theme)} »" if theme else "")
+
+
+def format_notice(notice: Notice, link: Callable[[Event], str]) -> str:
+    """A digest ("Vos événements du 9 au 22 septembre 2024") or a reminder ("Rappel : demain")."""
+    theme = f" — {notice.theme}" if notice.theme else ""
+    if notice.kind == "digest":
+        heading = f"Vos événements du {_span(notice.start, notice.end)}{theme}"
+    else:
+        heading = f"Rappel : demain, {format_date(notice.start)}{theme}"
+    footer = "\n\n<i>Vous recevez ce message car vous êtes abonné. /desabonner pour arrêter.</i>"
+    return format_events(notice.events, heading, with_notes=True, link=link) + footer
 
 
 def format_members(members: list[Member], heading: str) -> str:
@@ -292,6 +320,15 @@ def _fit(text: str, limit: int) -> int:
 
 def _units(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
+
+
+def _span(start: date, end: date) -> str:
+    """9 au 22 septembre 2024; 23 septembre au 6 octobre 2024; 30 décembre 2024 au 12 janvier 2025."""
+    if start.year != end.year:
+        return f"{format_date(start)} au {format_date(end)}"
+    if start.month != end.month:
+        return f"{format_date(start, with_year=False)} au {format_date(end)}"
+    return f"{'1er' if start.day == 1 else start.day} au {format_date(end)}"
 
 
 def _participants(count: int | None) -> str:

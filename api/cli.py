@@ -1,4 +1,4 @@
-"""`ems`: the command line — ingest, ask, chat, serve, bot, eval. A thin layer over the Assistant."""
+"""`ems`: the command line — ingest, ask, chat, serve, bot, remind, eval. A thin layer over the Assistant."""
 from __future__ import annotations
 
 import json
@@ -156,6 +156,34 @@ def bot() -> None:
     from api.bot import run_bot
 
     raise typer.Exit(run_bot(_settings()))
+
+
+@app.command()
+def remind(as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date des envois AAAA-MM-JJ (défaut : "
+                                                         "aujourd'hui à Paris)")] = None) -> None:
+    """Envoie maintenant aux abonnés Telegram le programme (le lundi) et les rappels dus ce jour-là."""
+    import asyncio
+
+    from telegram.error import InvalidToken, TelegramError
+
+    from api.bot_subscriptions import remind as send_reminders
+    from assistant.reminders import paris_today
+
+    day = _as_of(as_of) or paris_today()
+    settings = _settings()
+    if not settings.telegram_bot_token:
+        err.print("[red]TELEGRAM_BOT_TOKEN n'est pas défini : impossible d'envoyer les rappels.[/]")
+        raise typer.Exit(2)
+    try:
+        report = asyncio.run(send_reminders(_assistant().reminders, settings, day))
+    except InvalidToken:  # its message would show the token
+        err.print("[red]Telegram refuse le jeton TELEGRAM_BOT_TOKEN. Vérifiez-le auprès de @BotFather.[/]")
+        raise typer.Exit(2) from None
+    except TelegramError as exc:  # the Bot API cannot be reached: nothing was sent
+        err.print(f"[red]Envoi impossible ({escape(type(exc).__name__)}) : vérifiez la connexion "
+                  "ou EMS_TELEGRAM_API_URL.[/]")
+        raise typer.Exit(1) from None
+    console.print(f"{day.isoformat()} : {report.summary()}", highlight=False)
 
 
 @app.command("eval")

@@ -16,8 +16,10 @@ from assistant.llm import LLMPhraser
 from assistant.normalize import fold
 from assistant.privacy import redact_contacts
 from assistant.records import RECORDS_FILE, Event, Guide, Member, RecordSet
+from assistant.reminders import Reminders
 from assistant.retrieval import Retriever
 from assistant.settings import Settings, get_settings
+from assistant.subscriptions import SubscriptionStore
 from assistant.unanswered import UnansweredLog
 from assistant.understanding import Lexicon
 from assistant.vocabulary import WordMeaning
@@ -34,12 +36,15 @@ class Assistant:
     """Answers questions over the ingested base; every adapter (CLI, HTTP, Telegram) calls this."""
 
     def __init__(self, settings: Settings, retriever: Retriever, conversations: ConversationStore,
-                 unanswered: UnansweredLog, phraser: LLMPhraser | None = None):
+                 unanswered: UnansweredLog, phraser: LLMPhraser | None = None,
+                 subscriptions: SubscriptionStore | None = None):
         self.settings = settings
         self.retriever = retriever
         self.conversations = conversations
         self.unanswered_log = unanswered
         self.phraser = phraser
+        self.reminders = Reminders(subscriptions or SubscriptionStore.from_settings(settings), self.events,
+                                   settings.allowed_chat_ids)
         self._lock = threading.Lock()
         self.reload()
 
@@ -127,6 +132,9 @@ class Assistant:
                 continue
             out.append(e)
         return out
+
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.records.events if e.id == event_id), None)
 
     def members(self, q: str | None = None, sector: str | None = None) -> list[Member]:
         out = []

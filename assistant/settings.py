@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     admin_api_key: str | None = None
     chat_rate_limit: int = Field(30, description="chat requests per minute and client")
     max_message_chars: int = 2000
+    public_url: str = Field("http://127.0.0.1:8000",
+                            description="where users reach the API: base of the bot's calendar links")
 
     llm_base_url: str | None = None
     llm_model: str = "default"

@@ -1,5 +1,7 @@
 // Web chat page: sends the question to /chat/stream, shows the answer as it arrives, then its sources.
 // The conversation (its id and the messages shown) is kept in sessionStorage, so a reload keeps it.
+// The "À venir" panel lists the next events; each event (there and among an answer's sources) links
+// to its iCalendar file. `?as_of=AAAA-MM-JJ` in the page address stands for today, as in POST /chat.
 "use strict";
 
 const STORE_ID = "ems.conversation_id";
@@ -14,6 +16,12 @@ const KIND_LABELS = {
   page: "Page",
 };
 const DATE_FORMAT = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric" });
+const UPCOMING_COUNT = 4;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const PAGE_AS_OF = new URLSearchParams(window.location.search).get("as_of");
+const AS_OF = PAGE_AS_OF && ISO_DAY.test(PAGE_AS_OF) ? PAGE_AS_OF : null;
+// Today in the cluster's time zone, as YYYY-MM-DD (the en-CA format).
+const TODAY = AS_OF || new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
 
 const form = document.getElementById("ask-form");
 const input = document.getElementById("question");
@@ -22,6 +30,10 @@ const log = document.getElementById("conversation");
 const welcome = document.getElementById("welcome");
 const statusLine = document.getElementById("status");
 const counter = document.getElementById("counter");
+const upcomingList = document.getElementById("upcoming-list");
+
+// Ids of the event records: only those have an iCalendar file (a passage about an event has not).
+let eventIds = new Set();
 
 let busy = false;
 
@@ -67,6 +79,52 @@ function formatDate(iso) {
   return parsed && !Number.isNaN(parsed.getTime()) ? DATE_FORMAT.format(parsed) : "";
 }
 
+function calendarLink(eventId) {
+  const link = element("a", "calendar-link", "Ajouter à mon agenda");
+  link.href = `/events/${encodeURIComponent(eventId)}.ics`;
+  link.download = `${eventId}.ics`;
+  return link;
+}
+
+// Sources may be shown before the event ids arrive (a restored conversation): link them once known.
+function linkEventSources() {
+  for (const entry of document.querySelectorAll(".source[data-event-id]:not(.linked)")) {
+    if (!eventIds.has(entry.dataset.eventId)) continue;
+    entry.querySelector(".source-head").appendChild(calendarLink(entry.dataset.eventId));
+    entry.classList.add("linked");
+  }
+}
+
+function renderUpcoming(events) {
+  const next = events.filter((event) => event.date >= TODAY).slice(0, UPCOMING_COUNT);
+  upcomingList.replaceChildren();
+  if (next.length === 0) {
+    upcomingList.appendChild(element("li", "upcoming-empty", "Aucun événement à venir dans la base."));
+  }
+  for (const event of next) {
+    const entry = element("li", "upcoming-event");
+    entry.appendChild(element("span", "upcoming-date", formatDate(event.date)));
+    entry.appendChild(element("span", "upcoming-title", event.title));
+    entry.appendChild(calendarLink(event.id));
+    upcomingList.appendChild(entry);
+  }
+}
+
+async function loadEvents() {
+  try {
+    const response = await fetch("/events", { headers: { Accept: "application/json" } });
+    if (!response.ok) throw new Error(await errorMessage(response));
+    const events = await response.json();
+    eventIds = new Set(events.map((event) => event.id));
+    renderUpcoming(events);
+    linkEventSources();
+  } catch {
+    upcomingList.replaceChildren(element("li", "upcoming-empty", "Les événements n'ont pas pu être chargés."));
+  } finally {
+    upcomingList.setAttribute("aria-busy", "false");
+  }
+}
+
 function renderSources(item, sources) {
   if (!sources || sources.length === 0) return;
   const section = element("section", "sources");
@@ -82,10 +140,12 @@ function renderSources(item, sources) {
     if (when) head.appendChild(element("span", "source-date", when));
     entry.appendChild(head);
     if (source.excerpt) entry.appendChild(element("p", "source-excerpt", source.excerpt));
+    if (source.kind === "event") entry.dataset.eventId = source.id;
     list.appendChild(entry);
   }
   section.appendChild(list);
   item.appendChild(section);
+  linkEventSources();
 }
 
 function renderAnswer(turn) {
@@ -159,7 +219,7 @@ async function ask(question) {
     const response = await fetch("/chat/stream", {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
-      body: JSON.stringify({ message: text, conversation_id: sessionStorage.getItem(STORE_ID) }),
+      body: JSON.stringify({ message: text, conversation_id: sessionStorage.getItem(STORE_ID), as_of: AS_OF }),
     });
     if (!response.ok) throw new Error(await errorMessage(response));
     await readEvents(response, (name, data) => {
@@ -231,3 +291,4 @@ for (const turn of loadHistory()) {
   else renderAnswer(turn);
 }
 updateCounter();
+loadEvents();

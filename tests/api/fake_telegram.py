@@ -49,6 +49,7 @@ class FakeTelegram:
 
     calls: list[Call] = field(default_factory=list)
     commands: list[dict] = field(default_factory=list)
+    blocked: set[int] = field(default_factory=set)  # chats whose user blocked the bot: 403
 
     def __post_init__(self) -> None:
         self._updates: list[dict] = []
@@ -171,6 +172,12 @@ class FakeTelegram:
         if method == "getUpdates":  # not recorded: there are many, and they say nothing
             return _reply(request, 200, {"ok": True, "result": self._get_updates(params)})
         call = Call(method, params)
+        if method == "sendMessage" and params.get("chat_id") in self.blocked:
+            call.error = "Forbidden: bot was blocked by the user"
+            with self._cond:
+                self.calls.append(call)
+                self._cond.notify_all()
+            return _reply(request, 403, {"ok": False, "error_code": 403, "description": call.error})
         call.result, call.error = self._answer(method, params)
         with self._cond:
             self.calls.append(call)

@@ -80,3 +80,31 @@ def test_starter_question_and_conversation_survive_a_reload(page):
     page.get_by_role("button", name="Nouvelle conversation").click()
     expect(page.locator(".message")).to_have_count(0)
     assert page.evaluate("sessionStorage.getItem('ems.conversation_id')") is None
+
+
+def test_upcoming_panel_and_event_sources_link_to_their_calendar_file(page, live_server, tmp_path):
+    from icalendar import Calendar
+    from playwright.sync_api import expect
+
+    page.goto(live_server.url + "/?as_of=2024-09-09")  # the page's "today", as POST /chat's as_of
+    upcoming = page.locator("#upcoming .upcoming-event")
+    expect(upcoming).to_have_count(4)
+    expect(upcoming.first).to_contain_text("11 septembre 2024")
+    expect(upcoming.first).to_contain_text("délégation chinoise")
+    with page.expect_download() as download:
+        upcoming.first.get_by_role("link", name="Ajouter à mon agenda").click()
+    [vevent] = Calendar.from_ical(Path(download.value.path()).read_bytes()).events
+    assert str(vevent["summary"]) == "Accueil d'une délégation chinoise"
+    assert vevent.start.isoformat() == "2024-09-11"
+    feed = page.request.get(page.get_by_role("link", name="Tous les événements dans mon agenda")
+                            .evaluate("link => link.href"))
+    assert feed.ok and len(Calendar.from_ical(feed.body()).events) > 40
+
+    page.get_by_label("Votre question").fill("Quels événements en novembre 2024 ?")
+    page.keyboard.press("Enter")
+    links = page.locator(".message.assistant .sources").last.get_by_role("link", name="Ajouter à mon agenda")
+    expect(links.first).to_be_visible(timeout=60_000)
+    response = page.request.get(links.first.evaluate("link => link.href"))
+    assert response.ok and response.headers["content-type"].startswith("text/calendar")
+    assert Calendar.from_ical(response.body()).events[0].start.month == 11
+    page.screenshot(path=str(screenshot_path(tmp_path, "upcoming-panel.png")), full_page=True)
