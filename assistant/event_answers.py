@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from assistant.dates import MONTH_NAMES, format_date, format_day
@@ -112,7 +112,8 @@ class EventBook:
     def answer(self, q: Query, as_of: date, focus: list[str] | None = None) -> Draft | None:
         topic = set(q.topic)
         explained: set[str] = set()
-        events = list(self.events)
+        # An attendance is known once the event took place: later ones count as not yet attended.
+        events = [e if e.date <= as_of else replace(e, participants=None) for e in self.events]
         if focus and q.has("sum", "count", "participants", "where", "when") and not q.dates.period:
             events = [e for e in events if e.id in focus]  # "ça fait combien pour ces deux-là ?"
             explained |= topic
@@ -219,8 +220,8 @@ class EventBook:
             return self._ranking(q, events, dimension, what)
         if dimension and re.search(r"\b(par|chaque|selon (?:le|la|les))\b \w*\s?" + GROUPS[dimension], q.folded):
             return self._breakdown(q, events, dimension, what)
-        if q.has("max", "min") and q.has("participants"):
-            known = [e for e in events if e.participants is not None]
+        if q.has("max", "min") and (q.has("participants") or not dimension):  # "le plus gros": by attendance
+            known = [e for e in events if e.participants is not None and e.date <= as_of]
             if known:
                 pick = max(known, key=lambda e: e.participants) if q.has("max") else min(known, key=lambda e: e.participants)
                 word = "le plus" if q.has("max") else "le moins"
@@ -304,7 +305,7 @@ class EventBook:
         detail = " + ".join(f"{e.participants} ({format_date(e.date, with_year=False)})" for e in known)
         text = f"Au total, {total} participants pour {len(known)} événement{'s' if len(known) > 1 else ''} ({what})"
         text += f" : {detail}." if 1 < len(known) <= 8 else "."
-        missing = [e for e in events if e.participants is None]
+        missing = [e for e in events if e.participants is None and e.date <= as_of]
         if missing:
             text += " Effectif non renseigné pour : " + " ; ".join(f"{_title(e)} ({format_date(e.date)})" for e in missing) + "."
         return Draft(text, [event_source(e, _line(e, as_of)) for e in events[:MAX_LISTED]],

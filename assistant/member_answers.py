@@ -51,7 +51,9 @@ class MemberBook:
             return self._describe(q, named)
         about_members = MEMBER_WORDS & set(q.topic) or (q.has("who") and (q.themes or WORKS_ON.search(q.folded)))
         newcomers = (NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated")
-        rest = set(q.topic) - MEMBER_WORDS - NEWCOMERS
+        grouping = {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?(\w+)(?: de \w+)?", q.folded)}
+        grouping |= {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?\w+ de (\w+)", q.folded)}
+        rest = set(q.topic) - MEMBER_WORDS - NEWCOMERS - grouping  # "par instance": how to group, not what
         if newcomers and (about_members or q.has("validated")) and rest <= self.validation_stems:
             return self._newcomers(q, rest)  # "combien de nouveaux membres validés par le bureau en mai ?"
         if q.has("who", "list") and about_members:
@@ -66,7 +68,13 @@ class MemberBook:
         if not chosen:
             return None
         when = f" ({period.label})" if period else ""
-        lines = [f"- {m.name} — {m.validated_by}" for m in chosen]
+        if re.search(r"\b(par|chaque|selon)\b", q.folded):  # "par instance", "par bureau": grouped, counted
+            groups: dict[str, list[str]] = {}
+            for m in chosen:
+                groups.setdefault(m.validated_by or "instance non précisée", []).append(m.name)
+            lines = [f"- {by} : {len(names)} ({', '.join(names)})" for by, names in groups.items()]
+        else:
+            lines = [f"- {m.name} — {m.validated_by}" for m in chosen]
         text = f"{len(chosen)} nouveaux membres validés{when} :\n" + "\n".join(lines)
         return Draft(text, [member_source(m) for m in chosen], coverage=1.0,
                      focus={"kind": "members", "ids": [m.id for m in chosen]})

@@ -35,7 +35,7 @@ ENGLISH = [
     ("how", "comment"), ("next", "prochain"), ("upcoming", "a venir"), ("last", "dernier"),
     ("since", "depuis"), ("between", "entre"), ("average", "moyenne"), ("the most", "le plus"),
     ("the least", "le moins"), ("in total", "au total"), ("list", "liste"), ("all the", "tous les"),
-    ("all", "tous"), ("please", "s'il vous plait"), ("hello", "bonjour"), ("hi", "salut"), ("thank you", "merci"),
+    ("all", "tous"), ("show me", "montre"), ("give me", "donne"), ("please", "s'il vous plait"), ("hello", "bonjour"), ("hi", "salut"), ("thank you", "merci"),
     ("did", ""), ("does", ""), ("do", ""), ("the", "le"), ("of", "de"), ("and", "et"), ("or", "ou"),
     ("about", "sur"), ("on", "sur"), ("per", "par"), ("by", "par"), ("this year", "cette annee"),
     ("last year", "l'annee derniere"), ("this month", "ce mois"), ("next month", "le mois prochain"),
@@ -48,7 +48,8 @@ _ENGLISH_RE = [(re.compile(rf"\b{re.escape(en)}\b", re.I), fr) for en, fr in
 # Markers of an English sentence: its frames are rewritten only when the message reads as English,
 # so that French "on", "a" or "list" keep their meaning.
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")  # a whole word, not the "c" of "c'est"
-_ENGLISH_MARKERS = re.compile(r"\b(how|what|when|where|which|who|the|is|are|did|does|was|were|there)\b", re.I)
+_ENGLISH_MARKERS = re.compile(r"\b(how|what|when|where|which|who|the|is|are|did|does|was|were|there|in|of|"
+                              r"please|list|show|give|many|much)\b", re.I)
 
 
 def expand(text: str) -> str:
