@@ -40,7 +40,7 @@ STARTER_QUESTIONS = (
     "Combien de participants au Forum Eau ?",
     "Quels événements en novembre 2024 ?",
     "Combien de membres compte le cluster ?",
-    "C'est quoi le DIS Sols ?",
+    "Que recouvre le DIS Eau ?",
 )
 DIS_QUESTION = "Quels sont les domaines d'intérêt stratégique (DIS) du cluster ?"
 
@@ -53,8 +53,8 @@ WELCOME = (
 )
 HELP = (
     "<b>Ce que je sais faire</b>\n"
-    "Écrivez simplement votre question, par exemple « Combien de contacts dans la base en 2024 ? » "
-    "puis « Et en 2023 ? » : je garde le fil de la conversation.\n\n"
+    "Écrivez simplement votre question, par exemple « Combien de membres en 2022 ? » "
+    "puis « et l'année d'avant ? » : je garde le fil de la conversation.\n\n"
     "/evenements — les prochains événements ; /evenements novembre 2024 ou /evenements 2024 "
     "pour une période, /evenements visite pour un mot-clé\n"
     "/membres &lt;mot-clé&gt; — les membres (nom, activité, secteur)\n"

@@ -168,7 +168,7 @@ class Engine:
         return draft, Context(q.text, years, draft.focus or focus, earlier)
 
     def _names_its_subject(self, q: Query) -> bool:
-        """"La formation marchés publics, elle s'adresse à qui ?" reads alone, despite its "elle"."""
+        """"La formation sur les sols, elle dure combien de temps ?" reads alone, despite its "elle"."""
         return bool(self.members.named(q) or self.guides.named(q))
 
     def _guard(self, q: Query) -> Draft | None:

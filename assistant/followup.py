@@ -1,4 +1,4 @@
-"""Follow-up questions: "et en 2023 ?", "ils ont été validés quand ?", "et celui sur les biodéchets ?".
+"""Follow-up questions: "et pour 2022 ?", "ils sont entrés quand ?", "et pour l'eau ?".
 
 A follow-up is rewritten into a question that stands alone, from the previous resolved question:
 its dates, themes or subject are swapped for the new ones, or the new question borrows its subject.

@@ -139,24 +139,24 @@ def test_question_answered_with_the_figure_while_typing(telegram):
 
 def test_follow_up_in_the_same_chat(telegram):
     fake = telegram()
-    assert "4354" in _digits(answer_to(fake, 1003, "Combien de contacts dans la base en 2024 ?"))
+    assert "764" in _digits(answer_to(fake, 1003, "Les contacts membres, c'était combien en 2024 ?"))
     follow_up = answer_to(fake, 1003, "Et en 2023 ?", count=2)
-    assert "3643" in _digits(follow_up)
+    assert "877" in _digits(follow_up)
 
 
 def test_two_chats_do_not_share_memory(telegram):
     fake = telegram()
-    answer_to(fake, 1004, "Combien de contacts dans la base en 2024 ?")
+    answer_to(fake, 1004, "Les contacts membres, c'était combien en 2024 ?")
     other = answer_to(fake, 1005, "Et en 2023 ?")
-    assert "3643" not in _digits(other)
-    assert "3643" in _digits(answer_to(fake, 1004, "Et en 2023 ?", count=2))
+    assert "877" not in _digits(other)
+    assert "877" in _digits(answer_to(fake, 1004, "Et en 2023 ?", count=2))
 
 
 def test_new_conversation_forgets_the_context(telegram):
     fake = telegram()
-    answer_to(fake, 1006, "Combien de contacts dans la base en 2024 ?")
+    answer_to(fake, 1006, "Les contacts membres, c'était combien en 2024 ?")
     assert "nouvelle conversation" in answer_to(fake, 1006, "/nouveau", count=2)
-    assert "3643" not in _digits(answer_to(fake, 1006, "Et en 2023 ?", count=3))
+    assert "877" not in _digits(answer_to(fake, 1006, "Et en 2023 ?", count=3))
 
 
 def test_group_answers_only_when_mentioned_or_replied_to(telegram):

@@ -28,13 +28,13 @@ def test_turns_persist_across_store_instances(tmp_path: Path):
     writer = ConversationStore(path)
     cid = writer.new_id()
     writer.append(cid, turn(1, intent="lookup", focus=["event:forum-eau-2024"]))
-    writer.append(cid, Turn("et en 2023 ?", "En 2023, 98 participants.", {"year": 2023}, at=2.0))
+    writer.append(cid, Turn("et en 2022 ?", "En 2022, 180 membres.", {"year": 2022}, at=2.0))
 
     history = ConversationStore(path).history(cid)
 
-    assert [t.question for t in history] == ["question 1", "et en 2023 ?"]
+    assert [t.question for t in history] == ["question 1", "et en 2022 ?"]
     assert history[0].state == {"intent": "lookup", "focus": ["event:forum-eau-2024"]}
-    assert history[1] == Turn("et en 2023 ?", "En 2023, 98 participants.", {"year": 2023}, at=2.0)
+    assert history[1] == Turn("et en 2022 ?", "En 2022, 180 membres.", {"year": 2022}, at=2.0)
 
 
 def test_unknown_conversation_has_no_history(tmp_path: Path):
