@@ -76,7 +76,7 @@ class PassageAnswerer:
             if len(body) > SHORT_PASSAGE else [body]
         text = " ".join(sentences).strip()
         heading = str(best_hit.metadata.get("section") or best_hit.title).split(" > ")[-1]
-        if heading and fold(heading) not in fold(text[: len(heading) + 20]):
+        if heading and not heading.rstrip().endswith("?") and fold(heading) not in fold(text[: len(heading) + 20]):
             text = f"{heading} : {text}"
         used = [best_hit]
         covered = topic & _stems(_heading(best_hit) + " " + " ".join(sentences))

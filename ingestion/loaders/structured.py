@@ -126,9 +126,8 @@ def _figure_item(item: dict, defaults: dict, source: str, doc: LoadedDocument) -
                      else f"{format_number(number)}{_unit_suffix(unit)}")
     if not shown:
         return
-    text = (f"{group} — {metric}" if group else metric) + " : " + " ; ".join(shown) + "."
-    if aliases:
-        text += f"\nAussi appelé : {', '.join(aliases)}."
+    named = f"{metric} ({', '.join(aliases)})" if aliases else metric  # the report's other names, no label
+    text = (f"{group} — {named}" if group else named) + " : " + " ; ".join(shown) + "."
     if note:
         text += f"\n{note}"
     doc.passages.append(Passage(text, passage_metadata(
