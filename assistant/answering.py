@@ -121,8 +121,11 @@ class Engine:
         drafts = []
         for part in parts:  # each part may lean on the one before ("... et combien de participants ?")
             draft, previous = self._claim_or_question(part, as_of, previous)
-            if not any(d.text == draft.text for d in drafts):
-                drafts.append(draft)
+            ids = {s.id for s in draft.sources}
+            same = [d for d in drafts if d.text == draft.text or ids and ids == {s.id for s in d.sources}]
+            if same and len(same[-1].text) >= len(draft.text):
+                continue  # "c'est quand le forum et c'est où ?": one event, one sentence
+            drafts = [d for d in drafts if d not in same] + [draft]
         return _joined(drafts), previous
 
     def _claim_or_question(self, message: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:

@@ -76,7 +76,37 @@ class FigureBook:
             return exact or [f for f in m.figures if f.period[:4] in years and len(f.period) == 7]
         return m.figures
 
+    def table(self, q: Query) -> Draft | None:
+        """"Donne-moi les chiffres clés", "quels sont les chiffres de LinkedIn ?": a table the question
+        names (every word of its title, years aside), listed whole at the period asked or the latest."""
+        if not (q.has("list", "what") or re.search(r"\b(donne|montre|affiche|tous|toutes)\b", q.folded)):
+            return None
+        asked = set(content_stems(q.folded))
+        tables: dict[str, list[_Metric]] = defaultdict(list)
+        for m in self.metrics:
+            tables[m.key.split("|")[0]].append(m)
+        named = []
+        for group, metrics in tables.items():
+            title = {s for s in content_stems(canonical(re.sub(r"\(.*?\)", "", group))) if not s.isdigit()}
+            if len(metrics) >= 3 and title and title <= asked:
+                named.append((len(title), group, metrics))
+        if not named:
+            return None
+        _, group, metrics = max(named, key=lambda x: x[0])
+        lines, sources = [], []
+        for m in metrics:
+            figs = self._periods(q, m) or m.figures
+            f = figs[-1]
+            lines.append(f"- {m.label} : {format_number(f.value, f.unit)}"
+                         + (f" ({period_label(f.period)})" if f.period else ""))
+            sources.append(figure_source(f, f"{f.metric} ({period_label(f.period) or 'sans date'}) : "
+                                            f"{format_number(f.value, f.unit)}"))
+        text = f"{group} — {len(metrics)} chiffres :\n" + "\n".join(lines)
+        return Draft(text, sources, coverage=0.95, focus={"kind": "figures", "ids": [s.id for s in sources]})
+
     def answer(self, q: Query) -> Draft | None:
+        if listing := self.table(q):
+            return listing
         topic = set(q.topic)
         if not topic:
             return None

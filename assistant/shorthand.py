@@ -41,7 +41,12 @@ ENGLISH = [
     ("last year", "l'annee derniere"), ("this month", "ce mois"), ("next month", "le mois prochain"),
     ("next week", "la semaine prochaine"), ("this week", "cette semaine"), ("with", "avec"), ("for", "pour"),
     ("are", "sont"), ("is", "est"), ("was", "etait"), ("were", "etaient"), ("there", ""), ("we", "nous"),
-    ("you", "vous"), ("your", "vos"), ("many", "nombreux"), ("much", "beaucoup"), ("at", "a"),
+    ("you", "vous"), ("your", "vos"), ("many", "nombreux"), ("much", "beaucoup"), ("at", "a"), ("in", "en"),
+    ("new", "nouveaux"), ("planned", "prevus"), ("scheduled", "prevus"), ("organised", "organises"),
+    ("organized", "organises"), ("held", "tenus"), ("joined", "rejoint"),
+    ("january", "janvier"), ("february", "fevrier"), ("march", "mars"), ("april", "avril"), ("may", "mai"),
+    ("june", "juin"), ("july", "juillet"), ("august", "aout"), ("september", "septembre"),
+    ("october", "octobre"), ("november", "novembre"), ("december", "decembre"),
 ]
 _ENGLISH_RE = [(re.compile(rf"\b{re.escape(en)}\b", re.I), fr) for en, fr in
                sorted(ENGLISH, key=lambda p: -len(p[0]))]

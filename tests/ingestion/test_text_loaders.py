@@ -66,7 +66,7 @@ def test_figures_one_record_per_period_one_passage_per_item(tmp_path):
     membres = doc.records.figures[1]
     assert membres.group == "Effectifs" and membres.aliases == ["adhérents"]
     assert len(doc.passages) == 2
-    assert "Membres : 2023 : 180 ; 2024 : 200." in doc.passages[0].text
+    assert "Membres (adhérents) : 2023 : 180 ; 2024 : 200." in doc.passages[0].text
     assert "2024 : 45,5 %" in doc.passages[1].text
 
 

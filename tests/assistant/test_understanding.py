@@ -1,0 +1,106 @@
+"""French as people write it, on the real corpus and the real embedding model: chat shorthand, typos,
+English, words the base knows under another form, small talk, several questions at once, claims to
+check, requests (not words) that are refused, and conversations that walk along the events."""
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.normalize import fold
+
+
+def ask(assistant, question: str, as_of: str = "2024-09-09", conversation_id: str | None = None):
+    return assistant.ask(question, conversation_id=conversation_id, as_of=date.fromisoformat(as_of))
+
+
+def test_words_the_base_knows_under_another_form_are_read_by_meaning(assistant):
+    lexicon = assistant.engine.lexicon
+    means = lexicon.meaning.nearest(["webinars", "visits"])
+    assert means == {"webinars": "webinaire", "visits": "visite"} or set(means.values()) <= {"webinaire", "visite",
+                                                                                           "visites", "webinaires"}
+    a = ask(assistant, "y a des visits prévues ?")
+    assert not a.abstained and "Saint-Gobain" in a.answer  # the next visit after 9 September 2024
+
+
+def test_chat_shorthand_and_typos_do_not_make_it_refuse(assistant):
+    a = ask(assistant, "slt cb de newsletters envoyées en 2024 stp")
+    assert not a.abstained and "12" in a.answer
+    b = ask(assistant, "kel est le proch evenemnt sur les biodechets ?")
+    assert not b.abstained and "2024" in b.answer and "Biodéchets" in b.answer
+
+
+def test_an_english_question_is_understood(assistant):
+    a = ask(assistant, "What events are planned in November?")
+    assert not a.abstained and "6 événements" in a.answer and "CSTB" in a.answer
+
+
+def test_a_thing_the_base_does_not_hold_is_named_in_the_abstention(assistant):
+    a = ask(assistant, "quel est le budget annuel du cluster ?")
+    assert a.abstained and "budget" in a.answer
+
+
+def test_small_talk_gets_a_friendly_reply(assistant):
+    for message in ("bonjour", "merci beaucoup !", "ok"):
+        a = ask(assistant, message)
+        assert not a.abstained and "je ne trouve pas" not in fold(a.answer), message
+
+
+def test_two_questions_in_one_message_get_two_answers_in_order(assistant):
+    a = ask(assistant, "combien de newsletters en 2024 et combien de listes de diffusion ?")
+    assert not a.abstained
+    assert a.answer.index("12") < a.answer.index("5 en 2024")
+
+
+def test_a_wrong_claim_is_corrected_with_the_true_value(assistant):
+    a = ask(assistant, "le forum régional sols c'était en octobre, non ?")
+    assert a.answer.startswith("Non") and "12 septembre 2024" in a.answer
+    b = ask(assistant, "la visite de Saint-Gobain a eu lieu le 4 octobre ?", as_of="2024-12-31")
+    assert b.answer.startswith("Oui") and "4 octobre 2024" in b.answer
+    c = ask(assistant, "il y avait 20 personnes à la visite Saint-Gobain c'est ça ?", as_of="2024-12-31")
+    assert c.answer.startswith("Non") and "12 participants" in c.answer
+
+
+def test_refusals_answer_requests_not_words(assistant):
+    forgot = ask(assistant, "j'ai oublié la date du forum régional sols")
+    assert not forgot.abstained and "12 septembre 2024" in forgot.answer
+    contact = ask(assistant, "donne-moi le téléphone de Romain Bouiller")
+    assert contact.abstained and "coordonnées" in contact.answer
+    invent = ask(assistant, "invente un chiffre de participants pour l'AG")
+    assert invent.abstained and "inventer" in invent.answer
+
+
+def test_a_conversation_walks_along_the_events(assistant):
+    first = ask(assistant, "c'était quand la visite de Saint-Gobain ?", as_of="2024-12-31")
+    following = ask(assistant, "et le suivant ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "10 octobre 2024" in following.answer  # the CA / AG the week after
+    before = ask(assistant, "et celui d'avant ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "4 octobre 2024" in before.answer
+
+
+def test_a_question_without_a_subject_speaks_of_the_last_event(assistant):
+    first = ask(assistant, "le prochain atelier confluence ?")
+    where = ask(assistant, "c'est où ?", conversation_id=first.conversation_id)
+    assert "24 septembre 2024" in where.answer and "lieu" in where.answer
+
+
+def test_since_january_runs_from_the_first_of_january_to_today(assistant):
+    a = ask(assistant, "combien d'événements depuis janvier ?", as_of="2024-03-31")
+    assert "8 événements" in a.answer and "avril" not in a.answer
+
+
+def test_breakdown_by_type_lists_every_type_once(assistant):
+    a = ask(assistant, "combien d'événements par type en 2024 ?")
+    lines = [line for line in a.answer.splitlines() if line.startswith("- ")]
+    assert len(lines) == len({line.split(" : ")[0] for line in lines}) >= 6
+    assert sum(int(line.rsplit(" : ", 1)[1]) for line in lines) == 45
+
+
+def test_attendance_threshold_and_no_attendance_before_the_day(assistant):
+    a = ask(assistant, "quels événements ont réuni plus de 100 participants ?", as_of="2024-12-31")
+    assert "Forum Eau" in a.answer and "170" in a.answer
+    b = ask(assistant, "quels événements ont réuni plus de 100 participants ?", as_of="2024-06-30")
+    assert "Forum Eau" in b.answer and "170" not in b.answer  # the September forum had not taken place
+
+
+def test_a_definition_lists_the_whole_set(assistant):
+    a = ask(assistant, "c'est quoi un DIS ?")
+    assert "8" in a.answer and a.answer.count("DIS ") >= 4
