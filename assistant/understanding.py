@@ -199,18 +199,20 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     text = lexicon.read(strip_courtesy(text))
     folded = canonical(text)
     dates = read_dates(text, as_of)
-    intents = {name for name, pat in INTENT_PATTERNS.items() if re.search(pat, folded)}
+    # Intents are read on the words as typed too: reading may turn "perdu" into the base's "perdre".
+    both = folded + " \n " + canonical(expand(text if typed == fold(text) else typed))
+    intents = {name for name, pat in INTENT_PATTERNS.items() if re.search(pat, both)}
     if re.search(r"\boù\b", text, re.I):  # "où" folds to "ou" (or): read it before folding
         intents.add("where")
     if PRIVACY.search(typed) or PRIVACY.search(fold(text)):  # as typed too: reading rewrites "email"
         intents.add("privacy")
     if INJECTION.search(typed) or INJECTION.search(folded):
         intents.add("injection")
-    if DECREASE.search(folded):
+    if DECREASE.search(both):
         intents.add("decrease")
-    if INCREASE.search(folded):
+    if INCREASE.search(both):
         intents.add("increase")
-    if CANCEL.search(folded):
+    if CANCEL.search(both):
         intents.add("cancelled")
     if dates.future:
         intents.add("upcoming")

@@ -22,14 +22,15 @@ from assistant.embeddings import Embedder
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "vocabulary.npz"
-# Calibrated on labelled pairs (bench/vocabulary_pairs.py): true mappings ("events" -> "evenements",
-# "webinar" -> "webinaire", "visit" -> "visite") score 0.895-0.94; unrelated nearest words ("boulot" ->
-# "ouvrage", "meteo" -> "temps", "truc" -> "traduit") score 0.84-0.896.
-MIN_SIMILARITY = 0.897
+# Both sides are embedded as e5 queries (symmetric word-to-word similarity). Calibrated on labelled pairs
+# (bench/vocabulary.py): true mappings ("events" -> "evenements", "soil" -> "sols", "training" ->
+# "formation", "visit" -> "visite") score 0.921-0.99; the nearest base word of an unrelated word ("meteo" ->
+# "mesure", "workshop" -> "production", "truc" -> "structure") scores 0.88-0.918.
+MIN_SIMILARITY = 0.92
 # A word in everyday use in French (Zipf frequency, log10 of occurrences per billion words) is a word of
-# its own, not a misspelling of a base word: it is only mapped when it is nearly the same word.
+# its own, never mapped onto another ("prix" -> "produit" 0.914, "boulot" -> "bois" 0.915, and even
+# "perdu" -> "perdre" 0.95, which would then match "pour ne pas perdre").
 EVERYDAY_ZIPF = 3.6
-NEAR_IDENTICAL = 0.925
 
 
 def zipf(word: str) -> float:
@@ -74,37 +75,48 @@ class WordMeaning:
         if path and path.exists():
             try:
                 with np.load(path, allow_pickle=False) as data:
-                    if str(data["model"]) == embedder.name:
+                    if str(data["model"]) == _key(embedder):
                         cached = dict(zip(data["words"].tolist(), data["vectors"]))
             except (OSError, ValueError, KeyError):
                 log.warning("vocabulary cache %s unreadable: rebuilding it", path)
         missing = [w for w in wanted if w not in cached]
         if missing:
-            cached.update(zip(missing, np.asarray(embedder.embed_passages(missing), dtype=np.float32)))
+            cached.update(zip(missing, np.asarray(_queries(embedder, missing), dtype=np.float32)))
             if path:
-                _save(path, embedder.name, wanted, cached)
+                _save(path, _key(embedder), wanted, cached)
         vectors = np.stack([cached[w] for w in wanted]) if wanted else np.zeros((0, embedder.dim), np.float32)
         return cls(wanted, vectors, embedder)
 
     def nearest(self, words: list[str]) -> dict[str, str]:
-        """The base word each of `words` means, for those with a close enough one (one batched call)."""
+        """The base word each of `words` means, for those with a close enough one (one batched call);
+        words of everyday French keep their own meaning."""
+        words = [w for w in words if zipf(w) < EVERYDAY_ZIPF]
         todo = [w for w in dict.fromkeys(words) if w not in self._memo]
         if todo and len(self.words) > 1:
-            queries = np.asarray([self.embedder.embed_query(w) for w in todo], dtype=np.float32)
+            queries = np.asarray(_queries(self.embedder, todo), dtype=np.float32)
             sims = queries @ self.vectors.T
             for w, row in zip(todo, sims):
-                self._memo[w] = self._pick(w, row)
+                self._memo[w] = self._pick(row)
         return {w: self._memo[w] for w in words if self._memo.get(w)}
 
-    def _pick(self, word: str, row: np.ndarray) -> str | None:
+    def _pick(self, row: np.ndarray) -> str | None:
         first, second = np.argsort(-row)[:2]
         best = float(row[first])
-        floor = NEAR_IDENTICAL if zipf(word) >= EVERYDAY_ZIPF else MIN_SIMILARITY
         # Two candidates of one family ("evenement"/"evenements") may tie; two unrelated ones may not.
-        if best < floor or (best - float(row[second]) < 0.004 and
+        if best < MIN_SIMILARITY or (best - float(row[second]) < 0.004 and
                             self.words[first][:4] != self.words[second][:4]):
             return None
         return self.words[first]
+
+
+def _key(embedder: Embedder) -> str:
+    return f"{embedder.name}:query"  # the cache holds query-side vectors of this model
+
+
+def _queries(embedder: Embedder, texts: list[str]) -> list[list[float]]:
+    """Query-side vectors, in one batch when the embedder can."""
+    batch = getattr(embedder, "embed_queries", None)
+    return batch(texts) if batch else [embedder.embed_query(t) for t in texts]
 
 
 def _save(path: Path, model: str, words: list[str], vectors: dict[str, np.ndarray]) -> None:
