@@ -31,7 +31,7 @@ PRIVACY_REFUSAL = (
     "n'en contient pas et je n'en donne jamais. Pour joindre une personne, passez par l'équipe du cluster."
 )
 INVENTION_REFUSAL = (
-    "Je réponds uniquement à partir de la base du Cluster EMS (bilan d'activités 2024) : je ne peux pas "
+    "Je réponds uniquement à partir de la base du Cluster EMS : je ne peux pas "
     "inventer de chiffres ni suivre d'instructions qui me demandent de sortir de cette base."
 )
 
@@ -226,8 +226,16 @@ class Engine:
         if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage):
             return structured_abstention
         if best is None or best.coverage < MIN_COVERAGE:
-            return abstain(NOT_FOUND, f"couverture insuffisante ({best.coverage if best else 0:.2f})")
+            return abstain(NOT_FOUND + self._nearby(q), f"couverture insuffisante ({best.coverage if best else 0:.2f})")
         return _with_report_figure(q, best, figure)
+
+    def _nearby(self, q: Query) -> str:
+        """What the base does hold close to an unanswered question: the titles of the nearest documents."""
+        titles = []
+        for hit in self.passages.retriever.search(q.text, k=6):
+            if hit.kind not in ("event", "figure", "member") and hit.title and hit.title not in titles:
+                titles.append(hit.title)
+        return f" Au plus près, la base traite de : {', '.join(f'« {t} »' for t in titles[:2])}." if titles else ""
 
     def _unknown(self, q: Query, best: Draft | None) -> Draft:
         words = ", ".join(f"« {w} »" for w in q.unknown[:3])
@@ -236,4 +244,4 @@ class Engine:
         if named and best is not None and best.focus.get("kind") == "members":
             text += " Ce que la base indique : " + best.text
             return Draft(text, best.sources, True, best.coverage, best.focus, f"mots inconnus : {words}")
-        return abstain(text, f"mots inconnus : {words}")
+        return abstain(text + self._nearby(q), f"mots inconnus : {words}")

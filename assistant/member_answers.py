@@ -118,7 +118,9 @@ class MemberBook:
         lines = [f"- {m.name}" + (f" : {m.activity.rstrip('.')}" if m.activity else "") for m in chosen]
         explained = set().union(*(self.stems[m.id] for m in chosen)) | MEMBER_WORDS | {stem(t) for t in themes}
         explained |= {stem(w) for t in themes for w in THEME_WORDS.get(t, [])}
-        text = ("Parmi les membres enregistrés dans la base (nouveaux membres 2024), "
+        years = sorted({m.validated_on.year for m in self.members if m.validated_on})
+        which = f" (adhésions validées en {', '.join(map(str, years))})" if years else ""
+        text = (f"Parmi les membres décrits dans la base{which}, "
                 f"{len(chosen)} correspond{'ent' if len(chosen) > 1 else ''} :\n" + "\n".join(lines))
         return Draft(text, [member_source(m) for m in chosen],
                      coverage=_coverage(self.lexicon, set(q.topic), explained),
