@@ -19,7 +19,7 @@ from assistant.passage_answers import PassageAnswerer
 from assistant.premise import read_claim, verdict
 from assistant.records import RecordSet
 from assistant.retrieval import Retriever
-from assistant.smalltalk import smalltalk
+from assistant.smalltalk import smalltalk, strip_courtesy
 from assistant.understanding import Lexicon, Query, parse
 
 log = logging.getLogger(__name__)
@@ -115,6 +115,7 @@ class Engine:
         reply = smalltalk(message)
         if reply:
             return Draft(reply, coverage=1.0), previous or Context("")
+        message = strip_courtesy(message)  # "hello et en 2023 please" is "et en 2023"
         parts = split_questions(message)
         if len(parts) == 1:
             return self._claim_or_question(message, as_of, previous)
@@ -130,7 +131,7 @@ class Engine:
 
     def _claim_or_question(self, message: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
         """"Le forum a eu lieu en mai, non ?": answer the question without its claim, then Oui or Non."""
-        claim = read_claim(message, as_of)
+        claim = read_claim(self.lexicon.read(message), as_of)  # "Combbien ...?" asks; it claims nothing
         if claim:
             draft, context = self._question(claim.neutral, as_of, previous)
             if not draft.abstained:
@@ -139,14 +140,15 @@ class Engine:
                 return draft, context
         return self._question(message, as_of, previous)
 
-    def _question(self, message: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
+    def _question(self, typed: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
+        message = self.lexicon.read(typed) if previous else typed  # a follow-up is resolved on words read right
         if previous and previous.focus.get("kind") == "events" and (step := _step(message)):
             q = parse(message, as_of, self.lexicon)
             if not q.topic:  # "et le suivant ?" walks along the events shown last
                 draft = self.events.neighbour(q, previous.focus.get("ids") or [], step, as_of)
                 if draft:
                     return draft, Context(previous.question, previous.years, draft.focus or previous.focus)
-        question, focus, earlier = message, {}, []
+        question, focus, earlier = typed, {}, []
         own = parse(message, as_of, self.lexicon)
         # "c'est où ?", "ils étaient combien ?": a question with no subject of its own speaks of the last one.
         bare = not (own.topic or own.themes or own.dates.period or own.dates.years or own.unknown)
