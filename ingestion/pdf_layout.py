@@ -72,7 +72,7 @@ def read_page(page, number: int, body: float, runs: list[tuple[str, float]]) -> 
     while i < len(lines):
         end = _region_end(lines, i)
         if end > i:
-            rows = _table_rows(lines[i:end])
+            rows = _table_rows([line for line in lines[i:end] if line.strip()])
             if rows:
                 if not content.lines and not content.tables:
                     content.starts_with_table = True
@@ -99,12 +99,26 @@ def _candidate(line: str) -> bool:
 
 
 def _region_end(lines: list[str], start: int) -> int:
-    """End of the table region starting at `start` (== start when none starts there)."""
+    """End of the table region starting at `start` (== start when none starts there).
+
+    Blank lines between rows (cells with a large padding) do not end it.
+    """
     end = start
-    while end < len(lines) and _candidate(lines[end]):
-        end += 1
+    while end < len(lines):
+        if _candidate(lines[end]):
+            end += 1
+        elif not lines[end].strip() and end > start and end + 1 < len(lines) and _candidate(lines[end + 1]) \
+                and _shape(lines[end - 1]) == _shape(lines[end + 1]):
+            end += 1
+        else:
+            break
     multi = sum(len(_CELL_GAP.split(line.strip())) >= 2 for line in lines[start:end])
     return end if multi >= 2 else start
+
+
+def _shape(line: str) -> tuple[int, int]:
+    """Where a line's text starts and how many cells it holds: rows of one table share it."""
+    return len(line) - len(line.lstrip()), len(_CELL_GAP.split(line.strip()))
 
 
 def _columns(lines: list[str]) -> list[tuple[int, int]]:
