@@ -53,6 +53,7 @@ async def ingest(
         )
     async with lock:
         report = await run_in_threadpool(assistant.ingest, None, bool(body and body.reset))
+        corpus_files.remember_failures(assistant.settings.data_dir, report)
     log.info("admin ingest: %d added, %d updated, %d removed, %d failed", len(report.added),
              len(report.updated), len(report.removed), len(report.failed))
     return {"ok": report.ok(), **asdict(report)}
