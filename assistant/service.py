@@ -14,6 +14,7 @@ from assistant.conversation import ConversationStore, Turn
 from assistant.llm import LLMPhraser
 from assistant.normalize import fold
 from assistant.privacy import redact_contacts
+from assistant.record_merge import merge_sources
 from assistant.records import RECORDS_FILE, Event, Guide, Member, RecordSet
 from assistant.retrieval import Retriever
 from assistant.settings import Settings, get_settings
@@ -54,7 +55,8 @@ class Assistant:
         with self._lock:
             self._loaded = self._generation()
             self.retriever.reload()
-            self.records = RecordSet.load(self.settings.data_dir)
+            # The same event or figure from two documents is answered once, citing both.
+            self.records = merge_sources(RecordSet.load(self.settings.data_dir))
             passages = [p.text for p in self.retriever.passages]
             self.engine = Engine(self.records, self.retriever, Lexicon.build(self.records, passages))
 
