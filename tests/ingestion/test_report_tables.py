@@ -200,3 +200,30 @@ def test_a_scanned_pdf_is_refused_with_the_reason(tmp_path):
     document.output(str(path))
     with pytest.raises(LoadError, match="scanné"):
         pdf.load(path, path.name)
+
+
+def test_next_years_report_in_the_same_shape_needs_no_code_change(tmp_path):
+    """The same report a year later (every year and date moved on by one): records at the new periods."""
+    import re
+
+    from tests.fixtures.report_builder import SEED, seed_blocks, write_docx, write_pdf
+
+    def later(match: re.Match) -> str:
+        return match[1] + str(int(match[2]) + 1)
+
+    text = re.sub(r"\b()(20[12]\d)\b", later, SEED.read_text(encoding="utf-8"))
+    text = re.sub(r"(\d[- ][a-zéûA-Z]{3,5}-)(\d\d)\b", later, text)  # 17-janv-24
+    text = re.sub(r"\b((?:Sept|Oct|Nov|Déc|Jan|Fév|Mars|Avril|Mai|Juin|Juillet|Août) )(\d\d)\b", later, text)
+    seed = tmp_path / "seed-2025.txt"
+    seed.write_text(text, encoding="utf-8")
+    blocks = seed_blocks(seed)
+    write_pdf(blocks, tmp_path / "bilan-2025.pdf")
+    write_docx(blocks, tmp_path / "bilan-2025.docx")
+
+    for doc in (pdf.load(tmp_path / "bilan-2025.pdf", "bilan-2025.pdf"),
+                word.load(tmp_path / "bilan-2025.docx", "bilan-2025.docx")):
+        assert len(doc.records.events) == 45 and {e.date.year for e in doc.records.events} == {2025}
+        assert next(e for e in doc.records.events if e.title == "FORUM EAU").date == date(2025, 4, 26)
+        assert _figure(doc, "Contacts", "2025") == 4354 and _figure(doc, "Contacts", "2024") == 3643
+        assert _figure(doc, "Evolution du nombre d'abonnés sur LinkedIn", "2025-09") == 3701
+        assert _figure(doc, "Nb contacts actifs", "2025-06") == 3564
