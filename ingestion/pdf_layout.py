@@ -152,13 +152,11 @@ def _starts_cells(lines: list[str], start: int, end: int) -> bool:
     """
     starting = 0
     for line in lines:
-        a = start
-        while a > 0 and line[a - 1] == " ":
-            a -= 1
-        rest = line[end:end + 3]
-        if a > 0 and line[:a].strip() and rest.strip() and rest[0] != " " or \
-                (rest.strip() and rest[0] != " " and not line[:start].strip()):
-            starting += (end - a) >= 2 or not line[:start].strip()
+        if line[end:end + 1] in ("", " "):
+            continue  # no cell begins right after the gutter on this line
+        left = line[:start]
+        gap = len(left) - len(left.rstrip()) + (end - start)
+        starting += not left.strip() or gap >= 2
     return starting >= 2
 
 

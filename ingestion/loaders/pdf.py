@@ -10,6 +10,7 @@ that cannot be read is reported and the others are kept.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from pathlib import Path
 
@@ -21,11 +22,12 @@ _HYPHENATED = re.compile(r"(?<=\w)-\n(?=[a-zà-ÿ])")
 _HYPHEN_KEPT = re.compile(r"(?<=\w)-\n(?=\w)")
 _LINE_BREAK = re.compile(r"(?<!\n)[ \t]*\n(?![ \t]*\n)[ \t]*")  # a single newline inside a paragraph
 _SPACES = re.compile(r"[ \t\u00a0]+")
+log = logging.getLogger(__name__)
 
 
 def load(path: Path, source: str) -> LoadedDocument:
     # Imported here: ingestion.tables uses the CSV and YAML loaders of this package.
-    from ingestion.pdf_layout import PageContent, body_size, font_runs, page_sections, read_page
+    from ingestion.pdf_layout import body_size, font_runs, page_sections, read_page
     from ingestion.tables import read_tables
     data = path.read_bytes()
     if not data:
@@ -52,8 +54,8 @@ def load(path: Path, source: str) -> LoadedDocument:
                 content.tables[0].continues = True  # a table going on from the page before
             laid_out.append(content)
             continue
-        except Exception:  # layout reading failed: the plain text of the page still counts
-            pass
+        except Exception as exc:  # layout reading failed: the plain text of the page still counts
+            log.info("pdf %s: page %d read as plain text (%s: %s)", source, number, type(exc).__name__, exc)
         try:
             text = page.extract_text() or ""
         except Exception as exc:

@@ -80,7 +80,7 @@ def _blocks(document):
             rows = []
             for row in Table(element, document).rows:
                 # A cell merged across columns comes once per column: keep it once.
-                cells = [c for i, c in enumerate(row.cells) if i == 0 or c._tc is not row.cells[i - 1]._tc]
-                rows.append([c.text.strip() for c in cells])
+                cells = row.cells
+                rows.append([c.text.strip() for i, c in enumerate(cells) if i == 0 or c._tc is not cells[i - 1]._tc])
             if any(any(r) for r in rows):
                 yield rows
