@@ -1,7 +1,7 @@
 """A PDF page read through pypdf's layout extraction: prose under its headings, and tables.
 
 Layout extraction keeps each text line where the page shows it, so table cells stay in
-columns separated by runs of spaces. A table is a run of lines with wide gaps; its columns
+columns separated by runs of spaces (or by "|" and tabs in text tables). A table is a run of lines with wide gaps; its columns
 are the gutters blank on every line; a row starts where the column holding most values
 (numbers, dates) has one, and the lines between belong to the row above (a wrapped cell)
 or, before the first row, to the header. Headings are the lines set in a larger font than
@@ -16,14 +16,13 @@ from dataclasses import dataclass, field
 from ingestion.chunking import Section
 from ingestion.dates import parse_date
 from ingestion.tables import FoundTable
-from ingestion.table_figures import month_period, parse_cell
+from ingestion.table_figures import YEARS_CELL, month_period, parse_cell
 
 _WIDE_GAP = re.compile(r"\S {4,}\S")
 _CELL_GAP = re.compile(r" {3,}")
 _INDENTED = 12  # a line starting this far right continues a cell of a table
 _BULLET = re.compile(r"^(?:[•·▪✓\-–]|o\s)")
 _SENTENCE_END = re.compile(r"[.:;!?…)]$")
-_YEARS = re.compile(r"^\(?(?:19|20)\d{2}\)?(?:\s*\(\s*(?:19|20)\d{2}\s*\))?$")
 
 
 @dataclass
@@ -70,9 +69,11 @@ def read_page(page, number: int, body: float, runs: list[tuple[str, float]]) -> 
     content = PageContent(number)
     i = 0
     while i < len(lines):
-        end = _region_end(lines, i)
+        end, rows = _separated(lines, i)
+        if end == i:
+            end = _region_end(lines, i)
+            rows = _table_rows([line for line in lines[i:end] if line.strip()]) if end > i else []
         if end > i:
-            rows = _table_rows([line for line in lines[i:end] if line.strip()])
             if rows:
                 if not content.lines and not content.tables:
                     content.starts_with_table = True
@@ -87,6 +88,25 @@ def read_page(page, number: int, body: float, runs: list[tuple[str, float]]) -> 
             content.ends_with_table = False
         i += 1
     return content
+
+
+def _separated(lines: list[str], start: int) -> tuple[int, list[list[str]]]:
+    """Rows whose cells are set apart by "|" or tabs, as many on each line (a text table)."""
+    for separator in ("|", "\t"):
+        count = lines[start].count(separator)
+        end = start
+        while count and end < len(lines) and lines[end].count(separator) == count:
+            end += 1
+        if end - start >= 2:
+            rows = [[cell.strip() for cell in line.split(separator)] for line in lines[start:end]]
+            if all(not r[0] for r in rows):  # "| a | b |": the borders are no cells
+                rows = [r[1:] for r in rows]
+            if all(not r[-1] for r in rows):
+                rows = [r[:-1] for r in rows]
+            rows = [r for r in rows if not all(re.fullmatch(r"[-=:+ ]*", c) for c in r)]  # "|---|---|"
+            if rows and max(len(r) for r in rows) >= 2:
+                return end, rows
+    return start, []
 
 
 def _norm(text: str) -> str:
@@ -163,7 +183,7 @@ def _starts_cells(lines: list[str], start: int, end: int) -> bool:
 def _is_value(cell: str) -> bool:
     """A number or a date: what starts a row. Years ("2024", "2024 (2023)") head columns instead."""
     cell = cell.strip()
-    if not cell or cell in "/-–" or _YEARS.match(cell):
+    if not cell or cell in "/-–" or YEARS_CELL.match(cell):
         return False
     return parse_cell(cell) is not None or parse_date(cell) is not None
 

@@ -23,6 +23,8 @@ _ONLY_PAREN = re.compile(rf"^\(\s*({_NUMBER}(?:[.,]\d+)?)\s*\)$")
 _CHANGE = re.compile(rf"^\(?\s*([+\-−])\s*({_NUMBER}(?:[.,]\d+)?)\s*\)?$")
 _MISSING = {"", "/", "-", "–", "nc", "nd", "n/a", "?"}
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+# A cell naming years rather than holding a number: "2024", "(2023)", "2024 (2023)".
+YEARS_CELL = re.compile(r"^\(?(?:19|20)\d{2}\)?(?:\s*\(\s*(?:19|20)\d{2}\s*\))?$")
 _PAIR = re.compile(r"\b((?:19|20)\d{2})\s*\(\s*((?:19|20)\d{2})\s*\)")
 _SHORT_YEAR = r"(?:'|’)?(\d{2}|\d{4})"
 _MONTHS = {"jan": 1, "fev": 2, "feb": 2, "mars": 3, "mar": 3, "avr": 4, "apr": 4, "mai": 5, "may": 5,

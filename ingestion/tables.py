@@ -18,9 +18,8 @@ from ingestion.chunking import split_text
 from ingestion.documents import DOCUMENT, LoadedDocument, Passage, passage_metadata, slugify
 from ingestion.loaders.csv_table import event_row, recognise_columns
 from ingestion.loaders.structured import figure_item
-from ingestion.table_figures import figure_items, month_period, parse_cell
+from ingestion.table_figures import YEARS_CELL, figure_items, month_period, parse_cell
 
-_YEAR_CELL = re.compile(r"^(?:19|20)\d{2}$")
 _ORGANISATION_VALUE = re.compile(r"^(co\W*)?organis")
 
 
@@ -39,7 +38,7 @@ def has_header(rows: list[list[str]]) -> bool:
     if not any(first) or len(rows) < 2:
         return False
     for cell in first:
-        if cell and parse_cell(cell) is not None and not _YEAR_CELL.match(cell) and not month_period(cell):
+        if cell and parse_cell(cell) is not None and not YEARS_CELL.match(cell) and not month_period(cell):
             return False
     return True
 

@@ -227,3 +227,20 @@ def test_next_years_report_in_the_same_shape_needs_no_code_change(tmp_path):
         assert _figure(doc, "Contacts", "2025") == 4354 and _figure(doc, "Contacts", "2024") == 3643
         assert _figure(doc, "Evolution du nombre d'abonnés sur LinkedIn", "2025-09") == 3701
         assert _figure(doc, "Nb contacts actifs", "2025-06") == 3564
+
+
+def test_a_text_table_with_bars_is_read_too(tmp_path):
+    """Cells set apart by "|" (a table typed as text, then printed to PDF)."""
+    path = tmp_path / "texte.pdf"
+    document = FPDF()
+    document.set_font("Helvetica", size=10)
+    document.add_page()
+    document.multi_cell(0, 6, "Chiffres de l'annee", new_x="LMARGIN", new_y="NEXT")
+    for line in ["| Indicateur | 2025 (2024) |", "|---|---|", "| Adherents | 215 (200) |", "| Visites | 7 (6) |"]:
+        document.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    document.output(str(path))
+
+    doc = pdf.load(path, path.name)
+
+    assert _figure(doc, "Adherents", "2025") == 215 and _figure(doc, "Adherents", "2024") == 200
+    assert _figure(doc, "Visites", "2024") == 6
