@@ -1,11 +1,11 @@
 """A PDF page read through pypdf's layout extraction: prose under its headings, and tables.
 
 Layout extraction keeps each text line where the page shows it, so table cells stay in
-columns separated by runs of spaces (or by "|" and tabs in text tables). A table is a run of lines with wide gaps; its columns
-are the gutters blank on every line; a row starts where the column holding most values
-(numbers, dates) has one, and the lines between belong to the row above (a wrapped cell)
-or, before the first row, to the header. Headings are the lines set in a larger font than
-the body text (read from the font sizes pypdf reports).
+columns separated by runs of spaces (text tables use "|" or tabs). A table is a run of
+lines with wide gaps; its columns are the gutters blank on every line where cells begin;
+a row starts where the column holding most values (numbers, dates) has one, and the lines
+between belong to the row above (a wrapped cell) or, before the first row, to the header.
+Headings are the lines set in a larger font than the body text (from pypdf's font sizes).
 """
 from __future__ import annotations
 

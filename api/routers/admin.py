@@ -77,7 +77,8 @@ BUSY = "Une ingestion est déjà en cours ; réessayez quand elle sera finie."
     response_model=DocumentIngestOut,
     status_code=201,
     responses={
-        409: {"model": ErrorOut, "description": "Un document de ce nom existe (sans ?replace=true), ou ingestion en cours."},
+        409: {"model": ErrorOut,
+              "description": "Un document de ce nom existe (sans ?replace=true), ou ingestion en cours."},
         413: {"model": ErrorOut, "description": "Fichier trop volumineux."},
         415: {"model": ErrorOut, "description": "Format non pris en charge."},
         422: {"model": ErrorOut, "description": "Nom refusé, fichier vide ou document illisible."},
@@ -86,7 +87,7 @@ BUSY = "Une ingestion est déjà en cours ; réessayez quand elle sera finie."
 async def upload_document(
     request: Request,
     assistant: AssistantDep,
-    file: Annotated[UploadFile, File(description="Le document : PDF, Word (.docx), CSV, YAML, JSON, Markdown ou texte.")],
+    file: Annotated[UploadFile, File(description="PDF, Word (.docx), CSV, YAML, JSON, Markdown ou texte.")],
     replace: Annotated[bool, Query(description="Remplacer un document du même nom.")] = False,
 ) -> dict:
     """Range le document dans le corpus sous un nom sûr, l'ingère aussitôt et renvoie le rapport d'ingestion.

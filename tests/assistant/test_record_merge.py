@@ -55,7 +55,8 @@ def test_different_facts_with_close_names_stay_apart():
 
 
 @pytest.mark.slow
-def test_curated_corpus_and_report_together_count_each_event_once(tmp_path, corpus_settings, report_files):  # noqa: F811
+def test_curated_corpus_and_report_together_count_each_event_once(tmp_path, corpus_settings,
+                                                                 report_files):  # noqa: F811
     """The shipped corpus and the report PDF in one base: counts do not double, answers cite both files."""
     from assistant.service import Assistant
     from ingestion.pipeline import ingest
