@@ -239,10 +239,16 @@ def page_sections(pages: list[PageContent]) -> list[Section]:
     """Prose in sections: a heading opens one (its path kept across pages); tables get their section."""
     sections: list[Section] = []
     stack: list[tuple[int, str]] = []
+    section: Section | None = None
     for page in pages:
         number = page.number
-        section = Section(path=[h for _, h in stack], page=number)
-        sections.append(section)
+        first = page.lines[0] if page.lines else (1, "")
+        # A list or a sentence going on over the page break stays in its section.
+        going_on = section is not None and not first[0] and section.text.strip() and (
+            _BULLET.match(first[1]) or not _SENTENCE_END.search(section.text.rstrip()))
+        if not going_on:
+            section = Section(path=[h for _, h in stack], page=number)
+            sections.append(section)
         previous_heading = False
         for index, (level, line) in enumerate(page.lines + [(0, "")]):
             for table, at in zip(page.tables, page.table_at):

@@ -14,8 +14,9 @@ import logging
 import re
 from pathlib import Path
 
-from ingestion.chunking import Section, chunk_sections
+from ingestion.chunking import Section
 from ingestion.documents import DOCUMENT, LoadedDocument, LoadError, Passage, passage_metadata, title_from_stem
+from ingestion.sections import chunk_document
 
 # "cou-\npé" was one word cut at the line end; "Île-de-\nFrance" keeps its hyphen.
 _HYPHENATED = re.compile(r"(?<=\w)-\n(?=[a-zà-ÿ])")
@@ -70,7 +71,7 @@ def load(path: Path, source: str) -> LoadedDocument:
         raise LoadError("aucun texte lisible dans le PDF (document scanné ou vide ? "
                         "la reconnaissance de caractères n'est pas prise en charge)")
     title = _title(reader, path)
-    for chunk in chunk_sections(title, sections):
+    for chunk in chunk_document(title, sections):
         doc.passages.append(Passage(chunk.text, passage_metadata(
             DOCUMENT, source, title, section=chunk.section or f"page {chunk.page}", page=chunk.page,
             type="pdf")))

@@ -6,8 +6,9 @@ import io
 import re
 from pathlib import Path
 
-from ingestion.chunking import Section, chunk_sections
+from ingestion.chunking import Section
 from ingestion.documents import DOCUMENT, LoadedDocument, LoadError, Passage, passage_metadata, title_from_stem
+from ingestion.sections import chunk_document
 
 # "Heading 2" in English Word, "Titre 2" in French Word; "Title" / "Titre" is the document title.
 _HEADING_STYLE = re.compile(r"^(?:heading|titre)\s*(\d)$", re.I)
@@ -50,7 +51,7 @@ def load(path: Path, source: str) -> LoadedDocument:
     title = title or title_from_stem(path.stem)
     doc = LoadedDocument(passages=[
         Passage(c.text, passage_metadata(DOCUMENT, source, title, section=c.section, type="docx"))
-        for c in chunk_sections(title, sections)])
+        for c in chunk_document(title, sections)])
     read_tables(tables, title, source, path.stem, doc)
     if not doc.passages:
         raise LoadError("document sans texte")
@@ -75,7 +76,7 @@ def _blocks(document):
             elif _TITLE_STYLE.match(style):
                 yield 0, text
             else:
-                yield text
+                yield f"• {text}" if style.lower().startswith(("list", "liste")) else text
         elif tag == "tbl":
             rows = []
             for row in Table(element, document).rows:
