@@ -25,6 +25,7 @@ from api.ratelimit import SlidingWindowLimiter
 from api.routers import admin, chat, events, guides, health, members, search
 from assistant.service import Assistant
 from assistant.settings import Settings, get_settings
+from ingestion.corpus_files import MAX_UPLOAD_BYTES
 
 log = logging.getLogger("ems.api")
 
@@ -84,7 +85,8 @@ def create_app(assistant: Assistant | None = None, settings: Settings | None = N
     app.state.ingest_lock = asyncio.Lock()
 
     install_error_handlers(app)
-    app.add_middleware(BodySizeLimit)
+    # Documents are uploaded whole: their route gets the upload limit (plus the multipart envelope).
+    app.add_middleware(BodySizeLimit, larger={"/admin/documents": MAX_UPLOAD_BYTES + 64 * 1024})
     for module in (chat, search, events, members, guides, health, admin):
         app.include_router(module.router)
 

@@ -39,6 +39,7 @@ def _as_of(value: Optional[str]) -> Optional[date]:
 
 
 def _run_ingest(paths: list[Path] | None, reset: bool) -> "IngestReport":  # noqa: F821
+    from ingestion.corpus_files import remember_failures
     from ingestion.pipeline import ingest
 
     settings = _settings()
@@ -50,6 +51,7 @@ def _run_ingest(paths: list[Path] | None, reset: bool) -> "IngestReport":  # noq
             bar.update(task, completed=done, total=total, description=name)
 
         report = ingest(settings, paths or None, reset, progress)
+    remember_failures(settings.data_dir, report)  # shown by GET /admin/documents
     for line in report.summary_lines():
         console.print(line)
     return report

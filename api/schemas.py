@@ -130,6 +130,26 @@ class IngestReportOut(BaseModel):
     seconds: float
 
 
+class DocumentIngestOut(IngestReportOut):
+    """A document dropped into the corpus, and what its ingestion did."""
+
+    document: str = Field(description="Nom sous lequel le document est rangé dans le corpus.")
+    replaced: bool = Field(description="Vrai quand un document de ce nom a été remplacé.")
+    problems: list[str] = Field(description="Parties du document illisibles (le reste est gardé).")
+
+
+class DocumentStateOut(BaseModel):
+    """A corpus file and its state in the base."""
+
+    name: str = Field(description="Chemin du fichier dans le corpus.")
+    size: int = Field(description="Taille en octets.")
+    state: str = Field(description="ingéré, ingéré avec des problèmes, en échec, non ingéré, "
+                                   "ou modifié depuis l'ingestion.")
+    records: int = Field(description="Fiches (événements, chiffres, membres, guides) tirées du document.")
+    passages: int = Field(description="Passages indexés.")
+    problems: list[str] = Field(description="Pourquoi il a échoué, ou ce qui n'a pu être lu.")
+
+
 class ErrorOut(BaseModel):
     """Every error: a sentence in French."""
 

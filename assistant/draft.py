@@ -24,7 +24,13 @@ def abstain(text: str = NOT_FOUND, reason: str = "") -> Draft:
 
 
 def event_source(e: Event, excerpt: str) -> Source:
-    return Source(id=e.id, title=e.title, kind="event", excerpt=excerpt, date=e.date.isoformat(), score=1.0)
+    return Source(id=e.id, title=e.title, kind="event", excerpt=excerpt + _documents(e.source),
+                  date=e.date.isoformat(), score=1.0)
+
+
+def _documents(source: str) -> str:
+    """A record read from several documents names them all (see record_merge)."""
+    return f" (sources : {source.replace(' ; ', ', ')})" if " ; " in source else ""
 
 
 def member_source(m: Member) -> Source:
@@ -33,7 +39,8 @@ def member_source(m: Member) -> Source:
 
 
 def figure_source(f: Figure, excerpt: str) -> Source:
-    return Source(id=f.id, title=f.metric, kind="figure", excerpt=excerpt, date=None, score=1.0)
+    return Source(id=f.id, title=f.metric, kind="figure", excerpt=excerpt + _documents(f.source), date=None,
+                  score=1.0)
 
 
 def guide_source(g: Guide, excerpt: str, score: float = 1.0) -> Source:

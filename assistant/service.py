@@ -15,6 +15,7 @@ from assistant.embeddings import default_embedder
 from assistant.llm import LLMPhraser
 from assistant.normalize import fold
 from assistant.privacy import redact_contacts
+from assistant.record_merge import merge_sources
 from assistant.records import RECORDS_FILE, Event, Guide, Member, RecordSet
 from assistant.reminders import Reminders
 from assistant.retrieval import Retriever
@@ -61,7 +62,8 @@ class Assistant:
         with self._lock:
             self._loaded = self._generation()
             self.retriever.reload()
-            self.records = RecordSet.load(self.settings.data_dir)
+            # The same event or figure from two documents is answered once, citing both.
+            self.records = merge_sources(RecordSet.load(self.settings.data_dir))
             passages = [p.text for p in self.retriever.passages]
             lexicon = Lexicon.build(self.records, passages, self._meaning)
             self.engine = Engine(self.records, self.retriever, lexicon)

@@ -46,7 +46,7 @@ def load(path: Path, source: str) -> LoadedDocument:
     if not rows:
         raise LoadError("aucune ligne lisible dans le tableau")
     _, header = rows[0]
-    columns = _recognise(header)
+    columns = recognise_columns(header)
     doc = LoadedDocument(problems=problems)
     title = title_from_stem(path.stem)
     events = "date" in columns and "title" in columns
@@ -54,7 +54,7 @@ def load(path: Path, source: str) -> LoadedDocument:
         row = _fit(cells, len(header), line, doc.problems)
         if row is None:
             doc.passages.append(_raw_passage(cells, title, source, line))
-        elif not (events and _event_row(row, columns, f"{slugify(path.stem)}-{index:03d}", line,
+        elif not (events and event_row(row, columns, f"{slugify(path.stem)}-{index:03d}", line,
                                          source, doc)):
             doc.passages.append(_row_passage(row, header, title, source, line))
     return doc
@@ -75,7 +75,8 @@ def _rows(text: str) -> list[tuple[int, list[str]]]:
     return rows
 
 
-def _recognise(header: list[str]) -> dict[str, int]:
+def recognise_columns(header: list[str]) -> dict[str, int]:
+    """Column position of each field the header names (date, title, type, participants...)."""
     columns: dict[str, int] = {}
     for position, name in enumerate(header):
         key = re.sub(r"[^a-z0-9]+", " ", fold(name)).strip()
@@ -104,7 +105,7 @@ def _fit(row: list[str], width: int, line: int, problems: list[str]) -> list[str
     return row
 
 
-def _event_row(row: list[str], columns: dict[str, int], record_id: str, line: int, source: str,
+def event_row(row: list[str], columns: dict[str, int], record_id: str, line: int | str, source: str,
                doc: LoadedDocument) -> bool:
     """Add the row's Event and passage; False (problem reported) when it is not a valid event."""
     cell = lambda name: row[columns[name]] if name in columns else ""  # noqa: E731

@@ -37,7 +37,7 @@ def load(path: Path, source: str) -> LoadedDocument:
         items = value if isinstance(value, list) else None
         if _all_have(items, "metric") and any("values" in i for i in items):
             for item in items:
-                _figure_item(item, defaults, source, doc)
+                figure_item(item, defaults, source, doc)
         elif _all_have(items, "name") and any("activity" in i or "kind" in i for i in items):
             for item in items:
                 _member_item(item, source, doc)
@@ -100,7 +100,8 @@ def _member_item(item: dict, source: str, doc: LoadedDocument) -> None:
         record_id=member.id)))
 
 
-def _figure_item(item: dict, defaults: dict, source: str, doc: LoadedDocument) -> None:
+def figure_item(item: dict, defaults: dict, source: str, doc: LoadedDocument) -> None:
+    """One Figure per period of a {metric, values, unit, group, note} item, and its passage."""
     metric = _text(item.get("metric"))
     values = item.get("values")
     if not metric or not isinstance(values, dict):

@@ -90,7 +90,8 @@ def test_docx_sections_follow_headings_and_tables_are_read(tmp_path):
     by_section = {p.metadata["section"]: p.text for p in passages}
     assert by_section[""] == "Compte rendu du bureau\nRéunion du bureau du Cluster."
     assert by_section["Nouveaux membres"].endswith("Le bureau valide l'adhésion de Solubio.")
-    assert "Solubio | Compostage" in by_section["Nouveaux membres > Détail"]
+    # A table that is neither events nor figures is a passage cited with its number.
+    assert "Nom : Solubio ; Activité : Compostage" in by_section["Nouveaux membres > Détail (tableau 1)"]
     assert {p.metadata["kind"] for p in passages} == {"document"}
 
 
