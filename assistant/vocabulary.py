@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 import math
+import os
+import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -121,7 +123,8 @@ def _queries(embedder: Embedder, texts: list[str]) -> list[list[float]]:
 
 def _save(path: Path, model: str, words: list[str], vectors: dict[str, np.ndarray]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.npz")
-    np.savez(tmp, model=np.array(model), words=np.array(words),
-             vectors=np.stack([vectors[w] for w in words]) if words else np.zeros((0, 1), np.float32))
-    tmp.replace(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".vocabulary-", suffix=".npz")  # one per worker
+    with os.fdopen(fd, "wb") as fh:
+        np.savez(fh, model=np.array(model), words=np.array(words),
+                 vectors=np.stack([vectors[w] for w in words]) if words else np.zeros((0, 1), np.float32))
+    os.replace(tmp, path)

@@ -104,3 +104,24 @@ def test_attendance_threshold_and_no_attendance_before_the_day(assistant):
 def test_a_definition_lists_the_whole_set(assistant):
     a = ask(assistant, "c'est quoi un DIS ?")
     assert "8" in a.answer and a.answer.count("DIS ") >= 4
+
+
+def test_the_base_vocabulary_is_embedded_once_and_cached_by_word(tmp_path):
+    from assistant.embeddings import default_embedder
+    from assistant.vocabulary import WordMeaning
+
+    class Counting:
+        def __init__(self):
+            self.inner, self.embedded = default_embedder(), []
+            self.name, self.dim = self.inner.name, self.inner.dim
+
+        def embed_query(self, text):
+            self.embedded.append(text)
+            return self.inner.embed_query(text)
+
+    embedder = Counting()
+    WordMeaning.build(["eau", "sols"], embedder, tmp_path)
+    assert sorted(embedder.embedded) == ["eau", "sols"]
+    meaning = WordMeaning.build(["eau", "sols", "visite"], embedder, tmp_path)
+    assert sorted(embedder.embedded) == ["eau", "sols", "visite"]  # only the new word
+    assert meaning.nearest(["visits"]) == {"visits": "visite"}
