@@ -77,6 +77,17 @@ def _step(message: str) -> int:
     return 0
 
 
+ORDINALS = {"premier": 0, "premiere": 0, "1er": 0, "deuxieme": 1, "second": 1, "seconde": 1, "2e": 1,
+            "troisieme": 2, "3e": 2, "quatrieme": 3, "dernier": -1, "derniere": -1}
+
+
+def _ordinal(message: str) -> int | None:
+    """"Et le premier ?", "le dernier c'est quoi ?": a position in the list shown last (short messages)."""
+    folded = fold(message)
+    m = re.search(r"\b(?:le|la|du|au) (" + "|".join(ORDINALS) + r")\b", folded)
+    return ORDINALS[m.group(1)] if m and len(folded.split()) <= 8 else None
+
+
 def _joined(drafts: list[Draft]) -> Draft:
     """The answers to the parts of one message, in order, with each source once."""
     sources, seen = [], set()
@@ -142,10 +153,12 @@ class Engine:
 
     def _question(self, typed: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
         message = self.lexicon.read(typed) if previous else typed  # a follow-up is resolved on words read right
-        if previous and previous.focus.get("kind") == "events" and (step := _step(message)):
+        if previous and previous.focus.get("kind") == "events" and (_step(message) or _ordinal(message) is not None):
             q = parse(message, as_of, self.lexicon)
-            if not q.topic:  # "et le suivant ?" walks along the events shown last
-                draft = self.events.neighbour(q, previous.focus.get("ids") or [], step, as_of)
+            ids = previous.focus.get("ids") or []
+            if not q.topic:  # "et le suivant ?" walks along the events shown last, "le premier ?" picks one
+                draft = self.events.neighbour(q, ids, _step(message), as_of) if _step(message) \
+                    else self.events.nth(q, ids, _ordinal(message), as_of)
                 if draft:
                     return draft, Context(previous.question, previous.years, draft.focus or previous.focus)
         question, focus, earlier = typed, {}, []

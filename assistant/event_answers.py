@@ -194,6 +194,15 @@ class EventBook:
         return Draft(_sentence(e, as_of, q), [event_source(e, _line(e, as_of))], coverage=1.0,
                      focus={"kind": "events", "ids": [e.id]})
 
+    def nth(self, q: Query, ids: list[str], index: int, as_of: date) -> Draft | None:
+        """"Et le premier ?": one event of the list shown last, in date order."""
+        shown = [e for e in self.events if e.id in ids]
+        if len(shown) < 2 or not -len(shown) <= index < len(shown):
+            return None
+        e = shown[index]
+        return Draft(_sentence(e, as_of, q), [event_source(e, _line(e, as_of))], coverage=1.0,
+                     focus={"kind": "events", "ids": [e.id]})
+
     def _compose(self, q: Query, events: list[Event], mode: str, as_of: date, types: list[str]) -> Draft:
         what = _describe(q, types)
         scope = scope_of(what)

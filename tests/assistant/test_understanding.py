@@ -125,3 +125,11 @@ def test_the_base_vocabulary_is_embedded_once_and_cached_by_word(tmp_path):
     meaning = WordMeaning.build(["eau", "sols", "visite"], embedder, tmp_path)
     assert sorted(embedder.embedded) == ["eau", "sols", "visite"]  # only the new word
     assert meaning.nearest(["visits"]) == {"visits": "visite"}
+
+
+def test_a_position_picks_one_event_of_the_list_shown(assistant):
+    listing = ask(assistant, "quels événements en juillet 2024 ?", as_of="2024-12-31")
+    first = ask(assistant, "et le premier c'était quoi ?", as_of="2024-12-31", conversation_id=listing.conversation_id)
+    assert [s.date for s in first.sources] == ["2024-07-03"]
+    last = ask(assistant, "et le dernier ?", as_of="2024-12-31", conversation_id=listing.conversation_id)
+    assert len(last.sources) == 1 and last.sources[0].date.startswith("2024-07") and last.sources[0].date != "2024-07-03"
