@@ -158,7 +158,7 @@ class Engine:
             ids = previous.focus.get("ids") or []
             if not q.topic:  # "et le suivant ?" walks along the events shown last, "le premier ?" picks one
                 draft = self.events.neighbour(q, ids, _step(message), as_of) if _step(message) \
-                    else self.events.nth(q, ids, _ordinal(message), as_of)
+                    else self.events.nth(q, previous.focus.get("list") or ids, _ordinal(message), as_of)
                 if draft:
                     return draft, Context(previous.question, previous.years, draft.focus or previous.focus)
         question, focus, earlier = typed, {}, []

@@ -201,7 +201,7 @@ class EventBook:
             return None
         e = shown[index]
         return Draft(_sentence(e, as_of, q), [event_source(e, _line(e, as_of))], coverage=1.0,
-                     focus={"kind": "events", "ids": [e.id]})
+                     focus={"kind": "events", "ids": [e.id], "list": ids})  # "et le dernier ?" picks again
 
     def _compose(self, q: Query, events: list[Event], mode: str, as_of: date, types: list[str]) -> Draft:
         what = _describe(q, types)
