@@ -101,7 +101,8 @@ class Assistant:
             phrased = self.phraser.phrase(message, [s.excerpt for s in draft.sources] + [text], text)
             text = phrased or text
         text = redact_contacts(text)
-        sources = [replace(s, excerpt=redact_contacts(s.excerpt)) for s in draft.sources]
+        unique = {s.id: s for s in reversed(draft.sources)}  # each source once, in order of first use
+        sources = [replace(s, excerpt=redact_contacts(s.excerpt)) for s in draft.sources if unique.pop(s.id, None)]
         self.conversations.append(conversation_id, Turn(message, text, asdict(context)))
         if draft.abstained:
             self.unanswered_log.record(message, conversation_id, draft.reason)
