@@ -42,7 +42,7 @@ ENGLISH = [
     ("next week", "la semaine prochaine"), ("this week", "cette semaine"), ("with", "avec"), ("for", "pour"),
     ("are", "sont"), ("is", "est"), ("was", "etait"), ("were", "etaient"), ("there", ""), ("we", "nous"),
     ("you", "vous"), ("your", "vos"), ("many", "nombreux"), ("much", "beaucoup"), ("at", "a"), ("in", "en"),
-    ("new", "nouveaux"), ("planned", "prevus"), ("scheduled", "prevus"), ("organised", "organises"),
+    ("took place", "ont eu lieu"), ("take place", "ont lieu"), ("takes place", "a lieu"), ("new", "nouveaux"), ("planned", "prevus"), ("scheduled", "prevus"), ("organised", "organises"),
     ("organized", "organises"), ("held", "tenus"), ("joined", "rejoint"),
     ("january", "janvier"), ("february", "fevrier"), ("march", "mars"), ("april", "avril"), ("may", "mai"),
     ("june", "juin"), ("july", "juillet"), ("august", "aout"), ("september", "septembre"),
