@@ -15,7 +15,7 @@ from pathlib import Path
 MANIFEST_FILE = "manifest.json"
 # Bump when loaders or chunking change what a file turns into: every document is then
 # re-read (vectors of unchanged passages still come from the cache).
-PIPELINE_VERSION = 3
+PIPELINE_VERSION = 4
 
 
 @dataclass
