@@ -127,7 +127,7 @@ class LexicalIndex:
         target = root / version
         target.mkdir()
         if self.retriever is not None:
-            self.retriever.persist(str(target))
+            self.retriever.persist(str(target), show_progress=False)
         (target / _GENERATION_FILE).write_text(
             json.dumps({"collection": self.collection, "nodes": self.size}), encoding="utf-8")
         fd, tmp = tempfile.mkstemp(dir=root, prefix=".current-")

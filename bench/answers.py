@@ -73,6 +73,14 @@ def main() -> None:
             t0 = time.perf_counter()
             assistant.ask(text, as_of=as_of)
             timings.append((time.perf_counter() - t0) * 1000)
+    # The floor: one dense query embedding, what any question costs at least.
+    from assistant.embeddings import default_embedder
+
+    floor = []
+    for text, _ in asked:
+        t0 = time.perf_counter()
+        default_embedder().get_query_embedding(text)
+        floor.append((time.perf_counter() - t0) * 1000)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print("| mesure | valeur |\n|---|---|")
     print(f"| questions (x{args.rounds}) | {len(asked)} |")
@@ -80,6 +88,7 @@ def main() -> None:
     print(f"| latence p50 à chaud | {statistics.median(timings):.1f} ms |")
     print(f"| latence p95 à chaud | {percentile(timings, 95):.1f} ms |")
     print(f"| latence max | {max(timings):.1f} ms |")
+    print(f"| plancher : un embedding de requête, p50 | {statistics.median(floor):.1f} ms |")
     print(f"| pic de mémoire (RSS) | {rss:.0f} Mo |")
 
 
