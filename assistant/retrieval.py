@@ -123,11 +123,10 @@ class Retriever(BaseRetriever):
         if not self._settings.chroma_host:
             return self._failure[1] if self._failure else None
         try:  # a server: ask it now, so /health tells the truth even between questions
-            connect(self._settings).heartbeat()
-        except Exception as exc:  # noqa: BLE001 - any failure means "unreachable", reported
-            reason = str(exc) if isinstance(exc, StoreUnavailable) else str(unavailable(self._settings, exc))
-            self._failed(reason)
-            return reason
+            connect(self._settings)
+        except StoreUnavailable as exc:
+            self._failed(str(exc))
+            return str(exc)
         if self._failure:
             self._recovered()
         return None
@@ -143,7 +142,7 @@ class Retriever(BaseRetriever):
             found = retriever.retrieve(query)
         except Exception as exc:  # noqa: BLE001 - the store's faults must not take answers down
             self._index = None
-            self._failed(str(exc) if isinstance(exc, StoreUnavailable) else str(unavailable(self._settings, exc)))
+            self._failed(str(unavailable(self._settings, exc)))
             return []
         if self._failure:
             self._recovered()

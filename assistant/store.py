@@ -21,9 +21,11 @@ from assistant.settings import Settings
 log = logging.getLogger(__name__)
 
 CHROMA_DIR = "chroma"
-QUERY_TIMEOUT = 3.0  # seconds; an answer must come within 10 s even when the server hangs
-WRITE_TIMEOUT = 120.0  # an ingest may add thousands of nodes in one call
+# Seconds a server may take to answer one call. An answer must come within 10 s even when the
+# server hangs; one document's nodes are written well within it.
+TIMEOUT = 5.0
 CONNECT_TIMEOUT = 2.0
+_servers: dict[tuple[str, int], Any] = {}  # one client per server and process (chromadb shares it anyway)
 
 
 class StoreUnavailable(Exception):
@@ -37,42 +39,55 @@ def describe(settings: Settings) -> str:
     return f"Chroma local ({settings.data_dir / CHROMA_DIR})"
 
 
-def connect(settings: Settings, timeout: float = QUERY_TIMEOUT) -> Any:
+def connect(settings: Settings) -> Any:
     """A Chroma client; raises StoreUnavailable when a server does not answer."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    try:
-        if settings.chroma_host:
-            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port,
-                                         settings=chroma_settings)
-            _set_timeout(client, timeout)
-            client.heartbeat()
-            return client
+    if not settings.chroma_host:
         path = settings.data_dir / CHROMA_DIR
         path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-    except StoreUnavailable:
-        raise
+    key = (settings.chroma_host, settings.chroma_port)
+    try:
+        client = _servers.get(key)
+        if client is None:
+            # chromadb's HTTP client calls the server while being built, with no timeout: probe first.
+            _heartbeat(settings)
+            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port,
+                                         settings=chroma_settings)
+            _set_timeout(client)
+            _servers[key] = client
+        client.heartbeat()
+        return client
     except Exception as exc:
         raise unavailable(settings, exc) from exc
 
 
 def unavailable(settings: Settings, exc: BaseException) -> StoreUnavailable:
     """The French reason for a failed call to the store (type and message of the cause)."""
+    if isinstance(exc, StoreUnavailable):
+        return exc
     detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
     return StoreUnavailable(f"{describe(settings)} injoignable ({type(exc).__name__}"
                             f"{' : ' + detail if detail else ''})")
 
 
-def _set_timeout(client: Any, timeout: float) -> None:
+def _heartbeat(settings: Settings) -> None:
+    import httpx
+
+    httpx.get(f"http://{settings.chroma_host}:{settings.chroma_port}/api/v2/heartbeat",
+              timeout=httpx.Timeout(TIMEOUT, connect=CONNECT_TIMEOUT)).raise_for_status()
+
+
+def _set_timeout(client: Any) -> None:
     """chromadb's HTTP client waits forever by default: a hung server would hang every answer."""
     import httpx
 
     session = getattr(getattr(client, "_server", None), "_session", None)
     if isinstance(session, httpx.Client):
-        session.timeout = httpx.Timeout(timeout, connect=CONNECT_TIMEOUT)
+        session.timeout = httpx.Timeout(TIMEOUT, connect=CONNECT_TIMEOUT)
 
 
 def new_collection_name(settings: Settings) -> str:

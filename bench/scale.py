@@ -89,7 +89,7 @@ def main() -> None:
 
     started = time.perf_counter()
     name = new_collection_name(settings)
-    store = vector_store(open_collection(connect(settings, timeout=600), name))
+    store = vector_store(open_collection(connect(settings), name))
     for i in range(0, len(nodes), BATCH):
         store.add(nodes[i:i + BATCH])
     chroma_build = time.perf_counter() - started

@@ -36,7 +36,7 @@ from assistant.embeddings import default_embedder
 from assistant.lexical import LexicalIndex
 from assistant.records import RecordSet
 from assistant.settings import Settings
-from assistant.store import (WRITE_TIMEOUT, StoreUnavailable, connect, drop_other_generations,
+from assistant.store import (StoreUnavailable, connect, drop_other_generations,
                              new_collection_name, open_collection, unavailable, vector_store)
 from ingestion.documents import LoadError, slugify
 from ingestion.manifest import PIPELINE_VERSION, DocumentEntry, Manifest
@@ -106,7 +106,7 @@ class _Run:
         self.settings = settings
         self.corpus_dir = settings.corpus_dir.expanduser().resolve()
         self.report = IngestReport()
-        self.client = connect(settings, WRITE_TIMEOUT)  # unreachable server: stop before any write
+        self.client = connect(settings)  # unreachable server: stop before any write
         old = Manifest.load(settings.data_dir)
         current = LexicalIndex.load(settings.data_dir)
         self.rebuild = reset or old.embedder not in ("", embedder.model_name) or not current.collection

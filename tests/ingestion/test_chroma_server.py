@@ -137,3 +137,20 @@ def test_an_unreachable_server_stops_the_ingest_with_a_clear_message(settings, e
                               "EMS_CHROMA_HOST": "127.0.0.1", "EMS_CHROMA_PORT": str(nowhere.chroma_port),
                               "PATH": "/usr/bin:/bin", "OMP_NUM_THREADS": "2"}, timeout=120)
     assert cli.returncode == 2 and "Ingestion impossible" in cli.stderr and "injoignable" in cli.stderr
+
+
+@pytest.mark.slow
+def test_a_hung_server_costs_seconds_not_the_answer(remote, server, embedder):
+    assert ingest(remote, embedder=embedder).ok()
+    with TestClient(create_app(Assistant.from_settings(remote), remote)) as client:
+        before, _ = chat(client, "Que dit-on du compostage de proximité et de la méthanisation ?")
+        server.process.send_signal(signal.SIGSTOP)  # alive but silent: every call would wait forever
+        try:
+            for _ in range(2):
+                answer, seconds = chat(client, "Que dit-on du compostage de proximité et de la méthanisation ?")
+                assert seconds < 10 and answer["sources"][0]["id"] == before["sources"][0]["id"]
+            health = client.get("/health").json()
+            assert health["status"] == "degraded" and "ReadTimeout" in health["reason"]
+        finally:
+            server.process.send_signal(signal.SIGCONT)
+        assert client.get("/health").json()["status"] == "ok"
