@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 _COMPARE = {
     "$eq": lambda a, b: a == b,
     "$ne": lambda a, b: a != b,
@@ -51,3 +53,61 @@ def chroma_where(where: dict | None) -> dict | None:
         else:
             parts.append({key: condition})
     return parts[0] if len(parts) == 1 else {"$and": parts}
+
+
+class ColumnFilter:
+    """`where` filters evaluated on many passages at once: one numpy column per metadata key.
+
+    Gives the same answer as `matches` on each passage (a missing key or a string compared
+    with a number never matches), at numpy speed: a filtered BM25 search over 100 000
+    passages must not loop over them in Python.
+    """
+
+    def __init__(self, metadatas: list[dict[str, Any]]) -> None:
+        self._metadatas = metadatas
+        self._columns: dict[str, tuple[np.ndarray, np.ndarray, bool]] = {}
+
+    def mask(self, where: dict) -> np.ndarray:
+        mask = np.ones(len(self._metadatas), dtype=bool)
+        for key, condition in where.items():
+            if key == "$and":
+                for part in condition:
+                    mask &= self.mask(part)
+            elif key == "$or":
+                mask &= np.logical_or.reduce([self.mask(part) for part in condition]) if condition \
+                    else np.zeros_like(mask)
+            else:
+                ops = condition if isinstance(condition, dict) else {"$eq": condition}
+                for op, value in ops.items():
+                    mask &= self._compare(key, op, value)
+        return mask
+
+    def _column(self, key: str) -> tuple[np.ndarray, np.ndarray, bool]:
+        """(values, present, numeric) for one key."""
+        if key not in self._columns:
+            raw = [m.get(key) for m in self._metadatas]
+            present = np.array([key in m for m in self._metadatas], dtype=bool)
+            numeric = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in raw if v is not None)
+            values = np.array([v if v is not None else np.nan for v in raw], dtype=float) if numeric \
+                else np.array(raw, dtype=object)
+            self._columns[key] = (values, present, numeric)
+        return self._columns[key]
+
+    def _compare(self, key: str, op: str, value: Any) -> np.ndarray:
+        values, present, numeric = self._column(key)
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if op in ("$in", "$nin"):
+            inside = np.isin(values, [v for v in value if isinstance(v, (int, float))]) if numeric \
+                else np.array([v in value for v in values], dtype=bool)
+            return present & (inside if op == "$in" else ~inside)
+        if numeric and number:
+            with np.errstate(invalid="ignore"):
+                return present & _COMPARE[op](values, value)
+        if op in ("$eq", "$ne") and (numeric or not number):
+            if numeric:  # a string never equals a number
+                return present & (op == "$ne")
+            equal = np.array([v == value for v in values], dtype=bool)
+            return present & (equal if op == "$eq" else ~equal)
+        # Mixed types or ordering on strings: the passage-by-passage rule, rare and small.
+        return np.fromiter((matches(m, {key: {op: value}}) for m in self._metadatas), dtype=bool,
+                           count=len(self._metadatas))

@@ -19,14 +19,13 @@ import tempfile
 import uuid
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from llama_index.core.schema import BaseNode, NodeWithScore, QueryBundle, TextNode
 from llama_index.core.vector_stores.utils import metadata_dict_to_node, node_to_metadata_dict
 from llama_index.retrievers.bm25 import BM25Retriever
 
-from assistant.filters import matches
+from assistant.filters import ColumnFilter
 from assistant.normalize import fold
 
 LEXICAL_DIR = "lexical"
@@ -68,9 +67,9 @@ class FrenchBM25Retriever(BM25Retriever):
         return cls(existing_bm25=bm25, similarity_top_k=similarity_top_k)
 
     @cached_property
-    def metadatas(self) -> list[dict[str, Any]]:
-        """Each node's metadata, in index order (what filters are evaluated on)."""
-        return [dict(entry) for entry in self.corpus]
+    def filter(self) -> ColumnFilter:
+        """`where` filters over every node's metadata, in index order."""
+        return ColumnFilter(self.corpus)
 
     def node(self, index: int) -> TextNode:
         return metadata_dict_to_node(self.corpus[index])
@@ -86,8 +85,7 @@ class FrenchBM25Retriever(BM25Retriever):
         """The best `top_k` nodes with a positive score, among those `where` lets through."""
         scores = self.scores(query)
         if where:
-            keep = np.fromiter((matches(m, where) for m in self.metadatas), dtype=bool, count=len(scores))
-            scores = np.where(keep, scores, 0.0)
+            scores = np.where(self.filter.mask(where), scores, 0.0)
         positive = np.flatnonzero(scores > 0)
         best = positive[np.argsort(-scores[positive], kind="stable")][:top_k]
         return [NodeWithScore(node=self.node(int(i)), score=float(scores[i])) for i in best]
