@@ -72,7 +72,15 @@ class FrenchBM25Retriever(BM25Retriever):
         return ColumnFilter(self.corpus)
 
     def node(self, index: int) -> TextNode:
-        return metadata_dict_to_node(self.corpus[index])
+        """The node at `index`, parsed once (the same passages come back question after question)."""
+        node = self._parsed.get(index)
+        if node is None:
+            node = self._parsed[index] = metadata_dict_to_node(self.corpus[index])
+        return node
+
+    @cached_property
+    def _parsed(self) -> dict[int, TextNode]:
+        return {}
 
     def scores(self, query: str) -> np.ndarray:
         """One BM25 score per node (0 where no query term occurs)."""
