@@ -40,6 +40,7 @@ def _as_of(value: Optional[str]) -> Optional[date]:
 
 def _run_ingest(paths: list[Path] | None, reset: bool) -> "IngestReport":  # noqa: F821
     from ingestion.corpus_files import remember_failures
+    from assistant.store import StoreUnavailable
     from ingestion.pipeline import ingest
 
     settings = _settings()
@@ -50,7 +51,11 @@ def _run_ingest(paths: list[Path] | None, reset: bool) -> "IngestReport":  # noq
         def progress(done: int, total: int, name: str) -> None:
             bar.update(task, completed=done, total=total, description=name)
 
-        report = ingest(settings, paths or None, reset, progress)
+        try:
+            report = ingest(settings, paths or None, reset, progress)
+        except StoreUnavailable as exc:
+            err.print(f"[red]Ingestion impossible, la base précédente est conservée :[/] {escape(str(exc))}")
+            raise typer.Exit(2) from None
     remember_failures(settings.data_dir, report)  # shown by GET /admin/documents
     for line in report.summary_lines():
         console.print(line)
@@ -62,7 +67,7 @@ def ingest(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Fichiers ou dossiers (défaut : EMS_CORPUS_DIR)")] = None,
     reset: Annotated[bool, typer.Option("--reset", help="Reconstruire la base depuis zéro")] = False,
 ) -> None:
-    """Ingère le corpus (ou les fichiers donnés) ; code 1 si un fichier a échoué."""
+    """Ingère le corpus (ou les fichiers donnés) ; code 1 si un fichier a échoué, 2 si Chroma est injoignable."""
     report = _run_ingest(paths, reset)
     raise typer.Exit(0 if report.ok() else 1)
 

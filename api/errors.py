@@ -14,6 +14,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from assistant.store import StoreUnavailable
+
 log = logging.getLogger("ems.api")
 
 BODY_NOT_OBJECT = "Le corps de la requête doit être un objet JSON (Content-Type: application/json)."
@@ -87,6 +89,13 @@ async def http_error(request: Request, exc: StarletteHTTPException) -> JSONRespo
     return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
 
 
+async def store_unavailable(request: Request, exc: StoreUnavailable) -> JSONResponse:
+    """An ingest while Chroma cannot be reached: nothing was changed, say so and why."""
+    log.warning("store unavailable on %s %s: %s", request.method, request.url.path, exc)
+    return JSONResponse({"detail": f"Ingestion impossible, la base précédente est conservée : {exc}."},
+                        status_code=503)
+
+
 async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return JSONResponse({"detail": INTERNAL_ERROR}, status_code=500)
@@ -95,4 +104,5 @@ async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(StoreUnavailable, store_unavailable)
     app.add_exception_handler(Exception, unexpected_error)

@@ -1,8 +1,10 @@
 """Optional phrasing of an answer by an OpenAI-compatible LLM, guarded so it cannot invent facts.
 
-The extractive answer stays the reference: the LLM only rewrites it from the same evidence, and its
-text is refused (None, so the caller keeps the extractive answer) on any transport or format problem,
-on contact details, or when it writes a number that neither the evidence nor the extractive answer has.
+The LLM is a llama-index `OpenAILike` (Ollama, vLLM, a llama.cpp server or a hosted API), built
+only when EMS_LLM_BASE_URL is set — never llama-index's default OpenAI. The extractive answer stays
+the reference: the LLM only rewrites it from the same evidence, and its text is refused (None, so
+the caller keeps the extractive answer) on any transport or format problem, on contact details, or
+when it writes a number that neither the evidence nor the extractive answer has.
 """
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ import logging
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+
+from typing import Any
 
 import httpx
 
@@ -86,11 +90,16 @@ class LLMPhraser:
 
     def __init__(self, base_url: str, model: str = "default", api_key: str | None = None,
                  timeout: float = 20.0, max_tokens: int = 400) -> None:
+        from llama_index.llms.openai_like import OpenAILike
+
         self.url = base_url.rstrip("/") + "/chat/completions"
-        self.model = model
         self.timeout = timeout
-        self.max_tokens = max_tokens
-        self._headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        # No retries: a slow or failing server costs one timeout, then the extractive answer.
+        # The OpenAI client needs a key; a server configured without one gets no Authorization header.
+        http_client = None if api_key else httpx.Client(event_hooks={"request": [_without_authorization]})
+        self.llm: Any = OpenAILike(model=model, api_base=base_url.rstrip("/"), api_key=api_key or "unused",
+                                   is_chat_model=True, temperature=0.0, max_tokens=max_tokens,
+                                   timeout=timeout, max_retries=0, reuse_client=True, http_client=http_client)
 
     @classmethod
     def from_settings(cls, settings) -> LLMPhraser | None:
@@ -126,23 +135,28 @@ class LLMPhraser:
         return content
 
     def _complete(self, messages: list[dict]) -> str | None:
-        payload = {"model": self.model, "messages": messages, "temperature": 0,
-                   "max_tokens": self.max_tokens, "stream": False}
+        import openai
+        from llama_index.core.llms import ChatMessage
+
         try:
-            response = httpx.post(self.url, json=payload, headers=self._headers, timeout=self.timeout)
-        except httpx.TimeoutException:
+            response = self.llm.chat([ChatMessage(role=m["role"], content=m["content"]) for m in messages])
+        except openai.APITimeoutError:
             return _refuse(f"no reply from {self.url} within {self.timeout} s")
-        except httpx.HTTPError as exc:
-            return _refuse(f"request to {self.url} failed: {type(exc).__name__}: {exc}")
-        if not response.is_success:
-            return _refuse(f"{self.url} answered HTTP {response.status_code}")
-        try:
-            content = response.json()["choices"][0]["message"]["content"]
-        except (ValueError, LookupError, TypeError):
-            return _refuse(f"malformed reply from {self.url}")
+        except openai.APIStatusError as exc:
+            return _refuse(f"{self.url} answered HTTP {exc.status_code}")
+        except openai.APIConnectionError as exc:
+            cause = exc.__cause__ or exc
+            return _refuse(f"request to {self.url} failed: {type(cause).__name__}: {cause}")
+        except (openai.OpenAIError, ValueError, LookupError, TypeError, AttributeError) as exc:
+            return _refuse(f"malformed reply from {self.url} ({type(exc).__name__})")
+        content = response.message.content
         if not isinstance(content, str):
             return _refuse(f"malformed reply from {self.url}: content is not text")
         return content
+
+
+def _without_authorization(request: httpx.Request) -> None:
+    request.headers.pop("Authorization", None)
 
 
 def _refuse(reason: str) -> None:

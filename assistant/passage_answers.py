@@ -125,9 +125,7 @@ class PassageAnswerer:
                 best, best_weight = p, weight
         if best is None:
             return []
-        meta = dict(best.metadata)
-        return [(1.0, Hit(best.id, best.text, str(meta.get("title", "")), str(meta.get("kind", "")),
-                          str(meta.get("source", "")), 0.0, meta))]
+        return [(1.0, Hit.of(best))]
 
     def outline(self, q: Query, top: Hit) -> Draft | None:
         """"Quels sont les 8 DIS ?", "quels sont les programmes transversaux ?": when the question names
@@ -139,7 +137,7 @@ class PassageAnswerer:
         for p in self.retriever.passages:
             name = str(p.metadata.get("section", "")).split(" > ")[0]
             if p.metadata.get("source") == top.source and name and name not in parts:
-                hit = Hit(p.id, p.text, top.title, top.kind, top.source, 0.0, dict(p.metadata))
+                hit = Hit.of(p)
                 parts[name] = (hit, _SENTENCE_END.split(_body(hit))[0].strip())
         if len(parts) < 3:
             return None

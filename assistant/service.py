@@ -156,7 +156,11 @@ class Assistant:
         return next((g for g in self.records.guides if g.id == guide_id), None)
 
     def health(self) -> dict:
-        return {"status": "ok", **self.records.counts(), "passages": self.retriever.size}
+        """"ok", or "degraded" with the reason while the vector store cannot be reached."""
+        problem = self.retriever.status()
+        status = {"status": "degraded" if problem else "ok", **self.records.counts(),
+                  "passages": self.retriever.size}
+        return {**status, "reason": f"{problem} : réponses par mots-clés uniquement"} if problem else status
 
     def ingest(self, paths: list[Path] | None = None, reset: bool = False) -> IngestReport:
         from ingestion.pipeline import ingest  # ingestion depends on assistant, not the reverse at import

@@ -1,186 +1,120 @@
-"""The passage store: dense vectors in Chroma, a French BM25 index beside it.
+"""The vector side of the passage store: Chroma, through llama-index's ChromaVectorStore.
 
 Chroma runs embedded (PersistentClient under `<data_dir>/chroma`) or as a server
 (`chroma run`, HttpClient) when EMS_CHROMA_HOST is set. It never embeds anything
-itself: its default embedding function downloads a model, so vectors are always
-passed in. The lexical side (bm25s + PyStemmer French) is rebuilt from all passages
-at each ingest and saved as a versioned directory switched atomically, so a reader
-never sees a half-written index.
+itself: its default embedding function downloads a model, so nodes arrive with their
+vectors. Collections are generations named `<collection>-<hex>`: a rebuild (`--reset`,
+another model) fills a new one aside, and the lexical index's pointer (assistant/lexical.py)
+switches to it only once it is complete, so a killed ingest leaves the previous base whole.
+
+A server can die or hang: every call has a timeout, and failures surface as
+`StoreUnavailable` with a French reason the caller shows or logs.
 """
 from __future__ import annotations
 
-import json
-import os
-import re
-import shutil
-import tempfile
+import logging
 import uuid
-from dataclasses import asdict, dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from assistant.normalize import fold
 from assistant.settings import Settings
 
+log = logging.getLogger(__name__)
+
 CHROMA_DIR = "chroma"
-LEXICAL_DIR = "lexical"
-_CURRENT = "CURRENT"
-_PASSAGES_FILE = "passages.json"
-_TOKEN_RE = re.compile(r"[a-z0-9]+")
-# "2e", "3ème", "1er" -> the number; spelled-out ordinals too, so "2e enjeu" meets "Enjeu 2".
-_ORDINAL_SUFFIX = re.compile(r"\b(\d+)\s?(?:e|er|ere|eme|ieme|nd|nde)\b")
-_ORDINAL_WORDS = {"premier": "1", "premiere": "1", "deuxieme": "2", "second": "2", "seconde": "2",
-                  "troisieme": "3", "quatrieme": "4", "cinquieme": "5", "sixieme": "6",
-                  "septieme": "7", "huitieme": "8", "neuvieme": "9", "dixieme": "10"}
+# Seconds a server may take to answer one call. An answer must come within 10 s even when the
+# server hangs; one document's nodes are written well within it.
+TIMEOUT = 5.0
+CONNECT_TIMEOUT = 2.0
+_servers: dict[tuple[str, int], Any] = {}  # one client per server and process (chromadb shares it anyway)
 
 
-# --- Chroma ---------------------------------------------------------------------------
+class StoreUnavailable(Exception):
+    """The vector store cannot be reached or answered with an error; the message is in French."""
 
-def _client(settings: Settings):
+
+def describe(settings: Settings) -> str:
+    """Where the vectors live, for messages."""
+    if settings.chroma_host:
+        return f"serveur Chroma {settings.chroma_host}:{settings.chroma_port}"
+    return f"Chroma local ({settings.data_dir / CHROMA_DIR})"
+
+
+def connect(settings: Settings) -> Any:
+    """A Chroma client; raises StoreUnavailable when a server does not answer."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if settings.chroma_host:
-        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port,
-                                   settings=chroma_settings)
-    path = settings.data_dir / CHROMA_DIR
-    path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    if not settings.chroma_host:
+        path = settings.data_dir / CHROMA_DIR
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    key = (settings.chroma_host, settings.chroma_port)
+    try:
+        client = _servers.get(key)
+        if client is None:
+            # chromadb's HTTP client calls the server while being built, with no timeout: probe first.
+            _heartbeat(settings)
+            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port,
+                                         settings=chroma_settings)
+            _set_timeout(client)
+            _servers[key] = client
+        client.heartbeat()
+        return client
+    except Exception as exc:
+        raise unavailable(settings, exc) from exc
 
 
-def open_collection(settings: Settings):
-    """The passages collection (created on first use), cosine space, no embedding function."""
-    return _client(settings).get_or_create_collection(
-        settings.collection, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
+def unavailable(settings: Settings, exc: BaseException) -> StoreUnavailable:
+    """The French reason for a failed call to the store (type and message of the cause)."""
+    if isinstance(exc, StoreUnavailable):
+        return exc
+    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    return StoreUnavailable(f"{describe(settings)} injoignable ({type(exc).__name__}"
+                            f"{' : ' + detail if detail else ''})")
 
 
-def reset_collection(settings: Settings):
-    """Drop every passage and return a fresh, empty collection."""
-    client = _client(settings)
-    if any(c.name == settings.collection for c in client.list_collections()):
-        client.delete_collection(settings.collection)
-    return open_collection(settings)
+def _heartbeat(settings: Settings) -> None:
+    import httpx
+
+    httpx.get(f"http://{settings.chroma_host}:{settings.chroma_port}/api/v2/heartbeat",
+              timeout=httpx.Timeout(TIMEOUT, connect=CONNECT_TIMEOUT)).raise_for_status()
 
 
-def upsert_passages(collection, ids: list[str], texts: list[str], metadatas: list[dict[str, Any]],
-                    embeddings: list[list[float]]) -> None:
-    """Idempotent write (same id -> replaced), in batches the server accepts."""
-    step = 1000
-    for i in range(0, len(ids), step):
-        collection.upsert(ids=ids[i:i + step], documents=texts[i:i + step],
-                          metadatas=metadatas[i:i + step],
-                          embeddings=np.asarray(embeddings[i:i + step], dtype=np.float32))
+def _set_timeout(client: Any) -> None:
+    """chromadb's HTTP client waits forever by default: a hung server would hang every answer."""
+    import httpx
+
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if isinstance(session, httpx.Client):
+        session.timeout = httpx.Timeout(TIMEOUT, connect=CONNECT_TIMEOUT)
 
 
-def delete_passages(collection, ids: list[str]) -> None:
-    step = 1000
-    for i in range(0, len(ids), step):
-        collection.delete(ids=ids[i:i + step])
+def new_collection_name(settings: Settings) -> str:
+    return f"{settings.collection}-{uuid.uuid4().hex[:12]}"
 
 
-def stored_ids(collection) -> set[str]:
-    return set(collection.get(include=[])["ids"])
+def open_collection(client: Any, name: str) -> Any:
+    """A collection (created on first use), cosine space, no embedding function."""
+    return client.get_or_create_collection(name, configuration={"hnsw": {"space": "cosine"}},
+                                           embedding_function=None)
 
 
-# --- French lexical analysis ----------------------------------------------------------
+def vector_store(collection: Any) -> Any:
+    """llama-index's view of a collection: nodes in, nodes out."""
+    from llama_index.vector_stores.chroma import ChromaVectorStore
 
-@lru_cache(maxsize=1)
-def _analysis():
-    import Stemmer
-    from bm25s.stopwords import STOPWORDS_FRENCH
-
-    return Stemmer.Stemmer("french"), frozenset(fold(w) for w in STOPWORDS_FRENCH)
+    return ChromaVectorStore(chroma_collection=collection)
 
 
-def analyze(text: str) -> list[str]:
-    """Tokens for BM25, identical at index and query time: folded, stop words out, stemmed.
-
-    Accents are removed before stemming so that a query typed without accents
-    ('biodechets') yields exactly the tokens of the accented text.
-    """
-    stemmer, stopwords = _analysis()
-    words = [_ORDINAL_WORDS.get(w, w) for w in _TOKEN_RE.findall(_ORDINAL_SUFFIX.sub(r"\1", fold(text)))]
-    return stemmer.stemWords([w for w in words if w not in stopwords and (len(w) > 1 or w.isdigit())])
-
-
-# --- Lexical index --------------------------------------------------------------------
-
-@dataclass
-class StoredPassage:
-    id: str
-    text: str
-    metadata: dict[str, Any]
-
-
-class LexicalIndex:
-    """BM25 over all passages, with the passages themselves (text + metadata)."""
-
-    def __init__(self, passages: list[StoredPassage], bm25=None) -> None:
-        self.passages = passages
-        self._bm25 = bm25
-
-    @classmethod
-    def build(cls, passages: list[StoredPassage]) -> "LexicalIndex":
-        if not passages:
-            return cls([])
-        import bm25s
-
-        bm25 = bm25s.BM25()
-        bm25.index([analyze(p.text) for p in passages], show_progress=False)
-        return cls(passages, bm25)
-
-    def scores(self, query: str) -> np.ndarray:
-        """One BM25 score per passage (0 where no query term occurs)."""
-        if self._bm25 is None:
-            return np.zeros(len(self.passages), dtype=np.float32)
-        token_ids = self._bm25.get_tokens_ids(analyze(query))
-        if not token_ids:
-            return np.zeros(len(self.passages), dtype=np.float32)
-        return self._bm25.get_scores_from_ids(token_ids)
-
-    def save(self, data_dir: Path) -> None:
-        """Write a new version directory, then switch the CURRENT pointer atomically."""
-        root = data_dir / LEXICAL_DIR
-        root.mkdir(parents=True, exist_ok=True)
-        version = uuid.uuid4().hex[:12]
-        target = root / version
-        target.mkdir()
-        if self._bm25 is not None:
-            self._bm25.save(str(target), show_progress=False)
-        (target / _PASSAGES_FILE).write_text(
-            json.dumps([asdict(p) for p in self.passages], ensure_ascii=False), encoding="utf-8")
-        fd, tmp = tempfile.mkstemp(dir=root, prefix=".current-")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(version)
-        os.replace(tmp, root / _CURRENT)
-        for old in root.iterdir():
-            if old.is_dir() and old.name != version:
-                shutil.rmtree(old, ignore_errors=True)
-
-    @classmethod
-    def load(cls, data_dir: Path) -> "LexicalIndex":
-        """The current index, or an empty one when nothing was ingested yet."""
-        try:
-            return cls._load(data_dir)
-        except FileNotFoundError:
-            # An ingest in another process switched versions while we were reading.
-            return cls._load(data_dir)
-
-    @classmethod
-    def _load(cls, data_dir: Path) -> "LexicalIndex":
-        root = data_dir / LEXICAL_DIR
-        pointer = root / _CURRENT
-        if not pointer.exists():
-            return cls([])
-        directory = root / pointer.read_text(encoding="utf-8").strip()
-        raw = json.loads((directory / _PASSAGES_FILE).read_text(encoding="utf-8"))
-        passages = [StoredPassage(**p) for p in raw]
-        if not passages:
-            return cls([])
-        import bm25s
-
-        return cls(passages, bm25s.BM25.load(str(directory), show_progress=False))
+def drop_other_generations(client: Any, settings: Settings, keep: str) -> list[str]:
+    """Delete this base's collections other than `keep` (a replaced or an unfinished generation)."""
+    dropped = []
+    for collection in client.list_collections():
+        name = collection if isinstance(collection, str) else collection.name
+        if name != keep and (name == settings.collection or name.startswith(settings.collection + "-")):
+            client.delete_collection(name)
+            dropped.append(name)
+    if dropped:
+        log.info("store: dropped collections %s", ", ".join(dropped))
+    return dropped

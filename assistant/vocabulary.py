@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.embeddings import Embedder
+from llama_index.core.base.embeddings.base import BaseEmbedding as Embedder
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ def _key(embedder: Embedder) -> str:
 def _queries(embedder: Embedder, texts: list[str]) -> list[list[float]]:
     """Query-side vectors, in one batch when the embedder can."""
     batch = getattr(embedder, "embed_queries", None)
-    return batch(texts) if batch else [embedder.embed_query(t) for t in texts]
+    return batch(texts) if batch else [embedder.get_query_embedding(t) for t in texts]
 
 
 def _save(path: Path, model: str, words: list[str], vectors: dict[str, np.ndarray]) -> None:

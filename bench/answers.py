@@ -83,7 +83,7 @@ def main() -> None:
     embedder, floor = default_embedder(), []
     for text, _ in asked:  # the same questions, through the model alone
         t0 = time.perf_counter()
-        embedder.embed_query(text + " ?")
+        embedder.get_query_embedding(text + " ?")
         floor.append((time.perf_counter() - t0) * 1000)
     one = statistics.median(floor)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -62,7 +62,7 @@ def main() -> None:
         total, embedding = [], []
         for query in QUERIES * 5:
             start = time.perf_counter()
-            embedder.embed_query(query)
+            embedder.get_query_embedding(query)
             embedding.append(time.perf_counter() - start)
             start = time.perf_counter()
             retriever.search(query, k=8)

@@ -1,4 +1,4 @@
-"""Cut documents into self-describing passages.
+"""Cut documents into self-describing passages (llama-index's SentenceSplitter inside each section).
 
 Every chunk starts with the document title and its heading path ("Guide — Contenu >
 Module 2"), so a chunk read alone (by BM25, by the model, by a user in a citation)
@@ -7,12 +7,12 @@ characters of French is 200-250 tokens, which also keeps embedding fast.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from llama_index.core.node_parser import SentenceSplitter
 
 MAX_CHARS = 1000
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+")
 
 
 @dataclass
@@ -46,39 +46,13 @@ def chunk_sections(title: str, sections: list[Section], max_chars: int = MAX_CHA
 
 
 def split_text(text: str, max_chars: int = MAX_CHARS) -> list[str]:
-    """Greedy packing of paragraphs, then sentences, then words, into pieces <= max_chars."""
-    units: list[tuple[str, str]] = []  # (text, separator from the previous unit)
-    for paragraph in _PARAGRAPH_BREAK.split(text.strip()):
-        paragraph = paragraph.strip()
-        if len(paragraph) <= max_chars:
-            units.append((paragraph, "\n\n"))
-            continue
-        parts = [w for s in _SENTENCE_END.split(paragraph) for w in _hard_wrap(s, max_chars)]
-        units.extend((part, " " if i else "\n\n") for i, part in enumerate(parts))
-    pieces: list[str] = []
-    current = ""
-    for unit, separator in units:
-        if not unit:
-            continue
-        candidate = f"{current}{separator}{unit}" if current else unit
-        if len(candidate) <= max_chars:
-            current = candidate
-        else:
-            pieces.append(current)
-            current = unit
-    if current:
-        pieces.append(current)
-    return [p for p in pieces if p]
+    """Pieces <= max_chars: llama-index's SentenceSplitter packs paragraphs, then sentences, then words."""
+    return [p for p in _splitter(max_chars).split_text(text.strip()) if p.strip()]
 
 
-def _hard_wrap(sentence: str, max_chars: int) -> list[str]:
-    if len(sentence) <= max_chars:
-        return [sentence]
-    lines, current = [], ""
-    for word in sentence.split():
-        if current and len(current) + 1 + len(word) > max_chars:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    return lines + [current] if current else lines
+@lru_cache(maxsize=16)
+def _splitter(max_chars: int) -> SentenceSplitter:
+    # Sized in characters (the tokenizer is `list`): French runs about 4-5 characters a token,
+    # and a character budget needs no tokenizer download. No overlap: a passage is read alone.
+    return SentenceSplitter(chunk_size=max_chars, chunk_overlap=0, tokenizer=list, paragraph_separator="\n\n",
+                            secondary_chunking_regex=r"[^,.;:!?…]+[,.;:!?…]?\s*")

@@ -1,13 +1,20 @@
-"""The indexing pipeline: files -> passages (Chroma + BM25) and typed records.
+"""The indexing pipeline: files -> llama-index nodes (Chroma + BM25) and typed records.
 
-Incremental: a document whose bytes did not change (sha256) is neither re-read nor
-re-written; a changed one replaces its passages; one that disappeared from an
-ingested folder is removed. Only new passage texts are embedded (vector cache).
+Each file goes through its reader (ingestion/readers.py: one Document per passage,
+records beside), then a llama-index `IngestionPipeline` (nodes with content-derived
+ids, vectors from the cache); `ChromaVectorStore` writes the nodes, the French
+`BM25Retriever` is rebuilt from all of them.
+
+Incremental, keyed by each file's hash (the manifest is the docstore): an unchanged
+file is neither re-read nor re-written; a changed one replaces its nodes; one that
+disappeared from an ingested folder is removed. Only new passage texts are embedded.
 
 Never loses data: a file that cannot be read keeps its previous passages and records
-and is reported; Chroma writes are idempotent upserts done before the deletes; the
-BM25 index, records.json and the manifest are replaced atomically at the end, so a
-run killed half-way leaves a usable store and the next run finishes the work.
+and is reported; new nodes are added before old ones are deleted; a rebuild (`--reset`,
+another model) fills a new Chroma collection aside; the BM25 index (which names the
+collection), records.json and the manifest are replaced atomically at the end. So a
+run killed at any moment leaves the previous base whole and the next run finishes the
+work. An unreachable Chroma server stops the run before anything is written.
 """
 from __future__ import annotations
 
@@ -21,14 +28,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from assistant.embeddings import Embedder, default_embedder
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.ingestion import IngestionPipeline
+from llama_index.core.schema import BaseNode, TextNode
+
+from assistant.embeddings import default_embedder
+from assistant.lexical import LexicalIndex
 from assistant.records import RecordSet
 from assistant.settings import Settings
-from assistant.store import (LexicalIndex, StoredPassage, delete_passages, open_collection,
-                             reset_collection, stored_ids, upsert_passages)
-from ingestion.documents import LoadError, embedding_text, slugify
-from ingestion.loaders import loader_for
+from assistant.store import (StoreUnavailable, connect, drop_other_generations,
+                             new_collection_name, open_collection, unavailable, vector_store)
+from ingestion.documents import LoadError, slugify
 from ingestion.manifest import PIPELINE_VERSION, DocumentEntry, Manifest
+from ingestion.readers import CachedEmbedding, FileReader, PassageNodes, node_embedding_text
 from ingestion.report import IngestReport
 from ingestion.vector_cache import VectorCache
 
@@ -40,18 +52,27 @@ _RECORD_KINDS = ("events", "members", "figures", "guides")
 
 
 def ingest(settings: Settings, paths: list[Path] | None = None, reset: bool = False,
-           progress: Progress | None = None, embedder: Embedder | None = None) -> IngestReport:
+           progress: Progress | None = None, embedder: BaseEmbedding | None = None) -> IngestReport:
     """Bring the store in line with the files under `paths` (default: the corpus dir).
 
-    Documents ingested from other folders are left alone; `reset` empties the whole
-    store first. `progress(done, total, current_file)` is called before each file.
+    Documents ingested from other folders are left alone; `reset` rebuilds the whole
+    store (aside, then switched). `progress(done, total, current_file)` is called before
+    each file. Raises StoreUnavailable (French message) when Chroma cannot be reached:
+    the previous base is then left as it was.
     """
     started = time.perf_counter()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     with _exclusive(settings.data_dir):
         run = _Run(settings, embedder or default_embedder(), reset)
-        report = run.execute([Path(p) for p in paths] if paths else [settings.corpus_dir],
-                             progress or (lambda done, total, name: None))
+        try:
+            report = run.execute([Path(p) for p in paths] if paths else [settings.corpus_dir],
+                                 progress or (lambda done, total, name: None))
+        except StoreUnavailable:
+            raise
+        except Exception as exc:
+            if settings.chroma_host and _is_connection_error(exc):
+                raise unavailable(settings, exc) from exc
+            raise
     report.seconds = time.perf_counter() - started
     log.info("ingest: %d added, %d updated, %d unchanged, %d removed, %d failed, %d passages",
              len(report.added), len(report.updated), len(report.unchanged), len(report.removed),
@@ -76,31 +97,36 @@ class _Pending:
 
     entry: DocumentEntry
     old: DocumentEntry | None
-    passages: list[StoredPassage]
+    nodes: list[BaseNode]
     records: RecordSet
 
 
 class _Run:
-    def __init__(self, settings: Settings, embedder: Embedder, reset: bool) -> None:
+    def __init__(self, settings: Settings, embedder: BaseEmbedding, reset: bool) -> None:
         self.settings = settings
         self.corpus_dir = settings.corpus_dir.expanduser().resolve()
         self.report = IngestReport()
+        self.client = connect(settings)  # unreachable server: stop before any write
         old = Manifest.load(settings.data_dir)
-        if reset or old.embedder not in ("", embedder.name):
-            # Another model means other vectors, maybe of another size: start afresh.
-            self.collection = reset_collection(settings)
+        current = LexicalIndex.load(settings.data_dir)
+        self.rebuild = reset or old.embedder not in ("", embedder.model_name) or not current.collection
+        if self.rebuild:
+            # A new generation, filled aside: the current one serves until the switch.
+            self.collection_name = new_collection_name(settings)
             old = Manifest()
-            self.passages: dict[str, list[StoredPassage]] = {}
+            self.nodes: dict[str, list[BaseNode]] = {}
             self.records: dict[str, RecordSet] = {}
         else:
-            self.collection = open_collection(settings)
-            self.passages = _by_source(LexicalIndex.load(settings.data_dir).passages)
+            self.collection_name = current.collection
+            drop_other_generations(self.client, settings, keep=current.collection)  # unfinished rebuilds
+            self.nodes = _by_source(current.nodes)
             self.records = _records_by_source(RecordSet.load(settings.data_dir))
+        self.store = vector_store(open_collection(self.client, self.collection_name))
         self.force = old.version != PIPELINE_VERSION
         self.old = old.documents
         self.documents: dict[str, DocumentEntry] = dict(old.documents)
-        self.manifest = Manifest(embedder=embedder.name)
-        self.present = stored_ids(self.collection)
+        self.manifest = Manifest(embedder=embedder.model_name)
+        self.present = set(self.store.client.get(include=[])["ids"])
         self.cache = VectorCache.open(settings.data_dir, embedder)
 
     def execute(self, roots: list[Path], progress: Progress) -> IngestReport:
@@ -110,11 +136,12 @@ class _Run:
             progress(done, len(files), source)
             if (doc := self._read(path, source)) is not None:
                 pending.append(doc)
-        # One pass over every new passage: the model is much faster on full batches.
-        texts = [_embedding_text(p) for doc in pending for p in doc.passages]
-        vectors = iter(self.cache.vectors(texts, lambda done, total: progress(done, total, EMBEDDING)))
+        # One pass over every new node: the model is much faster on full batches.
+        pipeline = IngestionPipeline(transformations=[
+            CachedEmbedding(self.cache, lambda done, total: progress(done, total, EMBEDDING))])
+        embedded = iter(pipeline.run(nodes=[n for doc in pending for n in doc.nodes]))
         for doc in pending:
-            self._store(doc, [next(vectors) for _ in doc.passages])
+            self._store(doc, [next(embedded) for _ in doc.nodes])
         seen = {source for _, source in files}
         for source, entry in list(self.old.items()):
             if source not in seen and any(_within(self._path_of(source), s) for s in scopes):
@@ -141,7 +168,7 @@ class _Run:
                 and not _within(p, data_dir))
             for path in candidates:
                 source = self._source_of(path)
-                if loader_for(path) is None:
+                if FileReader.for_path(path) is None:
                     self.report.skipped.append(source)
                 else:
                     files.setdefault(source, path)
@@ -172,8 +199,9 @@ class _Run:
             if old.problems:
                 self.report.failed.append((source, " ; ".join(old.problems)))
             return None
+        doc_id = f"{slugify(Path(source).stem)[:40]}-{hashlib.sha1(source.encode()).hexdigest()[:8]}"
         try:
-            loaded = loader_for(path)(path, source)
+            read = FileReader.for_path(path).read(path, source, doc_id)
         except LoadError as exc:
             self._fail(source, str(exc))
             return None
@@ -181,23 +209,19 @@ class _Run:
             log.exception("ingest: unexpected error on %s", source)
             self._fail(source, f"erreur inattendue ({type(exc).__name__} : {exc})")
             return None
-        doc_id = f"{slugify(Path(source).stem)[:40]}-{hashlib.sha1(source.encode()).hexdigest()[:8]}"
-        passages = [StoredPassage(f"{doc_id}-{n:04d}", p.text, {**p.metadata, "doc_id": doc_id})
-                    for n, p in enumerate(loaded.passages)]
-        entry = DocumentEntry(source=source, hash=digest, doc_id=doc_id, chunk_ids=[p.id for p in passages],
-                              records=sum(loaded.records.counts().values()), problems=loaded.problems)
-        return _Pending(entry, old, passages, loaded.records)
+        nodes = PassageNodes()(read.documents)
+        entry = DocumentEntry(source=source, hash=digest, doc_id=doc_id, chunk_ids=[n.node_id for n in nodes],
+                              records=sum(read.records.counts().values()), problems=read.problems)
+        return _Pending(entry, old, nodes, read.records)
 
-    def _store(self, doc: _Pending, vectors: list[list[float]]) -> None:
-        """Upsert the document's passages, then drop the ones it no longer has."""
+    def _store(self, doc: _Pending, nodes: list[BaseNode]) -> None:
+        """Add the document's new nodes, then drop the ones it no longer has."""
         source, ids = doc.entry.source, doc.entry.chunk_ids
-        upsert_passages(self.collection, ids, [p.text for p in doc.passages],
-                        [p.metadata for p in doc.passages], vectors)
+        self.store.add([n for n in nodes if n.node_id not in self.present])
         self.present.update(ids)
         stale = [i for i in (doc.old.chunk_ids if doc.old else []) if i not in set(ids)]
-        delete_passages(self.collection, stale)
-        self.present.difference_update(stale)
-        self.passages[source] = doc.passages
+        self._delete(stale)
+        self.nodes[source] = nodes
         self.records[source] = doc.records
         self.documents[source] = doc.entry
         (self.report.updated if doc.old else self.report.added).append(source)
@@ -206,9 +230,9 @@ class _Run:
 
     def _intact(self, entry: DocumentEntry) -> bool:
         """The store still holds what the manifest says (someone may have wiped a part)."""
-        held = self.passages.get(entry.source, [])
+        held = self.nodes.get(entry.source, [])
         records = self.records.get(entry.source, RecordSet())
-        return ([p.id for p in held] == entry.chunk_ids and self.present.issuperset(entry.chunk_ids)
+        return ([n.node_id for n in held] == entry.chunk_ids and self.present.issuperset(entry.chunk_ids)
                 and sum(records.counts().values()) == entry.records)
 
     def _fail(self, source: str, reason: str) -> None:
@@ -217,43 +241,56 @@ class _Run:
         self.report.failed.append((source, reason))
 
     def _remove(self, source: str, entry: DocumentEntry) -> None:
-        delete_passages(self.collection, entry.chunk_ids)
-        self.present.difference_update(entry.chunk_ids)
+        self._delete(entry.chunk_ids)
         self.documents.pop(source, None)
-        self.passages.pop(source, None)
+        self.nodes.pop(source, None)
         self.records.pop(source, None)
         self.report.removed.append(source)
 
     def _delete_orphans(self) -> None:
         """Passages in Chroma that no document owns (e.g. left by a lost manifest)."""
         owned = {i for entry in self.documents.values() for i in entry.chunk_ids}
-        orphans = sorted(self.present - owned)
-        delete_passages(self.collection, orphans)
-        self.present.difference_update(orphans)
+        self._delete(sorted(self.present - owned))
+
+    def _delete(self, ids: list[str]) -> None:
+        step = 1000
+        for i in range(0, len(ids), step):
+            self.store.delete_nodes(ids[i:i + step])
+        self.present.difference_update(ids)
 
     # --- persistence -------------------------------------------------------------------
 
     def _save(self) -> None:
         data_dir = self.settings.data_dir
         sources = sorted(self.documents)
-        passages = [p for s in sources for p in self.passages.get(s, [])]
-        self.cache.save([_embedding_text(p) for p in passages])
-        LexicalIndex.build(passages).save(data_dir)
+        nodes = [n for s in sources for n in self.nodes.get(s, [])]
+        self.cache.save([node_embedding_text(n) for n in nodes])
+        # The switch: from here on, readers see the new BM25 index and its collection.
+        LexicalIndex.build(nodes, self.collection_name).save(data_dir)
         _merge_records([self.records.get(s, RecordSet()) for s in sources]).save(data_dir)
         self.manifest.documents = self.documents
         self.manifest.save(data_dir)
-        self.report.chunks = len(passages)
+        if self.rebuild:
+            drop_other_generations(self.client, self.settings, keep=self.collection_name)
+        self.report.chunks = len(nodes)
         self.report.embedded = self.cache.computed
 
 
-def _embedding_text(passage: StoredPassage) -> str:
-    return embedding_text(passage.text, str(passage.metadata.get("kind", "")))
+def _is_connection_error(exc: BaseException) -> bool:
+    """A server that stopped answering mid-run (httpx transport errors, chromadb's wrappers)."""
+    import httpx
+
+    while exc is not None:
+        if isinstance(exc, (httpx.TransportError, ConnectionError)):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
-def _by_source(passages: list[StoredPassage]) -> dict[str, list[StoredPassage]]:
-    grouped: dict[str, list[StoredPassage]] = defaultdict(list)
-    for p in passages:
-        grouped[str(p.metadata.get("source", ""))].append(p)
+def _by_source(nodes: list[TextNode]) -> dict[str, list[BaseNode]]:
+    grouped: dict[str, list[BaseNode]] = defaultdict(list)
+    for n in nodes:
+        grouped[str(n.metadata.get("source", ""))].append(n)
     return dict(grouped)
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Callable
 
 import numpy as np
+from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant.embeddings import Embedder
 from ingestion.documents import slugify
 
 CACHE_DIR = "embeddings"
@@ -22,9 +22,9 @@ BATCH = 32  # texts per model call: large enough for the model's batching, small
 
 
 class VectorCache:
-    def __init__(self, path: Path, embedder: Embedder) -> None:
+    def __init__(self, path: Path, embed_model: BaseEmbedding) -> None:
         self._path = path
-        self._embedder = embedder
+        self._embed_model = embed_model
         self._vectors: dict[str, np.ndarray] = {}
         self.computed = 0  # vectors embedded (not found in the cache) since loading
         if path.exists():
@@ -35,11 +35,11 @@ class VectorCache:
                 self._vectors = {}  # a damaged cache only costs re-embedding
 
     @classmethod
-    def open(cls, data_dir: Path, embedder: Embedder) -> "VectorCache":
-        return cls(data_dir / CACHE_DIR / f"{slugify(embedder.name)}.npz", embedder)
+    def open(cls, data_dir: Path, embed_model: BaseEmbedding) -> "VectorCache":
+        return cls(data_dir / CACHE_DIR / f"{slugify(embed_model.model_name)}.npz", embed_model)
 
     def key(self, text: str) -> str:
-        return hashlib.sha256(f"{self._embedder.name}\x00{text}".encode()).hexdigest()
+        return hashlib.sha256(f"{self._embed_model.model_name}\x00{text}".encode()).hexdigest()
 
     def vectors(self, texts: list[str],
                 progress: Callable[[int, int], None] | None = None) -> list[list[float]]:
@@ -50,7 +50,7 @@ class VectorCache:
             if progress:
                 progress(start, len(missing))
             batch = missing[start:start + BATCH]
-            fresh = self._embedder.embed_passages([t for _, t in batch])
+            fresh = self._embed_model.get_text_embedding_batch([t for _, t in batch])
             for (k, _), vector in zip(batch, fresh):
                 self._vectors[k] = np.asarray(vector, dtype=np.float32)
             self.computed += len(batch)
@@ -66,5 +66,5 @@ class VectorCache:
         with os.fdopen(fd, "wb") as fh:
             np.savez(fh, keys=np.array(keep, dtype="U64"),
                      vectors=np.stack([self._vectors[k] for k in keep]) if keep
-                     else np.zeros((0, self._embedder.dim), dtype=np.float32))
+                     else np.zeros((0, getattr(self._embed_model, "dim", 0)), dtype=np.float32))
         os.replace(tmp, self._path)

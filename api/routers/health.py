@@ -13,6 +13,8 @@ def health(assistant: AssistantDep) -> dict:
     """État du service et contenu de la base.
 
     `{"status": "ok", "events": …, "members": …, "figures": …, "guides": …, "passages": …}`.
+    `"status": "degraded"` avec `"reason"` tant que la base vectorielle (Chroma) est injoignable :
+    les réponses continuent, les passages venant alors de l'index par mots-clés seul.
 
     Répond 503 tant que l'assistant charge ses index au démarrage.
     """

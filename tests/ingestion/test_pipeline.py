@@ -8,8 +8,10 @@ import pytest
 
 from assistant.records import RecordSet
 from assistant.retrieval import Retriever
-from assistant.store import LexicalIndex, open_collection, upsert_passages
-from ingestion import pipeline
+from llama_index.vector_stores.chroma import ChromaVectorStore
+
+from assistant.lexical import LexicalIndex
+from assistant.store import connect, open_collection
 from ingestion.pipeline import ingest
 from tests.ingestion.test_document_loaders import PAGE_1, PAGE_2, encrypt, write_pdf
 
@@ -19,8 +21,9 @@ MINI_FILES = ["cluster/dis.md", "events/agenda.csv", "guides/gestion-des-biodech
 
 def stored(settings) -> tuple[set[str], set[str]]:
     """Passage ids in Chroma and in the BM25 index: always the same set."""
-    return set(open_collection(settings).get(include=[])["ids"]), \
-        {p.id for p in LexicalIndex.load(settings.data_dir).passages}
+    lexical = LexicalIndex.load(settings.data_dir)
+    return set(open_collection(connect(settings), lexical.collection).get(include=[])["ids"]), \
+        {n.node_id for n in lexical.nodes}
 
 
 def test_first_run_adds_everything_and_a_second_run_changes_nothing(fresh_settings, embedder):
@@ -152,13 +155,15 @@ def test_an_interrupted_ingest_leaves_the_previous_store_usable(settings, corpus
                         encoding="utf-8")
     writes = []
 
-    def killed_after_first_write(collection, ids, *args):
+    add = ChromaVectorStore.add
+
+    def killed_after_first_write(store, nodes, **kwargs):
         if writes:
             raise KeyboardInterrupt  # as if the process were stopped here
-        writes.append(ids)
-        upsert_passages(collection, ids, *args)
+        writes.append(nodes)
+        return add(store, nodes, **kwargs)
 
-    monkeypatch.setattr(pipeline, "upsert_passages", killed_after_first_write)
+    monkeypatch.setattr(ChromaVectorStore, "add", killed_after_first_write)
     with pytest.raises(KeyboardInterrupt):
         ingest(settings, embedder=embedder)
     monkeypatch.undo()
