@@ -12,6 +12,7 @@ vectors always come from the same generation.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -27,6 +28,8 @@ from llama_index.retrievers.bm25 import BM25Retriever
 
 from assistant.filters import ColumnFilter
 from assistant.normalize import fold
+
+log = logging.getLogger(__name__)
 
 LEXICAL_DIR = "lexical"
 _CURRENT = "CURRENT"
@@ -150,8 +153,13 @@ class LexicalIndex:
         try:
             return cls._load(data_dir)
         except FileNotFoundError:
-            # An ingest in another process switched versions while we were reading.
+            pass  # an ingest in another process switched versions while we were reading
+        try:
             return cls._load(data_dir)
+        except FileNotFoundError:
+            # An index written by an earlier version of the product: the next ingest rebuilds it.
+            log.warning("lexical index under %s unreadable (older format): empty until the next ingest", data_dir)
+            return cls(None)
 
     @classmethod
     def _load(cls, data_dir: Path) -> "LexicalIndex":
