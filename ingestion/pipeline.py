@@ -30,7 +30,7 @@ from typing import Callable, Iterator
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.ingestion import IngestionPipeline
-from llama_index.core.schema import BaseNode, TextNode
+from llama_index.core.schema import BaseNode, Document, TextNode
 
 from assistant.embeddings import default_embedder
 from assistant.lexical import LexicalIndex
@@ -93,11 +93,11 @@ def _exclusive(data_dir: Path) -> Iterator[None]:
 
 @dataclass
 class _Pending:
-    """A document read in this run, waiting for its vectors."""
+    """A file read in this run, waiting for the pipeline to make its nodes."""
 
     entry: DocumentEntry
     old: DocumentEntry | None
-    nodes: list[BaseNode]
+    documents: list[Document]
     records: RecordSet
 
 
@@ -136,12 +136,15 @@ class _Run:
             progress(done, len(files), source)
             if (doc := self._read(path, source)) is not None:
                 pending.append(doc)
-        # One pass over every new node: the model is much faster on full batches.
+        # One pass over every new document: the model is much faster on full batches.
         pipeline = IngestionPipeline(transformations=[
-            CachedEmbedding(self.cache, lambda done, total: progress(done, total, EMBEDDING))])
-        embedded = iter(pipeline.run(nodes=[n for doc in pending for n in doc.nodes]))
+            PassageNodes(), CachedEmbedding(self.cache, lambda done, total: progress(done, total, EMBEDDING))],
+            disable_cache=True)  # the vector cache is the cache: it survives runs and --reset
+        nodes: dict[str, list[BaseNode]] = defaultdict(list)
+        for node in pipeline.run(documents=[d for doc in pending for d in doc.documents]):
+            nodes[node.metadata["doc_id"]].append(node)
         for doc in pending:
-            self._store(doc, [next(embedded) for _ in doc.nodes])
+            self._store(doc, nodes.get(doc.entry.doc_id, []))
         seen = {source for _, source in files}
         for source, entry in list(self.old.items()):
             if source not in seen and any(_within(self._path_of(source), s) for s in scopes):
@@ -209,14 +212,14 @@ class _Run:
             log.exception("ingest: unexpected error on %s", source)
             self._fail(source, f"erreur inattendue ({type(exc).__name__} : {exc})")
             return None
-        nodes = PassageNodes()(read.documents)
-        entry = DocumentEntry(source=source, hash=digest, doc_id=doc_id, chunk_ids=[n.node_id for n in nodes],
+        entry = DocumentEntry(source=source, hash=digest, doc_id=doc_id,
                               records=sum(read.records.counts().values()), problems=read.problems)
-        return _Pending(entry, old, nodes, read.records)
+        return _Pending(entry, old, read.documents, read.records)
 
     def _store(self, doc: _Pending, nodes: list[BaseNode]) -> None:
         """Add the document's new nodes, then drop the ones it no longer has."""
-        source, ids = doc.entry.source, doc.entry.chunk_ids
+        source, ids = doc.entry.source, [n.node_id for n in nodes]
+        doc.entry.chunk_ids = ids
         self.store.add([n for n in nodes if n.node_id not in self.present])
         self.present.update(ids)
         stale = [i for i in (doc.old.chunk_ids if doc.old else []) if i not in set(ids)]
