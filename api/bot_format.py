@@ -16,10 +16,10 @@ from datetime import date
 from html import escape as html_escape
 
 from assistant.answer import Answer
-from assistant.dates import MONTH_NAMES as MONTHS
-from assistant.dates import format_date
-from assistant.records import Event, Guide, Member
-from assistant.reminders import Notice
+from assistant.reading.dates import MONTH_NAMES as MONTHS
+from assistant.reading.dates import format_date
+from assistant.knowledge.records import Event, Guide, Member
+from assistant.agenda.reminders import Notice
 
 TELEGRAM_MAX_CHARS = 4096
 MAX_SOURCES = 3

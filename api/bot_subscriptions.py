@@ -1,6 +1,6 @@
 """Telegram side of the event reminders: /abonner, /desabonner, the daily job, and the sending.
 
-Who is due what is decided by the Assistant's Reminders (assistant/reminders.py); this module only
+Who is due what is decided by the Assistant's Reminders (assistant/agenda/reminders.py); this module only
 renders and sends. The same send_due() serves the bot's daily JobQueue job (9:00 Europe/Paris) and
 `ems remind` run by hand or from cron.
 """
@@ -20,12 +20,12 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from api import bot_format as fmt
-from assistant.records import Event
-from assistant.reminders import SEND_TIME
+from assistant.knowledge.records import Event
+from assistant.agenda.reminders import SEND_TIME
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
-    from assistant.reminders import Reminders
+    from assistant.agenda.reminders import Reminders
 
 logger = logging.getLogger(__name__)
 

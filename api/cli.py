@@ -40,7 +40,7 @@ def _as_of(value: Optional[str]) -> Optional[date]:
 
 def _run_ingest(paths: list[Path] | None, reset: bool) -> "IngestReport":  # noqa: F821
     from ingestion.corpus_files import remember_failures
-    from assistant.store import StoreUnavailable
+    from assistant.knowledge.store import StoreUnavailable
     from ingestion.pipeline import ingest
 
     settings = _settings()
@@ -174,7 +174,7 @@ def remind(as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date de
     from telegram.error import InvalidToken, TelegramError
 
     from api.bot_subscriptions import remind as send_reminders
-    from assistant.reminders import paris_today
+    from assistant.agenda.reminders import paris_today
 
     day = _as_of(as_of) or paris_today()
     settings = _settings()

@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant.store import StoreUnavailable
+from assistant.knowledge.store import StoreUnavailable
 
 log = logging.getLogger("ems.api")
 

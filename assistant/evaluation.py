@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from assistant.normalize import fold
+from assistant.reading.normalize import fold
 
 
 @dataclass

@@ -9,21 +9,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.answer import Answer, Source
-from assistant.answering import Context, Engine
-from assistant.conversation import ConversationStore, Turn
-from assistant.embeddings import default_embedder
-from assistant.llm import LLMPhraser
-from assistant.normalize import fold
-from assistant.privacy import redact_contacts
-from assistant.record_merge import merge_sources
-from assistant.records import RECORDS_FILE, Event, Guide, Member, RecordSet
-from assistant.reminders import Reminders
-from assistant.retrieval import Retriever
+from assistant.answers.engine import Context, Engine
+from assistant.conversation.memory import ConversationStore, Turn
+from assistant.knowledge.embeddings import default_embedder
+from assistant.answers.llm import LLMPhraser
+from assistant.reading.normalize import fold
+from assistant.answers.privacy import redact_contacts
+from assistant.knowledge.record_merge import merge_sources
+from assistant.knowledge.records import RECORDS_FILE, Event, Guide, Member, RecordSet
+from assistant.agenda.reminders import Reminders
+from assistant.knowledge.retrieval import Retriever
 from assistant.settings import Settings, get_settings
-from assistant.subscriptions import SubscriptionStore
-from assistant.unanswered import UnansweredLog
-from assistant.understanding import Lexicon
-from assistant.vocabulary import WordMeaning
+from assistant.agenda.subscriptions import SubscriptionStore
+from assistant.conversation.unanswered import UnansweredLog
+from assistant.reading.understanding import Lexicon
+from assistant.reading.vocabulary import WordMeaning
 
 if TYPE_CHECKING:
     from ingestion.report import IngestReport

@@ -78,7 +78,7 @@ def main() -> None:
             timings.append((time.perf_counter() - t0) * 1000)
             if round_ == 0:
                 first.append(timings[-1])
-    from assistant.embeddings import default_embedder
+    from assistant.knowledge.embeddings import default_embedder
 
     embedder, floor = default_embedder(), []
     for text, _ in asked:  # the same questions, through the model alone

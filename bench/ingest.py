@@ -17,8 +17,8 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "2")
 
-from assistant.embeddings import default_embedder  # noqa: E402
-from assistant.retrieval import Retriever  # noqa: E402
+from assistant.knowledge.embeddings import default_embedder  # noqa: E402
+from assistant.knowledge.retrieval import Retriever  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from ingestion.pipeline import ingest  # noqa: E402
 

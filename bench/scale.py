@@ -31,11 +31,11 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 from llama_index.core.schema import TextNode  # noqa: E402
 
-from assistant.embeddings import default_embedder  # noqa: E402
-from assistant.lexical import LexicalIndex  # noqa: E402
-from assistant.retrieval import Retriever  # noqa: E402
+from assistant.knowledge.embeddings import default_embedder  # noqa: E402
+from assistant.knowledge.lexical import LexicalIndex  # noqa: E402
+from assistant.knowledge.retrieval import Retriever  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
-from assistant.store import connect, new_collection_name, open_collection, vector_store  # noqa: E402
+from assistant.knowledge.store import connect, new_collection_name, open_collection, vector_store  # noqa: E402
 
 KINDS = ["page", "guide", "event", "member", "figure", "document"]
 BATCH = 5000

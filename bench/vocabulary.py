@@ -1,4 +1,4 @@
-"""Calibration of the word-meaning threshold (assistant/vocabulary.py) on labelled pairs.
+"""Calibration of the word-meaning threshold (assistant/reading/vocabulary.py) on labelled pairs.
 
 Usage: python bench/vocabulary.py [--data-dir DIR]
 For each labelled word: its nearest base word and similarity. Positives must map onto the expected base
@@ -39,7 +39,7 @@ def main() -> None:
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="ems-vocab-"))
     os.environ["EMS_DATA_DIR"], os.environ["EMS_CORPUS_DIR"] = str(data_dir), str(ROOT / "corpus")
     from assistant.service import Assistant
-    from assistant.vocabulary import MIN_SIMILARITY, _queries
+    from assistant.reading.vocabulary import MIN_SIMILARITY, _queries
 
     assistant = Assistant.from_settings(Settings(_env_file=None))
     if not assistant.records.events:

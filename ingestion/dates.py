@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from assistant.normalize import fold
+from assistant.reading.normalize import fold
 
 # Prefixes that identify a month, French or English, without accents ("sept", "dec", "feb").
 _MONTH_PREFIXES = {

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.records import RecordSet
+from assistant.knowledge.records import RecordSet
 
 # Passage kinds, also the `kind` metadata of chunks.
 GUIDE, EVENT, MEMBER, FIGURE, DOCUMENT, PAGE = "guide", "event", "member", "figure", "document", "page"

@@ -32,11 +32,11 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.ingestion import IngestionPipeline
 from llama_index.core.schema import BaseNode, Document, TextNode
 
-from assistant.embeddings import default_embedder
-from assistant.lexical import LexicalIndex
-from assistant.records import RecordSet
+from assistant.knowledge.embeddings import default_embedder
+from assistant.knowledge.lexical import LexicalIndex
+from assistant.knowledge.records import RecordSet
 from assistant.settings import Settings
-from assistant.store import (StoreUnavailable, connect, drop_other_generations,
+from assistant.knowledge.store import (StoreUnavailable, connect, drop_other_generations,
                              new_collection_name, open_collection, unavailable, vector_store)
 from ingestion.documents import LoadError, slugify
 from ingestion.manifest import PIPELINE_VERSION, DocumentEntry, Manifest

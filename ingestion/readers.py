@@ -24,7 +24,7 @@ from llama_index.core.schema import (BaseNode, Document, NodeRelationship, Relat
                                      TextNode, TransformComponent)
 from pydantic import PrivateAttr
 
-from assistant.records import RecordSet
+from assistant.knowledge.records import RecordSet
 from ingestion.documents import LoadedDocument, embedding_text
 from ingestion.loaders import Loader, loader_for
 from ingestion.vector_cache import VectorCache

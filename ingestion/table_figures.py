@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.normalize import fold
+from assistant.reading.normalize import fold
 
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+"
 _PLAIN = re.compile(rf"^({_NUMBER})(?:[.,](\d+))?\s*(%?)$")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.normalize import fold
+from assistant.reading.normalize import fold
 from ingestion.chunking import split_text
 from ingestion.documents import DOCUMENT, LoadedDocument, Passage, passage_metadata, slugify
 from ingestion.loaders.csv_table import event_row, recognise_columns

@@ -10,8 +10,8 @@ from pydantic import BeforeValidator
 
 from api.deps import AssistantDep
 from api.schemas import VALIDATION_RESPONSES, ErrorOut, parse_iso_date
-from assistant.event_calendar import to_ical
-from assistant.records import Event
+from assistant.agenda.calendar import to_ical
+from assistant.knowledge.records import Event
 
 router = APIRouter(responses=VALIDATION_RESPONSES, tags=["Événements"])
 

@@ -5,7 +5,7 @@ from fastapi import APIRouter, HTTPException, Path
 
 from api.deps import AssistantDep
 from api.schemas import VALIDATION_RESPONSES, ErrorOut, GuideSummary
-from assistant.records import Guide
+from assistant.knowledge.records import Guide
 
 router = APIRouter(tags=["Guides-formations"])
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import AssistantDep
 from api.schemas import VALIDATION_RESPONSES
-from assistant.records import Member
+from assistant.knowledge.records import Member
 
 router = APIRouter(responses=VALIDATION_RESPONSES, tags=["Membres"])
 

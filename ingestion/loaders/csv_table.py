@@ -12,9 +12,9 @@ import io
 import re
 from pathlib import Path
 
-from assistant.dates import format_date
-from assistant.normalize import fold
-from assistant.records import Event
+from assistant.reading.dates import format_date
+from assistant.reading.normalize import fold
+from assistant.knowledge.records import Event
 from ingestion.dates import date_key, parse_date
 from ingestion.documents import (DOCUMENT, EVENT, LoadedDocument, LoadError, Passage, read_text,
                                  passage_metadata, slugify, title_from_stem)

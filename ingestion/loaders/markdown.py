@@ -16,7 +16,7 @@ import yaml
 from llama_index.core.node_parser import MarkdownNodeParser
 from llama_index.core.schema import Document
 
-from assistant.records import Guide, RecordSet
+from assistant.knowledge.records import Guide, RecordSet
 from ingestion.chunking import Section, chunk_sections
 from ingestion.documents import (GUIDE, PAGE, LoadedDocument, Passage, read_text,
                                  passage_metadata, title_from_stem)

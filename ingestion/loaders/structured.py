@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from assistant.dates import format_date
-from assistant.records import Figure, Member
+from assistant.reading.dates import format_date
+from assistant.knowledge.records import Figure, Member
 from ingestion.chunking import Section, chunk_sections
 from ingestion.dates import date_key, parse_date
 from ingestion.documents import (DOCUMENT, FIGURE, MEMBER, LoadedDocument, LoadError, Passage,

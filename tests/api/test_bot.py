@@ -34,7 +34,7 @@ from api.bot_format import (
     parse_period,
     split_message,
 )
-from assistant.records import Member
+from assistant.knowledge.records import Member
 from assistant.answer import Answer, Source
 from assistant.settings import Settings
 from fake_telegram import BOT_USER, TOKEN, FakeTelegram

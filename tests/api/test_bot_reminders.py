@@ -22,8 +22,8 @@ from icalendar import Calendar
 from api.bot import build_application
 from api.bot_format import NOT_SUBSCRIBED, UNSUBSCRIBED
 from api.bot_subscriptions import REMINDER_JOB
-from assistant.reminders import Reminders
-from assistant.subscriptions import SubscriptionStore
+from assistant.agenda.reminders import Reminders
+from assistant.agenda.subscriptions import SubscriptionStore
 from fake_telegram import TOKEN, FakeTelegram
 from test_bot import BotRunner, bot_settings
 

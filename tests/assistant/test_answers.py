@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from assistant.normalize import fold
+from assistant.reading.normalize import fold
 
 
 def ask(assistant, question: str, as_of: str | None = None, conversation_id: str | None = None):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from fixtures.processes import run_together
 
-from assistant.conversation import ConversationStore, Turn
+from assistant.conversation.memory import ConversationStore, Turn
 from assistant.settings import Settings
 
 

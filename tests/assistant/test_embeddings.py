@@ -5,7 +5,7 @@ import numpy as np
 from llama_index.core import Settings as LlamaSettings
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant.embeddings import default_embedder
+from assistant.knowledge.embeddings import default_embedder
 
 
 def test_queries_and_passages_get_their_own_e5_prefix():

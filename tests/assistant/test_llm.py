@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from fixtures.llm_stub import LLMStub
 
-from assistant.llm import SYSTEM_PROMPT, LLMPhraser, numbers_in, unsupported_numbers
+from assistant.answers.llm import SYSTEM_PROMPT, LLMPhraser, numbers_in, unsupported_numbers
 from assistant.settings import Settings
 
 EVIDENCE = [
@@ -90,7 +90,7 @@ def test_instruction_injected_in_evidence_stays_inside_the_documents(stub: LLMSt
 def test_invented_number_falls_back(stub: LLMStub, caplog):
     stub.reply("Le Forum de l'eau a réuni 1 700 participants le 26/04/2024.")
 
-    with caplog.at_level(logging.WARNING, logger="assistant.llm"):
+    with caplog.at_level(logging.WARNING, logger="assistant.answers.llm"):
         assert phraser_for(stub).phrase(QUESTION, EVIDENCE, EXTRACTIVE) is None
 
     assert "1 700" in caplog.text
@@ -106,7 +106,7 @@ def test_numbers_written_differently_are_accepted(stub: LLMStub):
 def test_contact_details_fall_back(stub: LLMStub, leak: str, caplog):
     stub.reply(f"Le forum a réuni 126 participants. {leak}")
 
-    with caplog.at_level(logging.WARNING, logger="assistant.llm"):
+    with caplog.at_level(logging.WARNING, logger="assistant.answers.llm"):
         assert phraser_for(stub).phrase(QUESTION, EVIDENCE, EXTRACTIVE) is None
 
     assert "e-mail address or a phone number" in caplog.text
@@ -115,7 +115,7 @@ def test_contact_details_fall_back(stub: LLMStub, leak: str, caplog):
 def test_reply_slower_than_timeout_falls_back(stub: LLMStub, caplog):
     stub.hang()
 
-    with caplog.at_level(logging.WARNING, logger="assistant.llm"):
+    with caplog.at_level(logging.WARNING, logger="assistant.answers.llm"):
         assert phraser_for(stub, llm_timeout=0.3).phrase(QUESTION, EVIDENCE, EXTRACTIVE) is None
 
     assert "no reply" in caplog.text
@@ -134,7 +134,7 @@ def test_reply_slower_than_timeout_falls_back(stub: LLMStub, caplog):
 def test_bad_replies_fall_back(stub: LLMStub, status: int, body: bytes, reason: str, caplog):
     stub.reply_raw(body, status=status)
 
-    with caplog.at_level(logging.WARNING, logger="assistant.llm"):
+    with caplog.at_level(logging.WARNING, logger="assistant.answers.llm"):
         assert phraser_for(stub).phrase(QUESTION, EVIDENCE, EXTRACTIVE) is None
 
     assert reason in caplog.text
@@ -146,7 +146,7 @@ def test_connection_refused_falls_back(caplog):
         port = sock.getsockname()[1]
     phraser = LLMPhraser(f"http://127.0.0.1:{port}/v1", timeout=5.0)
 
-    with caplog.at_level(logging.WARNING, logger="assistant.llm"):
+    with caplog.at_level(logging.WARNING, logger="assistant.answers.llm"):
         assert phraser.phrase(QUESTION, EVIDENCE, EXTRACTIVE) is None
 
     assert "ConnectError" in caplog.text

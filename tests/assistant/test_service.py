@@ -104,7 +104,7 @@ def test_no_llm_call_when_abstaining(small):
 
 
 def _phraser(stub: LLMStub):
-    from assistant.llm import LLMPhraser
+    from assistant.answers.llm import LLMPhraser
 
     return LLMPhraser(stub.base_url, timeout=5)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from fixtures.processes import run_together
 
 from assistant.settings import Settings
-from assistant.unanswered import UnansweredLog
+from assistant.conversation.unanswered import UnansweredLog
 
 
 def make_log(tmp_path: Path) -> UnansweredLog:

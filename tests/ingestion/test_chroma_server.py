@@ -14,10 +14,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from assistant.records import RecordSet
-from assistant.retrieval import Retriever
+from assistant.knowledge.records import RecordSet
+from assistant.knowledge.retrieval import Retriever
 from assistant.service import Assistant
-from assistant.store import StoreUnavailable
+from assistant.knowledge.store import StoreUnavailable
 from ingestion.pipeline import ingest
 
 CHROMA = Path(sys.executable).with_name("chroma")

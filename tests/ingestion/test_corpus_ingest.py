@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.records import RecordSet
-from assistant.retrieval import Retriever
+from assistant.knowledge.records import RecordSet
+from assistant.knowledge.retrieval import Retriever
 from ingestion.pipeline import ingest
 
 

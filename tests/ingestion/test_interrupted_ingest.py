@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.lexical import LexicalIndex
-from assistant.records import RecordSet
-from assistant.retrieval import Retriever
-from assistant.store import connect
+from assistant.knowledge.lexical import LexicalIndex
+from assistant.knowledge.records import RecordSet
+from assistant.knowledge.retrieval import Retriever
+from assistant.knowledge.store import connect
 from ingestion.pipeline import ingest
 from tests.conftest import make_settings
 from tests.ingestion.test_pipeline import MINI_FILES, stored
@@ -22,7 +22,7 @@ def reset_killed_at(moment: str, data_dir: str, corpus_dir: str) -> None:
     """In a fresh process: `ingest --reset`, SIGKILLed at `moment`."""
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
-    from assistant import lexical
+    from assistant.knowledge import lexical
     from ingestion import pipeline
 
     def die() -> None:

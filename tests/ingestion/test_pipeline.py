@@ -6,12 +6,12 @@ import shutil
 
 import pytest
 
-from assistant.records import RecordSet
-from assistant.retrieval import Retriever
+from assistant.knowledge.records import RecordSet
+from assistant.knowledge.retrieval import Retriever
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
-from assistant.lexical import LexicalIndex
-from assistant.store import connect, open_collection
+from assistant.knowledge.lexical import LexicalIndex
+from assistant.knowledge.store import connect, open_collection
 from ingestion.pipeline import ingest
 from tests.ingestion.test_document_loaders import PAGE_1, PAGE_2, encrypt, write_pdf
 

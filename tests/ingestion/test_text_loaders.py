@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from ingestion.chunking import split_text
-from assistant.dates import format_date
+from assistant.reading.dates import format_date
 from ingestion.dates import parse_date
 from ingestion.documents import LoadError, embedding_text
 from ingestion.loaders import markdown, structured

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.dates import MONTH_NAMES
-from assistant.draft import Draft
-from assistant.normalize import content_stems, fold
-from assistant.retrieval import Hit, Retriever
+from assistant.reading.dates import MONTH_NAMES
+from assistant.answers.draft import Draft
+from assistant.reading.normalize import content_stems, fold
+from assistant.knowledge.retrieval import Hit, Retriever
 from assistant.answer import Source
-from assistant.understanding import Lexicon, Query, canonical, is_instruction
+from assistant.reading.understanding import Lexicon, Query, canonical, is_instruction
 
 MAX_SENTENCES = 3
 MAX_ITEMS = 6  # list items kept after a sentence that announces them

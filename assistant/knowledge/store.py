@@ -4,7 +4,7 @@ Chroma runs embedded (PersistentClient under `<data_dir>/chroma`) or as a server
 (`chroma run`, HttpClient) when EMS_CHROMA_HOST is set. It never embeds anything
 itself: its default embedding function downloads a model, so nodes arrive with their
 vectors. Collections are generations named `<collection>-<hex>`: a rebuild (`--reset`,
-another model) fills a new one aside, and the lexical index's pointer (assistant/lexical.py)
+another model) fills a new one aside, and the lexical index's pointer (assistant/knowledge/lexical.py)
 switches to it only once it is complete, so a killed ingest leaves the previous base whole.
 
 A server can die or hang: every call has a timeout, and failures surface as

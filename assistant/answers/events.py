@@ -5,12 +5,12 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from assistant.dates import MONTH_NAMES, format_date, format_day
-from assistant.draft import Draft, abstain, event_source
-from assistant.figure_answers import format_number
-from assistant.normalize import content_stems, fold, stem
-from assistant.records import Event
-from assistant.understanding import THEME_WORDS, Lexicon, Query, canonical
+from assistant.reading.dates import MONTH_NAMES, format_date, format_day
+from assistant.answers.draft import Draft, abstain, event_source
+from assistant.answers.figures import format_number
+from assistant.reading.normalize import content_stems, fold, stem
+from assistant.knowledge.records import Event
+from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, canonical
 
 EVENT_WORDS = set(content_stems(
     "evenements manifestation rencontre reunion agenda calendrier participants organisation organise "

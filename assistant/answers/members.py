@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.dates import format_date
-from assistant.draft import Draft, member_source
-from assistant.normalize import content_stems, fold, stem
-from assistant.records import Member
-from assistant.understanding import THEME_WORDS, Lexicon, Query, canonical
+from assistant.reading.dates import format_date
+from assistant.answers.draft import Draft, member_source
+from assistant.reading.normalize import content_stems, fold, stem
+from assistant.knowledge.records import Member
+from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, canonical
 
 WORKS_ON = re.compile(r"\b(travaill\w*|s'occup\w*|specialis\w*|propos\w*|fabriqu\w*|produi\w*|fait|font)\b")
 MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nouveau structure structures qui valide "

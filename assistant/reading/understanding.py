@@ -15,12 +15,12 @@ from datetime import date
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from assistant.dates import MONTHS, DateInfo, read_dates
-from assistant.normalize import STOPWORDS, fold, stem, words
-from assistant.records import RecordSet
-from assistant.shorthand import chat_words, expand
-from assistant.smalltalk import strip_courtesy
-from assistant.vocabulary import EVERYDAY_ZIPF, WordMeaning, zipf
+from assistant.reading.dates import MONTHS, DateInfo, read_dates
+from assistant.reading.normalize import STOPWORDS, fold, stem, words
+from assistant.knowledge.records import RecordSet
+from assistant.reading.shorthand import chat_words, expand
+from assistant.reading.smalltalk import strip_courtesy
+from assistant.reading.vocabulary import EVERYDAY_ZIPF, WordMeaning, zipf
 
 # Canonical themes of the cluster and the words that point to them (folded).
 THEME_WORDS = {

@@ -92,5 +92,5 @@ def use_local_models(embed_model: BaseEmbedding) -> None:
 
     LlamaSettings.embed_model = embed_model
     # A MockLLM set explicitly (not `None`, which prints to stdout): nothing here asks an LLM
-    # through the global settings; the optional phraser builds its own (assistant/llm.py).
+    # through the global settings; the optional phraser builds its own (assistant/answers/llm.py).
     LlamaSettings.llm = MockLLM()

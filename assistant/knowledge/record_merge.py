@@ -16,8 +16,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from assistant.normalize import fold
-from assistant.records import Event, Figure, RecordSet
+from assistant.reading.normalize import fold
+from assistant.knowledge.records import Event, Figure, RecordSet
 
 _CURATED = {".csv", ".yaml", ".yml", ".json", ".md", ".markdown", ".txt"}
 _TITLE_MATCH = 70

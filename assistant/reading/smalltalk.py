@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.normalize import fold
+from assistant.reading.normalize import fold
 
 CAPABILITIES = ("Je réponds sur le Cluster Eau‑Milieux‑Sols : ses événements (« les prochains ateliers »), "
                 "ses membres, ses chiffres clés, ses guides‑formations et ses domaines d'intérêt stratégique (DIS).")

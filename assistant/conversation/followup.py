@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.normalize import STOPWORDS, fold, words
-from assistant.understanding import MONTH_WORDS, QUESTION_WORDS, THEME_WORDS, Lexicon, canonical, parse
+from assistant.reading.normalize import STOPWORDS, fold, words
+from assistant.reading.understanding import MONTH_WORDS, QUESTION_WORDS, THEME_WORDS, Lexicon, canonical, parse
 
 MARKERS = re.compile(
     r"^\s*(et|mais|puis|ok|d'accord|alors|sinon|aussi)\b|"

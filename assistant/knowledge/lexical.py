@@ -26,8 +26,8 @@ from llama_index.core.schema import BaseNode, NodeWithScore, QueryBundle, TextNo
 from llama_index.core.vector_stores.utils import metadata_dict_to_node, node_to_metadata_dict
 from llama_index.retrievers.bm25 import BM25Retriever
 
-from assistant.filters import ColumnFilter
-from assistant.normalize import fold
+from assistant.knowledge.filters import ColumnFilter
+from assistant.reading.normalize import fold
 
 log = logging.getLogger(__name__)
 

@@ -15,8 +15,8 @@ from datetime import datetime, timedelta, timezone
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from assistant.normalize import fold
-from assistant.records import Event
+from assistant.reading.normalize import fold
+from assistant.knowledge.records import Event
 
 PRODID = "-//Cluster Eau-Milieux-Sols//Assistant//FR"
 CALENDAR_NAME = "Événements du Cluster Eau-Milieux-Sols"

@@ -7,20 +7,20 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from assistant.draft import NOT_FOUND, Draft, abstain
-from assistant.event_answers import EventBook
-from assistant.figure_answers import FigureBook
-from assistant.followup import is_followup, refers_back, resolve
-from assistant.guide_answers import GuideBook
-from assistant.member_answers import MemberBook
-from assistant.multipart import split_questions
-from assistant.normalize import fold
-from assistant.passage_answers import PassageAnswerer
-from assistant.premise import read_claim, verdict
-from assistant.records import RecordSet
-from assistant.retrieval import Retriever
-from assistant.smalltalk import smalltalk, strip_courtesy
-from assistant.understanding import Lexicon, Query, parse
+from assistant.answers.draft import NOT_FOUND, Draft, abstain
+from assistant.answers.events import EventBook
+from assistant.answers.figures import FigureBook
+from assistant.conversation.followup import is_followup, refers_back, resolve
+from assistant.answers.guides import GuideBook
+from assistant.answers.members import MemberBook
+from assistant.reading.multipart import split_questions
+from assistant.reading.normalize import fold
+from assistant.answers.passages import PassageAnswerer
+from assistant.reading.premise import read_claim, verdict
+from assistant.knowledge.records import RecordSet
+from assistant.knowledge.retrieval import Retriever
+from assistant.reading.smalltalk import smalltalk, strip_courtesy
+from assistant.reading.understanding import Lexicon, Query, parse
 
 log = logging.getLogger(__name__)
 MIN_COVERAGE = 0.5

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.normalize import fold
+from assistant.reading.normalize import fold
 
 ASK = (r"combien|quand|ou|qui|quel|quelle|quels|quelles|comment|pourquoi|c'est quoi|c'etait quoi|c'est quand|"
        r"c'etait quand|c'est ou|c'etait ou|est-ce|a quelle|en quelle|le nombre|la date|y a-t-il|il y a|ya")

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from assistant.dates import _MONTH_RE, read_dates
-from assistant.normalize import fold
+from assistant.reading.dates import _MONTH_RE, read_dates
+from assistant.reading.normalize import fold
 
 TAG = re.compile(r"[,\s]*\b(?:non|hein|c'est (?:bien )?ca|n'est-ce pas|pas vrai|c'est vrai|vrai|exact|correct|"
                  r"juste|right|confirme[sz]?|on est d'accord)\s*\?*\s*$")

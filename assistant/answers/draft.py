@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.records import Event, Figure, Guide, Member
+from assistant.knowledge.records import Event, Figure, Guide, Member
 from assistant.answer import Source
 
 NOT_FOUND = "Je ne trouve pas cette information dans la base du Cluster EMS."

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.normalize import fold
+from assistant.reading.normalize import fold
 
 SMS = {
     "slt": "salut", "bjr": "bonjour", "bsr": "bonsoir", "cc": "coucou", "mrc": "merci", "mci": "merci",

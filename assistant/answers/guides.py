@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.draft import Draft, guide_source
-from assistant.normalize import content_stems
-from assistant.passage_answers import PassageAnswerer
-from assistant.records import Guide
-from assistant.understanding import Lexicon, Query, canonical
+from assistant.answers.draft import Draft, guide_source
+from assistant.reading.normalize import content_stems
+from assistant.answers.passages import PassageAnswerer
+from assistant.knowledge.records import Guide
+from assistant.reading.understanding import Lexicon, Query, canonical
 
 GUIDE_WORDS = set(content_stems("guide guides formation formations sensibilisation guide-formation support supports"))
 # Words too common to single a guide out by themselves ("une version grand public des guides").

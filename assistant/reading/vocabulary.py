@@ -48,7 +48,7 @@ def _folded_zipf() -> dict[str, float]:
     """Zipf frequencies of French words written without their accents (built once, ~0.3 s)."""
     from wordfreq import get_frequency_dict
 
-    from assistant.normalize import fold
+    from assistant.reading.normalize import fold
 
     table: dict[str, float] = {}
     for word, freq in get_frequency_dict("fr").items():

@@ -22,11 +22,11 @@ from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from assistant.embeddings import default_embedder
-from assistant.filters import chroma_where
-from assistant.lexical import LexicalIndex
+from assistant.knowledge.embeddings import default_embedder
+from assistant.knowledge.filters import chroma_where
+from assistant.knowledge.lexical import LexicalIndex
 from assistant.settings import Settings
-from assistant.store import StoreUnavailable, connect, open_collection, unavailable, vector_store
+from assistant.knowledge.store import StoreUnavailable, connect, open_collection, unavailable, vector_store
 
 log = logging.getLogger(__name__)
 

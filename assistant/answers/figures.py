@@ -5,11 +5,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from assistant.dates import MONTH_NAMES
-from assistant.draft import Draft, figure_source
-from assistant.normalize import content_stems
-from assistant.records import Figure
-from assistant.understanding import Lexicon, Query, canonical
+from assistant.reading.dates import MONTH_NAMES
+from assistant.answers.draft import Draft, figure_source
+from assistant.reading.normalize import content_stems
+from assistant.knowledge.records import Figure
+from assistant.reading.understanding import Lexicon, Query, canonical
 
 MAX_METRICS = 4
 

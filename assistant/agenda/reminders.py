@@ -15,9 +15,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from assistant.normalize import fold
-from assistant.records import Event
-from assistant.subscriptions import Subscription, SubscriptionStore
+from assistant.reading.normalize import fold
+from assistant.knowledge.records import Event
+from assistant.agenda.subscriptions import Subscription, SubscriptionStore
 
 log = logging.getLogger(__name__)
 

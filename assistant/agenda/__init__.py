@@ -1,0 +1,1 @@
+"""Members' agenda: Telegram subscriptions, digests and reminders, the iCalendar feed."""

@@ -1,0 +1,1 @@
+"""Answer strategies (events, figures, members, guides, passages) and the engine that keeps the best one."""

@@ -1,0 +1,1 @@
+"""Conversations: per-conversation memory, follow-up resolution, the log of unanswered questions."""

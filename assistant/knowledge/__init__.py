@@ -1,0 +1,1 @@
+"""What the base holds and how it is searched: records, Chroma and BM25 stores, hybrid retrieval, embeddings."""
