@@ -14,7 +14,7 @@ from assistant.conversation.memory import ConversationStore, Turn
 from assistant.knowledge.embeddings import default_embedder
 from assistant.answers.llm import LLMPhraser
 from assistant.reading.normalize import fold
-from assistant.answers.privacy import redact_contacts
+from assistant.privacy import redact_contacts
 from assistant.knowledge.record_merge import merge_sources
 from assistant.knowledge.records import RECORDS_FILE, Event, Guide, Member, RecordSet
 from assistant.agenda.reminders import Reminders

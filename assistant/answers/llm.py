@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 
-from assistant.answers.privacy import contains_contact
+from assistant.privacy import contains_contact
 
 log = logging.getLogger(__name__)
 

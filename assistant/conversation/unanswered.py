@@ -5,7 +5,7 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-from assistant.answers.privacy import redact_contacts
+from assistant.privacy import redact_contacts
 from assistant.sqlitedb import connect, initialise
 
 _SCHEMA = """

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answers.privacy import contains_contact, redact_contacts
+from assistant.privacy import contains_contact, redact_contacts
 
 CONTACTS = [
     "jean.dupont@cluster-ems.fr",
