@@ -23,7 +23,7 @@ from assistant.settings import Settings, get_settings
 from assistant.agenda.subscriptions import SubscriptionStore
 from assistant.conversation.unanswered import UnansweredLog
 from assistant.reading.understanding import Lexicon
-from assistant.reading.vocabulary import WordMeaning
+from assistant.reading.vocabulary import WordMeaning, zipf
 
 if TYPE_CHECKING:
     from ingestion.report import IngestReport
@@ -55,6 +55,7 @@ class Assistant:
         assistant = cls(settings, Retriever.from_settings(settings), ConversationStore.from_settings(settings),
                         UnansweredLog.from_settings(settings), LLMPhraser.from_settings(settings))
         assistant.retriever.search("cluster", k=1)  # loads the embedding model now, not on the first question
+        zipf("cluster")  # and the word frequencies (~0.1 s), read for the first unknown word
         return assistant
 
     def reload(self) -> None:

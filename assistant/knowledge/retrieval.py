@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
 MIN_POOL = 20  # candidates taken from each side, at least
+QUERY_VECTORS = 2048  # question vectors kept (a few MB)
 RETRY_AFTER = 2.0  # seconds between two attempts on a store that just failed
 
 
@@ -73,6 +74,7 @@ class Retriever(BaseRetriever):
         self._dense_lock = threading.Lock()
         self._index: Any = None  # VectorStoreIndex over the current collection, opened lazily
         self._failure: tuple[float, str] | None = None  # (when, why) the dense side last failed
+        self._vectors: dict[str, list[float]] = {}  # question -> vector, oldest first
         self.reload()
 
     @classmethod
@@ -139,7 +141,7 @@ class Retriever(BaseRetriever):
         try:
             retriever = self._vector_index().as_retriever(
                 similarity_top_k=pool, vector_store_kwargs={"where": chroma_where(where)} if where else {})
-            found = retriever.retrieve(query)
+            found = retriever.retrieve(QueryBundle(query_str=query, embedding=self._query_vector(query)))
         except Exception as exc:  # noqa: BLE001 - the store's faults must not take answers down
             self._index = None
             self._failed(str(unavailable(self._settings, exc)))
@@ -147,6 +149,17 @@ class Retriever(BaseRetriever):
         if self._failure:
             self._recovered()
         return found
+
+    def _query_vector(self, query: str) -> list[float]:
+        """A question is searched several times while it is answered (passages, a guide's sections, what
+        lies nearby): its vector is computed once."""
+        vector = self._vectors.get(query)
+        if vector is None:
+            vector = (self._embed_model or default_embedder()).get_query_embedding(query)
+            if len(self._vectors) >= QUERY_VECTORS:
+                self._vectors.pop(next(iter(self._vectors)))  # the oldest one goes
+            self._vectors[query] = vector
+        return vector
 
     def _vector_index(self) -> Any:
         with self._dense_lock:
