@@ -250,15 +250,8 @@ class EventBook:
 
     def _ranking(self, q: Query, events: list[Event], dimension: str, what: str) -> Draft:
         """"Quel mois a compté le plus d'événements ?": events grouped, counted (or their participants summed)."""
-        groups: dict[str, list[Event]] = {}
-        for e in events:
-            for key in GROUP_KEYS[dimension](e):
-                groups.setdefault(key, []).append(e)
+        groups, size = _grouped(q, events, dimension)
         by_people = q.has("participants")
-
-        def size(members: list[Event]) -> int:
-            return sum(e.participants or 0 for e in members) if by_people else len(members)
-
         ranked = sorted(groups.items(), key=lambda kv: size(kv[1]), reverse=q.has("max"))
         best = size(ranked[0][1])
         tied = [(k, v) for k, v in ranked if size(v) == best]
@@ -274,12 +267,8 @@ class EventBook:
 
     def _breakdown(self, q: Query, events: list[Event], dimension: str, what: str) -> Draft:
         """"Combien d'événements par type ?": every group with its count (or its participants)."""
-        groups: dict[str, list[Event]] = {}
-        for e in events:
-            for key in GROUP_KEYS[dimension](e):
-                groups.setdefault(key, []).append(e)
+        groups, size = _grouped(q, events, dimension)
         by_people = q.has("participants")
-        size = (lambda v: sum(e.participants or 0 for e in v)) if by_people else len
         order = list(groups) if dimension == "month" else sorted(groups, key=lambda k: -size(groups[k]))
         unit = "participants" if by_people else "événements"
         lines = [f"- {k} : {size(groups[k])}" for k in order]
@@ -335,6 +324,17 @@ class EventBook:
             text += f"\nTotal des participants connus : {sum(known)}."
         return Draft(text, [event_source(e, _line(e, as_of)) for e in events[:MAX_LISTED]],
                      focus={"kind": "events", "ids": [e.id for e in events]})
+
+
+def _grouped(q: Query, events: list[Event], dimension: str):
+    """Events by month, type or theme, and how a group is measured: its events, or their participants."""
+    groups: dict[str, list[Event]] = {}
+    for e in events:
+        for key in GROUP_KEYS[dimension](e):
+            groups.setdefault(key, []).append(e)
+    if q.has("participants"):
+        return groups, lambda members: sum(e.participants or 0 for e in members)
+    return groups, len
 
 
 _ABOVE = r"plus de|au moins|au-dessus de|au dela de|superieur a|superieurs a|>=?|depassant|depasse|minimum"
