@@ -39,10 +39,15 @@ INVENTION_REFUSAL = (
 def _safely(strategy, *args) -> Draft | None:
     """One failing strategy must not sink the answer: log it with the question, try the others."""
     try:
-        return strategy(*args)
+        draft = strategy(*args)
     except Exception:
         log.exception("answer strategy %s failed on %r", getattr(strategy, "__qualname__", strategy), args[0].text)
         return None
+    if draft is not None:
+        # Coverages are sums over sets of words, whose order (and so the last bits) changes with the process's
+        # hash seed: rounded, equal coverages compare equal and the strategies' order breaks the tie.
+        draft.coverage = round(draft.coverage, 6)
+    return draft
 
 
 def _with_report_figure(q: Query, best: Draft, figure: Draft | None) -> Draft:

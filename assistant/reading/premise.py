@@ -14,7 +14,11 @@ TAG = re.compile(r"[,\s]*\b(?:non|hein|c'est (?:bien )?ca|n'est-ce pas|pas vrai|
                  r"juste|right|confirme[sz]?|on est d'accord)\s*\?*\s*$")
 OPENING = re.compile(r"^\s*(?:est-ce que|est ce que|est-ce qu'|c'est vrai que|il parait que|confirme[sz]?(?: moi)? que|"
                      r"je crois que|il me semble que|j'ai entendu que)\s*")
-ASKING = re.compile(r"\b(combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|lequel|laquelle|lesquel\w*|cb|qd)\b")
+ASKING = re.compile(r"\b(combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|lequel|laquelle|lesquel\w*|cb|qd|"
+                    r"nombre|liste|total|moyenne)\b")
+# A statement has a verb: "l'AG s'est tenue en juin ?" claims; "nombre d'événements en juin ?" asks.
+STATED = re.compile(r"\b(a|ont|est|sont|etait|etaient|avait|avaient|aura|y a|y avait|compte|comptait|comptaient|"
+                    r"reunit|rassemble|rassemblait|s'est|se sont|s'etait)\b")
 # A number stated as a fact; not a threshold ("plus de 50"), a rank ("les 3 prochains") or a date.
 NUMBER = re.compile(rf"(?<!plus de )(?<!moins de )(?<!au moins )(?<!dela de )(?<!les )(?<![\d/.-])(?!(?:19|20)\d\d\b)(\d+(?:[  .]\d{{3}})*(?:,\d+)?)(?![\d/.]|er\b|e\b| ?(?:{_MONTH_RE})\b| (?:premier|dernier|prochain))")
 WHEN = re.compile(rf"\b(?:en |au mois de |le |au |debut |fin |mi-?|courant )*(?:\d{{1,2}}(?:er)? )?(?:{_MONTH_RE})\b")
@@ -34,7 +38,8 @@ def read_claim(message: str, today: date) -> Claim | None:
     opened = OPENING.match(folded)
     body = folded[:tagged.start()] if tagged else folded
     body = body[opened.end():] if opened else body
-    plain = folded.endswith("?") and len(body.split()) >= 4 and not re.match(r"(et|mais|puis|ou|sinon)\b", body)
+    plain = folded.endswith("?") and len(body.split()) >= 4 and not re.match(r"(et|mais|puis|ou|sinon)\b", body) \
+        and bool(STATED.search(body))
     if not (tagged or opened or plain) or ASKING.search(body):
         return None
     if m := WHEN.search(body):
