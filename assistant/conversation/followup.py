@@ -16,7 +16,7 @@ MARKERS = re.compile(
     r"\b(qui|comment|quand|ou|combien) (?:l'|les |lui |leur )\w+|"
     r"\b(elle|ils|elles|celui|celle|ceux|celles|ces deux|ces trois|ce dernier|cette derniere|ceux-ci|ceux-la|"
     r"lesquel\w*|laquelle|lequel|parmi eux|parmi elles|parmi ceux\w*|"
-    r"ces deux-la|la-dessus|y avait|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|"
+    r"ces deux-la|la-dessus|dessus|dedans|la-bas|a ce sujet|y avait|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|"
     r"l'annee d'apres|l'an d'avant|meme chose|pareil|idem|au total pour|ca fait combien|son |sa |leurs? )\b"
 )
 FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
@@ -84,11 +84,13 @@ def _drop(text: str, vocabulary: set[str]) -> str:
 
 
 def _subject(previous: str, keep_dates: bool) -> str:
+    """The previous question's content words, as written: a name keeps its capital ("Instagram")."""
     kept = []
-    for w in words(previous):
+    for token in re.findall(r"[\w-]+", re.sub(r"\b\w+['’]", " ", previous)):
+        w = fold(token)
         if w in STOPWORDS or w in QUESTION_WORDS:
             continue
         if not keep_dates and (w in MONTH_WORDS or re.fullmatch(r"(19|20)\d\d", w)):
             continue
-        kept.append(w)
+        kept.append(token)
     return " ".join(kept)

@@ -29,7 +29,8 @@ SMS = {
 }
 # Question frames of English, longest first; "in 2024" needs nothing (years are read as they are).
 ENGLISH = [
-    ("how many", "combien"), ("how much", "combien"), ("what is", "c'est quoi"), ("what are", "quels sont"),
+    ("how many", "combien"), ("how much", "combien"), ("what share of", "quelle part de"),
+    ("what proportion of", "quelle part de"), ("share of", "part de"), ("what is", "c'est quoi"), ("what are", "quels sont"),
     ("who is", "qui est"), ("who are", "qui sont"), ("is there", "y a-t-il"), ("are there", "y a-t-il"),
     ("when", "quand"), ("where", "ou"), ("which", "quels"), ("who", "qui"), ("what", "quoi"), ("why", "pourquoi"),
     ("how", "comment"), ("next", "prochain"), ("upcoming", "a venir"), ("last", "dernier"),
@@ -63,6 +64,7 @@ def expand(text: str) -> str:
                                                             text, re.I):
         for pattern, french in _ENGLISH_RE:
             text = pattern.sub(french, text)
+    text = re.sub(r"(?<![\d\s])\s*%|(?<!\d)\s+%", " pourcentage", text)  # "et en % ?"; "38 %" stays a number
     return _WORD.sub(lambda m: SMS.get(fold(m.group(0)), m.group(0)), text)
 
 

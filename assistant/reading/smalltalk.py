@@ -27,10 +27,21 @@ FILL = r"beaucoup|bcp|encore|a vous|a toi|tous|tout le monde|l'equipe|madame|mon
 _PATTERN = re.compile(rf"^(?:\s*(?:{'|'.join(KINDS.values())}|{FILL})\b\W*)+$")
 
 
+# What makes a message ask something: a question mark, a question word, a number, a request, a follow-up.
+_ASKS = re.compile(r"\?|\d|\b(?:combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|est-ce|lequel|laquelle|"
+                   r"donne\w*|montre\w*|liste\w*|cherche\w*|veux|voudrais|aimerais|peux|pouvez|dis-moi|et|sinon|"
+                   r"mais|aussi|autre)\b")
+_CLOSERS = re.compile(rf"\b(?:{KINDS['thanks']}|{KINDS['goodbye']})\b")  # a greeting often opens a question
+
+
 def smalltalk(message: str) -> str | None:
-    """The reply to a message made only of social words, or None when it asks something."""
+    """The reply to a social message: made only of social words, or a short thanks or goodbye with a
+    remark ("yo merci t'es au top", "super, merci pour l'info") that asks nothing. None when it asks
+    something."""
     folded = fold(message).strip()
-    if not folded or not _PATTERN.match(folded + " "):
+    social = _PATTERN.match(folded + " ") or (
+        _CLOSERS.search(folded) and len(folded.split()) <= 8 and not _ASKS.search(folded))
+    if not folded or not social:
         return None
     for kind in ("help", "thanks", "goodbye", "greeting", "ack"):
         if re.search(rf"\b(?:{KINDS[kind]})\b", folded):
