@@ -138,7 +138,7 @@ class PassageAnswerer:
             name = str(p.metadata.get("section", "")).split(" > ")[0]
             if p.metadata.get("source") == top.source and name and name not in parts:
                 hit = Hit.of(p)
-                parts[name] = (hit, _SENTENCE_END.split(_body(hit))[0].strip())
+                parts[name] = (hit, _lead(_body(hit)))
         if len(parts) < 3:
             return None
         words = {n: _stems(f"{n} {first}") for n, (_, first) in parts.items()}
@@ -148,7 +148,8 @@ class PassageAnswerer:
         if names_document:  # "les 4 enjeux": the sections named like the question, not the preamble
             matching = {n: v for n, v in parts.items() if topic & _stems(n)}
             shared = frozenset.intersection(*(_stems(n) for n in matching)) if matching else frozenset()
-            if not q.has("list") and any((topic - shared) & _stems(n) for n in matching):
+            own = (topic - shared) | (topic - title)  # words beyond the document's and the kind's own
+            if not q.has("list") and any(own & _stems(n) for n in parts):
                 return None  # "c'est quoi le DIS Sols ?" asks for one of them, not the list
             if len(matching) >= 3 and len(parts) - len(matching) == 1:
                 parts = matching
@@ -157,7 +158,7 @@ class PassageAnswerer:
             if len(matching) < 3:
                 return None
             parts = matching
-        lines = [f"- {name} : {first[:220]}" if first else f"- {name}" for name, (_, first) in parts.items()]
+        lines = [f"- {name} : {_clip(first, 220)}" if first else f"- {name}" for name, (_, first) in parts.items()]
         text = f"{top.title} — {len(parts)} rubriques :\n" + "\n".join(lines)
         sources = [Source(id=h.id, title=h.title, kind=h.kind or "document", excerpt=_excerpt(h),
                           date=None, score=0.0) for h, _ in parts.values()]
@@ -212,8 +213,22 @@ def _pick(body: str, wanted: set[str], lexicon: Lexicon, lead: bool = False) -> 
     return [parts[i] for i in sorted(set(chosen))]
 
 
+def _lead(body: str) -> str:
+    """What a section says first: its first sentence, and the next when the first is only a label
+    ("Thématique sectorielle.")."""
+    sentences = [p.strip() for p in _SENTENCE_END.split(body) if p and p.strip()]
+    n = 2 if sentences and len(sentences[0]) < 60 else 1
+    lead = " ".join(sentences[:n])
+    if lead.endswith(":"):  # "Elle couvre :" announces items
+        lead += " " + " ; ".join(s.rstrip(" ;.") for s in sentences[n:n + MAX_ITEMS]) + "."
+    return lead
+
+
 def _excerpt(hit: Hit, limit: int = 300) -> str:
-    text = " ".join(_body(hit).split())
+    return _clip(" ".join(_body(hit).split()), limit)
+
+
+def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
