@@ -53,6 +53,10 @@ class GuideBook:
                 return self._listing(q)
             return None
         known = (self.stems[guide.id] | GUIDE_WORDS) & topic
+        fields = set(content_stems(" ".join(m.group(0) for r in (AUDIENCE, FORMAT, DIS) for m in r.finditer(q.folded))))
+        rest = topic - known - fields - GENERIC_ASKS
+        if sum(self.lexicon.idf(s) for s in rest) >= 4.0:  # "les formations plus techniques qui complètent
+            return self._passage(q, guide, known)  # la demi-journée": asks more than a field of the card
         if AUDIENCE.search(q.folded) and guide.audience:
             return self._field(q, guide, "Public visé", guide.audience, known)
         if FORMAT.search(q.folded) and guide.format:
@@ -63,6 +67,10 @@ class GuideBook:
             q = replace(q, hints=[*q.hints, *content_stems("contenu programme")])
         if not (set(q.topic) | set(q.hints)) - known - GENERIC_ASKS:
             return self._field(q, guide, "En bref", guide.summary, known)  # "ça parle de quoi ?"
+        return self._passage(q, guide, known)
+
+    def _passage(self, q: Query, guide: Guide, known: set[str]) -> Draft:
+        """What the guide's own text says about the question's words."""
         draft = self.passages.answer(q, where={"source": guide.source}, known=known)
         if draft is None or not draft.text:
             return self._field(q, guide, "En bref", guide.summary, known)
