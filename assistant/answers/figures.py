@@ -233,20 +233,25 @@ class FigureBook:
                 for f in sorted(figs, key=lambda f: f.period, reverse=True))
         line = f"{m.label} : {values}."
         if len(figs) >= 2 and figs[0].period and figs[-1].period:
-            line += " " + _trend(q, figs[0], figs[-1])
+            line += " " + _trend(figs[0], figs[-1])
+            line = _premise(q, figs[-1].value - figs[0].value) + line
         return line
 
 
-def _trend(q: Query, first: Figure, last: Figure) -> str:
+def _trend(first: Figure, last: Figure) -> str:
     delta = last.value - first.value
     if delta == 0:
         return "Stable sur la période."
     sign = "+" if delta > 0 else "−"
     pct = f" ({sign}{format_number(abs(delta) / first.value * 100)} %)" if first.value and first.unit != "%" else ""
-    text = (f"Évolution de {period_label(first.period)} à {period_label(last.period)} : "
+    return (f"Évolution de {period_label(first.period)} à {period_label(last.period)} : "
             f"{sign}{format_number(abs(delta), last.unit)}{pct}.")
-    if q.has("decrease") and delta > 0:
-        text = "Contrairement à ce que suppose la question, il n'y a pas eu de baisse : hausse. " + text
-    elif q.has("increase") and delta < 0 and not q.has("decrease"):
-        text = "Contrairement à ce que suppose la question, il n'y a pas eu de hausse : baisse. " + text
-    return text
+
+
+def _premise(q: Query, delta: float) -> str:
+    """"Pourquoi cette baisse ?" when the figures rose: say so before anything else."""
+    if q.has("decrease") and not q.has("increase") and delta >= 0:
+        return "Il n'y a pas eu de baisse, mais une hausse : " if delta else "Il n'y a pas eu de baisse : "
+    if q.has("increase") and not q.has("decrease") and delta <= 0:
+        return "Il n'y a pas eu de hausse, mais une baisse : " if delta else "Il n'y a pas eu de hausse : "
+    return ""
