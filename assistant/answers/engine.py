@@ -152,7 +152,8 @@ class Engine:
             draft, context = self._question(claim.neutral, as_of, previous)
             if not draft.abstained:
                 agrees = verdict(claim, draft.text, [s.date for s in draft.sources])
-                draft.text = ("Oui : " if agrees else "Non : ") + draft.text
+                if agrees is not None:
+                    draft.text = ("Oui : " if agrees else "Non : ") + draft.text
                 return draft, context
         return self._question(message, as_of, previous)
 

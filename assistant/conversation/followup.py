@@ -21,6 +21,8 @@ MARKERS = re.compile(
 )
 FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
                "liste", "nombre", "c'est", "que", "fait", "participants", "total", "date"}
+# Words that change how the same subject is measured, not the subject.
+MEASURES = {"pourcentage", "pourcentages", "part", "proportion", "taux", "moyenne"}
 NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 SHIFT = {"avant": -1, "precedente": -1, "suivante": 1, "apres": 1}
 # Intents that say what is asked (not merely when): a follow-up having one brings its own frame.
@@ -72,6 +74,9 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         rewritten += " " + " ".join(q.themes)
     own = [w for w in words(folded) if w not in STOPWORDS and w not in QUESTION_WORDS and w not in MONTH_WORDS
            and not re.fullmatch(r"(19|20)\d\d", w) and not any(w in ws for ws in THEME_WORDS.values())]
+    measures = [w for w in own if w in MEASURES]
+    if measures and len(measures) == len(own):  # "et en pourcentage ?": the same subject, measured otherwise
+        return f"{rewritten} {' '.join(measures)}"
     if own:  # a new subject: keep the previous question's frame, swap its subject
         frame = " ".join(w for w in words(canonical(previous)) if w in FRAME_WORDS)
         dates = "" if (years or q.dates.period) else " ".join(str(y) for y in previous_years)

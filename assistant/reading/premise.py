@@ -21,6 +21,14 @@ STATED = re.compile(r"\b(a|ont|est|sont|etait|etaient|avait|avaient|aura|y a|y a
                     r"reunit|rassemble|rassemblait|s'est|se sont|s'etait)\b")
 # A number stated as a fact; not a threshold ("plus de 50"), a rank ("les 3 prochains") or a date.
 NUMBER = re.compile(rf"(?<!plus de )(?<!moins de )(?<!au moins )(?<!dela de )(?<!les )(?<![\d/.-])(?!(?:19|20)\d\d\b)(\d+(?:[  .]\d{{3}})*(?:,\d+)?)(?![\d/.]|er\b|e\b| ?(?:{_MONTH_RE})\b| (?:premier|dernier|prochain))")
+# A number claimed as a bound: "a dépassé les 300 membres", "moins de 100 personnes", "au moins 50".
+# Not after "avec", "de", "ayant", "qui": "des ateliers avec plus de 50 participants" filters, it claims nothing.
+_NUM = r"(\d+(?:[  .]\d{3})*(?:,\d+)?)"
+BOUND = re.compile(r"(?<!\bavec )(?<!\bde )(?<!\bayant )(?<!\bqui )\b(depasse\w*|passe\w*|plus de|au-dela de|"
+                   r"au dela de|au moins|superieure?s? a|atteint|franchi\w*|moins de|en dessous de|"
+                   r"inferieure?s? a|pas plus de|sous)\s+(?:les |la barre de?s? |le cap de?s? |la barre d')?"
+                   + _NUM + r"(?![\d/.])")
+_AT_MOST = ("moins de", "en dessous de", "pas plus de", "sous la barre")
 WHEN = re.compile(rf"\b(?:en |au mois de |le |au |debut |fin |mi-?|courant )*(?:\d{{1,2}}(?:er)? )?(?:{_MONTH_RE})\b")
 
 
@@ -28,6 +36,7 @@ WHEN = re.compile(rf"\b(?:en |au mois de |le |au |debut |fin |mi-?|courant )*(?:
 class Claim:
     neutral: str  # the question with the claim taken out, asking for the true value
     number: float | None = None
+    bound: str = "="  # "=", ">" (more than) or "<" (less than)
     when: tuple[int, int | None] | None = None  # (month, day or None)
 
 
@@ -42,6 +51,10 @@ def read_claim(message: str, today: date) -> Claim | None:
         and bool(STATED.search(body))
     if not (tagged or opened or plain) or ASKING.search(body):
         return None
+    if m := BOUND.search(body):  # before a month: "plus de 4000 abonnés en décembre" claims a number
+        value = float(re.sub(r"[  .]", "", m.group(2)).replace(",", "."))
+        neutral = (body[:m.start()] + " combien de " + body[m.end():]).strip(" ,?")
+        return Claim(f"{neutral} ?", number=value, bound="<" if m.group(1).startswith(_AT_MOST) else ">")
     if m := WHEN.search(body):
         period = read_dates(m.group(0), today).period
         if period and period.start.month == period.end.month:
@@ -55,12 +68,19 @@ def read_claim(message: str, today: date) -> Claim | None:
     return None
 
 
-def verdict(claim: Claim, answer: str, dates: list[str]) -> bool:
-    """Whether the base's answer agrees with the claim (`dates`: ISO dates of the answer's sources)."""
+def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
+    """Whether the base's answer agrees with the claim (`dates`: ISO dates of the answer's sources);
+    None when the answer holds no value to compare with."""
     if claim.number is not None:
-        found = {float(n.replace(" ", "").replace(" ", "").replace(",", "."))
-                 for n in re.findall(r"\d+(?:[  ]\d{3})*(?:,\d+)?", answer)}
-        return claim.number in found
+        found = [float(m.group(1).replace(" ", "").replace(" ", "").replace(",", "."))
+                 for m in re.finditer(rf"(?<![\w,])(\d+(?:[  ]\d{{3}})*(?:,\d+)?)(?!\d|[  ]?\d{{3}}\b| ?(?:{_MONTH_RE})\b)", fold(answer))]
+        if claim.bound == "=":
+            return claim.number in found
+        year_like = 1900 <= claim.number <= 2100
+        values = [v for v in found if year_like or not (1900 <= v <= 2100 and v == int(v))]  # years aside
+        if not values:
+            return None
+        return values[0] > claim.number if claim.bound == ">" else values[0] < claim.number
     month, day = claim.when
     days = [date.fromisoformat(d) for d in dates if d]
     return any(d.month == month and (day is None or d.day == day) for d in days)

@@ -133,3 +133,49 @@ def test_a_position_picks_one_event_of_the_list_shown(assistant):
     assert [s.date for s in first.sources] == ["2024-07-03"]
     last = ask(assistant, "et le dernier ?", as_of="2024-12-31", conversation_id=listing.conversation_id)
     assert len(last.sources) == 1 and last.sources[0].date.startswith("2024-07") and last.sources[0].date != "2024-07-03"
+
+
+def test_a_thanks_with_a_remark_is_small_talk_but_a_thanks_before_a_question_is_not(assistant):
+    for message in ("yo merci c'est top", "super, merci pour l'info"):
+        a = ask(assistant, message)
+        assert not a.abstained and "plaisir" in a.answer, message
+    b = ask(assistant, "merci, et les visites en octobre ?")
+    assert "Saint-Gobain" in b.answer
+
+
+def test_a_percent_sign_asks_for_the_share(assistant):
+    a = ask(assistant, "cb de membres dans le biodéchet ? et en % ?")
+    assert "52" in a.answer and "14 %" in a.answer
+    b = ask(assistant, "what share of members work on soils?")
+    assert "31 %" in b.answer
+
+
+def test_a_part_pointing_back_at_an_unknown_name_abstains_too(assistant):
+    a = ask(assistant, "Vous êtes sur TikTok ? combien d'abonnés là-bas ?")
+    assert a.abstained and "3909" not in a.answer.replace(" ", "")
+
+
+def test_one_section_named_by_its_words_is_answered_alone(assistant):
+    a = ask(assistant, "le domaine Biodéchets ça recouvre quoi ?")
+    assert "DIS Eau" not in a.answer and "énergie" in fold(a.answer).replace("energie", "énergie")
+    b = ask(assistant, "quels sont les DIS ?")
+    assert "8 rubriques" in b.answer and "petit" in b.answer  # what each domain covers, past its label
+
+
+def test_a_guide_question_beyond_its_card_is_answered_from_its_text(assistant):
+    a = ask(assistant, "la formation biodéchets urbains, quelles filières de valorisation sont présentées ?")
+    assert "méthanisation" in a.answer
+
+
+def test_a_trend_the_figures_contradict_is_corrected_first(assistant):
+    a = ask(assistant, "comment expliquer la hausse des accompagnements en 2024 ?")
+    assert a.answer.startswith("Il n'y a pas eu de hausse, mais une baisse") and "360" in a.answer and "411" in a.answer
+
+
+def test_a_claimed_bound_is_checked(assistant):
+    a = ask(assistant, "on a passé la barre des 1000 structures en 2024, non ?")
+    assert "1692" in a.answer.replace(" ", "")
+    b = ask(assistant, "le cluster compte plus de 250 membres en 2024 c'est ça ?")
+    assert b.answer.startswith("Non") and "200" in b.answer
+    c = ask(assistant, "le forum eau a réuni moins de 200 personnes, vrai ?")
+    assert c.answer.startswith("Oui") and "126" in c.answer
