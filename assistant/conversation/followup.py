@@ -21,6 +21,9 @@ MARKERS = re.compile(
 )
 FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
                "liste", "nombre", "c'est", "que", "fait", "participants", "total", "date"}
+# A follow-up made of a complement ("et au bureau de mai ?", "et chez les PME ?") keeps what was asked.
+PREPOSITION = re.compile(r"\s(?:a|au|aux|en|pour|chez|dans|pendant|lors d[eu']|sur|depuis|parmi)\b")
+QUALIFIER = re.compile(r"^\s*(?:et|mais|puis|sinon)\s+((?:a|au|aux|chez|dans|pendant|lors d[eu']|parmi)\b)")
 # Words that change how the same subject is measured, not the subject.
 MEASURES = {"pourcentage", "pourcentages", "part", "proportion", "taux", "moyenne"}
 NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
@@ -73,15 +76,28 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
             rewritten = _drop(rewritten, set(ws))
         rewritten += " " + " ".join(q.themes)
     own = [w for w in words(folded) if w not in STOPWORDS and w not in QUESTION_WORDS and w not in MONTH_WORDS
-           and not re.fullmatch(r"(19|20)\d\d", w) and not any(w in ws for ws in THEME_WORDS.values())]
+           and not w.isdigit() and not any(w in ws for ws in THEME_WORDS.values())]
     measures = [w for w in own if w in MEASURES]
     if measures and len(measures) == len(own):  # "et en pourcentage ?": the same subject, measured otherwise
         return f"{rewritten} {' '.join(measures)}"
+    if own and (m := QUALIFIER.match(folded)) and (head := _head(previous)):
+        return f"{head} {text[m.end(1):].strip()}"  # "et au bureau de mai ?": same subject, another place
     if own:  # a new subject: keep the previous question's frame, swap its subject
         frame = " ".join(w for w in words(canonical(previous)) if w in FRAME_WORDS)
         dates = "" if (years or q.dates.period) else " ".join(str(y) for y in previous_years)
         return f"{frame} {text} {dates}".strip()
     return rewritten
+
+
+def _head(previous: str) -> str:
+    """The previous question up to its first complement ("quels membres ont été validés | à l'AG
+    d'octobre ?"): what it asks, without where or when."""
+    folded = fold(previous)
+    for m in PREPOSITION.finditer(folded):
+        before = [w for w in words(folded[:m.start()]) if w not in STOPWORDS and w not in QUESTION_WORDS]
+        if before:
+            return folded[:m.start()].strip()
+    return ""
 
 
 def _drop(text: str, vocabulary: set[str]) -> str:

@@ -130,3 +130,18 @@ def test_concurrent_processes_lose_no_turn(tmp_path: Path):
     assert sorted(shared) == sorted(f"w{w}-{i}" for w in (1, 2) for i in range(count))
     for w in (1, 2):  # each writer's turns stay in its own order
         assert [q for q in shared if q.startswith(f"w{w}-")] == [f"w{w}-{i}" for i in range(count)]
+
+
+def test_a_follow_up_made_of_a_complement_keeps_what_was_asked(assistant):
+    from datetime import date
+    first = assistant.ask("quels nouveaux membres ont été validés au bureau de septembre ?", as_of=date(2024, 12, 31))
+    second = assistant.ask("et à l'assemblée générale d'octobre ?", conversation_id=first.conversation_id,
+                           as_of=date(2024, 12, 31))
+    assert "Sogaris" in second.answer and "Bureau" not in second.answer.split("\n")[0]
+
+
+def test_n_years_before_in_digits(assistant):
+    from datetime import date
+    first = assistant.ask("combien de membres en 2023 ?", as_of=date(2024, 12, 31))
+    second = assistant.ask("et 5 ans avant ?", conversation_id=first.conversation_id, as_of=date(2024, 12, 31))
+    assert "90" in second.answer and "2018" in second.answer
