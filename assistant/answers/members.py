@@ -35,6 +35,11 @@ class MemberBook:
         self.stems = {m.id: set(content_stems(canonical(f"{m.activity} {' '.join(m.sectors)} {m.kind} {m.notes}")))
                       for m in members}
         self.validation_stems = set().union(*(content_stems(canonical(m.validated_by)) for m in members))
+        # The kinds the data gives its members ("start-up", "PME", "bureau d'études"), as typed in questions:
+        # hyphen or not, singular or plural.
+        self.kinds = {k: re.compile(r"\b" + r"[\s-]?".join(re.escape(w) + r"s?" for w in re.split(r"[\s-]+", k))
+                                    + r"\b") for k in {fold(m.kind) for m in members if m.kind}}
+        self.kind_names = {fold(m.kind): m.kind for m in members if m.kind}
 
     def named(self, q: Query) -> list[Member]:
         """Members the question names, spelt right or (one-word names) corrected like any word."""
@@ -54,6 +59,11 @@ class MemberBook:
         grouping = {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?(\w+)(?: de \w+)?", q.folded)}
         grouping |= {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?\w+ de (\w+)", q.folded)}
         rest = set(q.topic) - MEMBER_WORDS - NEWCOMERS - grouping  # "par instance": how to group, not what
+        typed = re.sub(r"\bstart ?ups?\b", "start-up", fold(q.text))  # as typed: "personnes" stays itself
+        kinds = [k for k, pattern in self.kinds.items() if pattern.search(typed)]
+        joined = NEWCOMERS & set(q.topic) or re.search(r"\b(rejoint|valide\w*|arrive\w*)\b", q.folded)
+        if kinds and joined:  # "il y a des start-up parmi les nouveaux membres ?" (not "les PME adhérentes")
+            return self._of_kind(q, kinds)
         if newcomers and (about_members or q.has("validated")) and rest <= self.validation_stems:
             return self._newcomers(q, rest)  # "combien de nouveaux membres validés par le bureau en mai ?"
         if q.has("who", "list") and about_members:
@@ -77,6 +87,23 @@ class MemberBook:
             lines = [f"- {m.name} — {m.validated_by}" for m in chosen]
         text = f"{len(chosen)} nouveaux membres validés{when} :\n" + "\n".join(lines)
         return Draft(text, [member_source(m) for m in chosen], coverage=1.0,
+                     focus={"kind": "members", "ids": [m.id for m in chosen]})
+
+    def _of_kind(self, q: Query, kinds: list[str]) -> Draft:
+        """The members of the kinds the question names, validated in the period asked."""
+        period = q.dates.period
+        chosen = [m for m in self.members if fold(m.kind) in kinds
+                  and (not period or (m.validated_on and period.contains(m.validated_on)))]
+        label = " / ".join(self.kind_names[k] for k in kinds)
+        when = f", {period.label}" if period else ""
+        if not chosen:
+            return Draft(f"Aucun nouveau membre de type « {label} »{when} dans la base.", [], coverage=0.9, focus={})
+        lines = [f"- {m.name}" + (f" : {m.activity.rstrip('.')}" if m.activity else "") for m in chosen]
+        text = (f"{len(chosen)} nouveau{'x' if len(chosen) > 1 else ''} membre{'s' if len(chosen) > 1 else ''} "
+                f"de type « {label} »{when} :\n" + "\n".join(lines))
+        explained = set().union(*(self.stems[m.id] for m in chosen)) | MEMBER_WORDS | NEWCOMERS
+        return Draft(text, [member_source(m) for m in chosen],
+                     coverage=max(0.9, _coverage(self.lexicon, set(q.topic), explained)),
                      focus={"kind": "members", "ids": [m.id for m in chosen]})
 
     def _describe(self, q: Query, members: list[Member]) -> Draft:

@@ -179,3 +179,10 @@ def test_a_claimed_bound_is_checked(assistant):
     assert b.answer.startswith("Non") and "200" in b.answer
     c = ask(assistant, "le forum eau a réuni moins de 200 personnes, vrai ?")
     assert c.answer.startswith("Oui") and "126" in c.answer
+
+
+def test_new_members_of_a_kind_the_data_gives(assistant):
+    a = ask(assistant, "des bureaux d'études parmi les nouveaux adhérents ?")
+    assert "EODD" in a.answer and "Sogaris" not in a.answer
+    b = ask(assistant, "combien de PME dans le cluster ?")
+    assert "119" in b.answer  # all members by category, not the new ones
