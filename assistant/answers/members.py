@@ -37,7 +37,7 @@ class MemberBook:
         self.validation_stems = set().union(*(content_stems(canonical(m.validated_by)) for m in members))
         # The kinds the data gives its members ("start-up", "PME", "bureau d'études"), as typed in questions:
         # hyphen or not, singular or plural.
-        self.kinds = {k: re.compile(r"\b" + r"[\s-]?".join(re.escape(w) + r"s?" for w in re.split(r"[\s-]+", k))
+        self.kinds = {k: re.compile(r"\b" + r"[\s-]?".join(re.escape(w) + r"[sx]?" for w in re.split(r"[\s-]+", k))
                                     + r"\b") for k in {fold(m.kind) for m in members if m.kind}}
         self.kind_names = {fold(m.kind): m.kind for m in members if m.kind}
 
