@@ -235,7 +235,9 @@ class Engine:
         ]
         drafts = [d for d in candidates if d is not None]
         structured_abstention = next((d for d in drafts if d.abstained and d.coverage >= 0.8), None)
-        best = max((d for d in drafts if not d.abstained), key=lambda d: d.coverage, default=None)
+        # Equal coverage: an event answers "quand ?" or "combien de participants ?" better than a description.
+        best = max((d for d in drafts if not d.abstained), default=None,
+                   key=lambda d: (d.coverage, d.focus.get("kind") == "events" and q.has(*EVENT_ASKS)))
         if best is None or best.coverage < 0.9:
             passage = _safely(self.passages.answer, q)
             if passage and (best is None or passage.coverage > best.coverage + 0.05):

@@ -44,7 +44,7 @@ class EventBook:
     def __init__(self, events: list[Event], lexicon: Lexicon):
         self.events = sorted(events, key=lambda e: (e.date, e.title))
         self.lexicon = lexicon
-        self.title_stems = {e.id: set(content_stems(canonical(e.title))) for e in self.events}
+        self.title_stems = {e.id: set(content_stems(canonical(e.title))) | _acronyms(e.title) for e in self.events}
         self.types: dict[str, _Type] = {}
         for e in self.events:
             if e.type_label and e.type_label not in self.types:
@@ -324,6 +324,16 @@ class EventBook:
             text += f"\nTotal des participants connus : {sum(known)}."
         return Draft(text, [event_source(e, _line(e, as_of)) for e in events[:MAX_LISTED]],
                      focus={"kind": "events", "ids": [e.id for e in events]})
+
+
+def _acronyms(title: str) -> set[str]:
+    """"Société du Grand Paris" is also "SGP": the initials of a run of capitalised words."""
+    out = set()
+    for run in re.findall(r"[A-ZÀ-Ý]\w+(?:\s+(?:(?:du|de|des|la|le|d'|et)\s+)?[A-ZÀ-Ý]\w+)+", title):
+        initials = "".join(w[0] for w in re.findall(r"[A-ZÀ-Ý]\w+", run))
+        if len(initials) >= 3:
+            out.add(stem(fold(initials)))
+    return out
 
 
 def _grouped(q: Query, events: list[Event], dimension: str):

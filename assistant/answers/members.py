@@ -122,8 +122,10 @@ class MemberBook:
             lines.append(line)
         name_stems = set().union(*(set(content_stems(m.name)) for m in members))
         explained = name_stems | set().union(*(self.stems[m.id] for m in members)) | MEMBER_WORDS
-        return Draft("\n".join(lines), [member_source(m) for m in members],
-                     coverage=_coverage(self.lexicon, set(q.topic), explained, bonus=1.0),
+        coverage = min(1.0, _coverage(self.lexicon, set(q.topic), explained, bonus=0.3))  # named: the subject,
+        if q.has("participants"):  # but a member has no attendance ("la visite chez X, ça a réuni combien ?")
+            coverage = min(coverage, 0.5)
+        return Draft("\n".join(lines), [member_source(m) for m in members], coverage=coverage,
                      focus={"kind": "members", "ids": [m.id for m in members]})
 
     def _who(self, q: Query) -> Draft | None:

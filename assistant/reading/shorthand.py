@@ -23,7 +23,7 @@ SMS = {
     "yavait": "il y avait", "kesk": "qu'est-ce que", "keske": "qu'est-ce que", "kesako": "qu'est-ce que c'est",
     "proch": "prochain", "prochn": "prochain", "dispo": "disponible", "mm": "meme", "tjrs": "toujours",
     "tjs": "toujours", "dsl": "desole", "pb": "probleme", "msg": "message", "asso": "association",
-    "nbre": "nombre", "jcrois": "je crois",
+    "nbre": "nombre", "jcrois": "je crois", "pers": "personnes", "ppl": "personnes",
     "chui": "je suis", "jsuis": "je suis", "ptet": "peut-etre", "jvoudrais": "je voudrais",
     "wesh": "salut", "okay": "ok", "oki": "ok", "thx": "merci", "thanks": "merci",
 }

@@ -158,6 +158,7 @@ class Query:
     intents: set[str] = field(default_factory=set)
     hints: list[str] = field(default_factory=list)  # stems of every content word, verbs included
     limit: int | None = None  # "les 3 prochains"
+    as_of: date | None = None  # the day the question is asked
 
     def has(self, *names: str) -> bool:
         return any(n in self.intents for n in names)
@@ -229,7 +230,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     limit = None
     if m := re.search(r"\b(\d{1,2}|deux|trois|quatre|cinq|dix) (?:prochaine?s|derniere?s|premiere?s)\b", folded):
         limit = NUMBERS.get(m.group(1)) or int(m.group(1))
-    return Query(text, folded, topic, unknown, dates, themes, organisation, intents, hints, limit)
+    return Query(text, folded, topic, unknown, dates, themes, organisation, intents, hints, limit, as_of)
 
 
 class Lexicon:

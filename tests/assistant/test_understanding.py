@@ -186,3 +186,13 @@ def test_new_members_of_a_kind_the_data_gives(assistant):
     assert "EODD" in a.answer and "Sogaris" not in a.answer
     b = ask(assistant, "combien de PME dans le cluster ?")
     assert "119" in b.answer  # all members by category, not the new ones
+
+
+def test_an_event_named_by_an_acronym_of_its_title(assistant):
+    a = ask(assistant, "la visite SGP ça a réuni cb de pers ?", as_of="2024-12-31")
+    assert "Aulnay" in a.answer and "30" in a.answer
+
+
+def test_an_event_still_ahead_shows_no_attendance_even_from_a_passage(assistant):
+    a = ask(assistant, "la visite SGP ça a réuni cb de pers ?", as_of="2024-09-09")
+    assert "Aulnay" in a.answer and "30 participants" not in a.answer
