@@ -141,8 +141,16 @@ class EventBook:
         candidates = topic - EVENT_WORDS - type_stems - THEME_STEMS
         titled = self._title_scores(q, candidates, events)
         best = titled[0][0] if titled else 0.0
-        named = self._named(topic - EVENT_WORDS, events) or self._covering(topic - EVENT_WORDS, type_stems, events)
-        if named:  # the question spells a title out ("le Forum Eau") or only a few titles hold all its words
+        # "Les visites de site en octobre": several events of a type asked for, and a single title holding
+        # the other words ("site") does not make it one event.
+        several = _plural(q, type_stems) and len([e for _, e in titled if e in typed]) <= 1 and 1 < len(typed) <= SHOWN
+        named = [] if several else \
+            self._named(topic - EVENT_WORDS, events) or self._covering(topic - EVENT_WORDS, type_stems, events)
+        if several:
+            chosen = [e for e in typed if not q.themes or set(e.themes) & set(q.themes)]
+            explained |= candidates | (topic & THEME_STEMS)
+            mode = "filter"
+        elif named:  # the question spells a title out ("le Forum Eau") or only a few titles hold all its words
             chosen = named
             explained |= set().union(*(self.title_stems[e.id] for e in named)) | (topic & THEME_STEMS)
             mode = "lookup"
@@ -324,6 +332,12 @@ class EventBook:
             text += f"\nTotal des participants connus : {sum(known)}."
         return Draft(text, [event_source(e, _line(e, as_of)) for e in events[:MAX_LISTED]],
                      focus={"kind": "events", "ids": [e.id for e in events]})
+
+
+def _plural(q: Query, type_stems: set[str]) -> bool:
+    """The question names a type of event in the plural ("les visites", "des ateliers")."""
+    return any(re.search(r"[sx]$", w) and stem(w) in type_stems
+               for w in re.findall(r"\b(?:les|des|quels|quelles|ces|tous les|toutes les) (\w+)", q.folded))
 
 
 def _acronyms(title: str) -> set[str]:

@@ -196,3 +196,10 @@ def test_an_event_named_by_an_acronym_of_its_title(assistant):
 def test_an_event_still_ahead_shows_no_attendance_even_from_a_passage(assistant):
     a = ask(assistant, "la visite SGP ça a réuni cb de pers ?", as_of="2024-09-09")
     assert "Aulnay" in a.answer and "30 participants" not in a.answer
+
+
+def test_a_type_asked_in_the_plural_lists_every_event_of_it(assistant):
+    a = ask(assistant, "les visites de site en 2024 ?", as_of="2024-12-31")
+    assert "6 événements" in a.answer and "CSTB" in a.answer and "Saint-Gobain" in a.answer
+    b = ask(assistant, "la visite de site de Saint-Gobain ?", as_of="2024-12-31")
+    assert "CSTB" not in b.answer
