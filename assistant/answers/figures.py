@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from assistant.reading.dates import MONTH_NAMES
 from assistant.answers.draft import Draft, figure_source
-from assistant.reading.normalize import content_stems
+from assistant.reading.normalize import content_stems, fold, stem
 from assistant.knowledge.records import Figure
 from assistant.reading.understanding import Lexicon, Query, canonical
 
@@ -79,7 +79,8 @@ class FigureBook:
     def table(self, q: Query) -> Draft | None:
         """"Donne-moi les chiffres clés", "quels sont les chiffres de LinkedIn ?": a table the question
         names (every word of its title, years aside), listed whole at the period asked or the latest."""
-        if not (q.has("list", "what") or re.search(r"\b(donne|montre|affiche|tous|toutes)\b", q.folded)):
+        by = re.search(r"\b(?:par|selon (?:le|la|les)) (\w+)", q.folded)
+        if not (q.has("list", "what") or by or re.search(r"\b(donne|montre|affiche|tous|toutes|repartition)\b", q.folded)):
             return None
         asked = set(content_stems(q.folded))
         tables: dict[str, list[_Metric]] = defaultdict(list)
@@ -88,6 +89,8 @@ class FigureBook:
         named = []
         for group, metrics in tables.items():
             title = {s for s in content_stems(canonical(re.sub(r"\(.*?\)", "", group))) if not s.isdigit()}
+            if by and (m := re.search(r"\bpar (\w+)(.*)", fold(group))) and stem(m.group(1)) == stem(by.group(1)):
+                title -= set(content_stems(m.group(2)))  # "par secteur" names "… par secteur d'activité"
             if len(metrics) >= 3 and title and title <= asked:
                 named.append((len(title), group, metrics))
         if not named:

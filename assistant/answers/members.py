@@ -101,9 +101,7 @@ class MemberBook:
         lines = [f"- {m.name}" + (f" : {m.activity.rstrip('.')}" if m.activity else "") for m in chosen]
         text = (f"{len(chosen)} nouveau{'x' if len(chosen) > 1 else ''} membre{'s' if len(chosen) > 1 else ''} "
                 f"de type « {label} »{when} :\n" + "\n".join(lines))
-        explained = set().union(*(self.stems[m.id] for m in chosen)) | MEMBER_WORDS | NEWCOMERS
-        return Draft(text, [member_source(m) for m in chosen],
-                     coverage=max(0.9, _coverage(self.lexicon, set(q.topic), explained)),
+        return Draft(text, [member_source(m) for m in chosen], coverage=1.0,  # the data's own kind, named whole
                      focus={"kind": "members", "ids": [m.id for m in chosen]})
 
     def _describe(self, q: Query, members: list[Member]) -> Draft:

@@ -17,13 +17,15 @@ MARKERS = re.compile(
     r"\b(elle|ils|elles|celui|celle|ceux|celles|ces deux|ces trois|ce dernier|cette derniere|ceux-ci|ceux-la|"
     r"lesquel\w*|laquelle|lequel|parmi eux|parmi elles|parmi ceux\w*|"
     r"ces deux-la|la-dessus|dessus|dedans|la-bas|a ce sujet|y avait|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|"
-    r"l'annee d'apres|l'an d'avant|meme chose|pareil|idem|au total pour|ca fait combien|son |sa |leurs? )\b"
+    r"l'annee d'apres|l'an d'avant|meme chose|meme question|pareil|idem|cela|ceci|au total pour|ca fait combien|son |sa |leurs? )\b"
 )
 FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
                "liste", "nombre", "c'est", "que", "fait", "participants", "total", "date"}
 # A follow-up made of a complement ("et au bureau de mai ?", "et chez les PME ?") keeps what was asked.
-PREPOSITION = re.compile(r"\s(?:a|au|aux|en|pour|chez|dans|pendant|lors d[eu']|sur|depuis|parmi)\b")
-QUALIFIER = re.compile(r"^\s*(?:et|mais|puis|sinon)\s+((?:a|au|aux|chez|dans|pendant|lors d[eu']|parmi)\b)")
+PREPOSITION = re.compile(r"\s(?:a|au|aux|en|pour|chez|dans|pendant|lors d[eu']|sur|depuis|parmi|par)\b")
+QUALIFIER = re.compile(r"^\s*(?:et|mais|puis|sinon)\s+((?:a|au|aux|chez|dans|pendant|lors d[eu']|parmi|par)\b)")
+# A follow-up whose subject is a pronoun speaks of the previous subject.
+PRONOUN = re.compile(r"^\s*(?:et|mais|ok|alors)?\s*(?:celle|celui|ceux|celles|elle|elles|il|ils)\b(?!-)")
 # Words that change how the same subject is measured, not the subject.
 MEASURES = {"pourcentage", "pourcentages", "part", "proportion", "taux", "moyenne"}
 NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
@@ -80,8 +82,10 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
     measures = [w for w in own if w in MEASURES]
     if measures and len(measures) == len(own):  # "et en pourcentage ?": the same subject, measured otherwise
         return f"{rewritten} {' '.join(measures)}"
+    if own and PRONOUN.match(folded):  # "celle sur les sols dure combien de temps ?": one of those, asked more
+        return f"{text} {_subject(previous, keep_dates=not (years or q.dates.period))}"
     if own and (m := QUALIFIER.match(folded)) and (head := _head(previous)):
-        return f"{head} {text[m.end(1):].strip()}"  # "et au bureau de mai ?": same subject, another place
+        return f"{head} {text[m.start(1):].strip()}"  # "et au bureau de mai ?": same subject, another place
     if own:  # a new subject: keep the previous question's frame, swap its subject
         frame = " ".join(w for w in words(canonical(previous)) if w in FRAME_WORDS)
         dates = "" if (years or q.dates.period) else " ".join(str(y) for y in previous_years)

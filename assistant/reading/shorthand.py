@@ -60,7 +60,7 @@ _ENGLISH_MARKERS = re.compile(r"\b(how|what|when|where|which|who|the|is|are|did|
 
 def expand(text: str) -> str:
     """Shorthand and English frames rewritten; every other word left exactly as typed."""
-    if len(_ENGLISH_MARKERS.findall(text)) >= 2 or re.match(r"\s*(how|what|when|where|which|who|is|are|did|does)\b",
+    if len(_ENGLISH_MARKERS.findall(text)) >= 2 or re.match(r"\s*(how|what|when|where|which|who|is|are|did|does|and)\b",
                                                             text, re.I):
         for pattern, french in _ENGLISH_RE:
             text = pattern.sub(french, text)

@@ -73,12 +73,12 @@ SYNONYMS = [
 QUESTION_WORDS = frozenset(
     """
     combien quel quelle quels quelles quoi qui quand ou comment pourquoi est-ce estce c'est cest y-a-t-il
-    ya t il elle ils est etait etaient sont sera seront fait font faisait faire dire donne donner
+    ya t il elle ils est etait etaient sont sera seront fait font faites fais faisait faire dire donne donner
     donnez montre montrer liste lister lister peux peut pouvez pourrais voudrais veux aimerais savoir sait
     connaitre rappelle rappeler moi nous on a-t-il avoir eu eus eue ete tenu tenue tenus deroule deroulee
     lieu passe passee prevu prevue prevus prevues organise organisee organises organisees co-organise
     exactement environ precisement actuellement maintenant merci svp stp bonjour salut hello coucou
-    plait s'il sil concernant propos sujet info infos information informations detail details
+    plait s'il sil concernant propos sujet info infos information informations detail details question questions
     total totale au ensemble fois revenait revient apparait nombre nb chiffre chiffres vs versus rapport
     comparaison compare comparer entre evolution annee annees an ans mois semaine jour jours date dates
     prochain prochaine prochains prochaines dernier derniere derniers dernieres suivant suivante venir

@@ -145,3 +145,17 @@ def test_n_years_before_in_digits(assistant):
     first = assistant.ask("combien de membres en 2023 ?", as_of=date(2024, 12, 31))
     second = assistant.ask("et 5 ans avant ?", conversation_id=first.conversation_id, as_of=date(2024, 12, 31))
     assert "90" in second.answer and "2018" in second.answer
+
+
+def test_follow_ups_on_one_of_them_the_same_question_and_another_breakdown(assistant):
+    from datetime import date
+    day = date(2024, 12, 31)
+    a = assistant.ask("combien d'e-mailings en 2023 ?", as_of=day)
+    b = assistant.ask("même question pour 2024", conversation_id=a.conversation_id, as_of=day)
+    assert "100" in b.answer
+    c = assistant.ask("donne-moi la répartition des membres par secteur", as_of=day)
+    d = assistant.ask("et par catégorie ?", conversation_id=c.conversation_id, as_of=day)
+    assert "PME" in d.answer and "ETI" in d.answer
+    e = assistant.ask("quelles formations propose le cluster ?", as_of=day)
+    f = assistant.ask("celle sur les biodéchets dure combien de temps ?", conversation_id=e.conversation_id, as_of=day)
+    assert "demi-journée" in f.answer and "Biodéchets" in f.answer.replace("biodéchets", "Biodéchets")
