@@ -93,6 +93,10 @@ def _ordinal(message: str) -> int | None:
     return ORDINALS[m.group(1)] if m and len(folded.split()) <= 8 else None
 
 
+def _kind(focus: dict) -> str | None:
+    return focus.get("kind") if focus else None
+
+
 def _joined(drafts: list[Draft]) -> Draft:
     """The answers to the parts of one message, in order, with each source once."""
     sources, seen = [], set()
@@ -114,6 +118,7 @@ class Context:
     years: list[int] = field(default_factory=list)
     focus: dict = field(default_factory=dict)
     earlier: list[int] = field(default_factory=list)  # the years of the turn before, for "combien de plus ?"
+    before: dict = field(default_factory=dict)  # the focus of the turn before, for "ça fait combien en tout ?"
 
 
 class Engine:
@@ -178,6 +183,10 @@ class Engine:
             question = resolve(message, previous.question, years, as_of, self.lexicon)
             focus = previous.focus if refers_back(message) or bare else {}
             earlier = previous.years
+            if own.has("sum") and _kind(previous.focus) == _kind(previous.before) == "events":
+                # "ça fait combien en tout ?" after two events asked one by one: both of them
+                ids = list(dict.fromkeys(previous.before.get("ids", []) + previous.focus.get("ids", [])))
+                question, focus = message, {"kind": "events", "ids": ids}
         q = parse(question, as_of, self.lexicon)
         draft = self._answer(q, as_of, focus)
         if previous and not focus and (draft.abstained or draft.coverage < 0.75):
@@ -189,7 +198,7 @@ class Engine:
                 q, draft = retry_q, retry
         years = list(q.dates.years) or ([q.dates.period.start.year] if q.dates.period and q.dates.period.year_known
                                         else [])
-        return draft, Context(q.text, years, draft.focus or focus, earlier)
+        return draft, Context(q.text, years, draft.focus or focus, earlier, previous.focus if previous else {})
 
     def _names_its_subject(self, q: Query) -> bool:
         """"La formation sur les sols, elle dure combien de temps ?" reads alone, despite its "elle"."""

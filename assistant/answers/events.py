@@ -169,10 +169,12 @@ class EventBook:
                 chosen = [e for e in chosen if set(e.themes) & set(q.themes)]
                 explained |= topic & THEME_STEMS
             mode = "filter"
-            if not (type_labels or q.has("events", "upcoming") or q.organisation or focus and explained):
+            if not (type_labels or q.has("events", "upcoming") or q.organisation or focus):
                 if not (period and not candidates):
                     return None  # nothing says this is about events
         explained |= topic & EVENT_WORDS
+        if q.has("max", "min"):  # "le mois le plus chargé": the word after "le plus" says how to rank
+            explained |= {stem(w) for w in re.findall(r"\b(?:plus|moins) (\w+)", q.folded)}
         coverage = _coverage(self.lexicon, topic, explained) if topic else 0.6
         held = [e for e in chosen if e.date <= as_of] if q.has("latest") else chosen
         if q.has("upcoming") and not (period and not q.dates.future):
@@ -309,7 +311,7 @@ class EventBook:
         known = [e for e in events if e.participants is not None]
         total = sum(e.participants for e in known)
         detail = " + ".join(f"{e.participants} ({format_date(e.date, with_year=False)})" for e in known)
-        text = f"Au total, {total} participants pour {len(known)} événement{'s' if len(known) > 1 else ''} ({what})"
+        text = f"Au total, {total} participants pour {len(known)} événement{'s' if len(known) > 1 else ''}{scope_of(what)}"
         text += f" : {detail}." if 1 < len(known) <= 8 else "."
         missing = [e for e in events if e.participants is None and e.date <= as_of]
         if missing:

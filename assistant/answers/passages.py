@@ -175,8 +175,8 @@ def _stems(text: str) -> frozenset[str]:
 
 
 def _month_asked(q: Query) -> str | None:
-    period = q.dates.period
-    if period and period.start.month == period.end.month and period.start.day == 1:
+    period = q.dates.period  # a month, or a day ("demain", "le 12 mars"): the passage must name its month
+    if period and (period.start.year, period.start.month) == (period.end.year, period.end.month):
         return fold(MONTH_NAMES[period.start.month - 1])
     return None
 

@@ -21,7 +21,8 @@ KINDS = {
     "ack": r"ok|okay|oki|d'accord|dac|daccord|parfait|super|genial|top|cool|compris|entendu|tres bien|bien|nickel|"
            r"ca marche|oui|non|ah|oh|bon|ben|euh|ouais|yes",
     "help": r"aide|help|a l'aide|tu sers a quoi|tu fais quoi|que sais-tu faire|qu'est-ce que tu sais faire|"
-            r"tu peux faire quoi|comment (?:ca marche|t'utiliser)",
+            r"tu peux faire quoi|comment (?:ca marche|t'utiliser)|par ou commencer|je commence par quoi|"
+            r"qu'est-ce que (?:je peux|on peut) (?:te |vous )?demander",
 }
 FILL = r"beaucoup|bcp|encore|a vous|a toi|tous|tout le monde|l'equipe|madame|monsieur|la|le|les|et|!|\?|\.|,|:\)|;\)"
 _PATTERN = re.compile(rf"^(?:\s*(?:{'|'.join(KINDS.values())}|{FILL})\b\W*)+$")
@@ -31,6 +32,10 @@ _PATTERN = re.compile(rf"^(?:\s*(?:{'|'.join(KINDS.values())}|{FILL})\b\W*)+$")
 _ASKS = re.compile(r"\?|\d|\b(?:combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|est-ce|lequel|laquelle|"
                    r"donne\w*|montre\w*|liste\w*|cherche\w*|veux|voudrais|aimerais|peux|pouvez|dis-moi|et|sinon|"
                    r"mais|aussi|autre)\b")
+# Asking how to use the assistant, wherever it sits in a short message ("je suis nouveau, par où commencer ?").
+_HELP = re.compile(r"\b(?:" + "|".join(p for p in KINDS["help"].split("|") if " " in p or "'" in p) + r")\b")
+# Introducing oneself after a greeting ("bonjour, je découvre le cluster"): nothing asked yet.
+_ABOUT_ME = re.compile(r"^(?:(?:" + KINDS["greeting"] + r")\b[\s,!.]*)+(?:je|j'|moi)\b")
 _CLOSERS = re.compile(rf"\b(?:{KINDS['thanks']}|{KINDS['goodbye']})\b")  # a greeting often opens a question
 
 
@@ -39,8 +44,11 @@ def smalltalk(message: str) -> str | None:
     remark ("yo merci t'es au top", "super, merci pour l'info") that asks nothing. None when it asks
     something."""
     folded = fold(message).strip()
+    short = len(folded.split()) <= 8
+    if short and _HELP.search(folded) and not re.search(r"\d", folded):
+        return REPLIES["help"]
     social = _PATTERN.match(folded + " ") or (
-        _CLOSERS.search(folded) and len(folded.split()) <= 8 and not _ASKS.search(folded))
+        (_CLOSERS.search(folded) or _ABOUT_ME.match(folded)) and short and not _ASKS.search(folded))
     if not folded or not social:
         return None
     for kind in ("help", "thanks", "goodbye", "greeting", "ack"):

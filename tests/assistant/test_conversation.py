@@ -159,3 +159,18 @@ def test_follow_ups_on_one_of_them_the_same_question_and_another_breakdown(assis
     e = assistant.ask("quelles formations propose le cluster ?", as_of=day)
     f = assistant.ask("celle sur les biodéchets dure combien de temps ?", conversation_id=e.conversation_id, as_of=day)
     assert "demi-journée" in f.answer and "Biodéchets" in f.answer.replace("biodéchets", "Biodéchets")
+
+
+def test_a_total_after_two_events_asked_one_by_one_adds_both(assistant):
+    from datetime import date
+    day = date(2024, 12, 31)
+    a = assistant.ask("combien de personnes à la visite CSTB ?", as_of=day)
+    b = assistant.ask("et à l'atelier ilot de fraicheur ?", conversation_id=a.conversation_id, as_of=day)
+    c = assistant.ask("ça fait combien au total ?", conversation_id=b.conversation_id, as_of=day)
+    assert "58" in c.answer and "24" in c.answer and "34" in c.answer
+
+
+def test_a_ranking_reads_the_word_after_le_plus_as_its_criterion(assistant):
+    from datetime import date
+    a = assistant.ask("quel mois a été le plus chargé en événements en 2024 ?", as_of=date(2024, 12, 31))
+    assert not a.abstained and "septembre" in a.answer.lower()

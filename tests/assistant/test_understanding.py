@@ -203,3 +203,14 @@ def test_a_type_asked_in_the_plural_lists_every_event_of_it(assistant):
     assert "6 événements" in a.answer and "CSTB" in a.answer and "Saint-Gobain" in a.answer
     b = ask(assistant, "la visite de site de Saint-Gobain ?", as_of="2024-12-31")
     assert "CSTB" not in b.answer
+
+
+def test_a_newcomer_introducing_themself_or_asking_where_to_start_gets_help(assistant):
+    for message in ("bonsoir, moi c'est Léa, je débute", "je débarque ici, par où commencer ?"):
+        a = ask(assistant, message)
+        assert not a.abstained and "guides" in a.answer, message
+
+
+def test_a_day_the_passages_do_not_name_is_not_answered_from_them(assistant):
+    a = ask(assistant, "il va faire quel temps demain ?")
+    assert a.abstained
