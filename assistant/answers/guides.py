@@ -49,7 +49,7 @@ class GuideBook:
         guide = self.named(q) or next((g for g in self.guides if focus and g.id in focus), None)
         topic = set(q.topic)
         if guide is None:
-            if q.has("list") and topic and topic <= GUIDE_WORDS | set(content_stems("cluster propose disponible")):
+            if q.has("list", "what") and topic and topic <= GUIDE_WORDS | set(content_stems("cluster propose disponible")):
                 return self._listing(q)
             return None
         known = (self.stems[guide.id] | GUIDE_WORDS) & topic

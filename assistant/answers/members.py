@@ -9,7 +9,7 @@ from assistant.reading.normalize import content_stems, fold, stem
 from assistant.knowledge.records import Member
 from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, canonical
 
-WORKS_ON = re.compile(r"\b(travaill\w*|s'occup\w*|specialis\w*|propos\w*|fabriqu\w*|produi\w*|fait|font)\b")
+WORKS_ON = re.compile(r"\b(travail\w*|bosse\w*|s'occup\w*|specialis\w*|propos\w*|fabriqu\w*|produi\w*|fait|font)\b")
 MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nouveau structure structures qui valide "
                                  "entreprise entreprises societe start-up association organisme"))
 MEMBERS_PROPER = set(content_stems("membre membres adherent adherents"))
@@ -62,8 +62,8 @@ class MemberBook:
         typed = re.sub(r"\bstart ?ups?\b", "start-up", fold(q.text))  # as typed: "personnes" stays itself
         kinds = [k for k, pattern in self.kinds.items() if pattern.search(typed)]
         joined = NEWCOMERS & set(q.topic) or re.search(r"\b(rejoint|valide\w*|arrive\w*)\b", q.folded)
-        if kinds and joined:  # "il y a des start-up parmi les nouveaux membres ?" (not "les PME adhérentes")
-            return self._of_kind(q, kinds)
+        if kinds and joined and (listing := self._of_kind(q, kinds)):
+            return listing  # "il y a des start-up parmi les nouveaux membres ?" (not "les PME adhérentes")
         if newcomers and (about_members or q.has("validated")) and rest <= self.validation_stems:
             return self._newcomers(q, rest)  # "combien de nouveaux membres validés par le bureau en mai ?"
         if q.has("who", "list") and about_members:
@@ -89,7 +89,7 @@ class MemberBook:
         return Draft(text, [member_source(m) for m in chosen], coverage=1.0,
                      focus={"kind": "members", "ids": [m.id for m in chosen]})
 
-    def _of_kind(self, q: Query, kinds: list[str]) -> Draft:
+    def _of_kind(self, q: Query, kinds: list[str]) -> Draft | None:
         """The members of the kinds the question names, validated in the period asked."""
         period = q.dates.period
         chosen = [m for m in self.members if fold(m.kind) in kinds
@@ -97,7 +97,7 @@ class MemberBook:
         label = " / ".join(self.kind_names[k] for k in kinds)
         when = f", {period.label}" if period else ""
         if not chosen:
-            return Draft(f"Aucun nouveau membre de type « {label} »{when} dans la base.", [], coverage=0.9, focus={})
+            return None  # "quelles entreprises ont rejoint … ?": a PME or a start-up is one too
         lines = [f"- {m.name}" + (f" : {m.activity.rstrip('.')}" if m.activity else "") for m in chosen]
         text = (f"{len(chosen)} nouveau{'x' if len(chosen) > 1 else ''} membre{'s' if len(chosen) > 1 else ''} "
                 f"de type « {label} »{when} :\n" + "\n".join(lines))
@@ -144,6 +144,7 @@ class MemberBook:
         chosen = [m for s, m in scored if s >= 0.5 * best][:15]
         lines = [f"- {m.name}" + (f" : {m.activity.rstrip('.')}" if m.activity else "") for m in chosen]
         explained = set().union(*(self.stems[m.id] for m in chosen)) | MEMBER_WORDS | {stem(t) for t in themes}
+        explained |= {stem(w) for w in WORKS_ON.findall(q.folded)}  # "qui travaille sur …" says how, not what
         explained |= {stem(w) for t in themes for w in THEME_WORDS.get(t, [])}
         years = sorted({m.validated_on.year for m in self.members if m.validated_on})
         which = f" (adhésions validées en {', '.join(map(str, years))})" if years else ""

@@ -15,7 +15,7 @@ TAG = re.compile(r"[,\s]*\b(?:non|hein|c'est (?:bien )?ca|n'est-ce pas|pas vrai|
 OPENING = re.compile(r"^\s*(?:est-ce que|est ce que|est-ce qu'|c'est vrai que|il parait que|confirme[sz]?(?: moi)? que|"
                      r"je crois que|il me semble que|j'ai entendu que)\s*")
 ASKING = re.compile(r"\b(combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|lequel|laquelle|lesquel\w*|cb|qd|"
-                    r"nombre|liste|total|moyenne)\b")
+                    r"nombre|liste|total|moyenne|y a-t-il|y-a-t-il|existe-t-il)\b")
 # A statement has a verb: "l'AG s'est tenue en juin ?" claims; "nombre d'événements en juin ?" asks.
 STATED = re.compile(r"\b(a|ont|est|sont|etait|etaient|avait|avaient|aura|y a|y avait|compte|comptait|comptaient|"
                     r"reunit|rassemble|rassemblait|s'est|se sont|s'etait)\b")

@@ -89,7 +89,7 @@ QUESTION_WORDS = frozenset(
     parle parlent parlait porte portait portent consiste consistait sert servait concerne concernait
     travaille travaillent travaillaient bosse bossent s'occupe occupent oeuvre oeuvrent
     comme laquelle lequel lesquels lesquelles cluster ems base bilan adresse adressent adressee vise visent cible ciblent destine destinee propose
-    proposent proposee anime animee animent intervient intervenu signifie veut veulent sert servent existe
+    proposent proposee proposez offre offrez offrent offert anime animee animent intervient intervenu signifie veut veulent sert servent existe
     existent trouve trouver reste restent compte comptait comptent comptaient contient contenait inclut
     comprend comprenait regroupe regroupait represente representait aborde abordait traite traitait
     presente presentee presentes presentees donnee donnees passe passes mis mise mises suivi suivis

@@ -214,3 +214,10 @@ def test_a_newcomer_introducing_themself_or_asking_where_to_start_gets_help(assi
 def test_a_day_the_passages_do_not_name_is_not_answered_from_them(assistant):
     a = ask(assistant, "il va faire quel temps demain ?")
     assert a.abstained
+
+
+def test_english_questions_on_members_and_existence(assistant):
+    a = ask(assistant, "who are the members working on biodiversity?", as_of="2024-12-31")
+    assert not a.abstained and "EODD" in a.answer
+    b = ask(assistant, "is there any workshop in November?", as_of="2024-12-31")
+    assert not b.answer.startswith(("Oui", "Non")) and "Îlot de fraîcheur" in b.answer
