@@ -93,6 +93,12 @@ def _ordinal(message: str) -> int | None:
     return ORDINALS[m.group(1)] if m and len(folded.split()) <= 8 else None
 
 
+def _placeless(draft: Draft) -> bool:
+    """An answer that cannot say where: figures, or a list of events (one event's sentence says what it can)."""
+    kind = draft.focus.get("kind")
+    return kind == "figures" or (kind == "events" and len(draft.focus.get("ids", [])) > 1)
+
+
 def _kind(focus: dict) -> str | None:
     return focus.get("kind") if focus else None
 
@@ -259,6 +265,9 @@ class Engine:
             return structured_abstention
         if best is None or best.coverage < MIN_COVERAGE:
             return abstain(NOT_FOUND + self._nearby(q), f"couverture insuffisante ({best.coverage if best else 0:.2f})")
+        if q.has("where") and not q.has("list", "count") and _placeless(best):
+            return abstain("Je ne trouve pas d'adresse ni de lieu pour cela dans la base du Cluster EMS."
+                           + self._nearby(q), "lieu demandé, absent de la base")
         return _with_report_figure(q, best, figure)
 
     def _nearby(self, q: Query) -> str:

@@ -221,3 +221,10 @@ def test_english_questions_on_members_and_existence(assistant):
     assert not a.abstained and "EODD" in a.answer
     b = ask(assistant, "is there any workshop in November?", as_of="2024-12-31")
     assert not b.answer.startswith(("Oui", "Non")) and "Îlot de fraîcheur" in b.answer
+
+
+def test_a_place_the_base_does_not_give_is_not_answered_with_a_list(assistant):
+    a = ask(assistant, "vos locaux, les bureaux du cluster, sont où ?")
+    assert a.abstained and "lieu" in a.answer
+    b = ask(assistant, "c'est où la visite CSTB ?", as_of="2024-12-31")
+    assert not b.abstained and "CSTB" in b.answer and "ne donne pas de lieu" in b.answer
