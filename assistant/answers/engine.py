@@ -61,6 +61,7 @@ def _with_report_figure(q: Query, best: Draft, figure: Draft | None) -> Draft:
     return best
 
 
+EXISTS = re.compile(r"^(?:et )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y a(?:-t-il)?|existe-t-il) (?:des|d')")
 COMPARE = re.compile(r"\b(de plus|de moins|difference|ecart|evolution|progression|augmentation|baisse|compar\w*)\b")
 
 
@@ -237,7 +238,8 @@ class Engine:
         ids = focus.get("ids") or []
         kind = focus.get("kind")
         figure = _safely(self.figures.answer, q)
-        if figure and q.has("what", "list", "how") and not q.has("count", "participants", "sum", "max", "min"):
+        if figure and q.has("what", "list", "how") and not q.has("count", "participants", "sum", "max", "min") \
+                and not EXISTS.search(q.folded):  # "il y a des collectivités ?": how many answers it
             figure.coverage *= 0.5  # "c'est quoi X ?", "quels sont les X ?" want a description, not figures
         guide = _safely(self.guides.answer, q, ids if kind == "guides" else None)
         if guide and self.guides.named(q) and not (q.dates.period or q.has(*EVENT_ASKS)) and not q.unknown:

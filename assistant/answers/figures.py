@@ -53,7 +53,17 @@ class FigureBook:
                                         sorted(figs, key=lambda f: f.period)))
 
     def _periods(self, q: Query, m: _Metric) -> list[Figure]:
-        """The figures of a metric at the periods the question asks about (all when it names none)."""
+        """The figures of a metric at the periods the question asks about (all when it names none);
+        "au début" is the first one, "maintenant" the last."""
+        figs = self._asked_periods(q, m)
+        dated = [f for f in figs if f.period]
+        if dated and q.has("first") and not q.dates.years:
+            return dated[:1]
+        if dated and q.has("now") and not (q.dates.years or q.dates.period):
+            return dated[-1:]
+        return figs
+
+    def _asked_periods(self, q: Query, m: _Metric) -> list[Figure]:
         years = {str(y) for y in q.dates.years}
         period = q.dates.period
         if period and period.year_known and not years:  # "l'an dernier", "cette année"
@@ -134,16 +144,18 @@ class FigureBook:
         if not scored:
             return self._gap(q, gaps)
         period = q.dates.period
-        span = len(q.dates.years) > 1 or bool(period and period.start.year != period.end.year)
+        span = len(q.dates.years) > 1 or bool(period and period.start.year != period.end.year) \
+            or q.has("first") or _over_time(q)  # "au début", "quel mois …": the longest series
         # Best coverage; over a span of years, the series holding most of it; then the closest label.
         asked_periods = {str(y) for y in q.dates.years}
         # Over several asked years, the metric that covers most of those years, then the longest series.
         scored.sort(key=lambda x: (-x[0], -len({f.period[:4] for f in x[3]} & asked_periods) if span else 0,
-                                   -len(x[3]) if span else 0,
+                                   -len(x[2].figures if q.has("first") else x[3]) if span else 0,
                                    not any(f.period in asked_periods for f in x[3]),  # "en 2024": a 2024 figure
                                    -x[1], len(x[2].label)))
         if q.has("max", "min"):
-            extreme = self._extreme(q, scored) or self._peak(q, scored[0])
+            extreme = self._peak(q, scored[0]) if _over_time(q) else None  # "quel mois a connu le pic …"
+            extreme = extreme or self._extreme(q, scored) or self._peak(q, scored[0])
             if extreme:
                 return extreme
         chosen, covered = [], set()
@@ -188,11 +200,23 @@ class FigureBook:
                      coverage=cov, focus={"kind": "figures", "ids": [v.id for _, v in siblings]})
 
     def _peak(self, q: Query, top: tuple) -> Draft | None:
-        """"La plus forte progression mensuelle": the extreme period of one series."""
+        """"Le mois le plus haut": the extreme period of one series; "le mois où ça a le plus augmenté":
+        the largest change from one reading to the next."""
         cov, _, m, figs, _ = top
         dated = [f for f in figs if f.period]
         if len(dated) < 3:
             return None
+        change = re.search(r"\b(augment\w*|hausse|progress\w*|croissance|baiss\w*|diminu\w*|recul\w*|chut\w*)", q.folded)
+        if change and dated[0].unit != "%":  # not "le plus de …": a change from one reading to the next
+            rising = not re.match(r"baiss|diminu|recul|chut", change.group(1))
+            steps = [(b.value - a.value, a, b) for a, b in zip(dated, dated[1:])]
+            delta, before, f = (max if q.has("max") == rising else min)(steps, key=lambda x: x[0])
+            text = (f"{m.label} : la plus forte {'hausse' if delta >= 0 else 'baisse'} entre deux relevés est en "
+                    f"{period_label(f.period)} : {'+' if delta >= 0 else '−'}{format_number(abs(delta), f.unit)} "
+                    f"({format_number(before.value, f.unit)} en {period_label(before.period)} → "
+                    f"{format_number(f.value, f.unit)}).")
+            return Draft(text, [figure_source(x, f"{m.label} ({period_label(x.period)}) : {format_number(x.value, x.unit)}")
+                                for x in (before, f)], coverage=cov, focus={"kind": "figures", "ids": [before.id, f.id]})
         f = (max if q.has("max") else min)(dated, key=lambda x: x.value)
         word = "le plus élevé" if q.has("max") else "le plus bas"
         text = (f"{m.label} : {word} en {period_label(f.period)}, {format_number(f.value, f.unit)} "
@@ -239,6 +263,12 @@ class FigureBook:
             line += " " + _trend(figs[0], figs[-1])
             line = _premise(q, figs[-1].value - figs[0].value) + line
         return line
+
+
+def _over_time(q: Query) -> bool:
+    """The question asks when: which month or year, not which of several figures."""
+    return q.has("when") or bool(re.search(r"\b(quel mois|quelle annee|quelle periode|a quel moment|en quel mois)\b",
+                                           q.folded))
 
 
 def _trend(first: Figure, last: Figure) -> str:

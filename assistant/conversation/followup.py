@@ -67,6 +67,8 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
             return f"{text} {_subject(previous, keep_dates=False)} {' et '.join(map(str, previous_years))}"
         return f"{text} {_subject(previous, keep_dates=not (years or q.dates.period))}"
     rewritten = fold(previous)
+    if re.search(r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment)\b", folded):
+        rewritten = re.sub(r"\b(au debut|au depart|a l'origine|a la creation|a sa creation)\b", "", rewritten) + " maintenant"
     if years:
         rewritten = re.sub(r"\b(19|20)\d\d\b", "", rewritten)
         rewritten = re.sub(r"\b(en|de|pour|vs|et|par rapport a)\s*(?=[?.!,]|$)", "", rewritten.strip())

@@ -69,7 +69,7 @@ def _full_year(token: str) -> int:
 def read_dates(text: str, today: date) -> DateInfo:
     t = fold(text)
     years = tuple(int(y) for y in re.findall(rf"\b{_YEAR}\b", t))
-    future = bool(re.search(r"\b(prochaine?s?|a venir|bientot|futur[es]*|suivante?s?|d'ici|(?<!etait )(?<!etaient )(?:prevue?s?|programmee?s?))\b", t))
+    future = bool(re.search(r"\b(prochaine?s?|a venir|bientot|futur[es]*|suivante?s?|d'ici|il reste|reste-t-il|(?<!etait )(?<!etaient )(?:prevue?s?|programmee?s?))\b", t))
     past = bool(re.search(r"\b(derniere?s?|precedente?s?)\b", t)) and not future
     period = _relative(t, today) or _absolute(t, today, years)
     if period and re.search(r"\b(mois|semaine|annee|an)\s+(dernier|derniere|passee?|prochaine?)\b", t):

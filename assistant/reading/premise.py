@@ -48,7 +48,7 @@ def read_claim(message: str, today: date) -> Claim | None:
     body = folded[:tagged.start()] if tagged else folded
     body = body[opened.end():] if opened else body
     plain = folded.endswith("?") and len(body.split()) >= 4 and not re.match(r"(et|mais|puis|ou|sinon)\b", body) \
-        and bool(STATED.search(body))
+        and bool(STATED.search(body)) and not re.match(r"(?:il )?y a (?:des|d')", body)  # "y a des visites en mai ?" asks
     if not (tagged or opened or plain) or ASKING.search(body):
         return None
     if m := BOUND.search(body):  # before a month: "plus de 4000 abonnés en décembre" claims a number

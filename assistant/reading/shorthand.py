@@ -23,7 +23,8 @@ SMS = {
     "yavait": "il y avait", "kesk": "qu'est-ce que", "keske": "qu'est-ce que", "kesako": "qu'est-ce que c'est",
     "proch": "prochain", "prochn": "prochain", "dispo": "disponible", "mm": "meme", "tjrs": "toujours",
     "tjs": "toujours", "dsl": "desole", "pb": "probleme", "msg": "message", "asso": "association",
-    "nbre": "nombre", "jcrois": "je crois", "pers": "personnes", "ppl": "personnes",
+    "nbre": "nombre", "jcrois": "je crois", "pers": "personnes", "ppl": "personnes", "bdd": "base de donnees",
+    "num": "numero", "tel": "telephone",
     "chui": "je suis", "jsuis": "je suis", "ptet": "peut-etre", "jvoudrais": "je voudrais",
     "wesh": "salut", "okay": "ok", "oki": "ok", "thx": "merci", "thanks": "merci",
 }
@@ -65,6 +66,8 @@ def expand(text: str) -> str:
         for pattern, french in _ENGLISH_RE:
             text = pattern.sub(french, text)
     text = re.sub(r"(?<![\d\s])\s*%|(?<!\d)\s+%", " pourcentage", text)  # "et en % ?"; "38 %" stays a number
+    text = re.sub(r"\b(le|la|les) \+", r"\1 plus", text)  # "le mois où ça a le + augmenté"
+    text = re.sub(r"\b(semaine|mois|annee|année|fois) pro\b", r"\1 prochaine", text, flags=re.I)
     return _WORD.sub(lambda m: SMS.get(fold(m.group(0)), m.group(0)), text)
 
 

@@ -115,7 +115,8 @@ MONTH_WORDS = frozenset(
 PRIVACY = re.compile(
     r"\b(coordonnees|(?:numeros?|n°) (?:de )?(?:telephone|tel|portable|mobile|perso\w*)|telephones?|"
     r"portables? (?:perso\w*|de |d'|du )|(?:e-?mails?|mails?|courriels?) (?:perso\w*|prive\w*|pro\b|de |d'|du )|"
-    r"adresses? (?:e-?mail|mail|electronique|perso\w*|personnelle|privee)|whatsapp|domicile)"
+    r"adresses? (?:e-?mail|mail|electronique|perso\w*|personnelle|privee)|whatsapp|domicile|"
+    r"(?:filer|donner|donne|file|passer|passe|avoir|trouver|envoyer|envoie)(?: moi| nous)? (?:le|son|leur|ton|votre) numero)"
 )
 # A request to invent, to leave the base or to take another role — addressed to the assistant.
 INJECTION = re.compile(
@@ -171,7 +172,7 @@ INTENT_PATTERNS = {
     "when": r"\b(quand|quelle date|a quelle date|quel jour|date)\b",
     "list": r"\b(quels|quelles|liste\w*|lesquel\w*|lesquelles|enumere\w*|cite\w*|tous les|toutes les|"
             r"y a-t-il|y-a-t-il|existe-t-il|il y a des)\b",
-    "max": r"\b(le plus|la plus|les plus|maximum|record|le mieux|plus gros|plus grand|plus frequente)\b",
+    "max": r"\b(le plus|la plus|les plus|maximum|record|le mieux|plus gros|plus grand|plus frequente|pic|sommet)\b",
     "min": r"\b(le moins|la moins|les moins|minimum|plus petit|plus faible)\b",
     "who": r"\bqui\b|\bquel(?:le)?s? (?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
            r"organismes?|adherents?|collectivites?)\b",
@@ -180,6 +181,8 @@ INTENT_PATTERNS = {
     "how": r"\bcomment\b(?! s'appel| (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b)",
     "why": r"\bpourquoi\b|\bcomment (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b",
     "average": r"\b(en moyenne|moyenne|moyen)\b",
+    "first": r"\b(au debut|au depart|a l'origine|a la creation|a sa creation|la premiere annee)\b",
+    "now": r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment|a ce jour)\b",
     "compare": r"\b(par rapport|vs|versus|compar\w*|evolution|progress\w*|difference|que l'annee)\b",
     "events": r"\b(evenements|manifestations?|rencontres?|rendez-vous|actions? collectives?|agenda|reunion|calendrier)\b",
     "validated": r"\b(valide\w*|adhesion|adhere\w*|rejoint|entre\w* au cluster|accept\w*)\b",
@@ -226,6 +229,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     elif re.search(r"\b(organise\w* par le cluster|le cluster a organise|organise\w* en propre|en propre)\b", folded):
         organisation = "organisation"
     topic, unknown = lexicon.topic_and_unknown(folded, names)
+    if "first" in intents:  # "à la création", "à l'origine" say when, not what
+        topic = [s for s in topic if s not in {stem(w) for w in ("creation", "origine", "depart")}]
     hints = [stem(w) for w in words(folded) if w not in STOPWORDS and w not in MONTH_WORDS and not w[0].isdigit()]
     limit = None
     if m := re.search(r"\b(\d{1,2}|deux|trois|quatre|cinq|dix) (?:prochaine?s|derniere?s|premiere?s)\b", folded):
@@ -343,7 +348,7 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+")
 # Words of the language the reader knows without the base: they are read, never corrected into something else.
 GRAMMAR = frozenset(STOPWORDS | QUESTION_WORDS | MONTH_WORDS | set(MONTHS) | chat_words() | set(
     """aujourd hui salut bonjour bonsoir coucou merci ok oui non voila super genial parfait top cool daccord
-    d'accord question questions besoin aide savoir chercher cherche trouve""".split()))
+    d'accord question questions besoin aide savoir chercher cherche trouve dessus dessous""".split()))
 # Nouns that name nothing in particular: "un truc sur les sols", "une info sur le forum".
 EMPTY_NOUNS = frozenset("truc trucs chose choses machin bidule info infos information informations renseignement "
                         "renseignements precision precisions detail details question questions sujet".split())

@@ -235,3 +235,12 @@ def test_bad_questions_raise_a_french_error(assistant, message, fragment):
 def test_ranking_by_month(assistant):
     a = ask(assistant, "Quel mois a compté le plus d'événements en 2024 ?")
     assert a.answer.startswith("septembre 2024 : 10 événements")
+
+
+def test_a_series_read_at_its_start_now_at_its_peak_and_at_its_largest_change(assistant):
+    from datetime import date
+    day = date(2024, 12, 31)
+    assert "25" in assistant.ask("combien de membres à la création du cluster ?", as_of=day).answer
+    assert "novembre 2024" in assistant.ask("quel mois a eu le plus de contacts actifs ?", as_of=day).answer
+    a = assistant.ask("quel mois le nombre de contacts global a-t-il le plus augmenté ?", as_of=day)
+    assert "décembre 2024" in a.answer and "+243" in a.answer.replace(" ", "")
