@@ -14,7 +14,7 @@ from assistant.conversation.followup import is_followup, refers_back, resolve
 from assistant.answers.guides import GuideBook
 from assistant.answers.members import MemberBook
 from assistant.reading.multipart import split_questions
-from assistant.reading.normalize import fold
+from assistant.reading.normalize import fold, stem
 from assistant.answers.passages import PassageAnswerer
 from assistant.reading.premise import read_claim, verdict
 from assistant.knowledge.records import RecordSet
@@ -61,6 +61,8 @@ def _with_report_figure(q: Query, best: Draft, figure: Draft | None) -> Draft:
     return best
 
 
+# Words that say how much of the last subject is asked ("ya eu cb de pers ?"), not a subject of their own.
+MEASURE_STEMS = {stem(w) for w in ("participants", "nombre", "total", "monde", "gens", "personnes")}
 EXISTS = re.compile(r"^(?:et )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y a(?:-t-il)?|existe-t-il) (?:des|d')")
 COMPARE = re.compile(r"\b(de plus|de moins|difference|ecart|evolution|progression|augmentation|baisse|compar\w*)\b")
 
@@ -97,7 +99,7 @@ def _ordinal(message: str) -> int | None:
 def _placeless(draft: Draft) -> bool:
     """An answer that cannot say where: figures, or a list of events (one event's sentence says what it can)."""
     kind = draft.focus.get("kind")
-    return kind == "figures" or (kind == "events" and len(draft.focus.get("ids", [])) > 1)
+    return kind in ("figures", "members") or (kind == "events" and len(draft.focus.get("ids", [])) > 1)
 
 
 def _kind(focus: dict) -> str | None:
@@ -182,7 +184,7 @@ class Engine:
         question, focus, earlier = typed, {}, []
         own = parse(message, as_of, self.lexicon)
         # "c'est où ?", "ils étaient combien ?": a question with no subject of its own speaks of the last one.
-        bare = not (own.topic or own.themes or own.dates.period or own.dates.years or own.unknown)
+        bare = not (set(own.topic) - MEASURE_STEMS or own.themes or own.dates.period or own.dates.years or own.unknown)
         if previous and (is_followup(message) or bare) and not self._names_its_subject(own):
             years = previous.years
             if COMPARE.search(fold(message)) and not own.dates.years:  # "ça fait combien de plus ?"

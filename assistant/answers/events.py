@@ -189,6 +189,10 @@ class EventBook:
             held = held[-q.limit:] if q.has("latest") else held[:q.limit]
         draft = self._compose(q, held, mode, as_of, type_labels)
         draft.coverage = coverage
+        if held and q.has("participants") and not q.has("when", "list") and all(e.date > as_of for e in held):
+            # "il y aura combien de monde ?": an attendance is known once the event took place
+            draft.text = "Le nombre de participants n'est pas encore connu : " + draft.text[0].lower() + draft.text[1:]
+            draft.abstained, draft.reason = True, "effectif d'un événement à venir"
         return draft
 
     def neighbour(self, q: Query, ids: list[str], step: int, as_of: date) -> Draft | None:

@@ -45,7 +45,7 @@ def smalltalk(message: str) -> str | None:
     something."""
     folded = fold(message).strip()
     short = len(folded.split()) <= 8
-    if short and _HELP.search(folded) and not re.search(r"\d", folded):
+    if len(folded.split()) <= 14 and _HELP.search(folded) and not re.search(r"\d", folded):
         return REPLIES["help"]
     social = _PATTERN.match(folded + " ") or (
         (_CLOSERS.search(folded) or _ABOUT_ME.match(folded)) and short and not _ASKS.search(folded))

@@ -174,3 +174,13 @@ def test_a_ranking_reads_the_word_after_le_plus_as_its_criterion(assistant):
     from datetime import date
     a = assistant.ask("quel mois a été le plus chargé en événements en 2024 ?", as_of=date(2024, 12, 31))
     assert not a.abstained and "septembre" in a.answer.lower()
+
+
+def test_a_count_of_people_with_no_subject_speaks_of_the_last_event(assistant):
+    from datetime import date
+    a = assistant.ask("c'était quand l'atelier sur la ferme urbaine d'Orly ?", as_of=date(2024, 12, 31))
+    b = assistant.ask("ya eu cb de pers ?", conversation_id=a.conversation_id, as_of=date(2024, 12, 31))
+    assert "34" in b.answer and "1450" not in b.answer.replace(" ", "")
+    c = assistant.ask("le prochain atelier confluence ?", as_of=date(2024, 11, 1))
+    d = assistant.ask("il y aura combien de monde ?", conversation_id=c.conversation_id, as_of=date(2024, 11, 1))
+    assert d.abstained and "pas encore connu" in d.answer
