@@ -253,6 +253,10 @@ class Engine:
             guide,
         ]
         drafts = [d for d in candidates if d is not None]
+        if re.search(r"\bduree\b", q.folded):  # "elles durent combien de temps ?": only a guide's card says
+            for d in drafts:
+                if d.focus.get("kind") in ("events", "figures"):
+                    d.coverage *= 0.5
         structured_abstention = next((d for d in drafts if d.abstained and d.coverage >= 0.8), None)
         # Equal coverage: an event answers "quand ?" or "combien de participants ?" better than a description.
         best = max((d for d in drafts if not d.abstained), default=None,

@@ -46,9 +46,15 @@ class GuideBook:
         return best
 
     def answer(self, q: Query, focus: list[str] | None = None) -> Draft | None:
-        guide = self.named(q) or next((g for g in self.guides if focus and g.id in focus), None)
         topic = set(q.topic)
+        shown = [g for g in self.guides if focus and g.id in focus]
+        guide = self.named(q) or (shown[0] if len(shown) == 1 else None)
+        if guide is None and len(shown) > 1 and (AUDIENCE.search(q.folded) or FORMAT.search(q.folded)):
+            return self._listing(q, "audience" if AUDIENCE.search(q.folded) else "format")  # "et c'est pour qui ?"
         if guide is None:
+            fields = set(content_stems(" ".join(m.group(0) for r in (AUDIENCE, FORMAT) for m in r.finditer(q.folded))))
+            if topic & GUIDE_WORDS and fields and topic <= GUIDE_WORDS | fields | GENERIC_ASKS:
+                return self._listing(q, "audience" if AUDIENCE.search(q.folded) else "format")  # "elles durent combien ?"
             if q.has("list", "what") and topic and topic <= GUIDE_WORDS | set(content_stems("cluster propose disponible")):
                 return self._listing(q)
             return None
@@ -88,9 +94,14 @@ class GuideBook:
                      coverage=max(0.8, sum(self.lexicon.idf(s) for s in covered & topic) / total),
                      focus={"kind": "guides", "ids": [guide.id]})
 
-    def _listing(self, q: Query) -> Draft:
-        lines = [f"- {g.title}" + (f" ({g.format})" if g.format else "") + (f" : {g.summary}" if g.summary else "")
-                 for g in self.guides]
+    def _listing(self, q: Query, field: str | None = None) -> Draft:
+        """Every guide, with its summary, or with the one field asked ("format", "audience")."""
+        if field:
+            label = {"format": "format", "audience": "public visé"}[field]
+            lines = [f"- {g.title} — {label} : {getattr(g, field) or 'non précisé'}" for g in self.guides]
+        else:
+            lines = [f"- {g.title}" + (f" ({g.format})" if g.format else "") + (f" : {g.summary}" if g.summary else "")
+                     for g in self.guides]
         text = f"Le cluster propose {len(self.guides)} guides-formations :\n" + "\n".join(lines)
         return Draft(text, [guide_source(g, g.summary) for g in self.guides], coverage=1.0,
                      focus={"kind": "guides", "ids": [g.id for g in self.guides]})

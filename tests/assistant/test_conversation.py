@@ -184,3 +184,13 @@ def test_a_count_of_people_with_no_subject_speaks_of_the_last_event(assistant):
     c = assistant.ask("le prochain atelier confluence ?", as_of=date(2024, 11, 1))
     d = assistant.ask("il y aura combien de monde ?", conversation_id=c.conversation_id, as_of=date(2024, 11, 1))
     assert d.abstained and "pas encore connu" in d.answer
+
+
+def test_the_duration_and_audience_of_the_guides_shown(assistant):
+    from datetime import date
+    day = date(2024, 12, 31)
+    a = assistant.ask("quels guides-formations propose le cluster ?", as_of=day)
+    b = assistant.ask("ça dure combien de temps ?", conversation_id=a.conversation_id, as_of=day)
+    assert b.answer.count("demi-journée") >= 3 and "Innovation durable" in b.answer
+    c = assistant.ask("c'est pour qui ?", conversation_id=b.conversation_id, as_of=day)
+    assert "public visé" in c.answer and c.answer.count("Collectivités") >= 2
