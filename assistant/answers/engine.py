@@ -102,6 +102,20 @@ def _placeless(draft: Draft) -> bool:
     return kind in ("figures", "members") or (kind == "events" and len(draft.focus.get("ids", [])) > 1)
 
 
+# A whole question: it asks (a question word) about a subject of its own, and points back at nothing.
+ASKS = re.compile(r"\b(combien|cb|quel\w*|qui|quand|comment|pourquoi|c'est quoi|qu'est-ce)\b")
+POINTS_BACK = re.compile(r"\b(dessus|dedans|la-bas|cela|ceci|ca fait|meme question|celui|celle|ceux|celles|"
+                         r"ils|elles|eux|lui|leurs?|son|sa|ses)\b")
+
+
+def _stands_alone(message: str, own: Query) -> bool:
+    """"et ya cb de membres qui bossent sur les sols ?" reads alone; "et le plus faible ?", "ils étaient
+    combien ?" or "combien d'abonnés là-bas ?" lean on the previous question."""
+    folded = fold(message)
+    return bool(ASKS.search(folded) and set(own.topic) - MEASURE_STEMS and not POINTS_BACK.search(folded)
+                and not refers_back(message))
+
+
 def _kind(focus: dict) -> str | None:
     return focus.get("kind") if focus else None
 
@@ -185,7 +199,8 @@ class Engine:
         own = parse(message, as_of, self.lexicon)
         # "c'est où ?", "ils étaient combien ?": a question with no subject of its own speaks of the last one.
         bare = not (set(own.topic) - MEASURE_STEMS or own.themes or own.dates.period or own.dates.years or own.unknown)
-        if previous and (is_followup(message) or bare) and not self._names_its_subject(own):
+        if previous and (is_followup(message) or bare) and not self._names_its_subject(own) \
+                and not _stands_alone(message, own):
             years = previous.years
             if COMPARE.search(fold(message)) and not own.dates.years:  # "ça fait combien de plus ?"
                 years = sorted(set(previous.earlier) | set(previous.years))
