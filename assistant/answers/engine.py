@@ -76,7 +76,7 @@ def _whole_years(q: Query) -> bool:
 def _step(message: str) -> int:
     """+1 for "et le suivant ?", -1 for "celui d'avant ?", 0 for anything else (short messages only)."""
     folded = fold(message)
-    if len(folded.split()) > 6:
+    if len(re.findall(r"[\w']+", folded)) > 6:
         return 0
     if re.search(r"\b(suivante?s?|d'apres|apres|ensuite|celui d'apres)\b", folded):
         return 1
@@ -93,7 +93,7 @@ def _ordinal(message: str) -> int | None:
     """"Et le premier ?", "le dernier c'est quoi ?": a position in the list shown last (short messages)."""
     folded = fold(message)
     m = re.search(r"\b(?:le|la|du|au) (" + "|".join(ORDINALS) + r")\b", folded)
-    return ORDINALS[m.group(1)] if m and len(folded.split()) <= 8 else None
+    return ORDINALS[m.group(1)] if m and len(re.findall(r"[\w']+", folded)) <= 8 else None
 
 
 def _placeless(draft: Draft) -> bool:
@@ -162,7 +162,7 @@ class Engine:
         message = strip_courtesy(message)  # "hello et en 2023 please" is "et en 2023"
         parts = split_questions(message)
         if len(parts) == 1:
-            return self._claim_or_question(message, as_of, previous)
+            return self._claim_or_question(parts[0], as_of, previous)
         drafts = []
         for part in parts:  # each part may lean on the one before ("... et combien de participants ?")
             draft, previous = self._claim_or_question(part, as_of, previous)
@@ -195,6 +195,11 @@ class Engine:
                     else self.events.nth(q, previous.focus.get("list") or ids, _ordinal(message), as_of)
                 if draft:
                     return draft, Context(previous.question, previous.years, draft.focus or previous.focus)
+        if previous and previous.focus.get("kind") == "passages" and len(previous.focus.get("ids", [])) > 1 \
+                and (index := _ordinal(message)) is not None and not parse(message, as_of, self.lexicon).topic:
+            ids = previous.focus["ids"]  # "le 3e c'est sur quoi ?" after a list of sections
+            if -len(ids) <= index < len(ids) and (draft := self.passages.section(ids[index])):
+                return draft, Context(previous.question, previous.years, previous.focus)
         question, focus, earlier = typed, {}, []
         own = parse(message, as_of, self.lexicon)
         # "c'est où ?", "ils étaient combien ?": a question with no subject of its own speaks of the last one.

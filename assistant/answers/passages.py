@@ -112,6 +112,18 @@ class PassageAnswerer:
                      reason="la base signale l'information comme absente" if lacking else "")
 
 
+    def section(self, passage_id: str) -> Draft | None:
+        """One section of a list shown before ("le 3e c'est sur quoi ?"): its heading and what it says."""
+        node = next((p for p in self.retriever.passages if p.node_id == passage_id), None)
+        if node is None:
+            return None
+        hit = Hit.of(node)
+        heading = str(hit.metadata.get("section") or hit.title).split(" > ")[-1]
+        body = _body(hit)
+        text = f"{heading} : {_clip(body, SHORT_PASSAGE)}" if heading else _clip(body, SHORT_PASSAGE)
+        return Draft(text, [Source(id=hit.id, title=hit.title, kind=hit.kind or "document", excerpt=_excerpt(hit),
+                                   date=None, score=0.0)], coverage=1.0, focus={"kind": "passages", "ids": [hit.id]})
+
     def _introduction(self, q: Query) -> list[tuple[float, Hit]]:
         """"C'est quoi le cluster ?": only generic words; the opening of the document whose title
         carries them (the presentation) answers best."""

@@ -28,4 +28,16 @@ def split_questions(message: str) -> list[str]:
                 start = m.end()
         parts.append(chunk[start:])
     parts = [p.strip(" ,;") for p in parts if p.strip(" ,;?")]
-    return parts if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts) else [message]
+    # After a question, a remark that asks nothing is no question of its own: "… ? je comprends pas
+    # trop" is left out, "… ? en 2023" adds its date to the question before it.
+    merged: list[str] = []
+    for p in parts:
+        if merged and "?" not in p and not re.search(rf"\b(?:{ASK})\b", fold(p)):
+            if re.search(r"\d", p):
+                merged[-1] = f"{merged[-1].rstrip(' ?')} {p} ?"
+            continue
+        merged.append(p)
+    parts = merged
+    if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
+        return parts
+    return parts if len(parts) == 1 else [message]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.reading.normalize import fold
+from assistant.reading.normalize import STOPWORDS, fold
 
 CAPABILITIES = ("Je réponds sur le Cluster Eau‑Milieux‑Sols : ses événements (« les prochains ateliers »), "
                 "ses membres, ses chiffres clés, ses guides‑formations et ses domaines d'intérêt stratégique (DIS).")
@@ -22,7 +22,8 @@ KINDS = {
            r"ca marche|oui|non|ah|oh|bon|ben|euh|ouais|yes",
     "help": r"aide|help|a l'aide|tu sers a quoi|tu fais quoi|que sais-tu faire|qu'est-ce que tu sais faire|"
             r"tu peux faire quoi|comment (?:ca marche|t'utiliser)|par ou commencer|je commence par quoi|"
-            r"qu'est-ce que (?:je peux|on peut) (?:te |vous )?demander",
+            r"qu'est-ce que (?:je peux|on peut) (?:te |vous )?demander|(?:tu peux|vous pouvez|peux-tu|pouvez-vous) m'aider|"
+            r"j'ai (?:quelques |des |une |plusieurs )?questions?",
 }
 FILL = r"beaucoup|bcp|encore|a vous|a toi|tous|tout le monde|l'equipe|madame|monsieur|la|le|les|et|!|\?|\.|,|:\)|;\)"
 _PATTERN = re.compile(rf"^(?:\s*(?:{'|'.join(KINDS.values())}|{FILL})\b\W*)+$")
@@ -36,6 +37,7 @@ _ASKS = re.compile(r"\?|\d|\b(?:combien|quand|ou|qui|quel\w*|quoi|comment|pourqu
 _HELP = re.compile(r"\b(?:" + "|".join(p for p in KINDS["help"].split("|") if " " in p or "'" in p) + r")\b")
 # Introducing oneself after a greeting ("bonjour, je découvre le cluster"): nothing asked yet.
 _ABOUT_ME = re.compile(r"^(?:(?:" + KINDS["greeting"] + r")\b[\s,!.]*)+(?:je|j'|moi)\b")
+_SOCIAL_WORDS = {"cluster", *re.findall(r"[a-z]{4,}", "|".join(KINDS.values()))}
 _CLOSERS = re.compile(rf"\b(?:{KINDS['thanks']}|{KINDS['goodbye']})\b")  # a greeting often opens a question
 
 
@@ -45,8 +47,11 @@ def smalltalk(message: str) -> str | None:
     something."""
     folded = fold(message).strip()
     short = len(folded.split()) <= 8
-    if len(folded.split()) <= 14 and _HELP.search(folded) and not re.search(r"\d", folded):
-        return REPLIES["help"]
+    if (m := _HELP.search(folded)) and not re.search(r"\d", folded):
+        rest = _HELP.sub(" ", folded)  # "vous pouvez m'aider à trouver la date du forum ?" asks more than help
+        content = [w for w in re.findall(r"[a-z]{4,}", rest) if w not in STOPWORDS and w not in _SOCIAL_WORDS]
+        if len(content) <= 2 and not _ASKS.search(rest.replace("?", " ")):
+            return REPLIES["help"]
     social = _PATTERN.match(folded + " ") or (
         (_CLOSERS.search(folded) or _ABOUT_ME.match(folded)) and short and not _ASKS.search(folded))
     if not folded or not social:
@@ -57,8 +62,12 @@ def smalltalk(message: str) -> str | None:
     return None
 
 
+# A request wrapped around a question: "vous pouvez m'aider à retrouver …", "j'aimerais savoir …".
+_REQUEST = (r"(?:est-ce que |est ce que )?(?:tu peux|tu pourrais|vous pouvez|vous pourriez|pourriez-vous|pouvez-vous|"
+            r"peux-tu|pourrais-tu)(?: m'aider a| me dire| m'indiquer| me donner| me rappeler| me redonner)?|"
+            r"(?:j'aimerais|je voudrais|je souhaiterais|je veux) (?:savoir|connaitre)|dis-moi|dites-moi")
 # Greetings before a question and politeness after it ("slt, ...", "... merci d'avance").
-_OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une question|question)\b[\s,!.:-]*)+", re.I)
+_OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une question|question|{_REQUEST})\b[\s,!.:-]*)+", re.I)
 _CLOSING = re.compile(r"[\s,!.]*\b(?:merci(?: beaucoup| bien)?(?: d'avance| par avance| a vous| a toi)?|stp|svp|"
                       r"s'il (?:te|vous) pla[iî]t|please|bonne (?:journee|soiree)|thx|thanks)\W*$", re.I)
 

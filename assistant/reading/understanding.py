@@ -75,7 +75,7 @@ QUESTION_WORDS = frozenset(
     combien quel quelle quels quelles quoi qui quand ou comment pourquoi est-ce estce c'est cest y-a-t-il
     ya t il elle ils est etait etaient sont sera seront fait font faites fais faisait faire dire donne donner
     donnez montre montrer liste lister lister peux peut pouvez pourrais voudrais veux aimerais savoir sait
-    connaitre rappelle rappeler moi nous on a-t-il avoir eu eus eue ete tenu tenue tenus deroule deroulee
+    connaitre rappelle rappeler retrouver moi nous on a-t-il avoir eu eus eue ete tenu tenue tenus deroule deroulee
     lieu passe passee prevu prevue prevus prevues organise organisee organises organisees co-organise
     exactement environ precisement actuellement maintenant merci svp stp bonjour salut hello coucou
     plait s'il sil concernant propos sujet cote niveau info infos information informations detail details question questions

@@ -194,3 +194,15 @@ def test_the_duration_and_audience_of_the_guides_shown(assistant):
     assert b.answer.count("demi-journée") >= 3 and "Innovation durable" in b.answer
     c = assistant.ask("c'est pour qui ?", conversation_id=b.conversation_id, as_of=day)
     assert "public visé" in c.answer and c.answer.count("Collectivités") >= 2
+
+
+def test_the_nth_section_of_a_list_shown_and_a_remark_after_a_question(assistant):
+    from datetime import date
+    day = date(2024, 12, 31)
+    a = assistant.ask("quels sont les DIS du cluster ? je m'y perds un peu", as_of=day)
+    assert "8 rubriques" in a.answer
+    b = assistant.ask("le 2e c'est quoi ?", conversation_id=a.conversation_id, as_of=day)
+    assert b.answer.startswith("DIS Eau")
+    c = assistant.ask("c'est quoi le prochain événement ? || et après il y a quoi ?".split(" || ")[0], as_of=date(2024, 6, 1))
+    d = assistant.ask("et après il y a quoi ?", conversation_id=c.conversation_id, as_of=date(2024, 6, 1))
+    assert "7 juin 2024" in d.answer

@@ -228,3 +228,10 @@ def test_a_place_the_base_does_not_give_is_not_answered_with_a_list(assistant):
     assert a.abstained and "lieu" in a.answer
     b = ask(assistant, "c'est où la visite CSTB ?", as_of="2024-12-31")
     assert not b.abstained and "CSTB" in b.answer and "ne donne pas de lieu" in b.answer
+
+
+def test_help_asked_in_a_sentence_but_not_a_question_wrapped_in_politeness(assistant):
+    a = ask(assistant, "bonjour, j'ai quelques questions, vous pouvez m'aider ?")
+    assert "Posez votre question" in a.answer
+    b = ask(assistant, "vous pouvez m'aider à retrouver la date du forum régional sols ?")
+    assert "12 septembre 2024" in b.answer
