@@ -66,7 +66,8 @@ class MemberBook:
             return listing  # "il y a des start-up parmi les nouveaux membres ?" (not "les PME adhérentes")
         if newcomers and (about_members or q.has("validated")) and rest <= self.validation_stems:
             return self._newcomers(q, rest)  # "combien de nouveaux membres validés par le bureau en mai ?"
-        if q.has("who", "list") and about_members and not (q.has("count") and not q.has("list")):
+        asks_which = q.has("who", "list") or re.match(r"(?:et )?(?:des|les|d'autres) (?:membres|adherents)\b", q.folded)
+        if asks_which and about_members and not (q.has("count") and not q.has("list")):
             return self._who(q)
         return None
 
