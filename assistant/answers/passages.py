@@ -64,8 +64,10 @@ class PassageAnswerer:
         ranked = self.rank(q, where, known)
         if not ranked:
             return None
-        if not q.topic and q.has("what", "who") and where is None:
-            ranked = self._introduction(q) or ranked
+        if q.has("what", "who") and where is None and not q.dates.years:
+            intro = self._introduction(q)  # "c'est quoi le cluster (eau milieux sols) ?": its presentation
+            if intro and set(q.topic) <= _stems(intro[0][1].title):
+                ranked = intro
         if where is None and q.has("list", "what"):  # "quels sont les DIS ?", "c'est quoi un DIS ?"
             listing = self.outline(q, ranked[0][1])
             if listing:
