@@ -48,6 +48,8 @@ class FigureBook:
         for key, figs in grouped.items():
             f0 = figs[0]
             text = " ".join([f0.metric, f0.group, *f0.aliases])
+            if f0.unit == "%":
+                text += " part pourcentage proportion taux"  # a share answers "quel pourcentage", "quelle part"
             names = [set(content_stems(canonical(n))) for n in (f0.metric, *f0.aliases)]
             self.metrics.append(_Metric(key, f0.metric, set(content_stems(canonical(text))), names,
                                         sorted(figs, key=lambda f: f.period)))
