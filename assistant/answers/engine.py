@@ -287,8 +287,8 @@ class Engine:
                 if passage.abstained and passage.coverage >= MIN_COVERAGE:
                     return passage  # the base itself says it does not hold this figure
                 best = passage
-        if q.unknown:
-            return self._unknown(q, best)
+        if q.asked_unknown or (q.unknown and (best is None or best.coverage * self._known_share(q) < 0.7)):
+            return self._unknown(q, best)  # what is asked is not in the base; a detail around it may be missing
         if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage):
             return structured_abstention
         if best is None or best.coverage < MIN_COVERAGE:
@@ -297,6 +297,13 @@ class Engine:
             return abstain("Je ne trouve pas d'adresse ni de lieu pour cela dans la base du Cluster EMS."
                            + self._nearby(q), "lieu demandé, absent de la base")
         return _with_report_figure(q, best, figure)
+
+    def _known_share(self, q: Query) -> float:
+        """How much of the question the base knows, an unknown word weighing half a rare one: "au printemps,
+        lors du bureau de mai, qui a été validé ?" is mostly known; "combien d'ETP dans l'équipe ?" is not."""
+        known = sum(self.lexicon.idf(s) for s in q.topic)
+        unknown = 0.5 * len(q.unknown) * self.lexicon.idf("")
+        return known / (known + unknown) if known else 0.0
 
     def _nearby(self, q: Query) -> str:
         """What the base does hold close to an unanswered question: the titles of the nearest documents."""

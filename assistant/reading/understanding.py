@@ -161,6 +161,7 @@ class Query:
     hints: list[str] = field(default_factory=list)  # stems of every content word, verbs included
     limit: int | None = None  # "les 3 prochains"
     as_of: date | None = None  # the day the question is asked
+    asked_unknown: list[str] = field(default_factory=list)  # unknown words that are what is asked (see `_heads`)
 
     def has(self, *names: str) -> bool:
         return any(n in self.intents for n in names)
@@ -236,7 +237,9 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     limit = None
     if m := re.search(r"\b(\d{1,2}|deux|trois|quatre|cinq|dix) (?:prochaine?s|derniere?s|premiere?s)\b", folded):
         limit = NUMBERS.get(m.group(1)) or int(m.group(1))
-    return Query(text, folded, topic, unknown, dates, themes, organisation, intents, hints, limit, as_of)
+    asked_unknown = [w for w in unknown if w in names or _heads(folded, w)]
+    return Query(text, folded, topic, unknown, dates, themes, organisation, intents, hints, limit, as_of,
+                 asked_unknown)
 
 
 class Lexicon:
@@ -368,6 +371,22 @@ PRE_ADJECTIVES = frozenset("petit petite gros grosse grand grande bon bonne nouv
 def _names(text: str) -> set[str]:
     """Folded words written with a capital: proper nouns when the base does not know them."""
     return {fold(m) for m in re.findall(r"\b[A-ZÀ-Ý][\w-]{2,}", text)}
+
+
+_DET = r"(?:le |la |les |l'|un |une |des |du |de la |d'|mon |ma |mes |votre |vos |ton |ta |tes |son |sa |ses |leurs? )"
+
+
+def _heads(folded: str, word: str) -> bool:
+    """Whether an unknown word is what the question asks about ("le budget du forum", "quel est le
+    président", "combien de salariés", "vous avez un module ?") rather than a detail around a subject the
+    base holds ("au printemps, lors du bureau de mai", "dans le module biodéchets, quelles filières ?")."""
+    w = re.escape(word)
+    return bool(re.search(
+        rf"^(?:et |mais |alors |ok |sinon )?{_DET}(?:\w+ )?{w}\b|"  # the message opens on it
+        rf"\b(?:quel|quelle|quels|quelles)(?: est| sont| etait| etaient| sera)?(?: {_DET.rstrip(' ')})?\s?"
+        rf"(?:\w+ (?:de |d'|du |des )?)?{w}\b|\bcombien (?:coute |coutait |vaut |est |etait )?{_DET}(?:\w+ )?{w}\b|"
+        rf"\bc'est quoi {_DET}?{w}\b|\bqui (?:est|sont|etait) {_DET}?{w}\b|\bcombien (?:de |d')(?:\w+ )?{w}\b|"
+        rf"\b(?:y a-t-il|il y a|existe-t-il|avez-vous|vous avez|tu as|on a) {_DET}?{w}\b|^{w}\b", folded))
 
 
 def _after_determiner(tokens: list[str], i: int) -> bool:
