@@ -96,10 +96,15 @@ def _ordinal(message: str) -> int | None:
     return ORDINALS[m.group(1)] if m and len(re.findall(r"[\w']+", folded)) <= 8 else None
 
 
-def _placeless(draft: Draft) -> bool:
+POSTAL = re.compile(r"\b(?:\d{5}|rue|avenue|boulevard|bd|place|quai|chemin|allee|cedex)\b", re.I)
+
+
+def _placeless(draft: Draft, address: bool = False) -> bool:
     """An answer that cannot say where: figures, or a list of events (one event's sentence says what it can)."""
     kind = draft.focus.get("kind")
-    return kind in ("figures", "members") or (kind == "events" and len(draft.focus.get("ids", [])) > 1)
+    several = len(draft.focus.get("ids", [])) > 1  # one member's card may say where it is based
+    return kind == "figures" or (kind in ("events", "members") and several) or \
+        (kind == "passages" and address and not POSTAL.search(draft.text))
 
 
 # A whole question: it asks (a question word) about a subject of its own, and points back at nothing.
@@ -293,7 +298,7 @@ class Engine:
             return structured_abstention
         if best is None or best.coverage < MIN_COVERAGE:
             return abstain(NOT_FOUND + self._nearby(q), f"couverture insuffisante ({best.coverage if best else 0:.2f})")
-        if q.has("where") and not q.has("list", "count") and _placeless(best):
+        if q.has("where") and not q.has("list", "count") and _placeless(best, bool(re.search(r"\badresse", q.folded))):
             return abstain("Je ne trouve pas d'adresse ni de lieu pour cela dans la base du Cluster EMS."
                            + self._nearby(q), "lieu demandé, absent de la base")
         return _with_report_figure(q, best, figure)

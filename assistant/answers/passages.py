@@ -64,7 +64,8 @@ class PassageAnswerer:
         ranked = self.rank(q, where, known)
         if not ranked:
             return None
-        if q.has("what", "who") and where is None and not q.dates.years:
+        presents = q.has("what") or re.search(r"\bqui (?:es|est|etes|sont|etait)\b", q.folded)  # not "qui dirige …"
+        if presents and where is None and not q.dates.years:
             intro = self._introduction(q)  # "c'est quoi le cluster (eau milieux sols) ?": its presentation
             if intro and set(q.topic) <= _stems(intro[0][1].title):
                 ranked = intro
@@ -97,7 +98,7 @@ class PassageAnswerer:
                 break
         total = self._weight(topic)
         coverage = self._weight(covered | (known or set()) & topic) / total if total else 0.0
-        if not topic and q.has("what", "who"):
+        if not topic and presents:
             coverage = 0.6  # "c'est quoi le cluster ?": only generic words, the best passage is the answer
         if q.dates.years and not any(str(y) in text for y in q.dates.years):
             coverage *= 0.4  # the question is about a year this passage does not speak of

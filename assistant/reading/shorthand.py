@@ -30,7 +30,8 @@ SMS = {
 }
 # Question frames of English, longest first; "in 2024" needs nothing (years are read as they are).
 ENGLISH = [
-    ("how many", "combien"), ("how much", "combien"), ("what share of", "quelle part de"),
+    ("how many", "combien"), ("how much", "combien"), ("more than", "plus de"), ("over", "plus de"),
+    ("less than", "moins de"), ("fewer than", "moins de"), ("under", "moins de"), ("at least", "au moins"), ("what share of", "quelle part de"),
     ("what proportion of", "quelle part de"), ("share of", "part de"), ("what is", "c'est quoi"), ("what are", "quels sont"),
     ("who is", "qui est"), ("who are", "qui sont"), ("is there", "y a-t-il"), ("are there", "y a-t-il"),
     ("when", "quand"), ("where", "ou"), ("which", "quels"), ("who", "qui"), ("what", "quoi"), ("why", "pourquoi"),
@@ -56,7 +57,8 @@ _ENGLISH_RE = [(re.compile(rf"\b{re.escape(en)}\b", re.I), fr) for en, fr in
 # so that French "on", "a" or "list" keep their meaning.
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")  # a whole word, not the "c" of "c'est"
 _ENGLISH_MARKERS = re.compile(r"\b(how|what|when|where|which|who|the|is|are|did|does|was|were|there|in|of|"
-                              r"please|list|show|give|many|much)\b", re.I)
+                              r"please|list|show|give|many|much|had|has|have|will|can|could|would|this|that|"
+                              r"with|from|than|over|any|some)\b", re.I)
 
 
 def expand(text: str) -> str:

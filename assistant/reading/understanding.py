@@ -56,7 +56,7 @@ SYNONYMS = [
     (r"\b(taux|pourcentages?|proportions?)\b", "part pourcentage"),
     (r"\bfrequente?s?\b", "frequence"),
     (r"\b(gagnes?|gagnees?|gains?)\b", "nouveaux gain"),
-    (r"\b(gere|gerent|s'occupe\w* de|en charge de|pilote\w*|dirige\w*|responsables?)\b", "responsable"),
+    (r"\b(gere|gerent|s'occupe\w* de|en charge de|pilote\w*|responsables?)\b", "responsable"),
     (r"\bdeja\b", "deja historique"),
     (r"\bcombien de fois\b", "combien de fois historique editions"),
     (r"\beditions?\b", "historique editions"),
@@ -103,7 +103,8 @@ QUESTION_WORDS = frozenset(
     annule annulee annules annulees annulation reporte reportee reportes reportees decale decalee
     eleve elevait elevent monte montait montent progression evolue evolution
     nom noms resume endroit raison raisons cause causes motif motifs tendance comparaison statistique
-    pic pics sommet record maximum minimum max min
+    pic pics sommet record maximum minimum max min sinon enfin bref ensuite
+    couvre couvrent recouvre recouvrent englobe englobent correspond correspondent designe designent
     statistiques rapport semaines jours minutes recense recensee recensees recenses recensement mene menee menees menes
     """.split()
 )
@@ -187,7 +188,7 @@ INTENT_PATTERNS = {
     "now": r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment|a ce jour)\b",
     "compare": r"\b(par rapport|vs|versus|compar\w*|evolution|progress\w*|difference|que l'annee)\b",
     "events": r"\b(evenements|manifestations?|rencontres?|rendez-vous|actions? collectives?|agenda|reunion|calendrier)\b",
-    "validated": r"\b(valide\w*|adhesion|adhere\w*|rejoint|entre\w* au cluster|accept\w*)\b",
+    "validated": r"\b(valide\w*|adhesion|adhere\w*|rejoint|entre\w* au cluster|accept\w*|admise?s?|integre\w*)\b",
 }
 
 
