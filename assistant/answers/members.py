@@ -14,6 +14,9 @@ MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nou
                                  "entreprise entreprises societe start-up association organisme"))
 MEMBERS_PROPER = set(content_stems("membre membres adherent adherents"))
 NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valides validation adhesion adhesions"))
+# How joining is told, not what: "accepté comme nouveau membre lors de la réunion de bureau de mai".
+JOINING = set(content_stems("accepte acceptes acceptee admis admise admises integre integres arrive arrives "
+                            "reunion seance lors"))
 
 
 def _names(m: Member) -> list[str]:
@@ -58,7 +61,7 @@ class MemberBook:
         newcomers = (NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated")
         grouping = {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?(\w+)(?: de \w+)?", q.folded)}
         grouping |= {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?\w+ de (\w+)", q.folded)}
-        rest = set(q.topic) - MEMBER_WORDS - NEWCOMERS - grouping  # "par instance": how to group, not what
+        rest = set(q.topic) - MEMBER_WORDS - NEWCOMERS - JOINING - grouping  # "par instance": how to group
         typed = re.sub(r"\bstart ?ups?\b", "start-up", fold(q.text))  # as typed: "personnes" stays itself
         kinds = [k for k, pattern in self.kinds.items() if pattern.search(typed)]
         joined = NEWCOMERS & set(q.topic) or re.search(r"\b(rejoint|valide\w*|arrive\w*)\b", q.folded)
