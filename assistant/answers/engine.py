@@ -288,7 +288,10 @@ class Engine:
                    key=lambda d: (d.coverage, d.focus.get("kind") == "events" and q.has(*EVENT_ASKS)))
         if best is None or best.coverage < 0.9:
             passage = _safely(self.passages.answer, q)
-            if passage and (best is None or passage.coverage > best.coverage + 0.05):
+            # a passage restating records of the kind the structured answer already gives adds nothing
+            restated = passage and best and best.coverage >= 0.8 and passage.sources \
+                and passage.sources[0].kind + "s" == best.focus.get("kind")
+            if passage and (best is None or passage.coverage > best.coverage + 0.05 and not restated):
                 if passage.abstained and passage.coverage >= MIN_COVERAGE:
                     return passage  # the base itself says it does not hold this figure
                 best = passage

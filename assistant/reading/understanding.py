@@ -34,6 +34,7 @@ SYNONYMS = [
     (r"\bdechets? (organiques?|alimentaires?|verts?)\b", "biodechets"),
     (r"\bbio-?dechets?\b", "biodechets"),
     (r"\bgts?\b", "groupe thematique"),
+    (r"\badherente?s?\b", "membres"),  # an association's adherents are its members
     (r"\bag\b", "assemblee generale"),
     (r"\bconseil d'administration\b", "conseil administration"),
     (r"\bassemblees? generales?\b", "assemblee generale"),
@@ -104,6 +105,7 @@ QUESTION_WORDS = frozenset(
     eleve elevait elevent monte montait montent progression evolue evolution
     nom noms resume endroit raison raisons cause causes motif motifs tendance comparaison statistique
     pic pics sommet record maximum minimum max min sinon enfin bref ensuite
+    recapitule recapitulez recapituler detaille detaillez detailler
     couvre couvrent recouvre recouvrent englobe englobent correspond correspondent designe designent
     statistiques rapport semaines jours minutes recense recensee recensees recenses recensement mene menee menees menes
     """.split()
@@ -188,7 +190,7 @@ INTENT_PATTERNS = {
     "now": r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment|a ce jour)\b",
     "compare": r"\b(par rapport|vs|versus|compar\w*|evolution|progress\w*|difference|que l'annee)\b",
     "events": r"\b(evenements|manifestations?|rencontres?|rendez-vous|actions? collectives?|agenda|reunion|calendrier)\b",
-    "validated": r"\b(valide\w*|adhesion|adhere\w*|rejoint|entre\w* au cluster|accept\w*|admise?s?|integre\w*)\b",
+    "validated": r"\b(valide\w*|adhesion|adhere\w*|rejoint|entre\w* au cluster|accept\w*|admise?s?|integre\w*|arrive\w*)\b",
 }
 
 
