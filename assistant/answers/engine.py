@@ -154,7 +154,7 @@ class Engine:
         self.records = records
         self.lexicon = lexicon
         self.passages = PassageAnswerer(retriever, lexicon)
-        self.events = EventBook(records.events, lexicon)
+        self.events = EventBook(records.events, lexicon, retriever.search)
         self.figures = FigureBook(records.figures, lexicon)
         self.members = MemberBook(records.members, lexicon)
         self.guides = GuideBook(records.guides, lexicon, self.passages)

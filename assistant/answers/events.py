@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -10,6 +11,7 @@ from assistant.answers.draft import Draft, abstain, event_source
 from assistant.answers.figures import format_number
 from assistant.reading.normalize import content_stems, fold, stem
 from assistant.knowledge.records import Event
+from assistant.knowledge.retrieval import Hit
 from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, canonical
 
 EVENT_WORDS = set(content_stems(
@@ -41,9 +43,12 @@ class _Type:
 class EventBook:
     """The event records with what is needed to match questions against them."""
 
-    def __init__(self, events: list[Event], lexicon: Lexicon):
+    def __init__(self, events: list[Event], lexicon: Lexicon, search: Callable[..., list[Hit]] | None = None):
+        """`search`: the passage retriever's search, to find events by meaning when no title holds the
+        question's words ("des events sur les eaux de pluie ?")."""
         self.events = sorted(events, key=lambda e: (e.date, e.title))
         self.lexicon = lexicon
+        self.search = search
         self.title_stems = {e.id: set(content_stems(canonical(e.title))) | _acronyms(e.title) for e in self.events}
         self.types: dict[str, _Type] = {}
         for e in self.events:
@@ -118,6 +123,9 @@ class EventBook:
             events = [e for e in events if e.id in focus]  # "ça fait combien pour ces deux-là ?"
             explained |= topic
         type_labels, type_stems, alt = self._type_filter(q)
+        coded = {e.type_label for e in self.events if e.type_code and re.search(rf"\b{re.escape(fold(e.type_code))}\b", q.folded)}
+        if coded and not type_labels:  # "les événements WP2": the report's own code for a type
+            type_labels, type_stems = list(coded), {stem(fold(e.type_code)) for e in self.events if e.type_label in coded}
         if type_labels:
             typed = [e for e in events if e.type_label in type_labels]
             for label in type_labels:
@@ -162,13 +170,18 @@ class EventBook:
             explained |= topic & THEME_STEMS
             mode = "lookup"
         else:
-            chosen = typed
+            chosen, mode = typed, "filter"
             if q.has("cancelled"):  # "quel événement a été reporté ?": the ones whose notes say so
                 chosen = [e for e in chosen if re.search(r"report|annul", e.notes, re.I)] or chosen
             if q.themes:
                 chosen = [e for e in chosen if set(e.themes) & set(q.themes)]
                 explained |= topic & THEME_STEMS
-            mode = "filter"
+            listing = not (q.has("max", "min", "average", "sum", "count", "participants") or q.dates.future)
+            if listing and not focus and sum(self.lexicon.idf(s) for s in candidates) >= 3.0 and len(chosen) > 5:
+                near = self._about(q, chosen)  # no title holds the words: the events nearest by meaning
+                if near:
+                    chosen, mode = near, "about"
+                    explained |= candidates
             if not (type_labels or q.has("events", "upcoming") or q.organisation or focus):
                 if not (period and not candidates):
                     return None  # nothing says this is about events
@@ -176,6 +189,8 @@ class EventBook:
         if q.has("max", "min"):  # "le mois le plus chargé": the word after "le plus" says how to rank
             explained |= {stem(w) for w in re.findall(r"\b(?:plus|moins) (\w+)", q.folded)}
         coverage = _coverage(self.lexicon, topic, explained) if topic else 0.6
+        if mode == "about":
+            coverage = min(coverage, 0.7)  # found by meaning: a good passage may say it better
         held = [e for e in chosen if e.date <= as_of] if q.has("latest") else chosen
         if q.has("upcoming") and not (period and not q.dates.future):
             held = [e for e in chosen if e.date >= as_of]
@@ -194,6 +209,20 @@ class EventBook:
             draft.text = "Le nombre de participants n'est pas encore connu : " + draft.text[0].lower() + draft.text[1:]
             draft.abstained, draft.reason = True, "effectif d'un événement à venir"
         return draft
+
+    def _about(self, q: Query, events: list[Event], most: int = 5) -> list[Event]:
+        """The events whose passages come nearest the question (retrieval by words and by meaning), the
+        ones close to the best only."""
+        if self.search is None:
+            return []
+        keys = {(e.title, int(e.date.strftime("%Y%m%d"))): e for e in events}
+        hits = [h for h in self.search(q.text, k=2 * most, where={"kind": "event"})
+                if (h.title, h.metadata.get("date")) in keys]
+        if not hits:
+            return []
+        top = max(h.similarity for h in hits)
+        near = [keys[(h.title, h.metadata.get("date"))] for h in hits if h.similarity >= top - 0.03][:most]
+        return sorted(near, key=lambda e: e.date)
 
     def neighbour(self, q: Query, ids: list[str], step: int, as_of: date) -> Draft | None:
         """"Et le suivant ?", "celui d'avant ?": the event after the last (or before the first) one shown."""
@@ -261,7 +290,7 @@ class EventBook:
             lines = [_sentence(e, as_of, q) for e in events]
             return Draft("\n".join(lines), [event_source(e, _line(e, as_of)) for e in events],
                          focus={"kind": "events", "ids": [e.id for e in events]})
-        return self._listing(q, events, what, as_of)
+        return self._listing(q, events, what, as_of, near=mode == "about")
 
     def _ranking(self, q: Query, events: list[Event], dimension: str, what: str) -> Draft:
         """"Quel mois a compté le plus d'événements ?": events grouped, counted (or their participants summed)."""
@@ -324,9 +353,11 @@ class EventBook:
         return Draft(text, [event_source(e, _line(e, as_of)) for e in events[:MAX_LISTED]],
                      focus={"kind": "events", "ids": [e.id for e in events]})
 
-    def _listing(self, q: Query, events: list[Event], what: str, as_of: date) -> Draft:
+    def _listing(self, q: Query, events: list[Event], what: str, as_of: date, near: bool = False) -> Draft:
         n = len(events)
         head = f"{n} événement{'s' if n > 1 else ''}{scope_of(what)}"
+        if near:
+            head = f"Les événements les plus proches de votre question ({n})"
         if q.has("upcoming"):
             head = f"{n} événement{'s' if n > 1 else ''} à venir{scope_of(what)} après le {format_date(as_of)}"
         if q.has("count"):

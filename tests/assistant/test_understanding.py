@@ -235,3 +235,10 @@ def test_help_asked_in_a_sentence_but_not_a_question_wrapped_in_politeness(assis
     assert "Posez votre question" in a.answer
     b = ask(assistant, "vous pouvez m'aider à retrouver la date du forum régional sols ?")
     assert "12 septembre 2024" in b.answer
+
+
+def test_events_found_by_meaning_when_no_title_holds_the_words(assistant):
+    a = ask(assistant, "des events sur la pluie en 2024 ?", as_of="2024-12-31")
+    assert "plus proches" in a.answer and "eaux pluviales" in a.answer
+    b = ask(assistant, "les événements WP2 de 2024 ?", as_of="2024-12-31")
+    assert "3 événements" in b.answer and "MNLE" in b.answer
