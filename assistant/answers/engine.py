@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
@@ -107,6 +107,7 @@ def _placeless(draft: Draft, address: bool = False) -> bool:
         (kind == "passages" and address and not POSTAL.search(draft.text))
 
 
+ABOUT_IT = re.compile(r"\b(la-dessus|dessus|ce sujet|ce theme|ce domaine|ca|cela)\b")
 # A whole question: it asks (a question word) about a subject of its own, and points back at nothing.
 ASKS = re.compile(r"\b(combien|cb|quel\w*|qui|quand|comment|pourquoi|c'est quoi|qu'est-ce)\b")
 POINTS_BACK = re.compile(r"\b(dessus|dedans|la-bas|cela|ceci|ca fait|meme question|celui|celle|ceux|celles|"
@@ -147,6 +148,7 @@ class Context:
     focus: dict = field(default_factory=dict)
     earlier: list[int] = field(default_factory=list)  # the years of the turn before, for "combien de plus ?"
     before: dict = field(default_factory=dict)  # the focus of the turn before, for "ça fait combien en tout ?"
+    gist: str = ""  # what a description said first ("NUM'EMS : … numérique et mesure"), for "des événements là-dessus ?"
 
 
 class Engine:
@@ -205,7 +207,7 @@ class Engine:
             ids = previous.focus["ids"]  # "le 3e c'est sur quoi ?" after a list of sections
             if -len(ids) <= index < len(ids) and (draft := self.passages.section(ids[index])):
                 return draft, Context(previous.question, previous.years, previous.focus)
-        question, focus, earlier = typed, {}, []
+        question, focus, earlier, seen = typed, {}, [], frozenset()
         own = parse(message, as_of, self.lexicon)
         # "c'est où ?", "ils étaient combien ?": a question with no subject of its own speaks of the last one.
         bare = not (set(own.topic) - MEASURE_STEMS or own.themes or own.dates.period or own.dates.years or own.unknown)
@@ -215,15 +217,23 @@ class Engine:
             if COMPARE.search(fold(message)) and not own.dates.years:  # "ça fait combien de plus ?"
                 years = sorted(set(previous.earlier) | set(previous.years))
             question = resolve(message, previous.question, years, as_of, self.lexicon)
+            if previous.gist and ABOUT_IT.search(fold(message)):
+                seen = frozenset(previous.focus.get("ids", []))  # "des événements là-dessus ?" after a definition
             focus = previous.focus if refers_back(message) or bare else {}
             earlier = previous.years
             if own.has("sum") and _kind(previous.focus) == _kind(previous.before) == "events":
                 # "ça fait combien en tout ?" after two events asked one by one: both of them
                 ids = list(dict.fromkeys(previous.before.get("ids", []) + previous.focus.get("ids", [])))
                 question, focus = message, {"kind": "events", "ids": ids}
-        q = parse(question, as_of, self.lexicon)
+        q = replace(parse(question, as_of, self.lexicon), seen=seen)
         draft = self._answer(q, as_of, focus)
-        if previous and not focus and (draft.abstained or draft.coverage < 0.75):
+        if seen and (draft.abstained or len(draft.focus.get("ids", [])) > 15):
+            # the previous question's words say too little ("NUM'EMS"): what its answer said first does more
+            gist_q = replace(parse(f"{question} {previous.gist}", as_of, self.lexicon), seen=seen)
+            gist_draft = self._answer(gist_q, as_of, focus)
+            if not gist_draft.abstained:
+                q, draft = gist_q, gist_draft
+        if previous and not focus and not seen and (draft.abstained or draft.coverage < 0.75):
             # Not marked as a follow-up, but it reads better with the previous question's subject.
             retry_q = parse(resolve(message, previous.question, previous.years, as_of, self.lexicon),
                             as_of, self.lexicon)
@@ -232,7 +242,8 @@ class Engine:
                 q, draft = retry_q, retry
         years = list(q.dates.years) or ([q.dates.period.start.year] if q.dates.period and q.dates.period.year_known
                                         else [])
-        return draft, Context(q.text, years, draft.focus or focus, earlier, previous.focus if previous else {})
+        gist = draft.text.split("\n")[0][:160] if draft.focus.get("kind") == "passages" else ""
+        return draft, Context(q.text, years, draft.focus or focus, earlier, previous.focus if previous else {}, gist)
 
     def _names_its_subject(self, q: Query) -> bool:
         """"La formation sur les sols, elle dure combien de temps ?" reads alone, despite its "elle"."""

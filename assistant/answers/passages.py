@@ -46,6 +46,8 @@ class PassageAnswerer:
         asked_numbers = _numbers(q.folded)
         ranked = []
         for hit in hits:
+            if hit.id in q.seen:
+                continue
             if hit.kind == "event" and q.as_of and (_iso(hit.metadata.get("date")) or "") > q.as_of.isoformat():
                 continue  # an event still ahead: its passage would tell an attendance not yet known
             head = _stems(_heading(hit))

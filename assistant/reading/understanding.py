@@ -165,6 +165,7 @@ class Query:
     limit: int | None = None  # "les 3 prochains"
     as_of: date | None = None  # the day the question is asked
     asked_unknown: list[str] = field(default_factory=list)  # unknown words that are what is asked (see `_heads`)
+    seen: frozenset[str] = frozenset()  # passages already shown: "des événements là-dessus ?" wants others
 
     def has(self, *names: str) -> bool:
         return any(n in self.intents for n in names)

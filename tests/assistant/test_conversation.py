@@ -206,3 +206,11 @@ def test_the_nth_section_of_a_list_shown_and_a_remark_after_a_question(assistant
     c = assistant.ask("c'est quoi le prochain événement ? || et après il y a quoi ?".split(" || ")[0], as_of=date(2024, 6, 1))
     d = assistant.ask("et après il y a quoi ?", conversation_id=c.conversation_id, as_of=date(2024, 6, 1))
     assert "7 juin 2024" in d.answer
+
+
+def test_events_about_what_a_definition_said(assistant):
+    from datetime import date
+    day = date(2024, 12, 31)
+    a = assistant.ask("c'est quoi NUM'EMS ?", as_of=day)
+    b = assistant.ask("il y a eu des événements là-dessus ?", conversation_id=a.conversation_id, as_of=day)
+    assert "Réseau Mesure" in b.answer and "46 événements" not in b.answer
