@@ -63,10 +63,12 @@ def ingest(settings: Settings, paths: list[Path] | None = None, reset: bool = Fa
     started = time.perf_counter()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     with _exclusive(settings.data_dir):
-        run = _Run(settings, embedder or default_embedder(), reset)
+        embedder = embedder or default_embedder()
+        run = _Run(settings, embedder, reset)
         try:
             report = run.execute([Path(p) for p in paths] if paths else [settings.corpus_dir],
                                  progress or (lambda done, total, name: None))
+            _embed_vocabulary(settings, embedder)
         except StoreUnavailable:
             raise
         except Exception as exc:
@@ -78,6 +80,17 @@ def ingest(settings: Settings, paths: list[Path] | None = None, reset: bool = Fa
              len(report.added), len(report.updated), len(report.unchanged), len(report.removed),
              len(report.failed), report.chunks)
     return report
+
+
+def _embed_vocabulary(settings: Settings, embedder: BaseEmbedding) -> None:
+    """The base's words embedded now, while ingesting, so that the assistant's first start reads them
+    from the cache (`assistant.reading.vocabulary`) instead of embedding a thousand words."""
+    from assistant.reading.understanding import Lexicon
+    from assistant.reading.vocabulary import WordMeaning
+
+    passages = [node.text for node in LexicalIndex.load(settings.data_dir).nodes]
+    Lexicon.build(RecordSet.load(settings.data_dir), passages,
+                  lambda words: WordMeaning.build(words, embedder, settings.data_dir))
 
 
 @contextmanager
