@@ -109,7 +109,8 @@ def _phraser(stub: LLMStub):
     return LLMPhraser(stub.base_url, timeout=5)
 
 
-@pytest.mark.parametrize("name", ["../shared/eval/dev.jsonl", "tests/fixtures/paraphrases.jsonl"])
+@pytest.mark.parametrize("name", ["../shared/eval/dev.jsonl", "tests/fixtures/paraphrases.jsonl",
+                                  "tests/fixtures/conversations.jsonl"])
 def test_question_sets_pass(assistant, name):
     path = (ROOT / name).resolve()
     if not path.exists():
