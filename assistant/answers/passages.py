@@ -71,7 +71,7 @@ class PassageAnswerer:
             intro = self._introduction(q)  # "c'est quoi le cluster (eau milieux sols) ?": its presentation
             if intro and set(q.topic) <= _stems(intro[0][1].title):
                 ranked = intro
-        if where is None and q.has("list", "what"):  # "quels sont les DIS ?", "c'est quoi un DIS ?"
+        if where is None and q.has("list", "what", "count"):  # "quels sont les DIS ?", "c'est quoi un DIS ?"
             listing = self.outline(q, ranked[0][1])
             if listing:
                 return listing

@@ -10,7 +10,7 @@ from datetime import date
 from assistant.reading.dates import _MONTH_RE, read_dates
 from assistant.reading.normalize import fold
 
-TAG = re.compile(r"[,\s]*\b(?:non|hein|c'est (?:bien )?ca|n'est-ce pas|pas vrai|c'est vrai|vrai|exact|correct|"
+TAG = re.compile(r"[,\s]*\b(?:oui ou non|non|hein|c'est (?:bien )?ca|n'est-ce pas|pas vrai|c'est vrai|vrai|exact|correct|"
                  r"juste|right|confirme[sz]?|on est d'accord)\s*\?*\s*$")
 OPENING = re.compile(r"^\s*(?:est-ce que|est ce que|est-ce qu'|c'est vrai que|il parait que|confirme[sz]?(?: moi)? que|"
                      r"je crois que|il me semble que|j'ai entendu que)\s*")

@@ -104,7 +104,7 @@ QUESTION_WORDS = frozenset(
     annule annulee annules annulees annulation reporte reportee reportes reportees decale decalee
     eleve elevait elevent monte montait montent progression evolue evolution
     nom noms resume endroit raison raisons cause causes motif motifs tendance comparaison statistique
-    pic pics sommet record maximum minimum max min sinon enfin bref ensuite parmi
+    pic pics sommet record maximum minimum max min sinon enfin bref ensuite parmi volume quantite
     recapitule recapitulez recapituler detaille detaillez detailler
     couvre couvrent recouvre recouvrent englobe englobent correspond correspondent designe designent
     statistiques rapport semaines jours minutes recense recensee recensees recenses recensement mene menee menees menes
@@ -387,8 +387,8 @@ def _heads(folded: str, word: str) -> bool:
     w = re.escape(word)
     return bool(re.search(
         rf"^(?:et |mais |alors |ok |sinon )?{_DET}(?:\w+ )?{w}\b|"  # the message opens on it
-        rf"\b(?:quel|quelle|quels|quelles)(?: est| sont| etait| etaient| sera)?(?: {_DET.rstrip(' ')})?\s?"
-        rf"(?:\w+ (?:de |d'|du |des )?)?{w}\b|\bcombien (?:coute |coutait |vaut |est |etait )?{_DET}(?:\w+ )?{w}\b|"
+        rf"\b(?:quel|quelle|quels|quelles)(?: est| sont| etait| etaient| sera| a ete| avait ete)?(?: {_DET.rstrip(' ')})?\s?"
+        rf"(?:(?!genre |type |sorte )\w+ (?:de |d'|du |des )?)?{w}\b|\bcombien (?:coute |coutait |vaut |est |etait )?{_DET}(?:\w+ )?{w}\b|"
         rf"\bc'est quoi {_DET}?{w}\b|\bqui (?:est|sont|etait) {_DET}?{w}\b|\bcombien (?:de |d')(?:\w+ )?{w}\b|"
         rf"\b(?:y a-t-il|il y a|existe-t-il|avez-vous|vous avez|tu as|on a) {_DET}?{w}\b|^{w}\b", folded))
 

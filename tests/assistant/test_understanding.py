@@ -242,3 +242,14 @@ def test_events_found_by_meaning_when_no_title_holds_the_words(assistant):
     assert "plus proches" in a.answer and "eaux pluviales" in a.answer
     b = ask(assistant, "les événements WP2 de 2024 ?", as_of="2024-12-31")
     assert "3 événements" in b.answer and "MNLE" in b.answer
+
+
+def test_chat_dates_tags_and_measure_words(assistant):
+    a = ask(assistant, "bdd en juin 24 : cb de contacts actifs ?", as_of="2024-12-31")
+    assert "3564" in a.answer.replace(" ", "") and "3974" not in a.answer.replace(" ", "")
+    b = ask(assistant, "le cluster a bien dépassé les 150 membres en 2024, oui ou non ?", as_of="2024-12-31")
+    assert b.answer.startswith("Oui") and "200" in b.answer
+    c = ask(assistant, "quel a été le budget du forum eau ?", as_of="2024-12-31")
+    assert c.abstained
+    d = ask(assistant, "Axedo, c'est quel genre de boîte ?", as_of="2024-12-31")
+    assert not d.abstained and "terres excavées" in d.answer
