@@ -306,7 +306,8 @@ class Engine:
                 if passage.abstained and passage.coverage >= MIN_COVERAGE:
                     return passage  # the base itself says it does not hold this figure
                 best = passage
-        if q.asked_unknown or (q.unknown and (best is None or best.coverage * self._known_share(q) < 0.7)):
+        named = best is not None and best.focus.get("kind") == "members" and self.members.named(q)
+        if q.asked_unknown or (q.unknown and not named and (best is None or best.coverage * self._known_share(q) < 0.7)):
             return self._unknown(q, best)  # what is asked is not in the base; a detail around it may be missing
         if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage):
             return structured_abstention
