@@ -76,7 +76,7 @@ def _whole_years(q: Query) -> bool:
 def _step(message: str) -> int:
     """+1 for "et le suivant ?", -1 for "celui d'avant ?", 0 for anything else (short messages only)."""
     folded = fold(message)
-    if len(re.findall(r"[\w']+", folded)) > 6:
+    if _length(folded) > 6:
         return 0
     if re.search(r"\b(suivante?s?|d'apres|apres|ensuite|celui d'apres)\b", folded):
         return 1
@@ -93,14 +93,20 @@ def _ordinal(message: str) -> int | None:
     """"Et le premier ?", "le dernier c'est quoi ?": a position in the list shown last (short messages)."""
     folded = fold(message)
     m = re.search(r"\b(?:le|la|du|au) (" + "|".join(ORDINALS) + r")\b", folded)
-    return ORDINALS[m.group(1)] if m and len(re.findall(r"[\w']+", folded)) <= 8 else None
+    return ORDINALS[m.group(1)] if m and _length(folded) <= 8 else None
+
+
+def _length(folded: str) -> int:
+    """Words in a message, punctuation aside ("et après il y a quoi ?" is six)."""
+    return len(re.findall(r"[\w']+", folded))
 
 
 POSTAL = re.compile(r"\b(?:\d{5}|rue|avenue|boulevard|bd|place|quai|chemin|allee|cedex)\b", re.I)
 
 
 def _placeless(draft: Draft, address: bool = False) -> bool:
-    """An answer that cannot say where: figures, or a list of events (one event's sentence says what it can)."""
+    """An answer that cannot say where: figures, a list of events or members (one record's card says what it
+    can), or, for a postal address, a passage that holds none."""
     kind = draft.focus.get("kind")
     several = len(draft.focus.get("ids", [])) > 1  # one member's card may say where it is based
     return kind == "figures" or (kind in ("events", "members") and several) or \
