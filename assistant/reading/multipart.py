@@ -9,7 +9,8 @@ from assistant.reading.normalize import fold
 ASK = (r"combien|quand|ou|qui|quel|quelle|quels|quelles|comment|pourquoi|a quoi|de quoi|c'est quoi|c'etait quoi|c'est quand|"
        r"c'etait quand|c'est ou|c'etait ou|est-ce|a quelle|en quelle|le nombre|nombre d'|nombre de|la date|y a-t-il|il y a|ya")
 # "... et combien ...", "..., quand ...", "...; qui ..." — a conjunction or a comma before a question word.
-BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:{ASK})\b)|\s*[;,]\s+(?=(?:{ASK})\b)")
+BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:{ASK})\b)|\s*[;,]\s+(?=(?:{ASK})\b)|"
+                      rf"\s*,\s+(?=(?:et|puis)\s+(?:[\w']+\s+){{1,5}}(?:{ASK})\b)")  # ", et la newsletter sort à quelle …"
 
 
 def split_questions(message: str) -> list[str]:

@@ -35,6 +35,8 @@ SYNONYMS = [
     (r"\bbio-?dechets?\b", "biodechets"),
     (r"\bgts?\b", "groupe thematique"),
     (r"\badherente?s?\b", "membres"),  # an association's adherents are its members
+    (r"\b(?:au|le|du) mois d(?:e |')(?=(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b)",
+     "en "),  # "au mois de juin" is "en juin": no "mois" to match "… par mois"
     (r"\bag\b", "assemblee generale"),
     (r"\bconseil d'administration\b", "conseil administration"),
     (r"\bassemblees? generales?\b", "assemblee generale"),
@@ -212,7 +214,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     # Intents are read on the words as typed too: reading may turn "perdu" into the base's "perdre".
     both = folded + " \n " + canonical(expand(text if typed == fold(text) else typed))
     intents = {name for name, pat in INTENT_PATTERNS.items() if re.search(pat, both)}
-    if re.search(r"\boù\b", text, re.I):  # "où" folds to "ou" (or): read it before folding
+    if re.search(r"\boù\b", text, re.I) and not re.search(r"\b(?:en (?:est|était|sommes|sont|étaient) où|où en)\b",
+                                                           text, re.I):  # "où" folds to "ou"; "on en était où ?" asks how far
         intents.add("where")
     if PRIVACY.search(typed) or PRIVACY.search(fold(text)):  # as typed too: reading rewrites "email"
         intents.add("privacy")

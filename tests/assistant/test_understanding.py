@@ -253,3 +253,13 @@ def test_chat_dates_tags_and_measure_words(assistant):
     assert c.abstained
     d = ask(assistant, "Axedo, c'est quel genre de boîte ?", as_of="2024-12-31")
     assert not d.abstained and "terres excavées" in d.answer
+
+
+def test_a_second_question_after_a_comma_and_status_and_scheduled_words(assistant):
+    a = ask(assistant, "combien d'abonnés LinkedIn en octobre 2024, et le relevé est fait à quelle fréquence ?",
+            as_of="2024-12-31")
+    assert "3792" in a.answer.replace(" ", "") and "chaque mois" in a.answer
+    b = ask(assistant, "les abonnés LinkedIn, on en était où au mois de mars 24 ?", as_of="2024-12-31")
+    assert "3155" in b.answer.replace(" ", "") and not b.abstained
+    c = ask(assistant, "les visites programmées entre octobre et novembre 2024 ?", as_of="2024-12-31")
+    assert "CSTB" in c.answer and "Saint-Gobain" in c.answer
