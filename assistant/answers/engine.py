@@ -180,9 +180,10 @@ class Engine:
         for part in parts:  # each part may lean on the one before ("... et combien de participants ?")
             draft, previous = self._claim_or_question(part, as_of, previous)
             ids = {s.id for s in draft.sources}
-            same = [d for d in drafts if d.text == draft.text or ids and ids == {s.id for s in d.sources}]
+            same = [d for d in drafts if d.text == draft.text or ids and ids == {s.id for s in d.sources}
+                    and set(re.findall(r"\d+", draft.text)) <= set(re.findall(r"\d+", d.text))]
             if same and len(same[-1].text) >= len(draft.text):
-                continue  # "c'est quand le forum et c'est où ?": one event, one sentence
+                continue  # "c'est quand le forum et c'est où ?": one event, one sentence (a total is new)
             drafts = [d for d in drafts if d not in same] + [draft]
         return _joined(drafts), previous
 
