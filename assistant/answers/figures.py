@@ -142,6 +142,8 @@ class FigureBook:
             precision = max(sum(idf(s) for s in asked & n) / (sum(idf(s) for s in n) or 1) for n in m.names)
             if (figs[0].unit == "%") != wants_share:
                 precision -= 0.5  # "combien" asks for a count, "quelle part" for a share
+            if q.has("sum") and re.search(r"\b(global|total|ensemble)\b", fold(m.label)):
+                precision += 0.3  # "au total", "en tout": the overall figure, not a part of it
             scored.append((weight / total, precision, m, figs, hit))
         if not scored:
             return self._gap(q, gaps)
