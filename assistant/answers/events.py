@@ -119,7 +119,8 @@ class EventBook:
         explained: set[str] = set()
         # An attendance is known once the event took place: later ones count as not yet attended.
         events = [e if e.date <= as_of else replace(e, participants=None) for e in self.events]
-        if focus and q.has("sum", "count", "participants", "where", "when") and not q.dates.period:
+        own = topic - EVENT_WORDS - {stem("organisation"), stem("organise"), stem("cluster")}
+        if focus and (q.has("sum", "count", "participants", "where", "when") or not own) and not q.dates.period:
             events = [e for e in events if e.id in focus]  # "ça fait combien pour ces deux-là ?"
             explained |= topic
         type_labels, type_stems, alt = self._type_filter(q)
@@ -204,6 +205,9 @@ class EventBook:
             held = held[-q.limit:] if q.has("latest") else held[:q.limit]
         draft = self._compose(q, held, mode, as_of, type_labels)
         draft.coverage = coverage
+        if held and q.has("participants") and not q.has("when", "list") and all(e.participants is None for e in held) \
+                and all(e.date <= as_of for e in held):  # "combien au forum biodéchets ?": the report leaves it blank
+            draft.abstained, draft.reason = True, "effectif non renseigné dans le bilan"
         if held and q.has("participants") and not q.has("when", "list") and all(e.date > as_of for e in held):
             # "il y aura combien de monde ?": an attendance is known once the event took place
             draft.text = "Le nombre de participants n'est pas encore connu : " + draft.text[0].lower() + draft.text[1:]
@@ -405,7 +409,7 @@ _BELOW = r"moins de|au plus|en dessous de|en-dessous de|inferieur a|inferieurs a
 
 def _threshold(folded: str):
     """"plus de 50 participants", "moins de 20 participants": the test an event's attendance must pass."""
-    m = re.search(rf"\b({_ABOVE}|{_BELOW}) (\d+) participants\b", folded)
+    m = re.search(rf"\b({_ABOVE}|{_BELOW}) (?:la barre d[eu]s? |le cap d[eu]s? |les )?(\d+) participants\b", folded)
     if not m:
         return None
     n = int(m.group(2))

@@ -31,7 +31,8 @@ SMS = {
 # Question frames of English, longest first; "in 2024" needs nothing (years are read as they are).
 ENGLISH = [
     ("how many", "combien"), ("how much", "combien"), ("more than", "plus de"), ("over", "plus de"),
-    ("less than", "moins de"), ("fewer than", "moins de"), ("under", "moins de"), ("at least", "au moins"), ("what share of", "quelle part de"),
+    ("less than", "moins de"), ("fewer than", "moins de"), ("under", "moins de"), ("at least", "au moins"), ("roughly", "environ"),
+    ("approximately", "environ"), ("around", "environ"), ("what share of", "quelle part de"),
     ("what proportion of", "quelle part de"), ("share of", "part de"), ("what is", "c'est quoi"), ("what are", "quels sont"),
     ("who is", "qui est"), ("who are", "qui sont"), ("is there", "y a-t-il"), ("are there", "y a-t-il"),
     ("when", "quand"), ("where", "ou"), ("which", "quels"), ("who", "qui"), ("what", "quoi"), ("why", "pourquoi"),

@@ -35,6 +35,7 @@ SYNONYMS = [
     (r"\bbio-?dechets?\b", "biodechets"),
     (r"\bgts?\b", "groupe thematique"),
     (r"\badherente?s?\b", "membres"),  # an association's adherents are its members
+    (r"\bau programme\b", "evenements"),  # "qu'est-ce qu'il y avait au programme en mai ?"
     (r"\b(?:au|le|du) mois d(?:e |')(?=(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b)",
      "en "),  # "au mois de juin" is "en juin": no "mois" to match "… par mois"
     (r"\bag\b", "assemblee generale"),
@@ -68,7 +69,7 @@ SYNONYMS = [
     (r"\bmodif\b", "modification"),
     (r"\b(?:pers?onn?es?|gens) (?:qui )?(?:travaill\w*|bosse\w*|sont employe\w*|sont salarie\w*) "
      r"(?:au|pour le|dans l'equipe|a l'equipe|au sein)\b", "salaries"),  # the staff, not attendance
-    (r"\b(pers?onn?es?|gens|monde|participants?|particpants?|presents?|inscrits?|participe|participes|venus?|"
+    (r"\b(pers?onn?es?|gens|monde|participants?|particpants?|presents?|inscrits?|participe|participes|venus?|visiteurs?|"
      r"affluence|frequentation)\b",
      " participants "),
 ]
@@ -106,7 +107,7 @@ QUESTION_WORDS = frozenset(
     annule annulee annules annulees annulation reporte reportee reportes reportees decale decalee
     eleve elevait elevent monte montait montent progression evolue evolution
     nom noms resume endroit raison raisons cause causes motif motifs tendance comparaison statistique
-    pic pics sommet record maximum minimum max min sinon enfin bref ensuite parmi volume quantite
+    pic pics sommet record maximum minimum max min sinon enfin bref ensuite parmi volume quantite coup barre cap seuil seul seule seuls seules
     recapitule recapitulez recapituler detaille detaillez detailler
     couvre couvrent recouvre recouvrent englobe englobent correspond correspondent designe designent
     statistiques rapport semaines jours minutes recense recensee recensees recenses recensement mene menee menees menes
@@ -233,7 +234,10 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
         intents.add("latest")
     themes = [t for t, ws in THEME_WORDS.items() if any(re.search(rf"\b{w}\b", folded) for w in ws)]
     organisation = None
-    if re.search(r"\bco ?-? ?organis\w*|\ben partenariat\b|\bco-?porte", folded):
+    if re.search(r"\bsans co ?-? ?organis\w*|\borganise\w* (?:tout )?seul|\bseul\w* (?:a l')?organis|\bmonte\w* seul|"
+                 r"\bporte\w* (?:lui-meme|seul)", folded):  # "organisé seul, sans co-organisateur"
+        organisation = "organisation"
+    elif re.search(r"\bco ?-? ?organis\w*|\ben partenariat\b|\bco-?porte", folded):
         organisation = "co-organisation"
     elif re.search(r"\b(organise\w* par le cluster|le cluster a organise|organise\w* en propre|en propre)\b", folded):
         organisation = "organisation"

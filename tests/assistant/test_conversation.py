@@ -214,3 +214,13 @@ def test_events_about_what_a_definition_said(assistant):
     a = assistant.ask("c'est quoi NUM'EMS ?", as_of=day)
     b = assistant.ask("il y a eu des événements là-dessus ?", conversation_id=a.conversation_id, as_of=day)
     assert "Réseau Mesure" in b.answer and "46 événements" not in b.answer
+
+
+def test_yes_no_follow_ups_stay_on_the_event_shown(assistant):
+    from datetime import date
+    day = date(2024, 12, 31)
+    a = assistant.ask("c'était quoi l'événement du 19 novembre ?", as_of=day)
+    b = assistant.ask("le cluster l'a organisé seul ?", conversation_id=a.conversation_id, as_of=day)
+    assert "Îlot de fraîcheur" in b.answer and "organisé par le cluster" in b.answer
+    c = assistant.ask("ya eu cb de pers ?", conversation_id=b.conversation_id, as_of=day)
+    assert "34" in c.answer and "Au total" not in c.answer

@@ -263,3 +263,12 @@ def test_a_second_question_after_a_comma_and_status_and_scheduled_words(assistan
     assert "3155" in b.answer.replace(" ", "") and not b.abstained
     c = ask(assistant, "les visites programmées entre octobre et novembre 2024 ?", as_of="2024-12-31")
     assert "CSTB" in c.answer and "Saint-Gobain" in c.answer
+
+
+def test_thresholds_programmes_visitors_and_blank_attendance(assistant):
+    a = ask(assistant, "quels événements ont dépassé la barre des 60 participants en 2024 ?", as_of="2024-12-31")
+    assert "Forum Eau" in a.answer and "64" in a.answer
+    b = ask(assistant, "yavait koi au programme en février ?", as_of="2024-12-31")
+    assert "centrale à béton" in b.answer
+    c = ask(assistant, "combien de visiteurs à la visite de la plateforme l'Ilo ?", as_of="2024-12-31")
+    assert c.abstained and "non renseigné" in c.answer
