@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from assistant.reading.dates import MONTH_NAMES, read_dates
 from assistant.reading.normalize import STOPWORDS, fold, words
 from assistant.reading.understanding import MONTH_WORDS, QUESTION_WORDS, THEME_WORDS, Lexicon, canonical, parse
 
@@ -28,7 +29,7 @@ QUALIFIER = re.compile(r"^\s*(?:et|mais|puis|sinon)\s+((?:a|au|aux|chez|dans|pen
 PRONOUN = re.compile(r"^\s*(?:et|mais|ok|alors)?\s*(?:celle|celui|ceux|celles|elle|elles|il|ils)\b(?!-)")
 # Words that change how the same subject is measured, not the subject.
 MEASURES = {"pourcentage", "pourcentages", "part", "proportion", "taux", "moyenne"}
-NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
 SHIFT = {"avant": -1, "precedente": -1, "suivante": 1, "apres": 1}
 # Intents that say what is asked (not merely when): a follow-up having one brings its own frame.
 FRAME_INTENTS = {"count", "participants", "sum", "when", "list", "max", "min", "who", "what", "where",
@@ -62,6 +63,13 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))  # "et deux ans avant ?"
         step = -n if m.group(2) in ("avant", "auparavant", "plus tot") else n
         years = [y + step for y in previous_years] or [as_of.year + step]
+    if (m := re.search(r"\b(\d+|un|deux|trois|quatre|cinq|six) mois (avant|auparavant|plus tot|apres|plus tard)\b",
+                       folded)) and (before := read_dates(previous, as_of).period) and before.year_known:
+        n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))  # "et 3 mois après ?": the month shifted
+        n = -n if m.group(2) in ("avant", "auparavant", "plus tot") else n
+        month = (before.start.year * 12 + before.start.month - 1) + n
+        kept = re.sub(r"\b(19|20)\d\d\b", "", _drop(fold(previous), MONTH_WORDS))
+        return f"{kept} {MONTH_NAMES[month % 12]} {month // 12}"
     if q.intents & FRAME_INTENTS:
         if q.intents & {"max", "min"}:  # "et le plus faible ?": the new extreme replaces the old one
             previous = re.sub(r"\b(?:le|la|les) (?:plus|moins) \w+|\b(?:plus|moins) (?:forte?s?|faibles?|grande?s?|"

@@ -107,7 +107,8 @@ QUESTION_WORDS = frozenset(
     annule annulee annules annulees annulation reporte reportee reportes reportees decale decalee
     eleve elevait elevent monte montait montent progression evolue evolution
     nom noms resume endroit raison raisons cause causes motif motifs tendance comparaison statistique
-    pic pics sommet record maximum minimum max min sinon enfin bref ensuite parmi volume quantite coup barre cap seuil seul seule seuls seules
+    pic pics sommet record maximum minimum max min sinon enfin bref ensuite parmi volume quantite taille coup barre cap seuil seul seule seuls seules
+    confondu confondus confondues
     recapitule recapitulez recapituler detaille detaillez detailler
     couvre couvrent recouvre recouvrent englobe englobent correspond correspondent designe designent
     statistiques rapport semaines jours minutes recense recensee recensees recenses recensement mene menee menees menes
@@ -177,7 +178,7 @@ class Query:
 INTENT_PATTERNS = {
     "count": r"\bcombien (?!(?:d'|de |des )?participants)|\bnombre (?!(?:d'|de |des )participants)",
     "participants": r"\bparticipants\b",
-    "sum": r"\b(au total|en tout|total|cumul\w*|additionn\w*|somme)\b",
+    "sum": r"\b(au total|en tout|total|cumul\w*|additionn\w*|somme|confondu\w*|au global)\b",
     "when": r"\b(quand|quelle date|a quelle date|quel jour|date)\b",
     "list": r"\b(quels|quelles|liste\w*|lesquel\w*|lesquelles|enumere\w*|cite\w*|tous les|toutes les|"
             r"y a-t-il|y-a-t-il|existe-t-il|il y a des)\b",

@@ -224,3 +224,12 @@ def test_yes_no_follow_ups_stay_on_the_event_shown(assistant):
     assert "Îlot de fraîcheur" in b.answer and "organisé par le cluster" in b.answer
     c = assistant.ask("ya eu cb de pers ?", conversation_id=b.conversation_id, as_of=day)
     assert "34" in c.answer and "Au total" not in c.answer
+
+
+def test_n_months_later_and_all_confounded(assistant):
+    from datetime import date
+    day = date(2024, 12, 31)
+    a = assistant.ask("la base de contacts faisait quelle taille en juillet 2024, tous contacts confondus ?", as_of=day)
+    assert "5378" in a.answer.replace(" ", "")
+    b = assistant.ask("et deux mois après ?", conversation_id=a.conversation_id, as_of=day)
+    assert "5437" in b.answer.replace(" ", "") and "septembre 2024" in b.answer
