@@ -72,7 +72,7 @@ def read_dates(text: str, today: date) -> DateInfo:
     future = bool(re.search(r"\b(prochaine?s?|a venir|bientot|futur[es]*|suivante?s?|d'ici|il reste|reste-t-il|(?<!etait )(?<!etaient )(?:prevue?s?|programmee?s?))\b", t))
     past = bool(re.search(r"\b(derniere?s?|precedente?s?)\b", t)) and not future
     period = _relative(t, today) or _absolute(t, today, years)
-    if period and period.year_known and period.end < today:
+    if period and period.end < today:
         future = False  # "les ateliers programmés entre juillet et octobre 2024", asked in December
     if period and re.search(r"\b(mois|semaine|annee|an)\s+(dernier|derniere|passee?|prochaine?)\b", t):
         future = past = False  # "le mois dernier" names a span; it is not "the last one"

@@ -233,3 +233,11 @@ def test_n_months_later_and_all_confounded(assistant):
     assert "5378" in a.answer.replace(" ", "")
     b = assistant.ask("et deux mois après ?", conversation_id=a.conversation_id, as_of=day)
     assert "5437" in b.answer.replace(" ", "") and "septembre 2024" in b.answer
+
+
+def test_was_it_co_organised_speaks_of_the_event_shown(assistant):
+    from datetime import date
+    day = date(2024, 12, 31)
+    a = assistant.ask("il y a eu une visite chez Saint-Gobain ?", as_of=day)
+    b = assistant.ask("c'était co-organisé ?", conversation_id=a.conversation_id, as_of=day)
+    assert "Saint-Gobain" in b.answer and "co-organisé" in b.answer and "événements" not in b.answer.split("\n")[0]
