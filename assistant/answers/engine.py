@@ -202,21 +202,20 @@ class Engine:
 
     def _question(self, typed: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
         message = self.lexicon.read(typed) if previous else typed  # a follow-up is resolved on words read right
+        own = parse(message, as_of, self.lexicon)  # the message read once, for every check below
         if previous and previous.focus.get("kind") == "events" and (_step(message) or _ordinal(message) is not None):
-            q = parse(message, as_of, self.lexicon)
             ids = previous.focus.get("ids") or []
-            if not q.topic:  # "et le suivant ?" walks along the events shown last, "le premier ?" picks one
-                draft = self.events.neighbour(q, ids, _step(message), as_of) if _step(message) \
-                    else self.events.nth(q, previous.focus.get("list") or ids, _ordinal(message), as_of)
+            if not own.topic:  # "et le suivant ?" walks along the events shown last, "le premier ?" picks one
+                draft = self.events.neighbour(own, ids, _step(message), as_of) if _step(message) \
+                    else self.events.nth(own, previous.focus.get("list") or ids, _ordinal(message), as_of)
                 if draft:
                     return draft, Context(previous.question, previous.years, draft.focus or previous.focus)
         if previous and previous.focus.get("kind") == "passages" and len(previous.focus.get("ids", [])) > 1 \
-                and (index := _ordinal(message)) is not None and not parse(message, as_of, self.lexicon).topic:
+                and (index := _ordinal(message)) is not None and not own.topic:
             ids = previous.focus["ids"]  # "le 3e c'est sur quoi ?" after a list of sections
             if -len(ids) <= index < len(ids) and (draft := self.passages.section(ids[index])):
                 return draft, Context(previous.question, previous.years, previous.focus)
         question, focus, earlier, seen = typed, {}, [], frozenset()
-        own = parse(message, as_of, self.lexicon)
         # "c'est où ?", "ils étaient combien ?": a question with no subject of its own speaks of the last one.
         bare = not (set(own.topic) - MEASURE_STEMS or own.themes or own.dates.period or own.dates.years or own.unknown)
         if previous and (is_followup(message) or bare) and not self._names_its_subject(own) \
