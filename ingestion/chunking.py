@@ -7,6 +7,7 @@ characters of French is 200-250 tokens, which also keeps embedding fast.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -50,9 +51,19 @@ def split_text(text: str, max_chars: int = MAX_CHARS) -> list[str]:
     return [p for p in _splitter(max_chars).split_text(text.strip()) if p.strip()]
 
 
+# Where a sentence ends, or a list item begins: a passage is cut there, never inside an item.
+_UNIT_START = re.compile(r"(?<=[.!?…])\s+(?=[«\"(A-ZÀ-Ý0-9])|\n(?=[ \t]*(?:[-*•·]|\d+[.)])\s)")
+
+
+def _units(text: str) -> list[str]:
+    """Sentences and list items, whitespace kept, so that joined they give the text back."""
+    cuts = [m.end() for m in _UNIT_START.finditer(text)]
+    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)]) if text[a:b]]
+
+
 @lru_cache(maxsize=16)
 def _splitter(max_chars: int) -> SentenceSplitter:
     # Sized in characters (the tokenizer is `list`): French runs about 4-5 characters a token,
     # and a character budget needs no tokenizer download. No overlap: a passage is read alone.
     return SentenceSplitter(chunk_size=max_chars, chunk_overlap=0, tokenizer=list, paragraph_separator="\n\n",
-                            secondary_chunking_regex=r"[^,.;:!?…]+[,.;:!?…]?\s*")
+                            chunking_tokenizer_fn=_units, secondary_chunking_regex=r"[^,.;:!?…]+[,.;:!?…]?\s*")

@@ -15,7 +15,8 @@ from pathlib import Path
 MANIFEST_FILE = "manifest.json"
 # Bump when loaders or chunking change what a file turns into: every document is then
 # re-read (vectors of unchanged passages still come from the cache).
-PIPELINE_VERSION = 5  # 4: tables of PDF and Word documents become records; 5: llama-index nodes
+PIPELINE_VERSION = 6  # 4: tables of PDF and Word documents become records; 5: llama-index nodes;
+# 6: passages cut between list items, never inside one
 
 
 @dataclass

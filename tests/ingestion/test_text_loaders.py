@@ -122,6 +122,17 @@ def test_long_text_is_split_on_paragraphs_then_sentences():
     assert " ".join(pieces).replace("\n\n", " ").split() == text.replace("\n\n", " ").split()
 
 
+def test_a_long_list_is_cut_between_its_items_never_inside_one():
+    items = [f"- levier {i} : réduire les rejets, suivre les captages, former les agents et publier les mesures ;"
+             for i in range(12)]
+    text = "Le programme couvre :\n" + "\n".join(items)
+    pieces = split_text(text, 400)
+    assert len(pieces) > 1 and all(len(p) <= 400 for p in pieces)
+    for piece in pieces[1:]:
+        assert piece.startswith("- levier") and piece.rstrip().endswith(";")
+    assert " ".join(pieces).split() == text.split()
+
+
 def test_the_model_sees_a_record_card_head_and_every_other_passage_whole():
     card = "Forum Eau — Le 26 avril 2024, 126 participants.\n" + "Remarque longue. " * 40
     head = embedding_text(card, "event")
