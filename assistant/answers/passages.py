@@ -79,8 +79,10 @@ class PassageAnswerer:
         wanted = (topic | set(q.hints)) - (known or set())
         best_hit = ranked[0][1]
         body = _body(best_hit)
-        sentences = _pick(body, wanted or topic, self.lexicon, lead=q.has("what")) \
-            if len(body) > SHORT_PASSAGE else [body]
+        # The heading already explains its words ("dans l'enjeu milieux aquatiques, quoi pour les eaux
+        # pluviales ?"): in its sentences they weigh less than the words it leaves.
+        sentences = _pick(body, wanted or topic, self.lexicon, lead=q.has("what"),
+                          explained=_stems(_heading(best_hit))) if len(body) > SHORT_PASSAGE else [body]
         text = " ".join(sentences).strip()
         heading = str(best_hit.metadata.get("section") or best_hit.title).split(" > ")[-1]
         if heading and not heading.rstrip().endswith("?") and fold(heading) not in fold(text[: len(heading) + 20]):
@@ -214,13 +216,15 @@ def _body(hit: Hit) -> str:
     return "".join(p for p in re.split(r"(?<=[.!?;\n])(?=\s)", text) if not is_instruction(p)).strip()
 
 
-def _pick(body: str, wanted: set[str], lexicon: Lexicon, lead: bool = False) -> list[str]:
-    """The sentences richest in the wanted words, in reading order; `lead` keeps the first (a definition)."""
+def _pick(body: str, wanted: set[str], lexicon: Lexicon, lead: bool = False,
+          explained: frozenset[str] = frozenset()) -> list[str]:
+    """The sentences richest in the wanted words, in reading order; `lead` keeps the first (a definition).
+    Words the heading `explained` weigh a third."""
     parts = [p.strip() for p in _SENTENCE_END.split(body) if p and p.strip()]
     scored = []
     for i, p in enumerate(parts):
         hit = wanted & _stems(p)
-        scored.append((sum(lexicon.idf(s) for s in hit), i, p))
+        scored.append((sum(lexicon.idf(s) / (3 if s in explained else 1) for s in hit), i, p))
     best = sorted(scored, key=lambda x: (-x[0], x[1]))[:MAX_SENTENCES]
     best = [b for b in best if b[0] > 0] or best[:1]
     if lead and parts and all(i != 0 for _, i, _ in best):

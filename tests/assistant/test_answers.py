@@ -244,3 +244,20 @@ def test_a_series_read_at_its_start_now_at_its_peak_and_at_its_largest_change(as
     assert "novembre 2024" in assistant.ask("quel mois a eu le plus de contacts actifs ?", as_of=day).answer
     a = assistant.ask("quel mois le nombre de contacts global a-t-il le plus augmenté ?", as_of=day)
     assert "décembre 2024" in a.answer and "+243" in a.answer.replace(" ", "")
+
+
+def test_a_sections_heading_words_weigh_less_than_the_words_it_leaves_when_sentences_are_chosen():
+    from collections import Counter
+    from assistant.answers.passages import _pick
+    from assistant.reading.normalize import content_stems
+    from assistant.reading.understanding import Lexicon
+    body = ("Le volet qualité des rivières couvre la surveillance des rivières et de leurs berges. "
+            "Les rivières urbaines sont suivies chaque mois par les communes. "
+            "Les rivières du plateau reçoivent des relevés de qualité tous les trimestres. "
+            "La renaturation des rivières passe par des plantations de saules sur les berges. "
+            "Pour les crues, un plan d'alerte est partagé avec les riverains.")
+    lexicon = Lexicon(Counter({"#" + s: 1 for s in content_stems(body)}), 50)
+    wanted = set(content_stems("qualité des rivières crues"))
+    heading = frozenset(content_stems("Qualité des rivières"))
+    assert not any("crues" in s for s in _pick(body, wanted, lexicon))  # the heading's words crowd it out
+    assert any("crues" in s for s in _pick(body, wanted, lexicon, explained=heading))
