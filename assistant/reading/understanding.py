@@ -187,7 +187,7 @@ INTENT_PATTERNS = {
     "who": r"\bqui\b|\bquel(?:le)?s? (?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
            r"organismes?|adherents?|collectivites?)\b",
     "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",
-    "where": r"\b(quel lieu|quelle ville|quel endroit|endroit|dans quelle ville|adresse|se (?:trouve|situe|tient))\b",
+    "where": r"\b(quel lieu|quelle ville|quel endroit|endroit|dans quelle ville|(?<!s')adresse|se (?:trouve|situe|tient))\b",
     "how": r"\bcomment\b(?! s'appel| (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b)",
     "why": r"\bpourquoi\b|\bcomment (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b",
     "average": r"\b(en moyenne|moyenne|moyen)\b",
@@ -249,7 +249,11 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     limit = None
     if m := re.search(r"\b(\d{1,2}|deux|trois|quatre|cinq|dix) (?:prochaine?s|derniere?s|premiere?s)\b", folded):
         limit = NUMBERS.get(m.group(1)) or int(m.group(1))
-    asked_unknown = [w for w in unknown if w in names or _heads(folded, w)]
+    # "Le module biodéchets, ça dure combien ?" opens on a kind of thing, then asks; "quel est le budget
+    # annuel ?" asks for the unknown thing itself.
+    kinds = lexicon.classifiers(folded, unknown, names)
+    asked_unknown = [w for w in unknown if w in names or _heads(folded, w, opening=w not in kinds)]
+    unknown = [w for w in unknown if w not in kinds or w in asked_unknown]
     return Query(text, folded, topic, unknown, dates, themes, organisation, intents, hints, limit, as_of,
                  asked_unknown)
 
@@ -359,6 +363,31 @@ class Lexicon:
             topic.append(stem(known))
         return list(dict.fromkeys(topic)), unknown
 
+    def classifiers(self, folded: str, unknown: list[str], names: set[str]) -> set[str]:
+        """Unknown common nouns followed by the name of what they are ("le module biodéchets") or by what
+        it is about ("le module sur la gestion des sols"): they only say what kind of thing the name is."""
+        tokens = words(re.sub(r"\b([dl])'", r"\1e ", folded))
+        return {w for i, w in enumerate(tokens) if w in unknown and w not in names and zipf(w) >= EVERYDAY_ZIPF
+                and self._classifies(tokens, i) and (not _opens(tokens, i) or self._asks_more(folded, tokens, i))}
+
+    def _asks_more(self, folded: str, tokens: list[str], i: int) -> bool:
+        """"Le module biodéchets, ça dure combien ?" asks something of its own after the comma that closes the
+        thing's name; "le tarif adhésion, c'est combien ?" asks for the tarif itself (with no comma, where the
+        name ends is unknown: the noun is taken as asked)."""
+        before, comma, after = folded.partition(",")
+        if not comma or tokens[i] not in words(before):
+            return False
+        return any(w not in STOPWORDS and w not in BARE_ASKING and w not in MONTH_WORDS and "#" + stem(w) in self.df
+                   for w in words(after))
+
+    def _classifies(self, tokens: list[str], i: int) -> bool:
+        if i + 1 >= len(tokens) or not _after_determiner(tokens, i):
+            return False
+        after = tokens[i + 1]
+        if after in ABOUT and i + 2 < len(tokens):
+            return True
+        return after not in GRAMMAR and "#" + stem(after) in self.df and self.idf(stem(after)) >= SPECIFIC_IDF
+
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+")
 # Words of the language the reader knows without the base: they are read, never corrected into something else.
@@ -368,6 +397,15 @@ GRAMMAR = frozenset(STOPWORDS | QUESTION_WORDS | MONTH_WORDS | set(MONTHS) | cha
 # Nouns that name nothing in particular: "un truc sur les sols", "une info sur le forum".
 EMPTY_NOUNS = frozenset("truc trucs chose choses machin bidule info infos information informations renseignement "
                         "renseignements precision precisions detail details question questions sujet".split())
+
+
+# Interrogatives, pronouns and copulas: a question made only of them asks for what it points at ("c'est combien ?").
+BARE_ASKING = frozenset("combien quoi quel quelle quels quelles qui quand ou comment pourquoi c'est cest est etait "
+                        "sont sera etaient il elle ils elles ca cela ce fait font coute coutent coutait vaut valait "
+                        "faut faudrait".split())
+# "le module sur …", "l'atelier autour de …": what follows is what the thing is about.
+ABOUT = frozenset("sur autour consacre consacree consacres consacrees dedie dediee dedies dediees".split())
+SPECIFIC_IDF = 1.2  # a word of the base that names something, not one said everywhere ("cluster": 0.96)
 
 
 DETERMINERS = frozenset("le la les l un une des du de d au aux mon ma mes ton ta tes son sa ses leur leurs ce cet "
@@ -381,24 +419,37 @@ PRE_ADJECTIVES = frozenset("petit petite gros grosse grand grande bon bonne nouv
 
 
 def _names(text: str) -> set[str]:
-    """Folded words written with a capital: proper nouns when the base does not know them."""
-    return {fold(m) for m in re.findall(r"\b[A-ZÀ-Ý][\w-]{2,}", text)}
+    """Folded words written with a capital: proper nouns when the base does not know them. An everyday
+    adverb opening a sentence ("Concrètement, …", "Franchement …") has its capital from its place."""
+    found = set()
+    for m in re.finditer(r"\b[A-ZÀ-Ý][\w-]{2,}", text):
+        word = fold(m.group())
+        opening = not text[: m.start()].strip() or text[: m.start()].rstrip()[-1] in ".!?"
+        if not (opening and word.endswith("ment") and zipf(word) >= EVERYDAY_ZIPF):
+            found.add(word)
+    return found
 
 
 _DET = r"(?:le |la |les |l'|un |une |des |du |de la |d'|mon |ma |mes |votre |vos |ton |ta |tes |son |sa |ses |leurs? )"
 
 
-def _heads(folded: str, word: str) -> bool:
+def _heads(folded: str, word: str, opening: bool = True) -> bool:
     """Whether an unknown word is what the question asks about ("le budget du forum", "quel est le
     président", "combien de salariés", "vous avez un module ?") rather than a detail around a subject the
     base holds ("au printemps, lors du bureau de mai", "dans le module biodéchets, quelles filières ?")."""
     w = re.escape(word)
+    opens = rf"^(?:et |mais |alors |ok |sinon )?{_DET}(?:\w+ )?{w}\b|^{w}\b|" if opening else ""
     return bool(re.search(
-        rf"^(?:et |mais |alors |ok |sinon )?{_DET}(?:\w+ )?{w}\b|"  # the message opens on it
+        opens +  # the message opens on it
         rf"\b(?:quel|quelle|quels|quelles)(?: est| sont| etait| etaient| sera| a ete| avait ete)?(?: {_DET.rstrip(' ')})?\s?"
         rf"(?:(?!genre |type |sorte )\w+ (?:de |d'|du |des )?)?{w}\b|\bcombien (?:coute |coutait |vaut |est |etait )?{_DET}(?:\w+ )?{w}\b|"
         rf"\bc'est quoi {_DET}?{w}\b|\bqui (?:est|sont|etait) {_DET}?{w}\b|\bcombien (?:de |d')(?:\w+ )?{w}\b|"
-        rf"\b(?:y a-t-il|il y a|existe-t-il|avez-vous|vous avez|tu as|on a) {_DET}?{w}\b|^{w}\b", folded))
+        rf"\b(?:y a-t-il|il y a|existe-t-il|avez-vous|vous avez|tu as|on a) {_DET}?{w}\b", folded))
+
+
+def _opens(tokens: list[str], i: int) -> bool:
+    """The word opens the message, after a determiner and maybe a conjunction ("et le module …")."""
+    return all(t in DETERMINERS or t in ("et", "mais", "alors", "ok", "sinon") for t in tokens[:i])
 
 
 def _after_determiner(tokens: list[str], i: int) -> bool:

@@ -272,3 +272,22 @@ def test_thresholds_programmes_visitors_and_blank_attendance(assistant):
     assert "centrale à béton" in b.answer
     c = ask(assistant, "combien de visiteurs à la visite de la plateforme l'Ilo ?", as_of="2024-12-31")
     assert c.abstained and "non renseigné" in c.answer
+
+
+def test_a_kind_of_thing_before_its_name_is_no_missing_fact_but_an_asked_one_is(assistant):
+    # "module" is not in the base: before a guide's name, then a question of its own, it only says what kind of thing
+    a = ask(assistant, "Le module gestion durable des sols, il cible quel public ?")
+    assert not a.abstained and "Gestion durable des sols" in " ".join(s.title for s in a.sources)
+    b = ask(assistant, "Dans le module sur la gestion durable des sols, quels intervenants ?")
+    assert not b.abstained
+    # ... but when nothing else is asked, the unknown noun is what is asked, and the base does not hold it
+    for question in ("Le tarif formation sols, c'est combien ?", "Quel est le budget annuel du forum ?",
+                     "le budget forum eau il était de combien ?"):
+        c = ask(assistant, question, as_of="2024-12-31")
+        assert c.abstained, question
+
+
+def test_an_everyday_adverb_opening_the_message_is_no_name(assistant):
+    a = ask(assistant, "Franchement, combien d'événements en mars 2024 ?", as_of="2024-12-31")
+    assert not a.abstained and "4 événements" in a.answer
+    assert ask(assistant, "Piscine, c'est prévu ?").abstained
