@@ -14,6 +14,7 @@ from assistant.conversation.followup import is_followup, refers_back, resolve
 from assistant.answers.guides import GuideBook
 from assistant.answers.members import MemberBook
 from assistant.reading.multipart import split_questions
+from assistant.reading.dates import MONTH_NAMES, Period, read_dates
 from assistant.reading.normalize import fold, stem
 from assistant.answers.passages import PassageAnswerer
 from assistant.reading.premise import read_claim, verdict
@@ -177,9 +178,15 @@ class Engine:
         parts = split_questions(message)
         if len(parts) == 1:
             return self._claim_or_question(parts[0], as_of, previous)
-        drafts = []
+        drafts, period = [], None
         for part in parts:  # each part may lean on the one before ("... et combien de participants ?")
-            draft, previous = self._claim_or_question(part, as_of, previous)
+            dated, period = self._dated(part, period, as_of)
+            draft, context = self._claim_or_question(dated, as_of, previous)
+            if dated != part:  # "… en 2024, et la newsletter sort à quelle fréquence ?": better read undated
+                undated, alone = self._claim_or_question(part, as_of, previous)
+                if draft.abstained and not undated.abstained or undated.coverage > draft.coverage:
+                    draft, context = undated, alone
+            previous = context
             ids = {s.id for s in draft.sources}
             same = [d for d in drafts if d.text == draft.text or ids and ids == {s.id for s in d.sources}
                     and set(re.findall(r"\d+", draft.text)) <= set(re.findall(r"\d+", d.text))]
@@ -187,6 +194,21 @@ class Engine:
                 continue  # "c'est quand le forum et c'est où ?": one event, one sentence (a total is new)
             drafts = [d for d in drafts if d not in same] + [draft]
         return _joined(drafts), previous
+
+    def _dated(self, part: str, period: Period | None, as_of: date) -> tuple[str, Period | None]:
+        """"bdd en sept 24 : cb de contacts et cb d'actifs ?": a part asking of its own subject with no date of
+        its own is asked for the period an earlier part of the message named. Returns the part and the period."""
+        own = parse(self.lexicon.read(part), as_of, self.lexicon)
+        if own.dates.period or own.dates.years or own.dates.future or own.dates.past:
+            return part, own.dates.period or period
+        if period is None or not _stands_alone(part, own):
+            return part, period
+        label = period.label
+        phrase = f"le {label}" if label[0].isdigit() and not re.fullmatch(r"\d{4}", label) else \
+            f"de {label}" if " à " in label else label if " " in label and not label.split()[0] in MONTH_NAMES \
+            else f"en {label}"
+        dated = f"{part.rstrip(' ?')} {phrase} ?"
+        return (dated, period) if read_dates(dated, as_of).period == period else (part, period)
 
     def _claim_or_question(self, message: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
         """"Le forum a eu lieu en mai, non ?": answer the question without its claim, then Oui or Non."""

@@ -291,3 +291,12 @@ def test_an_everyday_adverb_opening_the_message_is_no_name(assistant):
     a = ask(assistant, "Franchement, combien d'événements en mars 2024 ?", as_of="2024-12-31")
     assert not a.abstained and "4 événements" in a.answer
     assert ask(assistant, "Piscine, c'est prévu ?").abstained
+
+
+def test_a_part_with_its_own_subject_and_no_date_is_asked_for_the_period_an_earlier_part_named(assistant):
+    a = ask(assistant, "En octobre 2024, quel était le nombre total de contacts de la base, et combien étaient actifs ?",
+            as_of="2024-12-31")
+    assert "5502 en octobre 2024" in a.answer and "3667 en octobre 2024" in a.answer
+    # a part that the period would lead astray keeps its own reading
+    b = ask(assistant, "Combien d'événements en mars 2024, et l'infolettre paraît à quel rythme ?", as_of="2024-12-31")
+    assert "4 événements" in b.answer and "mois" in b.answer and not b.abstained
