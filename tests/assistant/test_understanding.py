@@ -298,5 +298,5 @@ def test_a_part_with_its_own_subject_and_no_date_is_asked_for_the_period_an_earl
             as_of="2024-12-31")
     assert "5502 en octobre 2024" in a.answer and "3667 en octobre 2024" in a.answer
     # a part that the period would lead astray keeps its own reading
-    b = ask(assistant, "Combien d'événements en mars 2024, et l'infolettre paraît à quel rythme ?", as_of="2024-12-31")
+    b = ask(assistant, "Combien d'événements en mars 2024, et la newsletter paraît à quelle fréquence ?", as_of="2024-12-31")
     assert "4 événements" in b.answer and "mois" in b.answer and not b.abstained
