@@ -112,6 +112,7 @@ QUESTION_WORDS = frozenset(
     recapitule recapitulez recapituler detaille detaillez detailler
     couvre couvrent recouvre recouvrent englobe englobent correspond correspondent designe designent
     statistiques rapport semaines jours minutes recense recensee recensees recenses recensement mene menee menees menes
+    additionne additionner additionnes additionnant ajoute ajouter ajoutes ajoutant cumule cumuler cumules cumulant cumul somme
     """.split()
 )
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10}

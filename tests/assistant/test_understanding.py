@@ -300,3 +300,8 @@ def test_a_part_with_its_own_subject_and_no_date_is_asked_for_the_period_an_earl
     # a part that the period would lead astray keeps its own reading
     b = ask(assistant, "Combien d'événements en mars 2024, et la newsletter paraît à quelle fréquence ?", as_of="2024-12-31")
     assert "4 événements" in b.answer and "mois" in b.answer and not b.abstained
+
+
+def test_words_of_arithmetic_say_how_not_what(assistant):
+    a = ask(assistant, "en cumulant les deux visites de janvier et février, ça fait combien de monde ?", as_of="2024-12-31")
+    assert "45 participants pour 2 événements" in a.answer and "13 (17 janvier) + 32 (6 février)" in a.answer
