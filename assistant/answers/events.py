@@ -153,8 +153,11 @@ class EventBook:
         # "Les visites de site en octobre": several events of a type asked for, and a single title holding
         # the other words ("site") does not make it one event.
         several = _plural(q, type_stems) and len([e for _, e in titled if e in typed]) <= 1 and 1 < len(typed) <= SHOWN
-        named = [] if several else \
-            self._named(topic - EVENT_WORDS, events) or self._covering(topic - EVENT_WORDS, type_stems, events)
+        # "quels rendez-vous sur la terre fertile ?": asked in the plural, titles that hold part of the words count
+        # too ("ferme de Villejuif" beside "ferme urbaine d'Orly"), not only those holding all of them.
+        plural = q.has("list") or _plural(q, type_stems | EVENT_WORDS)
+        named = [] if several else self._named(topic - EVENT_WORDS, events) or \
+            ([] if plural and best >= 0.5 else self._covering(topic - EVENT_WORDS, type_stems, events))
         if several:
             chosen = [e for e in typed if not q.themes or set(e.themes) & set(q.themes)]
             explained |= candidates | (topic & THEME_STEMS)
@@ -164,7 +167,7 @@ class EventBook:
             explained |= set().union(*(self.title_stems[e.id] for e in named)) | (topic & THEME_STEMS)
             mode = "lookup"
         elif best >= 0.5:
-            chosen = [e for s, e in titled if s >= 0.8 * best]
+            chosen = [e for s, e in titled if s >= (0.5 if plural else 0.8) * best]
             if type_labels and [e for e in chosen if e in typed]:
                 chosen = [e for e in chosen if e in typed]
             explained |= set().union(*(candidates & self.title_stems[e.id] for e in chosen))

@@ -261,3 +261,8 @@ def test_a_sections_heading_words_weigh_less_than_the_words_it_leaves_when_sente
     heading = frozenset(content_stems("Qualité des rivières"))
     assert not any("crues" in s for s in _pick(body, wanted, lexicon))  # the heading's words crowd it out
     assert any("crues" in s for s in _pick(body, wanted, lexicon, explained=heading))
+
+
+def test_asked_in_the_plural_titles_holding_part_of_the_words_count_too(assistant):
+    a = ask(assistant, "Quels événements sur la terre fertile ou végétale ?", as_of="2024-12-31")
+    assert {"2024-07-04", "2024-11-14", "2024-12-17"} <= {s.date for s in a.sources}
