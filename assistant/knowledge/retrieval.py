@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
 MIN_POOL = 20  # candidates taken from each side, at least
 QUERY_VECTORS = 2048  # question vectors kept (a few MB)
+RECENT_SEARCHES = 4  # one question's searches (passages, then what lies nearby): the last few are reused
 RETRY_AFTER = 2.0  # seconds between two attempts on a store that just failed
 
 
@@ -75,6 +76,7 @@ class Retriever(BaseRetriever):
         self._index: Any = None  # VectorStoreIndex over the current collection, opened lazily
         self._failure: tuple[float, str] | None = None  # (when, why) the dense side last failed
         self._vectors: dict[str, list[float]] = {}  # question -> vector, oldest first
+        self._recent: dict[tuple[str, str], tuple[int, list[Hit]]] = {}  # (query, filter) -> (k, hits)
         self.reload()
 
     @classmethod
@@ -85,6 +87,7 @@ class Retriever(BaseRetriever):
         """Pick up the index written by the latest ingest (its BM25 and its Chroma collection)."""
         self._lexical = LexicalIndex.load(self._settings.data_dir)
         self._index = None
+        self._recent = {}
 
     @property
     def passages(self) -> list[TextNode]:
@@ -100,6 +103,18 @@ class Retriever(BaseRetriever):
         query = query.strip()
         if not query or k <= 0:
             return []
+        key = (query, repr(sorted(where.items())) if where else "")
+        recent = self._recent.get(key)
+        if recent and recent[0] >= k and not self._failure:  # the same question searched again while answered
+            return recent[1][:k]
+        hits = self._fused(query, k, where)
+        self._recent.pop(key, None)
+        if len(self._recent) >= RECENT_SEARCHES:
+            self._recent.pop(next(iter(self._recent)))
+        self._recent[key] = (k, hits)
+        return hits
+
+    def _fused(self, query: str, k: int, where: dict | None) -> list[Hit]:
         pool = max(4 * k, MIN_POOL)
         hits: dict[str, Hit] = {}
         for rank, found in enumerate(self._lexical.rank(query, pool, where)):
