@@ -346,8 +346,8 @@ class Lexicon:
                 continue
             if w[0].isdigit():  # "2e", "3eme", "10": ordinals and numbers are no topic words
                 continue
-            if len(w) > 5 and re.search(r"(aient|ait|iez|ez|rais)$", w):
-                continue  # imperfect/conditional verbs ("portaient", "serait") say how, not what
+            if len(w) >= 5 and re.search(r"(aient|ait|iez|ez|rais)$", w):
+                continue  # imperfect/conditional verbs ("portaient", "serait", "étiez") say how, not what
             known = w if "#" + stem(w) in self.df else self.correct(w)
             if known is None and (halves := self.split(w)):
                 topic += [stem(h) for h in halves]  # "ecocitems" is "ecocit" + "ems"

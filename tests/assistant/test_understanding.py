@@ -305,3 +305,8 @@ def test_a_part_with_its_own_subject_and_no_date_is_asked_for_the_period_an_earl
 def test_words_of_arithmetic_say_how_not_what(assistant):
     a = ask(assistant, "en cumulant les deux visites de janvier et février, ça fait combien de monde ?", as_of="2024-12-31")
     assert "45 participants pour 2 événements" in a.answer and "13 (17 janvier) + 32 (6 février)" in a.answer
+
+
+def test_short_forms_of_etre_and_avoir_are_no_topic(assistant):
+    a = ask(assistant, "en 2019 vous étiez combien de membres ?", as_of="2024-12-31")
+    assert not a.abstained and "98" in a.answer
