@@ -92,6 +92,8 @@ class FigureBook:
         """"Donne-moi les chiffres clés", "quels sont les chiffres de LinkedIn ?": a table the question
         names (every word of its title, years aside), listed whole at the period asked or the latest."""
         by = re.search(r"\b(?:par|selon (?:le|la|les)) (\w+)", q.folded)
+        if by and by.group(1) in ("mois", "an", "annee", "trimestre", "semestre"):
+            return None  # "par mois": one series over time, not a table of figures
         if not (q.has("list", "what") or by or re.search(r"\b(donne|montre|affiche|tous|toutes|repartition)\b", q.folded)):
             return None
         asked = set(content_stems(q.folded))

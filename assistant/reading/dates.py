@@ -109,6 +109,13 @@ def _relative(t: str, today: date) -> Period | None:
         day = {"mi": 15, "debut": 5}.get(m.group(1) or "", 31)
         end = _safe(year, month, day)
         return Period(today, end, f"d'ici {format_date(end)}")
+    if m := re.search(rf"\b(d'ici (?:le |au )?|jusqu'(?:au|a) )(\d{{1,2}})(?:er)? ({_MONTH_RE})(?: {_YEAR})?\b", t):
+        month, day_ = MONTHS[m.group(3)], int(m.group(2))  # "d'ici le 30 novembre": from today to that day
+        ahead = (month, day_) >= (today.month, today.day)
+        year = int(m.group(4)) if m.group(4) else today.year if ahead or m.group(1).startswith("j") else today.year + 1
+        end = _safe(year, month, day_)
+        if end >= today:  # "jusqu'au 30 juin", asked in November, speaks of the past: read as a day
+            return Period(today, end, f"d'ici le {format_date(end)}")
     if m := re.search(r"\b(?:d'ici|avant) la fin (du mois|de la semaine|de l'annee)\b", t):
         end = {"du mois": _month_span(today.year, today.month)[1], "de la semaine": _week(today)[1],
                "de l'annee": date(today.year, 12, 31)}[m.group(1)]
@@ -166,6 +173,12 @@ def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
                 day = _safe(_full_year(m.group(3)), mo, d)
                 return Period(day, day, format_date(day))
             return _day_month(d, mo, years, today)
+    if m := re.search(r"\b(?:(1er|premier|2e|2eme|deuxieme|second|3e|3eme|troisieme|4e|4eme|quatrieme|dernier)\s+"
+                      rf"trimestre|[tq]([1-4])(?= {_YEAR}))\b", t):
+        y = years[0] if years else today.year  # "le premier trimestre 2024", "T3 2024"
+        n = int(m.group(2)) if m.group(2) else _QUARTERS[m.group(1)]
+        s, e = date(y, 3 * n - 2, 1), _month_span(y, 3 * n)[1]
+        return Period(s, e, f"{_month_label(3 * n - 2, 3 * n, y)}")
     if m := re.search(r"\b(1er|premier|2e|2eme|second|deuxieme)\s+semestre\b", t):
         y = years[0] if years else today.year
         first = m.group(1) in ("1er", "premier")
@@ -185,6 +198,10 @@ def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
         y = years[0]
         return Period(date(y, 1, 1), date(y, 12, 31), str(y))
     return None
+
+
+_QUARTERS = {"1er": 1, "premier": 1, "2e": 2, "2eme": 2, "deuxieme": 2, "second": 2, "3e": 3, "3eme": 3,
+             "troisieme": 3, "4e": 4, "4eme": 4, "quatrieme": 4, "dernier": 4}
 
 
 def _day_month(d: int, mo: int, years: tuple[int, ...], today: date) -> Period:

@@ -310,3 +310,22 @@ def test_words_of_arithmetic_say_how_not_what(assistant):
 def test_short_forms_of_etre_and_avoir_are_no_topic(assistant):
     a = ask(assistant, "en 2019 vous étiez combien de membres ?", as_of="2024-12-31")
     assert not a.abstained and "98" in a.answer
+
+
+def test_periods_up_to_a_day_and_quarters():
+    from assistant.reading.dates import read_dates
+    today = date(2024, 10, 2)
+    until = read_dates("il reste quoi d'ici le 20 octobre ?", today)
+    assert (until.period.start, until.period.end, until.future) == (today, date(2024, 10, 20), True)
+    assert read_dates("d'ici le 15 janvier", today).period.end == date(2025, 1, 15)
+    assert read_dates("jusqu'au 31 octobre", today).period.start == today
+    assert read_dates("jusqu'au 30 juin", today).period.start == date(2000, 6, 30)  # past: that day, year unknown
+    q3 = read_dates("au troisième trimestre 2024", today).period
+    assert (q3.start, q3.end) == (date(2024, 7, 1), date(2024, 9, 30))
+    assert read_dates("T2 2024", today).period.end == date(2024, 6, 30)
+    assert read_dates("un appartement T2", today).period is None
+
+
+def test_a_series_by_month_over_a_quarter(assistant):
+    a = ask(assistant, "les contacts actifs de la base par mois au 3e trimestre 2024 ?", as_of="2024-12-31")
+    assert all(v in a.answer for v in ("3634 en juillet 2024", "3631 en août 2024", "3649 en septembre 2024"))
