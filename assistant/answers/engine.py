@@ -328,8 +328,10 @@ class Engine:
                    key=lambda d: (d.coverage, d.focus.get("kind") == "events" and q.has(*EVENT_ASKS)))
         if best is None or best.coverage < 0.9:
             passage = _safely(self.passages.answer, q)
-            # a passage restating records of the kind the structured answer already gives adds nothing
-            restated = passage and best and best.coverage >= 0.8 and passage.sources \
+            # a passage restating records of the kind the structured answer already gives adds nothing, and
+            # cannot compute an extreme or a total that the records give
+            computed = q.has("max", "min", "average", "sum")
+            restated = passage and best and best.coverage >= (0.5 if computed else 0.8) and passage.sources \
                 and passage.sources[0].kind + "s" == best.focus.get("kind")
             if passage and (best is None or passage.coverage > best.coverage + 0.05 and not restated):
                 if passage.abstained and passage.coverage >= MIN_COVERAGE:

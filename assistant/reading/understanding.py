@@ -217,8 +217,10 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     # Intents are read on the words as typed too: reading may turn "perdu" into the base's "perdre".
     both = folded + " \n " + canonical(expand(text if typed == fold(text) else typed))
     intents = {name for name, pat in INTENT_PATTERNS.items() if re.search(pat, both)}
-    if re.search(r"\boù\b", text, re.I) and not re.search(r"\b(?:en (?:est|était|sommes|sont|étaient) où|où en)\b",
-                                                           text, re.I):  # "où" folds to "ou"; "on en était où ?" asks how far
+    # "où" folds to "ou"; "on en était où ?" asks how far; "le mois où …" is a relative pronoun of time
+    if re.search(r"\boù\b", text, re.I) and not re.search(
+            r"\b(?:en (?:est|était|sommes|sont|étaient) où|où en|(?:mois|année|an|jour|semaine|moment|période|fois|"
+            r"date|époque|trimestre|semestre|soir|matin) où)\b", text, re.I):
         intents.add("where")
     if PRIVACY.search(typed) or PRIVACY.search(fold(text)):  # as typed too: reading rewrites "email"
         intents.add("privacy")

@@ -329,3 +329,8 @@ def test_periods_up_to_a_day_and_quarters():
 def test_a_series_by_month_over_a_quarter(assistant):
     a = ask(assistant, "les contacts actifs de la base par mois au 3e trimestre 2024 ?", as_of="2024-12-31")
     assert all(v in a.answer for v in ("3634 en juillet 2024", "3631 en août 2024", "3649 en septembre 2024"))
+
+
+def test_the_month_where_is_a_time_not_a_place(assistant):
+    a = ask(assistant, "c'était quel mois où la part des contacts actifs a été la plus basse ?", as_of="2024-12-31")
+    assert not a.abstained and "octobre 2024" in a.answer and "66,65" in a.answer
