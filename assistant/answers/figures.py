@@ -159,6 +159,13 @@ class FigureBook:
                                    -len(x[2].figures if q.has("first") else x[3]) if span else 0,
                                    not any(f.period in asked_periods for f in x[3]),  # "en 2024": a 2024 figure
                                    -x[1], len(x[2].label)))
+        if (level := _crossing(q.folded)) is not None and _over_time(q):
+            # "en quelle année a-t-on passé les 100 membres ?": the longest series among the best matches
+            series = max((x for x in scored if x[0] >= 0.9 * scored[0][0]), key=lambda x: len(x[2].figures))
+            if crossed := self._crossed(series, level):
+                verb = topic & set(content_stems(CROSSING.search(q.folded).group(0)))  # "dépassé" is explained
+                crossed.coverage = min(1.0, crossed.coverage + sum(idf(s) for s in verb) / total)
+                return crossed
         if q.has("max", "min"):
             extreme = self._peak(q, scored[0]) if _over_time(q) else None  # "quel mois a connu le pic …"
             extreme = extreme or self._extreme(q, scored) or self._peak(q, scored[0])
@@ -232,6 +239,22 @@ class FigureBook:
         return Draft(text, [figure_source(f, f"{m.label} ({period_label(f.period)}) : {format_number(f.value, f.unit)}")],
                      coverage=cov, focus={"kind": "figures", "ids": [f.id]})
 
+    def _crossed(self, top: tuple, level: float) -> Draft | None:
+        """The first reading of a series at or above a level, with the one before it."""
+        cov, _, m, figs, _ = top
+        dated = sorted((f for f in m.figures if f.period), key=lambda f: f.period)
+        over = next((i for i, f in enumerate(dated) if f.value >= level), None)
+        if over is None or len(dated) < 2:
+            return None
+        f = dated[over]
+        before = f" (contre {format_number(dated[over - 1].value, f.unit)} en {period_label(dated[over - 1].period)})" \
+            if over else f" (premier relevé, {period_label(f.period)})"
+        text = (f"{m.label} : le cap de {format_number(level, f.unit)} est franchi en {period_label(f.period)}, "
+                f"avec {format_number(f.value, f.unit)}{before}.")
+        shown = dated[max(over - 1, 0): over + 1]
+        return Draft(text, [figure_source(x, f"{m.label} ({period_label(x.period)}) : {format_number(x.value, x.unit)}")
+                            for x in shown], coverage=cov, focus={"kind": "figures", "ids": [x.id for x in shown]})
+
     def _gap(self, q: Query, gaps: list) -> Draft | None:
         """A month the series skips: say so, with the readings on either side."""
         period = q.dates.period
@@ -269,6 +292,16 @@ class FigureBook:
             line += " " + _trend(figs[0], figs[-1])
             line = _premise(q, figs[-1].value - figs[0].value) + line
         return line
+
+
+CROSSING = re.compile(r"\b(?:passe\w*|depasse\w*|franchi\w*|atteint|atteindre|arrive\w*) (?:(?:la barre|le cap|le seuil|"
+                      r"le palier|la limite) )?(?:des |de |du |les |a |aux )?(\d[\d\s.]*\d|\d)\b")
+
+
+def _crossing(folded: str) -> float | None:
+    """"passé la barre des 100 membres", "dépassé les 3 000 abonnés": the level a series crossed."""
+    m = CROSSING.search(folded)
+    return float(re.sub(r"[\s.]", "", m.group(1))) if m else None
 
 
 def _over_time(q: Query) -> bool:

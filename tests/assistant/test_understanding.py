@@ -334,3 +334,10 @@ def test_a_series_by_month_over_a_quarter(assistant):
 def test_the_month_where_is_a_time_not_a_place(assistant):
     a = ask(assistant, "c'était quel mois où la part des contacts actifs a été la plus basse ?", as_of="2024-12-31")
     assert not a.abstained and "octobre 2024" in a.answer and "66,65" in a.answer
+
+
+def test_when_a_series_crossed_a_level(assistant):
+    a = ask(assistant, "les contacts actifs ont dépassé 4000 quel mois ?", as_of="2024-12-31")
+    assert "novembre 2024" in a.answer and "4085" in a.answer and "3667 en octobre 2024" in a.answer
+    b = ask(assistant, "le cluster a atteint 150 membres en quelle année ?", as_of="2024-12-31")
+    assert "2022" in b.answer and "180" in b.answer
