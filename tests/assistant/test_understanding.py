@@ -341,3 +341,8 @@ def test_when_a_series_crossed_a_level(assistant):
     assert "novembre 2024" in a.answer and "4085" in a.answer and "3667 en octobre 2024" in a.answer
     b = ask(assistant, "le cluster a atteint 150 membres en quelle année ?", as_of="2024-12-31")
     assert "2022" in b.answer and "180" in b.answer
+
+
+def test_at_which_occasion_asks_when(assistant):
+    a = ask(assistant, "Sempergreen a été validé à quelle occasion ?", as_of="2024-12-31")
+    assert not a.abstained and "5 septembre 2024" in a.answer
