@@ -32,12 +32,18 @@ _AT_MOST = ("moins de", "en dessous de", "pas plus de", "sous la barre")
 WHEN = re.compile(rf"\b(?:en |au mois de |le |au |debut |fin |mi-?|courant )*(?:\d{{1,2}}(?:er)? )?(?:{_MONTH_RE})\b")
 
 
+# Two years compared: "moins d'e-mailings en 2024 qu'en 2023", "en 2024 plus de membres qu'en 2023".
+COMPARED = re.compile(r"\b(?:en ((?:19|20)\d\d) (?:[\w']+ ){0,4})?(plus|moins) (?:de |d')(.{2,50}?) (?:en ((?:19|20)\d\d) )?"
+                      r"(?:qu'en|que en) ((?:19|20)\d\d)\b")
+
+
 @dataclass
 class Claim:
     neutral: str  # the question with the claim taken out, asking for the true value
     number: float | None = None
     bound: str = "="  # "=", ">" (more than) or "<" (less than)
     when: tuple[int, int | None] | None = None  # (month, day or None)
+    years: tuple[int, int] | None = None  # with `bound`: the first year's value is above or below the second's
 
 
 def read_claim(message: str, today: date) -> Claim | None:
@@ -51,6 +57,10 @@ def read_claim(message: str, today: date) -> Claim | None:
         and bool(STATED.search(body)) and not re.match(r"(?:il )?y a (?:des|d')", body)  # "y a des visites en mai ?" asks
     if not (tagged or opened or plain) or ASKING.search(body):
         return None
+    if (m := COMPARED.search(body)) and (m.group(1) or m.group(4)):
+        first, second = int(m.group(1) or m.group(4)), int(m.group(5))
+        return Claim(f"combien de {m.group(3)} en {first} et en {second} ?", bound=">" if m.group(2) == "plus" else "<",
+                     years=(first, second))
     if m := BOUND.search(body):  # before a month: "plus de 4000 abonnés en décembre" claims a number
         value = float(re.sub(r"[  .]", "", m.group(2)).replace(",", "."))
         neutral = (body[:m.start()] + " combien de " + body[m.end():]).strip(" ,?")
@@ -71,6 +81,14 @@ def read_claim(message: str, today: date) -> Claim | None:
 def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
     """Whether the base's answer agrees with the claim (`dates`: ISO dates of the answer's sources);
     None when the answer holds no value to compare with."""
+    if claim.years:  # "… 100 en 2024, 58 en 2023": each year's value as the answer gives it
+        values: dict[int, float] = {}
+        for m in re.finditer(r"(?<![\w,])(\d+(?:[  ]\d{3})*(?:,\d+)?)(?: \w+){0,2} en ((?:19|20)\d\d)\b", fold(answer)):
+            values.setdefault(int(m.group(2)), float(re.sub(r"[  ]", "", m.group(1)).replace(",", ".")))
+        first, second = (values.get(y) for y in claim.years)
+        if first is None or second is None:
+            return None
+        return first > second if claim.bound == ">" else first < second
     if claim.number is not None:
         found = [float(m.group(1).replace(" ", "").replace(" ", "").replace(",", "."))
                  for m in re.finditer(rf"(?<![\w,])(\d+(?:[  ]\d{{3}})*(?:,\d+)?)(?!\d|[  ]?\d{{3}}\b| ?(?:{_MONTH_RE})\b)", fold(answer))]

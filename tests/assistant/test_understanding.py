@@ -346,3 +346,10 @@ def test_when_a_series_crossed_a_level(assistant):
 def test_at_which_occasion_asks_when(assistant):
     a = ask(assistant, "Sempergreen a été validé à quelle occasion ?", as_of="2024-12-31")
     assert not a.abstained and "5 septembre 2024" in a.answer
+
+
+def test_a_claim_comparing_two_years_is_checked(assistant):
+    a = ask(assistant, "il y a eu moins de newsletters en 2023 qu'en 2024 ?", as_of="2024-12-31")
+    assert a.answer.startswith("Oui") and "12 en 2024" in a.answer and "7 en 2023" in a.answer
+    b = ask(assistant, "en 2024 il y avait moins de membres qu'en 2023, non ?", as_of="2024-12-31")
+    assert b.answer.startswith("Non") and "200 en 2024" in b.answer
