@@ -131,7 +131,7 @@ class EventBook:
             typed = [e for e in events if e.type_label in type_labels]
             for label in type_labels:
                 typed = self._restrict_to_subtype(label, alt, typed)
-            explained |= type_stems
+            explained |= type_stems | {stem(fold(e.type_code)) for e in typed if e.type_code}  # "… (WP1)"
         else:
             typed = events
         period = q.dates.period
@@ -274,10 +274,14 @@ class EventBook:
             last = events[-1]
             return Draft(f"Le dernier événement ({what}) avant le {format_date(as_of)} :\n{_line(last, as_of)}",
                          [event_source(last, _line(last, as_of))], focus={"kind": "events", "ids": [last.id]})
-        dimension = next((d for d, pattern in GROUPS.items() if re.search(pattern, q.folded)), None)
+        # The type's own words are no dimension: "quel groupe thématique a eu le plus de participants ?"
+        # ranks events of that type, not themes.
+        named = {s for t in types for s in content_stems(canonical(t))}
+        rest = " ".join(w for w in q.folded.split() if stem(w.strip("?!.,;:()")) not in named)
+        dimension = next((d for d, pattern in GROUPS.items() if re.search(pattern, rest)), None)
         if q.has("max", "min") and dimension:
             return self._ranking(q, events, dimension, what)
-        if dimension and re.search(r"\b(par|chaque|selon (?:le|la|les))\b \w*\s?" + GROUPS[dimension], q.folded):
+        if dimension and re.search(r"\b(par|chaque|selon (?:le|la|les))\b \w*\s?" + GROUPS[dimension], rest):
             return self._breakdown(q, events, dimension, what)
         if q.has("max", "min") and (q.has("participants") or not dimension):  # "le plus gros": by attendance
             known = [e for e in events if e.participants is not None and e.date <= as_of]

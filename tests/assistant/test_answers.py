@@ -266,3 +266,11 @@ def test_a_sections_heading_words_weigh_less_than_the_words_it_leaves_when_sente
 def test_asked_in_the_plural_titles_holding_part_of_the_words_count_too(assistant):
     a = ask(assistant, "Quels événements sur la terre fertile ou végétale ?", as_of="2024-12-31")
     assert {"2024-07-04", "2024-11-14", "2024-12-17"} <= {s.date for s in a.sources}
+
+
+def test_a_type_named_with_a_dimension_word_ranks_its_events_not_the_dimension(assistant):
+    # "thématique" is part of the type's name here, not a grouping by theme; "(WP1)" is its code
+    a = ask(assistant, "Parmi les GT / projets (WP1) de 2024, lequel a été le moins suivi ? et lequel le plus ?",
+            as_of="2024-12-31")
+    assert "Salon Réseau Mesure" in a.answer and "5 participants" in a.answer and "78 participants" in a.answer
+    assert "par thème" not in a.answer
