@@ -120,8 +120,13 @@ class EventBook:
         # An attendance is known once the event took place: later ones count as not yet attended.
         events = [e if e.date <= as_of else replace(e, participants=None) for e in self.events]
         own = topic - EVENT_WORDS - {stem("organisation"), stem("organise"), stem("cluster")}
-        if focus and (q.has("sum", "count", "participants", "where", "when") or not own) and not q.dates.period:
-            events = [e for e in events if e.id in focus]  # "ça fait combien pour ces deux-là ?"
+        shown = [e for e in events if focus and e.id in focus]
+        # "ça fait combien pour ces deux-là ?"; a period that holds them all is theirs, carried over ("et en mai ?"
+        # names another one)
+        if shown and (len(shown) > 1 or not q.has("max", "min")) \
+                and (q.has("sum", "count", "participants", "where", "when") or not own) \
+                and (not q.dates.period or all(q.dates.period.contains(e.date) for e in shown)):
+            events = shown
             explained |= topic
         type_labels, type_stems, alt = self._type_filter(q)
         coded = {e.type_label for e in self.events if e.type_code and re.search(rf"\b{re.escape(fold(e.type_code))}\b", q.folded)}
@@ -143,6 +148,8 @@ class EventBook:
                 return e.participants is not None and e.date <= as_of and threshold(e.participants)
             events, typed = [e for e in events if passes(e)], [e for e in typed if passes(e)]
             explained |= topic & EVENT_WORDS
+        if q.organisation and len(shown) > 1 and events == shown and not q.has("list", "count"):
+            return self._organised(q, shown, as_of)  # "le cluster les a montés seul ?" of the events shown
         if q.organisation:
             events = [e for e in events if e.organisation == q.organisation]
             typed = [e for e in typed if e.organisation == q.organisation]
@@ -252,6 +259,22 @@ class EventBook:
         e = shown[index]
         return Draft(_sentence(e, as_of, q), [event_source(e, _line(e, as_of))], coverage=1.0,
                      focus={"kind": "events", "ids": [e.id], "list": ids})  # "et le dernier ?" picks again
+
+    def _organised(self, q: Query, events: list[Event], as_of: date) -> Draft:
+        """Whether the events shown were organised as the question says: Oui, Non, or how many of them."""
+        held = [e for e in events if e.organisation == q.organisation]
+        one, many = ("organisé", "organisés") if q.organisation == "organisation" else ("co-organisé", "co-organisés")
+        alone = " par le cluster seul" if q.organisation == "organisation" else ""
+        if len(held) == len(events):
+            head = f"Oui : les {len(events)} événements ont été {many}{alone}."
+        elif not held:
+            head = f"Non : aucun des {len(events)} événements n'a été {one}{alone}."
+        else:
+            verb = f"a été {one}" if len(held) == 1 else f"ont été {many}"
+            head = f"En partie : {len(held)} des {len(events)} événements {verb}{alone}."
+        text = head + "\n" + "\n".join(f"- {_line(e, as_of)}" for e in events)
+        return Draft(text, [event_source(e, _line(e, as_of)) for e in events], coverage=1.0,
+                     focus={"kind": "events", "ids": [e.id for e in events]})
 
     def _compose(self, q: Query, events: list[Event], mode: str, as_of: date, types: list[str]) -> Draft:
         what = _describe(q, types)

@@ -17,7 +17,7 @@ MARKERS = re.compile(
     r"\b(qui|comment|quand|ou|combien) (?:l'|les |lui |leur )\w+|"
     r"\b(elle|ils|elles|celui|celle|ceux|celles|ces deux|ces trois|ce dernier|cette derniere|ceux-ci|ceux-la|"
     r"lesquel\w*|laquelle|lequel|parmi eux|parmi elles|parmi ceux\w*|"
-    r"ces deux-la|l'a|l'ont|l'avait|l'avaient|la-dessus|dessus|dedans|la-bas|a ce sujet|y avait|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|"
+    r"ces deux-la|l'a|l'ont|l'avait|l'avaient|les a|les ont|les avait|les avaient|la-dessus|dessus|dedans|la-bas|a ce sujet|y avait|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|"
     r"l'annee d'apres|l'an d'avant|meme chose|meme question|pareil|idem|cela|ceci|au total pour|ca fait combien|son |sa |leurs? )\b"
 )
 FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
@@ -40,7 +40,7 @@ FRAME_INTENTS = {"count", "participants", "sum", "when", "list", "max", "min", "
 BACK_REFERENCE = re.compile(
     r"\b(ces deux|ces trois|ceux-ci|ceux-la|ces evenements|ces ateliers|ces visites|ces membres|les deux|"
     r"eux|ils|elle|elles|celui-ci|celle-ci|ce dernier|cette derniere|cet evenement|ce membre|ce guide|"
-    r"cette formation|lesquel\w*|laquelle|lequel)\b"
+    r"cette formation|lesquel\w*|laquelle|lequel|les a|les ont|les avait|les avaient)\b"  # "le cluster les a montés seul ?"
 )
 
 

@@ -6,11 +6,13 @@ import re
 
 from assistant.reading.normalize import fold
 
-ASK = (r"combien|cb|quand|qd|ou|qui|ki|quel|quelle|quels|quelles|kel|comment|pourquoi|a quoi|de quoi|c'est quoi|c'etait quoi|c'est quand|"
+ASK = (r"combien|cb|quand|qd|ou|qui|ki|quel|quelle|quels|quelles|kel|comment|pourquoi|quoi|a quoi|de quoi|c'est quoi|c'etait quoi|c'est quand|"
        r"c'etait quand|c'est ou|c'etait ou|est-ce|a quelle|en quelle|le nombre|nombre d'|nombre de|la date|y a-t-il|il y a|ya")
 # "... et combien ...", "..., quand ...", "...; qui ..." — a conjunction or a comma before a question word.
 BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:{ASK})\b)|\s*[;,]\s+(?=(?:{ASK})\b)|"
-                      rf"\s*,\s+(?=(?:et|puis)\s+(?:[\w']+\s+){{1,5}}(?:{ASK})\b)")  # ", et la newsletter sort à quelle …"
+                      rf"\s*,\s+(?=(?:et|puis)\s+(?:[\w']+\s+){{1,5}}(?:{ASK})\b)|"  # ", et la newsletter sort à quelle …"
+                      r"\s*,\s+(?=et\s+(?:[\w']+\s+){0,3}(?:les\s|l')(?:a|ont|avait|avaient)\b|et\s+(?:ils|elles)\s)")
+# ", et le cluster les a montés seul ?", ", et ils étaient combien ?": a second question about the first one's answer
 
 
 def split_questions(message: str) -> list[str]:

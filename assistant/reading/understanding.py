@@ -54,6 +54,7 @@ SYNONYMS = [
     (r"\b(4e|4eme|quatrieme)\s+(enjeu|dis|guide|programme)\b", r"\2 4"),
     (r"\bmise? a jour\b", "mise a jour"),
     (r"\bcb\b", "combien"),
+    (r"\bmont(?:e|es|ee|ees|er|ait|aient)\b(?= (?:tout )?seuls?\b| (?:en|avec)\b)", "organise"),  # "monté seul", "monté avec"
     (r"\b(?:a|en|lors de|pour) quelle occasion\b", "quand"),  # a frame of the language, like "à quelle date"
     (r"\bquant\b(?= (?:a eu|a ete|est|sera|etait|c'est|ont|aura|se tient|commence))", "quand"),
     (r"\b(le|la|les) (plus|moins) (suivie?s?|frequentees?|populaires?|courue?s?|attractive?s?)\b", r"\1 \2 participants"),

@@ -353,3 +353,14 @@ def test_a_claim_comparing_two_years_is_checked(assistant):
     assert a.answer.startswith("Oui") and "12 en 2024" in a.answer and "7 en 2023" in a.answer
     b = ask(assistant, "en 2024 il y avait moins de membres qu'en 2023, non ?", as_of="2024-12-31")
     assert b.answer.startswith("Non") and "200 en 2024" in b.answer
+
+
+def test_were_they_organised_alone_speaks_of_the_events_shown(assistant):
+    a = ask(assistant, "Il s'est passé quoi le 6 septembre 2024, et le cluster les a montés seul ?", as_of="2024-12-31")
+    assert a.answer.startswith("En partie : 1 des 2 événements a été organisé par le cluster seul")
+    first = ask(assistant, "y avait quoi en avril 2024 ?", as_of="2024-12-31")
+    b = ask(assistant, "le cluster les a co-organisés ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert b.answer.startswith("En partie : 1 des 4 événements a été co-organisé")
+    # a superlative after one event shown ranks the whole set again
+    c = ask(assistant, "Quel GT a eu le plus de participants en 2024 ? et lequel le moins ?", as_of="2024-12-31")
+    assert "78 participants" in c.answer and "5 participants" in c.answer
