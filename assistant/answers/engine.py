@@ -248,7 +248,7 @@ class Engine:
             question = resolve(message, previous.question, years, as_of, self.lexicon)
             if previous.gist and ABOUT_IT.search(fold(message)):
                 seen = frozenset(previous.focus.get("ids", []))  # "des événements là-dessus ?" after a definition
-            focus = previous.focus if refers_back(message) or bare else {}
+            focus = {**previous.focus, "pointed": True} if previous.focus and (refers_back(message) or bare) else {}
             earlier = previous.years
             if own.has("sum") and _kind(previous.focus) == _kind(previous.before) == "events":
                 # "ça fait combien en tout ?" after two events asked one by one: both of them
@@ -313,7 +313,7 @@ class Engine:
             return guide  # "la formation X" asked about its content: the guide answers
         candidates = [
             _safely(self.members.answer, q, ids if kind == "members" else None),
-            _safely(self.events.answer, q, as_of, ids if kind == "events" else None),
+            _safely(self.events.answer, q, as_of, ids if kind == "events" else None, bool(focus.get("pointed"))),
             figure,
             guide,
         ]

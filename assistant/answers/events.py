@@ -114,18 +114,19 @@ class EventBook:
         return holding if len(holding) <= 3 else []
 
     # --- answering ------------------------------------------------------------------------
-    def answer(self, q: Query, as_of: date, focus: list[str] | None = None) -> Draft | None:
+    def answer(self, q: Query, as_of: date, focus: list[str] | None = None, pointed: bool = False) -> Draft | None:
+        """`focus`: the events shown last; `pointed`: the message points back at them ("les", "ces deux-là")."""
         topic = set(q.topic)
         explained: set[str] = set()
         # An attendance is known once the event took place: later ones count as not yet attended.
         events = [e if e.date <= as_of else replace(e, participants=None) for e in self.events]
         own = topic - EVENT_WORDS - {stem("organisation"), stem("organise"), stem("cluster")}
         shown = [e for e in events if focus and e.id in focus]
-        # "ça fait combien pour ces deux-là ?"; a period that holds them all is theirs, carried over ("et en mai ?"
-        # names another one)
+        # "ça fait combien pour ces deux-là ?"; when the message points back at them, a period that holds them all
+        # is theirs, carried over ("et en mai ?" names another one)
         if shown and (len(shown) > 1 or not q.has("max", "min")) \
                 and (q.has("sum", "count", "participants", "where", "when") or not own) \
-                and (not q.dates.period or all(q.dates.period.contains(e.date) for e in shown)):
+                and (not q.dates.period or pointed and all(q.dates.period.contains(e.date) for e in shown)):
             events = shown
             explained |= topic
         type_labels, type_stems, alt = self._type_filter(q)
