@@ -439,7 +439,11 @@ _BELOW = r"moins de|au plus|en dessous de|en-dessous de|inferieur a|inferieurs a
 
 
 def _threshold(folded: str):
-    """"plus de 50 participants", "moins de 20 participants": the test an event's attendance must pass."""
+    """"plus de 50 participants", "moins de 20 participants", "entre 35 et 45 participants": the test an
+    event's attendance must pass (a range includes its bounds)."""
+    if r := re.search(r"\bentre (\d+) et (\d+) participants\b", folded):
+        lo, hi = sorted((int(r.group(1)), int(r.group(2))))
+        return lambda p: lo <= p <= hi
     m = re.search(rf"\b({_ABOVE}|{_BELOW}) (?:la barre d[eu]s? |le cap d[eu]s? |les )?(\d+) participants\b", folded)
     if not m:
         return None

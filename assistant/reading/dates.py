@@ -69,7 +69,7 @@ def _full_year(token: str) -> int:
 def read_dates(text: str, today: date) -> DateInfo:
     t = re.sub(rf"\b({_MONTH_RE})\.? ([1-3]\d)\b(?![\d/:h])", r"\1 20\2", fold(text))  # "juin 24": June 2024
     years = tuple(int(y) for y in re.findall(rf"\b{_YEAR}\b", t))
-    future = bool(re.search(r"\b(prochaine?s?|a venir|bientot|futur[es]*|suivante?s?|d'ici|il reste|reste-t-il|(?<!etait )(?<!etaient )(?:prevue?s?|programmee?s?))\b", t))
+    future = bool(re.search(r"\b(prochaine?s?|a venir|bientot|futur[es]*|suivante?s?|d'ici|il reste|reste-t-il|apres le|a partir du|(?<!etait )(?<!etaient )(?:prevue?s?|programmee?s?))\b", t))
     past = bool(re.search(r"\b(derniere?s?|precedente?s?)\b", t)) and not future
     period = _relative(t, today) or _absolute(t, today, years)
     if period and period.end < today:
@@ -116,7 +116,22 @@ def _relative(t: str, today: date) -> Period | None:
         end = _safe(year, month, day_)
         if end >= today:  # "jusqu'au 30 juin", asked in November, speaks of the past: read as a day
             return Period(today, end, f"d'ici le {format_date(end)}")
-    if m := re.search(r"\b(?:d'ici|avant) la fin (du mois|de la semaine|de l'annee)\b", t):
+    if m := re.search(rf"\b(?:du|entre le) (?P<d1>\d{{1,2}})(?:er)? (?P<m1>{_MONTH_RE})(?: (?P<y1>\d{{4}}))? (?:au|et le) "
+                      rf"(?P<d2>\d{{1,2}})(?:er)? (?P<m2>{_MONTH_RE})(?: (?P<y2>\d{{4}}))?\b", t):  # "du 15 mai au 15 juin 2024"
+        y2 = int(m["y2"] or m["y1"] or today.year)
+        y1 = int(m["y1"] or y2)
+        start, end = _safe(y1, MONTHS[m["m1"]], int(m["d1"])), _safe(y2, MONTHS[m["m2"]], int(m["d2"]))
+        if start <= end:
+            return Period(start, end, f"du {format_date(start)} au {format_date(end)}")
+    if m := re.search(rf"\b(?:apres le|a partir du|a compter du|des le) (\d{{1,2}})(?:er)? ({_MONTH_RE})(?: ({_YEAR}))?\b", t):
+        year = int(m.group(3)) if m.group(3) else today.year  # "après le 1er septembre": that day and what follows
+        start = _safe(year, MONTHS[m.group(2)], int(m.group(1)))
+        return Period(start, _add_months(start, 12), f"à partir du {format_date(start)}")
+    if m := re.search(rf"\bdepuis (?:la )?rentree(?: (?:de septembre|{_YEAR}))?\b", t):
+        year = today.year if today.month >= 9 else today.year - 1  # "depuis la rentrée": from 1 September
+        end = date(year, 12, 31) if re.search(r"\bjusqu'(?:a|au) (?:la )?fin (?:de l'annee|decembre)\b", t) else today
+        return Period(date(year, 9, 1), max(end, date(year, 9, 1)), f"depuis le 1er septembre {year}")
+    if m := re.search(r"\b(?:d'ici|avant|jusqu'a) la fin (du mois|de la semaine|de l'annee)\b", t):
         end = {"du mois": _month_span(today.year, today.month)[1], "de la semaine": _week(today)[1],
                "de l'annee": date(today.year, 12, 31)}[m.group(1)]
         return Period(today, end, f"d'ici le {format_date(end)}")

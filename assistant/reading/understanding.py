@@ -71,6 +71,7 @@ SYNONYMS = [
     (r"\bmodif\b", "modification"),
     (r"\b(?:pers?onn?es?|gens) (?:qui )?(?:travaill\w*|bosse\w*|sont employe\w*|sont salarie\w*) "
      r"(?:au|pour le|dans l'equipe|a l'equipe|au sein)\b", "salaries"),  # the staff, not attendance
+    (r"\binscrite?s? (?=(?:a|au|dans) (?:l'agenda|le calendrier|au calendrier|le programme|au programme))", "prevu "),
     (r"\b(pers?onn?es?|gens|monde|participants?|particpants?|presents?|inscrits?|participe|participes|venus?|visiteurs?|"
      r"affluence|frequentation)\b",
      " participants "),
@@ -115,6 +116,7 @@ QUESTION_WORDS = frozenset(
     couvre couvrent recouvre recouvrent englobe englobent correspond correspondent designe designent
     statistiques rapport semaines jours minutes recense recensee recensees recenses recensement mene menee menees menes
     additionne additionner additionnes additionnant ajoute ajouter ajoutes ajoutant cumule cumuler cumules cumulant cumul somme
+    agenda agendas calendrier calendriers inclus incluse incluses compris comprise comprises exclu exclus exclue exclues
     """.split()
 )
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10}
@@ -254,6 +256,9 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     limit = None
     if m := re.search(r"\b(\d{1,2}|deux|trois|quatre|cinq|dix) (?:prochaine?s|derniere?s|premiere?s)\b", folded):
         limit = NUMBERS.get(m.group(1)) or int(m.group(1))
+    elif dates.period and re.search(r"\b(?:le|la) (?:tout )?premiere? (?!(?:trimestre|semestre|mois|annee|jour|semaine|"
+                                    r"fois|enjeu|dis|guide|programme|releve)\b)\w", folded):
+        limit = 1  # "le premier rendez-vous après le 1er septembre"
     # "Le module biodéchets, ça dure combien ?" opens on a kind of thing, then asks; "quel est le budget
     # annuel ?" asks for the unknown thing itself.
     kinds = lexicon.classifiers(folded, unknown, names)

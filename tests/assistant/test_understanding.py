@@ -364,3 +364,17 @@ def test_were_they_organised_alone_speaks_of_the_events_shown(assistant):
     # a superlative after one event shown ranks the whole set again
     c = ask(assistant, "Quel GT a eu le plus de participants en 2024 ? et lequel le moins ?", as_of="2024-12-31")
     assert "78 participants" in c.answer and "5 participants" in c.answer
+
+
+def test_day_ranges_the_rentree_and_attendance_ranges(assistant):
+    from assistant.reading.dates import read_dates
+    span = read_dates("du 3 mars au 20 avril 2024", date(2024, 12, 31)).period
+    assert (span.start, span.end) == (date(2024, 3, 3), date(2024, 4, 20))
+    autumn = read_dates("depuis la rentrée et jusqu'à la fin de l'année", date(2024, 10, 2)).period
+    assert (autumn.start, autumn.end) == (date(2024, 9, 1), date(2024, 12, 31))
+    a = ask(assistant, "Au premier semestre 2024, quels événements ont réuni entre 70 et 80 participants (bornes incluses) ?",
+            as_of="2024-12-31")
+    assert {s.date for s in a.sources} == {"2024-02-27", "2024-03-19"}
+    b = ask(assistant, "Quel est le premier rendez-vous inscrit à l'agenda du cluster après le 1er septembre ?",
+            as_of="2024-09-01")
+    assert not b.abstained and "5 septembre 2024" in b.answer
