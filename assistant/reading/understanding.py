@@ -188,7 +188,7 @@ INTENT_PATTERNS = {
     "list": r"\b(quels|quelles|liste\w*|lesquel\w*|lesquelles|enumere\w*|cite\w*|tous les|toutes les|"
             r"y a-t-il|y-a-t-il|existe-t-il|il y a des)\b",
     "max": r"\b((?:le|la|les) plus(?! (?:faible|petite?|bas|basse)s?\b)|maximum|record|le mieux|plus gros|plus grand|plus frequente|pic|sommet)\b",
-    "min": r"\b(le moins|la moins|les moins|minimum|plus petite?s?|plus faibles?|plus basse?s?)\b",
+    "min": r"\b(le moins|la moins|les moins|minimum|plus petite?s?|plus faibles?|plus bas(?:se)?s?)\b",
     "who": r"\bqui\b|\bquel(?:le)?s? (?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
            r"organismes?|adherents?|collectivites?)\b",
     "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",

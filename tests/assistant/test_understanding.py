@@ -378,3 +378,12 @@ def test_day_ranges_the_rentree_and_attendance_ranges(assistant):
     b = ask(assistant, "Quel est le premier rendez-vous inscrit à l'agenda du cluster après le 1er septembre ?",
             as_of="2024-09-01")
     assert not b.abstained and "5 septembre 2024" in b.answer
+
+
+def test_english_superlatives_and_periodicity_are_frames(assistant):
+    a = ask(assistant, "Which event in March 2024 had the lowest attendance?", as_of="2024-12-31")
+    assert "Intersol" in a.answer and "2 participants" in a.answer
+    b = ask(assistant, "How many new LinkedIn followers per month between June and September 2024?", as_of="2024-12-31")
+    assert "209 en juin 2024" in b.answer and "112 en juillet 2024" in b.answer
+    c = ask(assistant, "quel mois a eu le nombre d'événements le plus bas en 2024 ?", as_of="2024-12-31")
+    assert c.answer.startswith("janvier 2024 : 1 événement")
