@@ -13,6 +13,8 @@ REPLIES = {
     "goodbye": "À bientôt ! Je reste disponible pour vos questions sur le cluster.",
     "ack": "Très bien. Autre chose ? " + CAPABILITIES,
     "help": CAPABILITIES + " Posez votre question en quelques mots, comme dans une conversation.",
+    "self": "Je suis l'assistant du Cluster EMS : un programme, pas une personne, qui répond à partir de la base du "
+            "cluster. " + CAPABILITIES,
 }
 KINDS = {
     "greeting": r"bonjour|bonsoir|salut|coucou|hello|hey|yo|re",
@@ -23,8 +25,12 @@ KINDS = {
     "help": r"aide|help|a l'aide|tu sers a quoi|tu fais quoi|que sais-tu faire|qu'est-ce que tu sais faire|"
             r"tu peux faire quoi|comment (?:ca marche|t'utiliser)|par ou commencer|je commence par quoi|"
             r"qu'est-ce que (?:je peux|on peut) (?:te |vous )?demander|(?:tu peux|vous pouvez|peux-tu|pouvez-vous) m'aider|"
-            r"j'ai (?:quelques |des |une |plusieurs )?questions?",
+            r"j'ai (?:quelques |des |une |plusieurs )?questions?|"
+            r"(?:je peux|on peut|puis-je|est-ce que je peux) (?:te |vous )?(?:poser|demander) (?:des|une|quelques) questions?",
 }
+# Asking what the assistant is ("t'es un robot ?", "vous êtes une IA ?", "tu es qui ?").
+_SELF = re.compile(r"\b(?:t'es|tu es|es-tu|vous etes|etes-vous) (?:qui|quoi|un (?:robot|bot|humain|chatbot)|"
+                   r"une (?:ia|personne|machine|vraie personne)|humaine?|un programme)\b")
 FILL = r"beaucoup|bcp|encore|a vous|a toi|tous|tout le monde|l'equipe|madame|monsieur|la|le|les|et|!|\?|\.|,|:\)|;\)"
 _PATTERN = re.compile(rf"^(?:\s*(?:{'|'.join(KINDS.values())}|{FILL})\b\W*)+$")
 
@@ -47,10 +53,12 @@ def smalltalk(message: str) -> str | None:
     something."""
     folded = fold(message).strip()
     short = len(folded.split()) <= 8
+    if _SELF.search(folded) and short and not re.search(r"\d", folded):
+        return REPLIES["self"]
     if (m := _HELP.search(folded)) and not re.search(r"\d", folded):
         rest = _HELP.sub(" ", folded)  # "vous pouvez m'aider à trouver la date du forum ?" asks more than help
         content = [w for w in re.findall(r"[a-z]{4,}", rest) if w not in STOPWORDS and w not in _SOCIAL_WORDS]
-        if len(content) <= 2 and not _ASKS.search(rest.replace("?", " ")):
+        if len(content) <= 3 and not _ASKS.search(rest.replace("?", " ")):
             return REPLIES["help"]
     social = _PATTERN.match(folded + " ") or (
         (_CLOSERS.search(folded) or _ABOUT_ME.match(folded)) and short and not _ASKS.search(folded))

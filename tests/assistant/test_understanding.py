@@ -387,3 +387,11 @@ def test_english_superlatives_and_periodicity_are_frames(assistant):
     assert "209 en juin 2024" in b.answer and "112 en juillet 2024" in b.answer
     c = ask(assistant, "quel mois a eu le nombre d'événements le plus bas en 2024 ?", as_of="2024-12-31")
     assert c.answer.startswith("janvier 2024 : 1 événement")
+
+
+def test_asking_what_the_assistant_is_or_whether_one_may_ask(assistant):
+    a = ask(assistant, "t'es un bot ou une vraie personne ?")
+    assert not a.abstained and "programme" in a.answer and not a.sources
+    b = ask(assistant, "slt je viens d'arriver dans le réseau, je peux vous poser quelques questions ?")
+    assert not b.abstained and "Cluster" in b.answer and not b.sources
+    assert "Trizzy" in ask(assistant, "Trizzy c'est qui ?").answer  # "c'est qui" asks of someone else
