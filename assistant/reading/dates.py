@@ -188,13 +188,13 @@ def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
                 day = _safe(_full_year(m.group(3)), mo, d)
                 return Period(day, day, format_date(day))
             return _day_month(d, mo, years, today)
-    if m := re.search(r"\b(?:(1er|premier|2e|2eme|deuxieme|second|3e|3eme|troisieme|4e|4eme|quatrieme|dernier)\s+"
+    if m := re.search(r"\b(?:(1er|premier|2e|2eme|2nd|deuxieme|second|3e|3eme|troisieme|4e|4eme|quatrieme|dernier)\s+"
                       rf"trimestre|[tq]([1-4])(?= {_YEAR}))\b", t):
         y = years[0] if years else today.year  # "le premier trimestre 2024", "T3 2024"
         n = int(m.group(2)) if m.group(2) else _QUARTERS[m.group(1)]
         s, e = date(y, 3 * n - 2, 1), _month_span(y, 3 * n)[1]
         return Period(s, e, f"{_month_label(3 * n - 2, 3 * n, y)}")
-    if m := re.search(r"\b(1er|premier|2e|2eme|second|deuxieme)\s+semestre\b", t):
+    if m := re.search(r"\b(1er|premier|2e|2eme|2nd|2nde|second|seconde|deuxieme)\s+semestre\b", t):
         y = years[0] if years else today.year
         first = m.group(1) in ("1er", "premier")
         s, e = (date(y, 1, 1), date(y, 6, 30)) if first else (date(y, 7, 1), date(y, 12, 31))
@@ -215,7 +215,7 @@ def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
     return None
 
 
-_QUARTERS = {"1er": 1, "premier": 1, "2e": 2, "2eme": 2, "deuxieme": 2, "second": 2, "3e": 3, "3eme": 3,
+_QUARTERS = {"1er": 1, "premier": 1, "2e": 2, "2eme": 2, "2nd": 2, "deuxieme": 2, "second": 2, "3e": 3, "3eme": 3,
              "troisieme": 3, "4e": 4, "4eme": 4, "quatrieme": 4, "dernier": 4}
 
 

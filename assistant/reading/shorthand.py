@@ -77,6 +77,8 @@ def expand(text: str) -> str:
             text = pattern.sub(french, text)
     text = re.sub(r"(?<![\d\s])\s*%|(?<!\d)\s+%", " pourcentage", text)  # "et en % ?"; "38 %" stays a number
     text = re.sub(r"\b(le|la|les) \+", r"\1 plus", text)  # "le mois où ça a le + augmenté"
+    text = re.sub(r"(?<![\w+-])([+-]) ?(de|d')(?=\s|\w)", lambda m: ("plus " if m.group(1) == "+" else "moins ") + m.group(2),
+                  text)  # "+ de 50 personnes", "- de 20"
     text = re.sub(r"\+ ?(cb|combien)\b", "combien de plus", text, flags=re.I)  # "ça fait +cb ?"
     text = re.sub(r"\b(semaine|mois|annee|année|fois) pro\b", r"\1 prochaine", text, flags=re.I)
     return _WORD.sub(lambda m: SMS.get(fold(m.group(0)), m.group(0)), text)

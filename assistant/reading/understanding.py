@@ -196,7 +196,7 @@ INTENT_PATTERNS = {
     "how": r"\bcomment\b(?! s'appel| (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b)",
     "why": r"\bpourquoi\b|\bcomment (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b",
     "average": r"\b(en moyenne|moyenne|moyen)\b",
-    "first": r"\b(au debut|au depart|a l'origine|a la creation|a sa creation|la premiere annee)\b",
+    "first": r"\b(au debut|au depart|a l'origine|a la creation|a sa creation|la premiere annee|au lancement|a son lancement)\b",
     "now": r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment|a ce jour)\b",
     "compare": r"\b(par rapport|vs|versus|compar\w*|evolution|progress\w*|difference|que l'annee)\b",
     "events": r"\b(evenements|manifestations?|rencontres?|rendez-vous|actions? collectives?|agenda|reunion|calendrier)\b",
@@ -250,8 +250,10 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     elif re.search(r"\b(organise\w* par le cluster|le cluster a organise|organise\w* en propre|en propre)\b", folded):
         organisation = "organisation"
     topic, unknown = lexicon.topic_and_unknown(folded, names)
-    if "first" in intents:  # "à la création", "à l'origine" say when, not what
-        topic = [s for s in topic if s not in {stem(w) for w in ("creation", "origine", "depart")}]
+    if "first" in intents:  # "à la création", "à l'origine", "au lancement" say when, not what
+        when_words = ("creation", "origine", "depart", "lancement")
+        topic = [s for s in topic if s not in {stem(w) for w in when_words}]
+        unknown = [w for w in unknown if w not in when_words]
     hints = [stem(w) for w in words(folded) if w not in STOPWORDS and w not in MONTH_WORDS and not w[0].isdigit()]
     limit = None
     if m := re.search(r"\b(\d{1,2}|deux|trois|quatre|cinq|dix) (?:prochaine?s|derniere?s|premiere?s)\b", folded):

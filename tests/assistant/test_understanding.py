@@ -395,3 +395,10 @@ def test_asking_what_the_assistant_is_or_whether_one_may_ask(assistant):
     b = ask(assistant, "slt je viens d'arriver dans le réseau, je peux vous poser quelques questions ?")
     assert not b.abstained and "Cluster" in b.answer and not b.sources
     assert "Trizzy" in ask(assistant, "Trizzy c'est qui ?").answer  # "c'est qui" asks of someone else
+
+
+def test_chat_plus_de_second_semester_and_the_launch(assistant):
+    a = ask(assistant, "au 1er semestre quels events ont fait + de 70 personnes ?", as_of="2024-12-31")
+    assert {s.date for s in a.sources} == {"2024-02-27", "2024-03-19", "2024-04-26"}
+    b = ask(assistant, "vous étiez combien de membres au lancement ?", as_of="2024-12-31")
+    assert not b.abstained and "25 en 2015" in b.answer
