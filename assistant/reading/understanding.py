@@ -54,6 +54,8 @@ SYNONYMS = [
     (r"\b(4e|4eme|quatrieme)\s+(enjeu|dis|guide|programme)\b", r"\2 4"),
     (r"\bmise? a jour\b", "mise a jour"),
     (r"\bcb\b", "combien"),
+    (r"\b(boite|boites|boiboite)\b(?! (?:a|aux|mail|e-?mail|postale|de reception|noire))",
+     lambda m: "entreprises" if m.group(1).endswith("s") else "entreprise"),  # "quelle boîte" is a company
     (r"\bmont(?:e|es|ee|ees|er|ait|aient)\b(?= (?:tout )?seuls?\b| (?:en|avec)\b)", "organise"),  # "monté seul", "monté avec"
     (r"\b(?:a|en|lors de|pour) quelle occasion\b", "quand"),  # a frame of the language, like "à quelle date"
     (r"\bquant\b(?= (?:a eu|a ete|est|sera|etait|c'est|ont|aura|se tient|commence))", "quand"),

@@ -402,3 +402,8 @@ def test_chat_plus_de_second_semester_and_the_launch(assistant):
     assert {s.date for s in a.sources} == {"2024-02-27", "2024-03-19", "2024-04-26"}
     b = ask(assistant, "vous étiez combien de membres au lancement ?", as_of="2024-12-31")
     assert not b.abstained and "25 en 2015" in b.answer
+
+
+def test_a_boite_is_a_company(assistant):
+    a = ask(assistant, "c quelle boîte qui fait des toitures végétalisées ?", as_of="2024-12-31")
+    assert not a.abstained and "Sempergreen" in a.answer
