@@ -78,7 +78,7 @@ def _whole_years(q: Query) -> bool:
 def _step(message: str) -> int:
     """+1 for "et le suivant ?", -1 for "celui d'avant ?", 0 for anything else (short messages only)."""
     folded = fold(message)
-    if _length(folded) > 6:
+    if _length(folded) > 8:
         return 0
     if re.search(r"\b(suivante?s?|d'apres|apres|ensuite|celui d'apres)\b", folded):
         return 1

@@ -214,6 +214,13 @@ class EventBook:
                 return draft
         if q.limit:
             held = held[-q.limit:] if q.has("latest") else held[:q.limit]
+        relation = re.search(r"\b(avant|apres|precedant|suivant) (?:le |la |l'|celui |celle )", q.folded)
+        if relation and mode == "lookup" and len(held) == 1 and not q.dates.period:
+            # "l'événement juste avant le Forum Eau": the named event's neighbour in the agenda
+            step = -1 if relation.group(1) in ("avant", "precedant") else 1
+            if (near := self.neighbour(q, [held[0].id], step, as_of)) is not None:
+                near.coverage = coverage
+                return near
         draft = self._compose(q, held, mode, as_of, type_labels)
         draft.coverage = coverage
         if held and q.has("participants") and not q.has("when", "list") and all(e.participants is None for e in held) \

@@ -69,7 +69,7 @@ def _full_year(token: str) -> int:
 def read_dates(text: str, today: date) -> DateInfo:
     t = re.sub(rf"\b({_MONTH_RE})\.? ([1-3]\d)\b(?![\d/:h])", r"\1 20\2", fold(text))  # "juin 24": June 2024
     years = tuple(int(y) for y in re.findall(rf"\b{_YEAR}\b", t))
-    future = bool(re.search(r"\b(prochaine?s?|a venir|bientot|futur[es]*|suivante?s?|d'ici|il reste|reste-t-il|apres le|a partir du|(?<!etait )(?<!etaient )(?:prevue?s?|programmee?s?))\b", t))
+    future = bool(re.search(r"\b(prochaine?s?|a venir|bientot|futur[es]*|suivante?s?|d'ici|il reste|reste-t-il|apres le \d+|a partir du \d+|(?<!etait )(?<!etaient )(?:prevue?s?|programmee?s?))\b", t))
     past = bool(re.search(r"\b(derniere?s?|precedente?s?)\b", t)) and not future
     period = _relative(t, today) or _absolute(t, today, years)
     if period and period.end < today:

@@ -407,3 +407,11 @@ def test_chat_plus_de_second_semester_and_the_launch(assistant):
 def test_a_boite_is_a_company(assistant):
     a = ask(assistant, "c quelle boîte qui fait des toitures végétalisées ?", as_of="2024-12-31")
     assert not a.abstained and "Sempergreen" in a.answer
+
+
+def test_the_event_just_before_or_after_a_named_one(assistant):
+    a = ask(assistant, "c'était quoi le rendez-vous juste avant la visite CSTB ?", as_of="2024-12-31")
+    assert "Îlot de fraîcheur" in a.answer and "19 novembre 2024" in a.answer
+    first = ask(assistant, "l'atelier Îlot de fraîcheur, c'était quand ?", as_of="2024-12-31")
+    b = ask(assistant, "et le rdv d'après dans l'agenda ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "CSTB" in b.answer and "22 novembre 2024" in b.answer
