@@ -125,6 +125,8 @@ class FigureBook:
         if listing := self.table(q):
             return listing
         topic = set(q.topic)
+        if q.has("max", "min"):  # "la plus forte hausse", "le moins représenté": how to rank, not what
+            topic -= {stem(w) for w in re.findall(r"\b(?:plus|moins) (\w+)", q.folded)}
         if not topic:
             return None
         idf = self.lexicon.idf
@@ -201,9 +203,17 @@ class FigureBook:
         siblings = [(m, fs[-1]) for c, _, m, fs, _ in scored
                     if c >= 0.9 * cov and m.figures[0].group == top.figures[0].group
                     and fs[-1].unit == figs[-1].unit and fs[-1].period == figs[-1].period]
+        parts = [(m, v) for m, v in siblings if not re.search(r"\b(total|ensemble|global)\b", fold(m.label))]
+        siblings = parts if len(parts) >= 2 else siblings  # a table's total is none of its categories
         if len(siblings) < 2:
             return None
         pick = max if q.has("max") else min
+        change = re.search(r"\b(augment\w*|hausse|progress\w*|croissance|gagn\w*|baiss\w*|diminu\w*|recul\w*|chut\w*|perdu)",
+                           q.folded)
+        years = sorted(q.dates.years)
+        if change and len(years) == 2:  # "quelle thématique a le plus progressé entre 2023 et 2024 ?": by change
+            return self._moved(q, [m for m, _ in siblings], years, cov, not re.match(r"baiss|diminu|recul|chut|perdu",
+                                                                                      change.group(1)))
         m, f = pick(siblings, key=lambda x: x[1].value)
         others = ", ".join(f"{o.label} : {format_number(v.value, v.unit)}" for o, v in siblings if o is not m)
         word = "le plus élevé" if q.has("max") else "le plus bas"
@@ -211,6 +221,29 @@ class FigureBook:
                 + f" — {word} parmi {len(siblings)} ({others}).")
         return Draft(text, [figure_source(v, f"{o.label} : {format_number(v.value, v.unit)}") for o, v in siblings],
                      coverage=cov, focus={"kind": "figures", "ids": [v.id for _, v in siblings]})
+
+    def _moved(self, q: Query, metrics: list[_Metric], years: list[int], cov: float, rising: bool) -> Draft | None:
+        """Sibling figures ranked by their change between two years; the largest rise (or fall) first."""
+        moves = []
+        for m in metrics:
+            at = {f.period: f for f in m.figures}
+            a, b = at.get(str(years[0])), at.get(str(years[1]))
+            if a and b:
+                moves.append((b.value - a.value, m, a, b))
+        if len(moves) < 2:
+            return None
+        moves.sort(key=lambda x: -x[0] if rising else x[0])
+        sign = lambda d: ("+" if d >= 0 else "−") + format_number(abs(d), moves[0][3].unit)  # noqa: E731
+        line = lambda d, o, x, y: f"{o.label} : {sign(d)} ({format_number(x.value, x.unit)} → {format_number(y.value, y.unit)})"  # noqa: E731
+        leaders = [mv for mv in moves if mv[0] == moves[0][0]]  # a tie is said as one
+        word = "la plus forte hausse" if rising else "la plus forte baisse"
+        text = (f"{word[0].upper()}{word[1:]} entre {years[0]} et {years[1]}"
+                + (" (à égalité)" if len(leaders) > 1 else "") + " : " + " ; ".join(line(*mv) for mv in leaders) + "."
+                + (" Les autres : " + " ; ".join(line(*mv) for mv in moves[len(leaders):]) + "."
+                   if len(moves) > len(leaders) else ""))
+        shown = [f for _, _, a_, b_ in moves for f in (a_, b_)]
+        return Draft(text, [figure_source(f, f"{f.metric} ({period_label(f.period)}) : {format_number(f.value, f.unit)}")
+                            for f in shown], coverage=cov, focus={"kind": "figures", "ids": [f.id for f in shown]})
 
     def _peak(self, q: Query, top: tuple) -> Draft | None:
         """"Le mois le plus haut": the extreme period of one series; "le mois où ça a le plus augmenté":

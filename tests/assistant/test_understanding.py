@@ -415,3 +415,11 @@ def test_the_event_just_before_or_after_a_named_one(assistant):
     first = ask(assistant, "l'atelier Îlot de fraîcheur, c'était quand ?", as_of="2024-12-31")
     b = ask(assistant, "et le rdv d'après dans l'agenda ?", as_of="2024-12-31", conversation_id=first.conversation_id)
     assert "CSTB" in b.answer and "22 novembre 2024" in b.answer
+
+
+def test_which_category_rose_or_fell_most_between_two_years(assistant):
+    a = ask(assistant, "quelle thématique a connu la plus forte hausse entre 2023 et 2024 ?", as_of="2024-12-31")
+    assert a.answer.startswith("La plus forte hausse entre 2023 et 2024 (à égalité)")
+    assert "Eau dans les événements : +11 (18 → 29)" in a.answer and "Milieux dans les événements : +11 (7 → 18)" in a.answer
+    b = ask(assistant, "dans les activités d'accompagnement, laquelle a le plus reculé entre 2023 et 2024 ?", as_of="2024-12-31")
+    assert b.answer.startswith("La plus forte baisse") and "−61 (138 → 77)" in b.answer and "Total" not in b.answer
