@@ -306,7 +306,8 @@ class Engine:
         kind = focus.get("kind")
         figure = _safely(self.figures.answer, q)
         if figure and q.has("what", "list", "how") and not q.has("count", "participants", "sum", "max", "min") \
-                and not EXISTS.search(q.folded):  # "il y a des collectivités ?": how many answers it
+                and not EXISTS.search(q.folded) and not re.search(r"\b(?:plus|moins) de \d", q.folded):
+            # "il y a des collectivités ?", "quels secteurs ont plus de 100 membres ?": figures answer it
             figure.coverage *= 0.5  # "c'est quoi X ?", "quels sont les X ?" want a description, not figures
         guide = _safely(self.guides.answer, q, ids if kind == "guides" else None)
         if guide and self.guides.named(q) and not (q.dates.period or q.has(*EVENT_ASKS)) and not q.unknown:

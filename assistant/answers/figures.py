@@ -122,7 +122,9 @@ class FigureBook:
         return Draft(text, sources, coverage=0.95, focus={"kind": "figures", "ids": [s.id for s in sources]})
 
     def answer(self, q: Query) -> Draft | None:
-        if listing := self.table(q):
+        ranking = re.search(r"\b(class(?:er|e|ez|ement)|tri(?:er|e|ez)|par ordre)\b", q.folded)
+        level = re.search(r"\b(plus|moins) de (\d+)\b", q.folded)
+        if not (ranking or level) and (listing := self.table(q)):
             return listing
         topic = set(q.topic)
         if q.has("max", "min"):  # "la plus forte hausse", "le moins représenté": how to rank, not what
@@ -161,13 +163,16 @@ class FigureBook:
                                    -len(x[2].figures if q.has("first") else x[3]) if span else 0,
                                    not any(f.period in asked_periods for f in x[3]),  # "en 2024": a 2024 figure
                                    -x[1], len(x[2].label)))
-        if (level := _crossing(q.folded)) is not None and _over_time(q):
+        if (crossed_at := _crossing(q.folded)) is not None and _over_time(q):
             # "en quelle année a-t-on passé les 100 membres ?": the longest series among the best matches
             series = max((x for x in scored if x[0] >= 0.9 * scored[0][0]), key=lambda x: len(x[2].figures))
-            if crossed := self._crossed(series, level):
+            if crossed := self._crossed(series, crossed_at):
                 verb = topic & set(content_stems(CROSSING.search(q.folded).group(0)))  # "dépassé" is explained
                 crossed.coverage = min(1.0, crossed.coverage + sum(idf(s) for s in verb) / total)
                 return crossed
+        if (ranking or level and q.has("list")) and not _over_time(q):
+            if ranked := self._ranked(scored, level):  # "classe les secteurs", "quels secteurs ont plus de 100 membres ?"
+                return ranked
         if q.has("max", "min"):
             extreme = self._peak(q, scored[0]) if _over_time(q) else None  # "quel mois a connu le pic …"
             extreme = extreme or self._extreme(q, scored) or self._peak(q, scored[0])
@@ -221,6 +226,29 @@ class FigureBook:
                 + f" — {word} parmi {len(siblings)} ({others}).")
         return Draft(text, [figure_source(v, f"{o.label} : {format_number(v.value, v.unit)}") for o, v in siblings],
                      coverage=cov, focus={"kind": "figures", "ids": [v.id for _, v in siblings]})
+
+    def _ranked(self, scored: list, level) -> Draft | None:
+        """The categories of one table (same group, unit and period), largest first; with a level ("plus de
+        100"), only those above (or below) it."""
+        cov, _, top, figs, _ = scored[0]
+        rows = [(m, fs[-1]) for c, _, m, fs, _ in scored
+                if c >= 0.9 * cov and m.figures[0].group == top.figures[0].group
+                and fs[-1].unit == figs[-1].unit and fs[-1].period == figs[-1].period
+                and not re.search(r"\b(total|ensemble|global)\b", fold(m.label))]
+        if len(rows) < 3:
+            return None
+        rows.sort(key=lambda x: -x[1].value)
+        among = len(rows)
+        if level:
+            n = float(level.group(2))
+            rows = [(m, f) for m, f in rows if (f.value > n if level.group(1) == "plus" else f.value < n)]
+        f0 = figs[-1]
+        head = (f"{len(rows)} sur {among} {'au-dessus' if level.group(1) == 'plus' else 'en dessous'} de "
+                f"{level.group(2)}" if level else "Du plus grand au plus petit")
+        text = f"{head} ({period_label(f0.period)}) :\n" + "\n".join(
+            f"- {m.label} : {format_number(f.value, f.unit)}" for m, f in rows)
+        return Draft(text, [figure_source(f, f"{m.label} : {format_number(f.value, f.unit)}") for m, f in rows],
+                     coverage=cov, focus={"kind": "figures", "ids": [f.id for _, f in rows]})
 
     def _moved(self, q: Query, metrics: list[_Metric], years: list[int], cov: float, rising: bool) -> Draft | None:
         """Sibling figures ranked by their change between two years; the largest rise (or fall) first."""

@@ -423,3 +423,13 @@ def test_which_category_rose_or_fell_most_between_two_years(assistant):
     assert "Eau dans les événements : +11 (18 → 29)" in a.answer and "Milieux dans les événements : +11 (7 → 18)" in a.answer
     b = ask(assistant, "dans les activités d'accompagnement, laquelle a le plus reculé entre 2023 et 2024 ?", as_of="2024-12-31")
     assert b.answer.startswith("La plus forte baisse") and "−61 (138 → 77)" in b.answer and "Total" not in b.answer
+
+
+def test_a_table_ranked_or_filtered_by_a_level(assistant):
+    a = ask(assistant, "tu peux classer les catégories de membres, de la plus nombreuse à la moins nombreuse ?",
+            as_of="2024-12-31")
+    lines = [l for l in a.answer.splitlines() if l.startswith("- ")]
+    values = [int(l.rsplit(": ", 1)[1]) for l in lines]
+    assert len(values) >= 4 and values == sorted(values, reverse=True) and "Total" not in a.answer
+    b = ask(assistant, "quels secteurs d'activité des membres comptent moins de 60 membres ?", as_of="2024-12-31")
+    assert "1 sur 4 en dessous de 60" in b.answer and "Biodéchets : 52" in b.answer
