@@ -65,7 +65,9 @@ def read_claim(message: str, today: date) -> Claim | None:
         value = float(re.sub(r"[  .]", "", m.group(2)).replace(",", "."))
         neutral = (body[:m.start()] + " combien de " + body[m.end():]).strip(" ,?")
         return Claim(f"{neutral} ?", number=value, bound="<" if m.group(1).startswith(_AT_MOST) else ">")
-    if m := WHEN.search(body):
+    if (m := WHEN.search(body)) and not re.search(rf"\b(?:entre|de|du)\s+(?:\w+\s+){{0,2}}(?:{_MONTH_RE})\b.{{0,20}}\b(?:et|a|au)\s+"
+                                                  rf"(?:\w+\s+){{0,2}}(?:{_MONTH_RE})\b", body):
+        # "le forum a eu lieu en mai ?" claims a date; "perdu des abonnés entre septembre et octobre" names a span
         period = read_dates(m.group(0), today).period
         if period and period.start.month == period.end.month:
             day = period.start.day if period.start == period.end else None

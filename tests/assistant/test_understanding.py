@@ -433,3 +433,12 @@ def test_a_table_ranked_or_filtered_by_a_level(assistant):
     assert len(values) >= 4 and values == sorted(values, reverse=True) and "Total" not in a.answer
     b = ask(assistant, "quels secteurs d'activité des membres comptent moins de 60 membres ?", as_of="2024-12-31")
     assert "1 sur 4 en dessous de 60" in b.answer and "Biodéchets : 52" in b.answer
+
+
+def test_ce_mois_la_points_back_and_a_span_is_no_claimed_date():
+    from assistant.reading.dates import read_dates
+    from assistant.reading.premise import read_claim
+    assert read_dates("et ce mois-là, combien ?", date(2024, 12, 31)).period is None
+    span = read_claim("la page a perdu des abonnés entre septembre et octobre 2023, non ?", date(2024, 12, 31))
+    assert span is None or span.when is None
+    assert read_claim("le Bureau de novembre a bien eu lieu ?", date(2024, 12, 31)).when == (11, None)
