@@ -124,7 +124,7 @@ class FigureBook:
     def answer(self, q: Query) -> Draft | None:
         ranking = re.search(r"\b(class(?:er|e|ez|ement)|tri(?:er|e|ez)|par ordre)\b", q.folded)
         level = re.search(r"\b(plus|moins) de (\d+)\b", q.folded)
-        if not (ranking or level) and (listing := self.table(q)):
+        if not (ranking or level or q.has("max", "min")) and (listing := self.table(q)):
             return listing
         topic = set(q.topic)
         if q.has("max", "min"):  # "la plus forte hausse", "le moins représenté": how to rank, not what
