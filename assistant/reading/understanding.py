@@ -281,6 +281,7 @@ class Lexicon:
         self.n = max(documents, 1)
         self.words_known = {w for w in vocabulary if not w.startswith("#")}
         self.meaning = meaning
+        self.compounds: dict[str, str] = {}  # "startup" -> "start-up": the base's hyphenated words, written glued
         # Spelling is corrected towards the base's words and the words of the language itself.
         self._candidates = sorted(self.words_known | GRAMMAR)
 
@@ -298,6 +299,8 @@ class Lexicon:
             df.update(ws)  # folded words, for typo correction and unknown-word detection
             df.update({"#" + stem(w) for w in ws})  # stems, for rarity weights
         lexicon = cls(df, len(texts))
+        lexicon.compounds = {c.replace("-", ""): c for t in texts for c in re.findall(r"\b[a-z]+(?:-[a-z]+)+\b", fold(t))
+                             if len(c) >= 6}
         if meaning is not None:
             lexicon.meaning = meaning(sorted(w for w in lexicon.words_known
                                              if len(w) >= 4 and w.isalpha() and w not in STOPWORDS))
@@ -329,6 +332,9 @@ class Lexicon:
         for token in set(_TOKEN.findall(text)):
             w = fold(token)
             if len(w) < 3 or self.knows(w) or w.isdigit():
+                continue
+            if w in self.compounds:
+                replaced[token] = self.compounds[w]
                 continue
             fixed = self.correct(w)
             if fixed:

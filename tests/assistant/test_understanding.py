@@ -447,3 +447,8 @@ def test_ce_mois_la_points_back_and_a_span_is_no_claimed_date():
 def test_a_partir_de_quelle_annee_asks_when(assistant):
     a = ask(assistant, "À partir de quelle année le cluster a-t-il dépassé le seuil de 100 membres ?", as_of="2024-12-31")
     assert "2020" in a.answer and "120" in a.answer
+
+
+def test_a_hyphenated_word_of_the_base_typed_glued(assistant):
+    a = ask(assistant, "quelles startups ont rejoint le cluster en 2024 ?", as_of="2024-12-31")
+    assert not a.abstained and "Phytopolis" in a.answer
