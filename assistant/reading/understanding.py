@@ -118,7 +118,7 @@ QUESTION_WORDS = frozenset(
     couvre couvrent recouvre recouvrent englobe englobent correspond correspondent designe designent
     statistiques rapport semaines jours minutes recense recensee recensees recenses recensement mene menee menees menes
     additionne additionner additionnes additionnant ajoute ajouter ajoutes ajoutant cumule cumuler cumules cumulant cumul somme
-    serie series rubrique rubriques colonne colonnes volumes descriptif descriptifs instance instances partir
+    serie series rubrique rubriques colonne colonnes volumes descriptif descriptifs instance instances partir theme themes
     agenda agendas calendrier calendriers inclus incluse incluses compris comprise comprises exclu exclus exclue exclues
     """.split()
 )

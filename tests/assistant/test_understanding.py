@@ -452,3 +452,10 @@ def test_a_partir_de_quelle_annee_asks_when(assistant):
 def test_a_hyphenated_word_of_the_base_typed_glued(assistant):
     a = ask(assistant, "quelles startups ont rejoint le cluster en 2024 ?", as_of="2024-12-31")
     assert not a.abstained and "Phytopolis" in a.answer
+
+
+def test_theme_is_a_word_of_the_questions_not_a_missing_thing(assistant):
+    first = ask(assistant, "Combien de visites en 2024 ?", as_of="2024-12-31")
+    a = ask(assistant, "Quel était le thème de celle du 15 octobre ?", as_of="2024-12-31",
+            conversation_id=first.conversation_id)
+    assert not a.abstained and "Aulnay-sous-Bois" in a.answer
