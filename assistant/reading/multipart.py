@@ -15,8 +15,26 @@ BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:
 # ", et le cluster les a montés seul ?", ", et ils étaient combien ?": a second question about the first one's answer
 
 
+# "j'aurais besoin de trois données : le nombre d'abonnés, le gain sur un an et le nombre d'e-mailings": after a
+# colon, noun phrases listed with commas and "et" are as many questions.
+_ITEM = r"(?:le|la|les|l'|du|des|un|une)\s?[^,;:?]+"
+_LISTED = re.compile(rf"^(?P<head>[^:?]{{3,}}):\s*(?P<items>{_ITEM}(?:\s*,\s*(?:et\s+)?{_ITEM})*\s*(?:,\s*)?(?:et|ainsi que)\s+{_ITEM})\s*[.?]?\s*$")
+
+
+def _listed(message: str) -> list[str] | None:
+    m = _LISTED.match(fold(message).strip())
+    if not m:
+        return None
+    start = m.start("items")
+    items = re.split(r"\s*,\s*(?:et\s+)?|\s+(?:et|ainsi que)\s+(?=(?:le|la|les|l'|du|des|un|une)\b)", message.strip()[start:])
+    items = [i.strip(" .?") for i in items if i.strip(" .?")]
+    return items if len(items) >= 2 and all(len(i.split()) >= 2 for i in items) else None
+
+
 def split_questions(message: str) -> list[str]:
     """The questions of a message, in order; one part when it asks one thing."""
+    if listed := _listed(message):
+        return [f"{item} ?" for item in listed]
     parts = []
     for chunk in re.split(r"(?<=\?)\s*(?=\S)", message.strip()):
         folded = fold(chunk)  # same length as the text: offsets carry over

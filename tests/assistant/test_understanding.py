@@ -459,3 +459,12 @@ def test_theme_is_a_word_of_the_questions_not_a_missing_thing(assistant):
     a = ask(assistant, "Quel était le thème de celle du 15 octobre ?", as_of="2024-12-31",
             conversation_id=first.conversation_id)
     assert not a.abstained and "Aulnay-sous-Bois" in a.answer
+
+
+def test_noun_phrases_listed_after_a_colon_are_as_many_questions(assistant):
+    from assistant.reading.multipart import split_questions
+    assert split_questions("Deux infos svp : la date du forum sols et le nombre de participants du forum eau") == \
+        ["la date du forum sols ?", "le nombre de participants du forum eau ?"]
+    assert len(split_questions("Programme : les ateliers de mars")) == 1
+    a = ask(assistant, "Deux infos svp : la date du forum sols et le nombre de participants du forum eau", as_of="2024-12-31")
+    assert "12 septembre 2024" in a.answer and "126 participants" in a.answer
