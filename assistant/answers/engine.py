@@ -111,8 +111,9 @@ def _placeless(draft: Draft, address: bool = False) -> bool:
     can), or, for a postal address, a passage that holds none."""
     kind = draft.focus.get("kind")
     several = len(draft.focus.get("ids", [])) > 1  # one member's card may say where it is based
+    record = bool(draft.sources) and draft.sources[0].kind == "event"  # an event's passage holds its card only
     return kind == "figures" or (kind in ("events", "members") and several) or \
-        (kind == "passages" and address and not POSTAL.search(draft.text))
+        (kind == "passages" and (record or address and not POSTAL.search(draft.text)))
 
 
 ABOUT_IT = re.compile(r"\b(la-dessus|dessus|ce sujet|ce theme|ce domaine|ca|cela)\b")

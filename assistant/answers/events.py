@@ -223,6 +223,11 @@ class EventBook:
                 return near
         draft = self._compose(q, held, mode, as_of, type_labels)
         draft.coverage = coverage
+        if len(held) == 1 and q.has("where") and not q.has("list", "count") and not _placed(held[0]):
+            # "la visite du CSTB, c'était dans quelle ville ?": the report names no place for it
+            draft.text = "Je ne trouve pas de lieu pour cet événement dans la base du Cluster EMS. " + draft.text.replace(
+                " La base ne donne pas de lieu au-delà de cet intitulé.", "")
+            draft.abstained, draft.reason = True, "lieu non renseigné"
         if held and q.has("participants") and not q.has("when", "list") and all(e.participants is None for e in held) \
                 and all(e.date <= as_of for e in held):  # "combien au forum biodéchets ?": the report leaves it blank
             draft.abstained, draft.reason = True, "effectif non renseigné dans le bilan"
@@ -412,6 +417,11 @@ class EventBook:
             text += f"\nTotal des participants connus : {sum(known)}."
         return Draft(text, [event_source(e, _line(e, as_of)) for e in events[:MAX_LISTED]],
                      focus={"kind": "events", "ids": [e.id for e in events]})
+
+
+def _placed(e: Event) -> bool:
+    """Whether an event's title names a place ("… sur la ville d'Orly", "… à Aulnay-sous-Bois")."""
+    return bool(re.search(r"(?:\b(?:à|a|de|du|sur|en) |\bd')([A-ZÀ-Ý][\w'-]+)", e.title.replace("’", "'")))
 
 
 def _plural(q: Query, type_stems: set[str]) -> bool:
