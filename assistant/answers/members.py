@@ -127,8 +127,13 @@ class MemberBook:
         coverage = min(1.0, _coverage(self.lexicon, set(q.topic), explained, bonus=0.3))  # named: the subject,
         if q.has("participants"):  # but a member has no attendance ("la visite chez X, ça a réuni combien ?")
             coverage = min(coverage, 0.5)
-        return Draft("\n".join(lines), [member_source(m) for m in members], coverage=coverage,
-                     focus={"kind": "members", "ids": [m.id for m in members]})
+        draft = Draft("\n".join(lines), [member_source(m) for m in members], coverage=coverage,
+                      focus={"kind": "members", "ids": [m.id for m in members]})
+        if len(members) == 1 and q.has("count") and not re.search(r"\d", f"{members[0].activity} {members[0].notes}"):
+            # "Phytopolis, ils ont planté combien d'arbres ?": the description holds no number to give
+            draft.text = "Le bilan ne donne pas ce chiffre. Ce qu'il dit de ce membre : " + draft.text
+            draft.abstained, draft.reason = True, "aucun chiffre dans la description du membre"
+        return draft
 
     def _who(self, q: Query) -> Draft | None:
         wanted = set(q.topic) - MEMBER_WORDS

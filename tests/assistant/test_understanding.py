@@ -475,3 +475,10 @@ def test_where_an_event_took_place_when_the_report_names_no_place(assistant):
     assert a.abstained and "lieu" in a.answer
     b = ask(assistant, "l'atelier sur la gestion de l'eau à Orly, c'était où ?", as_of="2024-12-31")
     assert not b.abstained and "Orly" in b.answer  # the title names the place
+
+
+def test_how_many_of_something_a_members_description_does_not_count(assistant):
+    a = ask(assistant, "Sempergreen, ils ont posé combien de toitures végétalisées ?", as_of="2024-12-31")
+    assert a.abstained and "Sempergreen" in a.answer
+    b = ask(assistant, "l'ACF c'est combien d'agriculteurs ?", as_of="2024-12-31")
+    assert not b.abstained and "60" in b.answer
