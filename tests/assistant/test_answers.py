@@ -274,3 +274,8 @@ def test_a_type_named_with_a_dimension_word_ranks_its_events_not_the_dimension(a
             as_of="2024-12-31")
     assert "Salon Réseau Mesure" in a.answer and "5 participants" in a.answer and "78 participants" in a.answer
     assert "par thème" not in a.answer
+
+
+def test_a_guides_passage_names_its_guide(assistant):
+    a = ask(assistant, "je suis acheteuse publique en mairie, ya une formation chez vous qui me concerne ?", as_of="2024-12-31")
+    assert a.answer.startswith("Guide-formation « Innovation durable dans les marchés publics »")
