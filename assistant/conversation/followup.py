@@ -73,7 +73,8 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
     if q.intents & FRAME_INTENTS:
         if q.intents & {"max", "min"}:  # "et le plus faible ?": the new extreme replaces the old one
             previous = re.sub(r"\b(?:le|la|les) (?:plus|moins) \w+|\b(?:plus|moins) (?:forte?s?|faibles?|grande?s?|"
-                              r"petite?s?|gros|grosses?|elevee?s?|basse?s?)\b", " ", fold(previous))
+                              r"petite?s?|gros|grosses?|elevee?s?|basse?s?)\b|\b(?:arrive )?en tete\b|\bn° ?1\b|"
+                              r"\bferme la marche\b|\ben (?:premiere|derniere) position\b", " ", fold(previous))
         if len(previous_years) > 1 and not (years or q.dates.period):  # "combien de plus ?" over both years
             return f"{text} {_subject(previous, keep_dates=False)} {' et '.join(map(str, previous_years))}"
         return f"{text} {_subject(previous, keep_dates=not (years or q.dates.period))}"

@@ -20,7 +20,7 @@ ASKING = re.compile(r"\b(combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|lequ
 STATED = re.compile(r"\b(a|ont|est|sont|etait|etaient|avait|avaient|aura|y a|y avait|compte|comptait|comptaient|"
                     r"reunit|rassemble|rassemblait|s'est|se sont|s'etait)\b")
 # A number stated as a fact; not a threshold ("plus de 50"), a rank ("les 3 prochains") or a date.
-NUMBER = re.compile(rf"(?<!plus de )(?<!moins de )(?<!au moins )(?<!dela de )(?<!les )(?<![\d/.-])(?!(?:19|20)\d\d\b)(\d+(?:[  .]\d{{3}})*(?:,\d+)?)(?![\d/.]|er\b|e\b| ?(?:{_MONTH_RE})\b| (?:premier|dernier|prochain))")
+NUMBER = re.compile(rf"(?<!plus de )(?<!moins de )(?<!au moins )(?<!dela de )(?<!les )(?<!n°)(?<!n° )(?<!numero )(?<![\d/.-])(?!(?:19|20)\d\d\b)(\d+(?:[  .]\d{{3}})*(?:,\d+)?)(?![\d/.]|er\b|e\b| ?(?:{_MONTH_RE})\b| (?:premier|dernier|prochain))")
 # A number claimed as a bound: "a dépassé les 300 membres", "moins de 100 personnes", "au moins 50".
 # Not after "avec", "de", "ayant", "qui": "des ateliers avec plus de 50 participants" filters, it claims nothing.
 _NUM = r"(\d+(?:[  .]\d{3})*(?:,\d+)?)"

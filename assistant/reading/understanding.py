@@ -54,6 +54,7 @@ SYNONYMS = [
     (r"\b(4e|4eme|quatrieme)\s+(enjeu|dis|guide|programme)\b", r"\2 4"),
     (r"\bmise? a jour\b", "mise a jour"),
     (r"\bcb\b", "combien"),
+    (r"\bferme(?:nt)? la marche\b", "est le moins present"), (r"\barrive(?:nt)? en tete\b", "est le plus present"),
     (r"\b(boite|boites|boiboite)\b(?! (?:a|aux|mail|e-?mail|postale|de reception|noire))",
      lambda m: "entreprises" if m.group(1).endswith("s") else "entreprise"),  # "quelle boîte" is a company
     (r"\bmont(?:e|es|ee|ees|er|ait|aient)\b(?= (?:tout )?seuls?\b| (?:en|avec)\b)", "organise"),  # "monté seul", "monté avec"
@@ -190,8 +191,10 @@ INTENT_PATTERNS = {
     "when": r"\b(quand|quelle date|a quelle date|quel jour|date)\b",
     "list": r"\b(quels|quelles|liste\w*|lesquel\w*|lesquelles|enumere\w*|cite\w*|tous les|toutes les|"
             r"y a-t-il|y-a-t-il|existe-t-il|il y a des)\b",
-    "max": r"\b((?:le|la|les) plus(?! (?:faible|petite?|bas|basse)s?\b)|maximum|record|le mieux|plus gros|plus grand|plus frequente|pic|sommet)\b",
-    "min": r"\b(le moins|la moins|les moins|minimum|plus petite?s?|plus faibles?|plus bas(?:se)?s?)\b",
+    "max": r"\b((?:le|la|les) plus(?! (?:faible|petite?|bas|basse)s?\b)|maximum|record|le mieux|plus gros|plus grand|plus frequente|pic|sommet|"
+           r"n° ?1|numero (?:1|un)|en tete|en premiere position)\b",
+    "min": r"\b(le moins|la moins|les moins|minimum|plus petite?s?|plus faibles?|plus bas(?:se)?s?|ferme la marche|"
+           r"en derniere position|bon dernier|bonne derniere)\b",
     "who": r"\bqui\b|\bquel(?:le)?s? (?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
            r"organismes?|adherents?|collectivites?)\b",
     "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",

@@ -479,3 +479,10 @@ def test_how_many_of_something_a_members_description_does_not_count(assistant):
     assert a.abstained and "Sempergreen" in a.answer
     b = ask(assistant, "l'ACF c'est combien d'agriculteurs ?", as_of="2024-12-31")
     assert not b.abstained and "60" in b.answer
+
+
+def test_ranking_idioms(assistant):
+    a = ask(assistant, "quelle thématique était en tête en 2023 ?", as_of="2024-12-31")
+    assert a.answer.startswith("Fréquence de la thématique Eau") and "le plus élevé" in a.answer
+    b = ask(assistant, "quel secteur d'activité des membres ferme la marche ?", as_of="2024-12-31")
+    assert "Biodéchets" in b.answer.split("\n")[0] and "le plus bas" in b.answer
