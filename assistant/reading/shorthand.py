@@ -55,6 +55,12 @@ ENGLISH = [
     ("monthly", "mensuel"), ("each year", "par an"), ("per year", "par an"), ("yearly", "annuel"),
     ("looking at", ""), ("broken down by", "par"), ("apart from", "hors"), ("attendance", "participants"),
     ("attendees", "participants"), ("attended", "ont participe"), ("people", "personnes"),
+    # the words of any association's life, as its French reports say them
+    ("board meeting", "bureau"), ("board meetings", "bureaux"), ("general assembly", "assemblee generale"),
+    ("annual general meeting", "assemblee generale"), ("agm", "assemblee generale"), ("followers", "abonnes"),
+    ("follower", "abonnes"), ("subscribers", "abonnes"), ("trainer", "formateur"), ("speakers", "intervenants"),
+    ("speaker", "intervenant"), ("smes", "pme"), ("sme", "pme"), ("local authorities", "collectivites"),
+    ("members", "membres"), ("member", "membre"), ("mailing list", "e-mailing"), ("emailings", "e-mailings"),
     ("january", "janvier"), ("february", "fevrier"), ("march", "mars"), ("april", "avril"), ("may", "mai"),
     ("june", "juin"), ("july", "juillet"), ("august", "aout"), ("september", "septembre"),
     ("october", "octobre"), ("november", "novembre"), ("december", "decembre"),

@@ -486,3 +486,10 @@ def test_ranking_idioms(assistant):
     assert a.answer.startswith("Fréquence de la thématique Eau") and "le plus élevé" in a.answer
     b = ask(assistant, "quel secteur d'activité des membres ferme la marche ?", as_of="2024-12-31")
     assert "Biodéchets" in b.answer.split("\n")[0] and "le plus bas" in b.answer
+
+
+def test_english_words_of_an_associations_life(assistant):
+    a = ask(assistant, "How many SMEs and local authorities are members?", as_of="2024-12-31")
+    assert "119" in a.answer and "14" in a.answer
+    b = ask(assistant, "How many LinkedIn followers did the page have in March 2024?", as_of="2024-12-31")
+    assert "3155" in b.answer
