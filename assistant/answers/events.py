@@ -142,8 +142,13 @@ class EventBook:
             typed = events
         period = q.dates.period
         if period:
-            events = [e for e in events if period.contains(e.date)]
-            typed = [e for e in typed if period.contains(e.date)]
+            moved = []
+            if period.start == period.end and period.year_known and not any(period.contains(e.date) for e in typed):
+                # "le bureau du 21 novembre a-t-il eu lieu ?": an event whose notes say it was planned that day
+                said = fold(format_date(period.start))
+                moved = [e for e in typed if said in fold(e.notes)]
+            events = [e for e in events if period.contains(e.date)] or moved
+            typed = [e for e in typed if period.contains(e.date)] or moved
         if threshold := _threshold(q.folded):  # "plus de 50 participants"
             def passes(e: Event) -> bool:  # an attendance is known only once the event took place
                 return e.participants is not None and e.date <= as_of and threshold(e.participants)

@@ -80,6 +80,8 @@ def read_dates(text: str, today: date) -> DateInfo:
 
 
 def _relative(t: str, today: date) -> Period | None:
+    if re.search(r"\b(?:ce mois|cette annee|ce jour|cette semaine|cette date)[- ]la\b", t):
+        return None  # "ce jour-là", "ce mois-là" point back at a time named before, not at today
     if "aujourd'hui" in t or "ce jour" in t:
         return Period(today, today, "aujourd'hui")
     if re.search(r"\bdemain\b", t):
@@ -94,8 +96,6 @@ def _relative(t: str, today: date) -> Period | None:
             return None
         s, e = _week(today + timedelta(days=shift))
         return Period(s, e, {0: "cette semaine", 7: "la semaine prochaine"}.get(shift, "la semaine dernière"))
-    if re.search(r"\b(?:ce mois|cette annee|ce jour|cette semaine|cette date)[- ]la\b", t):
-        return None  # "ce mois-là" points back at a period named before, not at today's
     if m := re.search(r"\b(ce mois(?:-ci)?|le mois (prochain|dernier|passe))\b", t):
         shift = {"prochain": 1, "dernier": -1, "passe": -1}.get(m.group(2) or "", 0)
         d = _add_months(today.replace(day=1), shift)

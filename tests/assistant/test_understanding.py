@@ -493,3 +493,9 @@ def test_english_words_of_an_associations_life(assistant):
     assert "119" in a.answer and "14" in a.answer
     b = ask(assistant, "How many LinkedIn followers did the page have in March 2024?", as_of="2024-12-31")
     assert "3155" in b.answer
+
+
+def test_a_day_an_event_was_moved_from_and_a_second_yes_no_question(assistant):
+    a = ask(assistant, "Combien de monde au Forum Eau, et le bureau prévu le 21 novembre 2024 s'est-il tenu ce jour-là ?",
+            as_of="2024-12-31")
+    assert "126 participants" in a.answer and "7 janvier 2025" in a.answer
