@@ -261,8 +261,11 @@ class FigureBook:
         if len(moves) < 2:
             return None
         moves.sort(key=lambda x: -x[0] if rising else x[0])
-        sign = lambda d: ("+" if d >= 0 else "−") + format_number(abs(d), moves[0][3].unit)  # noqa: E731
-        line = lambda d, o, x, y: f"{o.label} : {sign(d)} ({format_number(x.value, x.unit)} → {format_number(y.value, y.unit)})"  # noqa: E731
+        def line(d: float, o: _Metric, x: Figure, y: Figure) -> str:
+            sign = "+" if d >= 0 else "−"
+            return (f"{o.label} : {sign}{format_number(abs(d), y.unit)} ({format_number(x.value, x.unit)} → "
+                    f"{format_number(y.value, y.unit)})")
+
         leaders = [mv for mv in moves if mv[0] == moves[0][0]]  # a tie is said as one
         word = "la plus forte hausse" if rising else "la plus forte baisse"
         text = (f"{word[0].upper()}{word[1:]} entre {years[0]} et {years[1]}"

@@ -86,7 +86,8 @@ class PassageAnswerer:
         text = " ".join(sentences).strip()
         heading = str(best_hit.metadata.get("section") or best_hit.title).split(" > ")[-1]
         if heading and not heading.rstrip().endswith("?") and fold(heading) not in fold(text[: len(heading) + 20]):
-            if best_hit.kind == "guide" and best_hit.title and fold(best_hit.title) not in fold(heading + text):
+            named = best_hit.title and fold(best_hit.title) in fold(heading + text)
+            if where is None and best_hit.kind == "guide" and not named:
                 heading = f"Guide-formation « {best_hit.title} » — {heading}"  # "Fiche :" alone names no guide
             text = f"{heading} : {text}"
         used = [best_hit]

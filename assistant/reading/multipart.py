@@ -19,7 +19,8 @@ BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:
 # "j'aurais besoin de trois données : le nombre d'abonnés, le gain sur un an et le nombre d'e-mailings": after a
 # colon, noun phrases listed with commas and "et" are as many questions.
 _ITEM = r"(?:le|la|les|l'|du|des|un|une)\s?[^,;:?]+"
-_LISTED = re.compile(rf"^(?P<head>[^:?]{{3,}}):\s*(?P<items>{_ITEM}(?:\s*,\s*(?:et\s+)?{_ITEM})*\s*(?:,\s*)?(?:et|ainsi que)\s+{_ITEM})\s*[.?]?\s*$")
+_LISTED = re.compile(rf"^(?P<head>[^:?]{{3,}}):\s*(?P<items>{_ITEM}(?:\s*,\s*(?:et\s+)?{_ITEM})*"
+                     rf"\s*(?:,\s*)?(?:et|ainsi que)\s+{_ITEM})\s*[.?]?\s*$")
 
 
 def _listed(message: str) -> list[str] | None:

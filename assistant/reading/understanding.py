@@ -379,7 +379,8 @@ class Lexicon:
                 if w in GRAMMAR or w in EMPTY_NOUNS:
                     continue
                 verb = _looks_like_verb(w) and not (w.endswith("ent") and i and tokens[i - 1] in SINGULAR)
-                if w in names or len(w) >= 4 and not verb and _after_determiner(tokens, i):
+                if w in names or len(w) >= 4 and not verb and (_after_determiner(tokens, i) or
+                                                                 i and tokens[i - 1] in FUTURE_COPULAS):
                     unknown.append(w)  # "le président", "la piscine": a thing the base does not hold
                 continue
             if known in GRAMMAR and known not in self.words_known:
@@ -427,6 +428,8 @@ EMPTY_NOUNS = frozenset("truc trucs chose choses machin bidule info infos inform
 BARE_ASKING = frozenset("combien quoi quel quelle quels quelles qui quand ou comment pourquoi c'est cest est etait "
                         "sont sera etaient il elle ils elles ca cela ce fait font coute coutent coutait vaut valait "
                         "faut faudrait".split())
+# "il fera beau ?", "ce sera gratuit ?": what follows says what is asked of the future.
+FUTURE_COPULAS = frozenset("fera feront sera seront serait seraient".split())
 # "le module sur …", "l'atelier autour de …": what follows is what the thing is about.
 ABOUT = frozenset("sur autour consacre consacree consacres consacrees dedie dediee dedies dediees".split())
 SPECIFIC_IDF = 1.2  # a word of the base that names something, not one said everywhere ("cluster": 0.96)
@@ -468,7 +471,8 @@ def _heads(folded: str, word: str, opening: bool = True) -> bool:
         rf"\b(?:quel|quelle|quels|quelles)(?: est| sont| etait| etaient| sera| a ete| avait ete)?(?: {_DET.rstrip(' ')})?\s?"
         rf"(?:(?!genre |type |sorte )\w+ (?:de |d'|du |des )?)?{w}\b|\bcombien (?:coute |coutait |vaut |est |etait )?{_DET}(?:\w+ )?{w}\b|"
         rf"\bc'est quoi {_DET}?{w}\b|\bqui (?:est|sont|etait) {_DET}?{w}\b|\bcombien (?:de |d')(?:\w+ )?{w}\b|"
-        rf"\b(?:y a-t-il|il y a|existe-t-il|avez-vous|vous avez|tu as|on a) {_DET}?{w}\b", folded))
+        rf"\b(?:y a-t-il|il y a|existe-t-il|avez-vous|vous avez|tu as|on a) {_DET}?{w}\b|"
+        rf"\b(?:fera|feront|sera|seront|serait|seraient) {w}\b", folded))
 
 
 def _opens(tokens: list[str], i: int) -> bool:

@@ -499,3 +499,9 @@ def test_a_day_an_event_was_moved_from_and_a_second_yes_no_question(assistant):
     a = ask(assistant, "Combien de monde au Forum Eau, et le bureau prévu le 21 novembre 2024 s'est-il tenu ce jour-là ?",
             as_of="2024-12-31")
     assert "126 participants" in a.answer and "7 janvier 2025" in a.answer
+
+
+def test_what_a_future_day_will_be_like_is_asked_of_a_missing_thing(assistant):
+    first = ask(assistant, "c'était quand la visite CSTB ?", as_of="2024-11-01")
+    a = ask(assistant, "il fera beau ce jour-là tu crois ?", as_of="2024-11-01", conversation_id=first.conversation_id)
+    assert a.abstained and "beau" in a.answer
