@@ -9,7 +9,7 @@ from datetime import date
 
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
 from assistant.answers.events import EventBook
-from assistant.answers.figures import FigureBook
+from assistant.answers.figures import FigureBook, asked_level
 from assistant.conversation.followup import is_followup, refers_back, resolve
 from assistant.answers.guides import GuideBook
 from assistant.answers.members import MemberBook
@@ -307,7 +307,7 @@ class Engine:
         kind = focus.get("kind")
         figure = _safely(self.figures.answer, q)
         if figure and q.has("what", "list", "how") and not q.has("count", "participants", "sum", "max", "min") \
-                and not EXISTS.search(q.folded) and not re.search(r"\b(?:plus|moins) de \d", q.folded):
+                and not EXISTS.search(q.folded) and not asked_level(q):
             # "il y a des collectivités ?", "quels secteurs ont plus de 100 membres ?": figures answer it
             figure.coverage *= 0.5  # "c'est quoi X ?", "quels sont les X ?" want a description, not figures
         guide = _safely(self.guides.answer, q, ids if kind == "guides" else None)

@@ -123,7 +123,7 @@ class FigureBook:
 
     def answer(self, q: Query) -> Draft | None:
         ranking = re.search(r"\b(class(?:er|e|ez|ement)|tri(?:er|e|ez)|par ordre)\b", q.folded)
-        level = re.search(r"\b(plus|moins) de (\d+)\b", q.folded)
+        level = asked_level(q)
         if not (ranking or level or q.has("max", "min")) and (listing := self.table(q)):
             return listing
         topic = set(q.topic)
@@ -356,6 +356,11 @@ class FigureBook:
             line += " " + _trend(figs[0], figs[-1])
             line = _premise(q, figs[-1].value - figs[0].value) + line
         return line
+
+
+def asked_level(q: Query) -> re.Match | None:
+    """"plus de 100 membres", "moins de 60": the level a question sets ("plus" or "moins", then the number)."""
+    return re.search(r"\b(plus|moins) de (\d+)\b", q.folded)
 
 
 CROSSING = re.compile(r"\b(?:passe\w*|depasse\w*|franchi\w*|atteint|atteindre|arrive\w*) (?:(?:la barre|le cap|le seuil|"
