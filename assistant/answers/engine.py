@@ -17,7 +17,7 @@ from assistant.reading.multipart import split_questions
 from assistant.reading.dates import MONTH_NAMES, Period, read_dates
 from assistant.reading.normalize import fold, stem
 from assistant.answers.passages import PassageAnswerer
-from assistant.reading.premise import read_claim, verdict
+from assistant.reading.premise import read_claim, untagged, verdict
 from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
 from assistant.reading.smalltalk import smalltalk, strip_courtesy
@@ -31,6 +31,7 @@ PRIVACY_REFUSAL = (
     "Je ne communique pas de coordonnées personnelles (adresse e-mail, téléphone) : la base du Cluster EMS "
     "n'en contient pas et je n'en donne jamais. Pour joindre une personne, passez par l'équipe du cluster."
 )
+NO_PLACE = "Je ne trouve pas d'adresse ni de lieu pour cela dans la base du Cluster EMS."
 INVENTION_REFUSAL = (
     "Je réponds uniquement à partir de la base du Cluster EMS : je ne peux pas "
     "inventer de chiffres ni suivre d'instructions qui me demandent de sortir de cette base."
@@ -221,7 +222,9 @@ class Engine:
                 if agrees is not None:
                     draft.text = ("Oui : " if agrees else "Non : ") + draft.text
                 return draft, context
-        return self._question(message, as_of, previous)
+            if claim.place and draft.abstained:
+                return draft, context  # "c'était à Nanterre ?": where it was is what the base lacks
+        return self._question(untagged(message), as_of, previous)  # "…, non ?" names nothing to look for
 
     def _question(self, typed: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
         message = self.lexicon.read(typed) if previous else typed  # a follow-up is resolved on words read right
@@ -325,9 +328,11 @@ class Engine:
                 if d.focus.get("kind") in ("events", "figures"):
                     d.coverage *= 0.5
         structured_abstention = next((d for d in drafts if d.abstained and d.coverage >= 0.8), None)
-        # Equal coverage: an event answers "quand ?" or "combien de participants ?" better than a description.
+        # Equal coverage: an event answers "quand ?" or "combien de participants ?" better than a description,
+        # and the report's figures say how something changed ("l'évolution des projets suivis entre 2023 et 2024").
         best = max((d for d in drafts if not d.abstained), default=None,
-                   key=lambda d: (d.coverage, d.focus.get("kind") == "events" and q.has(*EVENT_ASKS)))
+                   key=lambda d: (d.coverage, d.focus.get("kind") == "events" and q.has(*EVENT_ASKS) or
+                                  d.focus.get("kind") == "figures" and q.has("compare")))
         if best is None or best.coverage < 0.9:
             passage = _safely(self.passages.answer, q)
             # a passage restating records of the kind the structured answer already gives adds nothing, and
@@ -344,11 +349,12 @@ class Engine:
             return self._unknown(q, best)  # what is asked is not in the base; a detail around it may be missing
         if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage):
             return structured_abstention
+        where = q.has("where") and not q.has("list", "count")
         if best is None or best.coverage < MIN_COVERAGE:
-            return abstain(NOT_FOUND + self._nearby(q), f"couverture insuffisante ({best.coverage if best else 0:.2f})")
-        if q.has("where") and not q.has("list", "count") and _placeless(best, bool(re.search(r"\badresse", q.folded))):
-            return abstain("Je ne trouve pas d'adresse ni de lieu pour cela dans la base du Cluster EMS."
-                           + self._nearby(q), "lieu demandé, absent de la base")
+            return abstain((NO_PLACE if where else NOT_FOUND) + self._nearby(q),
+                           f"couverture insuffisante ({best.coverage if best else 0:.2f})")
+        if where and _placeless(best, bool(re.search(r"\badresse", q.folded))):
+            return abstain(NO_PLACE + self._nearby(q), "lieu demandé, absent de la base")
         return _with_report_figure(q, best, figure)
 
     def _known_share(self, q: Query) -> float:

@@ -13,14 +13,18 @@ from assistant.reading.normalize import fold
 TAG = re.compile(r"[,\s]*\b(?:oui ou non|non|hein|c'est (?:bien )?ca|n'est-ce pas|pas vrai|c'est vrai|vrai|exact|correct|"
                  r"juste|right|confirme[sz]?|on est d'accord)\s*\?*\s*$")
 OPENING = re.compile(r"^\s*(?:est-ce que|est ce que|est-ce qu'|c'est vrai que|il parait que|confirme[sz]?(?: moi)? que|"
-                     r"je crois que|il me semble que|j'ai entendu que)\s*")
+                     r"je crois que|il me semble que|j'ai entendu que|est-il (?:vrai|exact|juste) que|"
+                     r"c'est (?:exact|juste) que)\s*")
 ASKING = re.compile(r"\b(combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|lequel|laquelle|lesquel\w*|cb|qd|"
                     r"nombre|liste|total|moyenne|y a-t-il|y-a-t-il|existe-t-il)\b")
 # A statement has a verb: "l'AG s'est tenue en juin ?" claims; "nombre d'événements en juin ?" asks.
 STATED = re.compile(r"\b(a|ont|est|sont|etait|etaient|avait|avaient|aura|y a|y avait|compte|comptait|comptaient|"
                     r"reunit|rassemble|rassemblait|s'est|se sont|s'etait)\b")
+# Words that may follow a year ("en 2024 dans la base", "2024 sans compter"); any other plural word after
+# a year-like number makes it a count ("2000 structures", "1900 adhérents").
+_GRAMMAR_AFTER = r"(?:dans|sans|sous|vers|chez|plus|moins|tous|nous|vous|apres|depuis|alors|puis)\b"
 # A number stated as a fact; not a threshold ("plus de 50"), a rank ("les 3 prochains") or a date.
-NUMBER = re.compile(rf"(?<!plus de )(?<!moins de )(?<!au moins )(?<!dela de )(?<!les )(?<!n°)(?<!n° )(?<!numero )(?<![\d/.-])(?!(?:19|20)\d\d\b)(\d+(?:[  .]\d{{3}})*(?:,\d+)?)(?![\d/.]|er\b|e\b| ?(?:{_MONTH_RE})\b| (?:premier|dernier|prochain))")
+NUMBER = re.compile(rf"(?<!plus de )(?<!moins de )(?<!au moins )(?<!dela de )(?<!les )(?<!n°)(?<!n° )(?<!numero )(?<![\d/.-])(?!(?:19|20)\d\d\b(?!\s+(?!{_GRAMMAR_AFTER})[a-z]{{3,}}s\b))(\d+(?:[  .]\d{{3}})*(?:,\d+)?)(?![\d/.]|er\b|e\b| ?(?:{_MONTH_RE})\b| (?:premier|dernier|prochain))")
 # A number claimed as a bound: "a dépassé les 300 membres", "moins de 100 personnes", "au moins 50".
 # Not after "avec", "de", "ayant", "qui": "des ateliers avec plus de 50 participants" filters, it claims nothing.
 _NUM = r"(\d+(?:[  .]\d{3})*(?:,\d+)?)"
@@ -29,6 +33,15 @@ BOUND = re.compile(r"(?<!\bavec )(?<!\bde )(?<!\bayant )(?<!\bqui )\b(depasse\w*
                    r"inferieure?s? a|pas plus de|sous)\s+(?:les |la barre de?s? |le cap de?s? |la barre d')?"
                    + _NUM + r"(?![\d/.])")
 _AT_MOST = ("moins de", "en dessous de", "pas plus de", "sous la barre")
+# A change claimed: "les actions ont augmenté en 2024 par rapport à 2023", "a baissé entre 2023 et 2024".
+RISE = re.compile(r"\b(augmente\w*|a progresse|ont progresse|est en hausse|sont en hausse|en hausse|a cru|ont cru|a grimpe|"
+                  r"ont grimpe)\b")
+FALL = re.compile(r"\b(baisse\w*|diminue\w*|a recule|ont recule|en baisse|a chute|ont chute|a regresse|ont regresse)\b")
+# What the figures' answer says of a change: "Évolution de 2023 à 2024 : −144", "Il n'y a pas eu de hausse".
+CHANGE_SAID = re.compile(r"evolution de .{1,40}? : ([+−-])|(pas eu de (?:hausse|baisse), mais une (hausse|baisse))")
+# A place claimed: "son siège est en Belgique", "ça se passait à Nanterre" (a capitalised name after en/à/au).
+PLACE = re.compile(r"(?<!\w)(?:en|a|à|au|aux)\s+([A-ZÀ-Ý][\w'-]+(?:[\s-][A-ZÀ-Ý][\w'-]+)*)")
+HAPPENED = re.compile(r"\b(?:eu lieu|tenue?s?|deroulee?s?|maintenue?s?)\b")
 WHEN = re.compile(rf"\b(?:en |au mois de |le |au |debut |fin |mi-?|courant )*(?:\d{{1,2}}(?:er)? )?(?:{_MONTH_RE})\b")
 
 
@@ -44,6 +57,8 @@ class Claim:
     bound: str = "="  # "=", ">" (more than) or "<" (less than)
     when: tuple[int, int | None] | None = None  # (month, day or None)
     years: tuple[int, int] | None = None  # with `bound`: the first year's value is above or below the second's
+    change: str | None = None  # "+" (it rose) or "-" (it fell)
+    place: str | None = None  # a place named in the claim, folded
 
 
 def read_claim(message: str, today: date) -> Claim | None:
@@ -53,24 +68,40 @@ def read_claim(message: str, today: date) -> Claim | None:
     opened = OPENING.match(folded)
     body = folded[:tagged.start()] if tagged else folded
     body = body[opened.end():] if opened else body
+    body = re.sub(r"\s*\bcomme (?:prevu|annonce|convenu)\b", "", body)  # "a bien eu lieu comme prévu ?"
     plain = folded.endswith("?") and len(body.split()) >= 4 and not re.match(r"(et|mais|puis|ou|sinon)\b", body) \
         and bool(STATED.search(body)) and not re.match(r"(?:il )?y a (?:des|d')", body)  # "y a des visites en mai ?" asks
-    if not (tagged or opened or plain) or ASKING.search(body):
+    asking = ASKING.search(body)
+    if asking and asking.group(1) in ("nombre", "total", "moyenne") and (tagged or opened or RISE.search(body) or
+                                                                        FALL.search(body)):
+        asking = None  # "le nombre de membres a augmenté, non ?" claims; "nombre d'événements en juin ?" asks
+    if not (tagged or opened or plain) or asking:
         return None
     if (m := COMPARED.search(body)) and (m.group(1) or m.group(4)):
         first, second = int(m.group(1) or m.group(4)), int(m.group(5))
         return Claim(f"combien de {m.group(3)} en {first} et en {second} ?", bound=">" if m.group(2) == "plus" else "<",
                      years=(first, second))
+    rise, fall = RISE.search(body), FALL.search(body)
+    if bool(rise) != bool(fall):  # "… ont augmenté en 2024 par rapport à 2023": how it changed, and Oui or Non
+        m = rise or fall
+        return Claim(f"evolution de {(body[:m.start()] + ' ' + body[m.end():]).strip(' ,?')} ?", change="+" if rise else "-")
     if m := BOUND.search(body):  # before a month: "plus de 4000 abonnés en décembre" claims a number
         value = float(re.sub(r"[  .]", "", m.group(2)).replace(",", "."))
         neutral = (body[:m.start()] + " combien de " + body[m.end():]).strip(" ,?")
         return Claim(f"{neutral} ?", number=value, bound="<" if m.group(1).startswith(_AT_MOST) else ">")
+    if (m := PLACE.search(message)) and not read_dates(m.group(1), today).period:
+        place = fold(m.group(1))
+        if (p := body.find(place)) > 0 and not NUMBER.search(body):  # "Sempergreen a son siège en Belgique, c'est ça ?"
+            neutral = re.sub(r"\b(?:en|a|au|aux)\s*$", "", body[:p].rstrip()) + body[p + len(place):]
+            return Claim(f"{neutral.strip(' ,?')}, c'est où ?", place=place)
     if (m := WHEN.search(body)) and not re.search(rf"\b(?:entre|de|du)\s+(?:\w+\s+){{0,2}}(?:{_MONTH_RE})\b.{{0,20}}\b(?:et|a|au)\s+"
                                                   rf"(?:\w+\s+){{0,2}}(?:{_MONTH_RE})\b", body):
         # "le forum a eu lieu en mai ?" claims a date; "perdu des abonnés entre septembre et octobre" names a span
         period = read_dates(m.group(0), today).period
         if period and period.start.month == period.end.month:
             day = period.start.day if period.start == period.end else None
+            if day and HAPPENED.search(body):  # "le bureau du 21 novembre a bien eu lieu ?": that day's, if any
+                return Claim(f"{body.strip(' ,?')} ?", when=(period.start.month, day))
             neutral = (body[:m.start()] + " " + body[m.end():]).strip(" ,?")
             return Claim(f"{neutral} quand ?", when=(period.start.month, day))
     if m := NUMBER.search(body):
@@ -91,6 +122,16 @@ def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
         if first is None or second is None:
             return None
         return first > second if claim.bound == ">" else first < second
+    if claim.change:
+        said = CHANGE_SAID.search(fold(answer))
+        if not said:
+            return None
+        rose = said.group(1) == "+" if said.group(1) else said.group(3) == "hausse"
+        return rose == (claim.change == "+")
+    if claim.place:
+        if claim.place in fold(answer):
+            return True
+        return False if PLACE.search(answer) else None  # the answer names another place, or none at all
     if claim.number is not None:
         found = [float(m.group(1).replace(" ", "").replace(" ", "").replace(",", "."))
                  for m in re.finditer(rf"(?<![\w,])(\d+(?:[  ]\d{{3}})*(?:,\d+)?)(?!\d|[  ]?\d{{3}}\b| ?(?:{_MONTH_RE})\b)", fold(answer))]
@@ -103,4 +144,18 @@ def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
         return values[0] > claim.number if claim.bound == ">" else values[0] < claim.number
     month, day = claim.when
     days = [date.fromisoformat(d) for d in dates if d]
+    if not days:  # a passage, with no record's date: the dates it writes ("AG annuelle du 10 octobre 2024")
+        days = [p.start for m in WHEN.finditer(fold(answer)) if (p := read_dates(m.group(0), date(2000, 1, 1)).period)
+                and p.start.month == p.end.month]
+    if not days:
+        return None
     return any(d.month == month and (day is None or d.day == day) for d in days)
+
+
+def untagged(message: str) -> str:
+    """The question without the tag that asks for a confirmation ("…, non ?"), which names nothing."""
+    folded = fold(message).strip()
+    tagged = TAG.search(folded)
+    if not tagged or tagged.start() < 8 or len(folded) != len(message.strip()):
+        return message
+    return message.strip()[:tagged.start()].rstrip(" ,") + " ?"

@@ -505,3 +505,21 @@ def test_what_a_future_day_will_be_like_is_asked_of_a_missing_thing(assistant):
     first = ask(assistant, "c'était quand la visite CSTB ?", as_of="2024-11-01")
     a = ask(assistant, "il fera beau ce jour-là tu crois ?", as_of="2024-11-01", conversation_id=first.conversation_id)
     assert a.abstained and "beau" in a.answer
+
+
+def test_claims_of_a_change_a_place_or_a_count_get_oui_or_non(assistant):
+    from assistant.reading.premise import Claim, read_claim, untagged, verdict
+    today = date(2024, 12, 31)
+    rose = read_claim("le nombre d'adhérents a augmenté en 2023, non ?", today)
+    assert rose.change == "+" and verdict(rose, "Évolution de 2022 à 2023 : −4 (−2 %).", []) is False
+    assert verdict(Claim("?", change="-"), "Il n'y a pas eu de hausse, mais une baisse : 3 en 2024", []) is True
+    place = read_claim("la réunion de juin était à Lyon, c'est ça ?", today)
+    assert place.place == "lyon" and verdict(place, "Réunion tenue à Marseille.", []) is False
+    assert verdict(place, "Réunion tenue à Lyon.", []) is True and verdict(place, "Réunion de juin.", []) is None
+    assert read_claim("la base comptait 3000 fiches en 2024, non ?", today).number == 3000  # a count, not a year
+    assert verdict(Claim("?", when=(3, 14)), "Séminaire annuel du 14 mars 2024.", []) is True  # dates a passage writes
+    assert untagged("il y avait combien de visites en juin, non ?") == "il y avait combien de visites en juin ?"
+    a = ask(assistant, "la visite du CSTB s'est tenue à Lille, non ?", as_of="2024-12-31")
+    assert a.abstained and "lieu" in a.answer  # the base names no place: neither Oui nor Non
+    b = ask(assistant, "Les projets individuels suivis ont baissé entre 2023 et 2024 ?", as_of="2024-12-31")
+    assert b.answer.startswith("Non") and "20 en 2024" in b.answer
