@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
-from assistant.answers.events import EventBook
+from assistant.answers.events import EVENT_WORDS, EventBook
 from assistant.answers.figures import FigureBook, asked_level
 from assistant.conversation.followup import is_followup, refers_back, resolve
 from assistant.answers.guides import GuideBook
@@ -79,13 +79,18 @@ def _whole_years(q: Query) -> bool:
 def _step(message: str) -> int:
     """+1 for "et le suivant ?", -1 for "celui d'avant ?", 0 for anything else (short messages only)."""
     folded = fold(message)
-    if _length(folded) > 8:
+    # "et l'événement juste après dans le calendrier, c'était quoi ?" is longer, and as plain
+    pointed = re.search(r"\b(suivante?s?|precedente?s?|d'apres|d'avant|juste (?:apres|avant))\b", folded)
+    if _length(folded) > (12 if pointed else 8):
         return 0
     if re.search(r"\b(suivante?s?|d'apres|apres|ensuite|celui d'apres)\b", folded):
         return 1
     if re.search(r"\b(precedente?s?|d'avant|avant)\b", folded):
         return -1
     return 0
+
+
+OTHER = re.compile(r"\b(?:l'autre|les autres|l'autre \w+)\s*\??$")
 
 
 ORDINALS = {"premier": 0, "premiere": 0, "1er": 0, "deuxieme": 1, "second": 1, "seconde": 1, "2e": 1,
@@ -229,13 +234,18 @@ class Engine:
     def _question(self, typed: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
         message = self.lexicon.read(typed) if previous else typed  # a follow-up is resolved on words read right
         own = parse(message, as_of, self.lexicon)  # the message read once, for every check below
-        if previous and previous.focus.get("kind") == "events" and (_step(message) or _ordinal(message) is not None):
-            ids = previous.focus.get("ids") or []
-            if not own.topic:  # "et le suivant ?" walks along the events shown last, "le premier ?" picks one
-                draft = self.events.neighbour(own, ids, _step(message), as_of) if _step(message) \
-                    else self.events.nth(own, previous.focus.get("list") or ids, _ordinal(message), as_of)
-                if draft:
-                    return draft, Context(previous.question, previous.years, draft.focus or previous.focus)
+        if previous and previous.focus.get("kind") == "events" and not set(own.topic) - EVENT_WORDS:
+            # "et le suivant ?" walks along the events shown last, "le premier ?" picks one, "et l'autre ?" the rest
+            ids, pool = previous.focus.get("ids") or [], previous.focus.get("list") or []
+            draft = None
+            if _step(message):
+                draft = self.events.neighbour(own, ids, _step(message), as_of, pool)
+            elif _ordinal(message) is not None:
+                draft = self.events.nth(own, pool or ids, _ordinal(message), as_of)
+            elif OTHER.search(fold(message)) and _length(fold(message)) <= 6:
+                draft = self.events.others(own, ids, pool, as_of)
+            if draft:
+                return draft, Context(previous.question, previous.years, draft.focus or previous.focus)
         if previous and previous.focus.get("kind") == "passages" and len(previous.focus.get("ids", [])) > 1 \
                 and (index := _ordinal(message)) is not None and not own.topic:
             ids = previous.focus["ids"]  # "le 3e c'est sur quoi ?" after a list of sections

@@ -49,6 +49,7 @@ class EventBook:
         self.events = sorted(events, key=lambda e: (e.date, e.title))
         self.lexicon = lexicon
         self.search = search
+        self._by_id = {e.id: e for e in self.events}
         self.title_stems = {e.id: set(content_stems(canonical(e.title))) | _acronyms(e.title) for e in self.events}
         self.types: dict[str, _Type] = {}
         for e in self.events:
@@ -217,6 +218,7 @@ class EventBook:
                 draft = self._nothing_ahead(q, chosen, as_of, type_labels)
                 draft.coverage = coverage
                 return draft
+        pool = held  # what the answer picks from: "et le suivant ?", "et l'autre ?" move along it
         if q.limit:
             held = held[-q.limit:] if q.has("latest") else held[:q.limit]
         relation = re.search(r"\b(avant|apres|precedant|suivant) (?:le |la |l'|celui |celle )", q.folded)
@@ -228,6 +230,9 @@ class EventBook:
                 return near
         draft = self._compose(q, held, mode, as_of, type_labels)
         draft.coverage = coverage
+        shown = draft.focus.get("ids", [])
+        if shown and 1 < len(pool) <= 3 * SHOWN and len(shown) < len(pool) and "list" not in draft.focus:
+            draft.focus["list"] = [e.id for e in pool]  # "le prochain bureau" shows one of the bureaux to come
         if len(held) == 1 and q.has("where") and not q.has("list", "count") and not _placed(held[0]):
             # "la visite du CSTB, c'était dans quelle ville ?": the report names no place for it
             draft.text = "Je ne trouve pas de lieu pour cet événement dans la base du Cluster EMS. " + draft.text.replace(
@@ -256,18 +261,29 @@ class EventBook:
         near = [keys[(h.title, h.metadata.get("date"))] for h in hits if h.similarity >= top - 0.03][:most]
         return sorted(near, key=lambda e: e.date)
 
-    def neighbour(self, q: Query, ids: list[str], step: int, as_of: date) -> Draft | None:
-        """"Et le suivant ?", "celui d'avant ?": the event after the last (or before the first) one shown."""
-        shown = [i for i, e in enumerate(self.events) if e.id in ids]
-        if not shown:
+    def neighbour(self, q: Query, ids: list[str], step: int, as_of: date, pool: list[str] = ()) -> Draft | None:
+        """"Et le suivant ?", "celui d'avant ?": the event after the last (or before the first) one shown — in
+        the list the answer picked it from ("le prochain bureau", "la première délégation") while it lasts,
+        then in the agenda."""
+        for among in (pool, [e.id for e in self.events]):
+            shown = [i for i, e in enumerate(among) if e in ids]
+            k = (shown[-1] + 1 if step > 0 else shown[0] - 1) if shown else -1
+            if shown and 0 <= k < len(among) and (e := self._by_id.get(among[k])):
+                return Draft(_sentence(e, as_of, q), [event_source(e, _line(e, as_of))], coverage=1.0,
+                             focus={"kind": "events", "ids": [e.id], "list": list(pool)} if pool else
+                             {"kind": "events", "ids": [e.id]})
+        if not any(e.id in ids for e in self.events):
             return None
-        k = shown[-1] + 1 if step > 0 else shown[0] - 1
-        if not 0 <= k < len(self.events):
-            where = "après" if step > 0 else "avant"
-            return abstain(f"La base ne contient pas d'événement {where} celui‑ci.", "pas d'événement voisin")
-        e = self.events[k]
-        return Draft(_sentence(e, as_of, q), [event_source(e, _line(e, as_of))], coverage=1.0,
-                     focus={"kind": "events", "ids": [e.id]})
+        where = "après" if step > 0 else "avant"
+        return abstain(f"La base ne contient pas d'événement {where} celui‑ci.", "pas d'événement voisin")
+
+    def others(self, q: Query, ids: list[str], pool: list[str], as_of: date) -> Draft | None:
+        """"Et l'autre ?": the events of the list the answer picked from that it did not show."""
+        rest = [e for e in self.events if e.id in pool and e.id not in ids]
+        if not rest or len(rest) > 3:
+            return None
+        return Draft("\n".join(_sentence(e, as_of, q) for e in rest), [event_source(e, _line(e, as_of)) for e in rest],
+                     coverage=1.0, focus={"kind": "events", "ids": [e.id for e in rest], "list": list(pool)})
 
     def nth(self, q: Query, ids: list[str], index: int, as_of: date) -> Draft | None:
         """"Et le premier ?": one event of the list shown last, in date order."""

@@ -523,3 +523,18 @@ def test_claims_of_a_change_a_place_or_a_count_get_oui_or_non(assistant):
     assert a.abstained and "lieu" in a.answer  # the base names no place: neither Oui nor Non
     b = ask(assistant, "Les projets individuels suivis ont baissé entre 2023 et 2024 ?", as_of="2024-12-31")
     assert b.answer.startswith("Non") and "20 en 2024" in b.answer
+
+
+def test_next_and_other_move_along_the_list_the_answer_picked_from(assistant):
+    first = ask(assistant, "c'est quand la prochaine visite ?", as_of="2024-04-01")
+    assert "23 mai 2024" in first.answer
+    after = ask(assistant, "et celle d'après ?", as_of="2024-04-01", conversation_id=first.conversation_id)
+    assert "Saint-Gobain" in after.answer  # the next visit, not the next event of the agenda
+    one = ask(assistant, "quelle a été la première visite du premier trimestre ?", as_of="2024-12-31")
+    assert "17 janvier 2024" in one.answer
+    other = ask(assistant, "et l'autre ?", as_of="2024-12-31", conversation_id=one.conversation_id)
+    assert "centrale à béton" in other.answer and "17 janvier" not in other.answer
+    cstb = ask(assistant, "la visite du CSTB c'était quand ?", as_of="2024-12-31")
+    nxt = ask(assistant, "et l'événement juste après dans l'agenda, c'était quoi ?", as_of="2024-12-31",
+              conversation_id=cstb.conversation_id)
+    assert "26 novembre 2024" in nxt.answer and "CSTB" not in nxt.answer
