@@ -66,8 +66,8 @@ def _with_report_figure(q: Query, best: Draft, figure: Draft | None) -> Draft:
 # Words that say how much of the last subject is asked ("ya eu cb de pers ?"), not a subject of their own.
 MEASURE_STEMS = {stem(w) for w in ("participants", "nombre", "total", "monde", "gens", "personnes", "co", "organise",
                                    "coorganise", "organisation")}  # "c'était co-organisé ?" asks of the last one too
-EXISTS = re.compile(r"^(?:et )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y a(?:-t-il)?|existe-t-il) (?:des|d')")
 COMPARE = re.compile(r"\b(de plus|de moins|difference|ecart|evolution|progression|augmentation|baisse|compar\w*)\b")
+EXISTS = re.compile(r"^(?:et )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y a(?:-t-il)?|existe-t-il) (?:des|d')")
 
 
 def _whole_years(q: Query) -> bool:

@@ -194,7 +194,7 @@ class EventBook:
             if q.themes:
                 chosen = [e for e in chosen if set(e.themes) & set(q.themes)]
                 explained |= topic & THEME_STEMS
-            listing = not (q.has("max", "min", "average", "sum", "count", "participants") or q.dates.future)
+            listing = not (q.has("max", "min", "average", "sum", "count", "participants", "why") or q.dates.future)
             if listing and not focus and sum(self.lexicon.idf(s) for s in candidates) >= 3.0 and len(chosen) > 5:
                 near = self._about(q, chosen)  # no title holds the words: the events nearest by meaning
                 if near:

@@ -68,6 +68,9 @@ class FigureBook:
     def _asked_periods(self, q: Query, m: _Metric) -> list[Figure]:
         years = {str(y) for y in q.dates.years}
         period = q.dates.period
+        named = {f"{y}-{m:02d}" for y, m in q.dates.months}
+        if len(named) > 1 and (months := [f for f in m.figures if f.period in named]):
+            return months  # "en janvier 2024 et en décembre 2023": those months, not the span between them
         if period and period.year_known and not years:  # "l'an dernier", "cette année"
             years = {str(y) for y in range(period.start.year, period.end.year + 1)}
         whole_years = (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31) \
@@ -111,13 +114,14 @@ class FigureBook:
             return None
         _, group, metrics = max(named, key=lambda x: x[0])
         lines, sources = [], []
+        several = len(q.dates.months) > 1 or len(q.dates.years) > 1  # "en mars 2024 par rapport à octobre 2023"
         for m in metrics:
             figs = self._periods(q, m) or m.figures
-            f = figs[-1]
-            lines.append(f"- {m.label} : {format_number(f.value, f.unit)}"
-                         + (f" ({period_label(f.period)})" if f.period else ""))
-            sources.append(figure_source(f, f"{f.metric} ({period_label(f.period) or 'sans date'}) : "
-                                            f"{format_number(f.value, f.unit)}"))
+            shown = figs[::-1] if several else figs[-1:]
+            lines.append(f"- {m.label} : " + ", ".join(format_number(f.value, f.unit) + (
+                f" ({period_label(f.period)})" if f.period else "") for f in shown))
+            sources += [figure_source(f, f"{f.metric} ({period_label(f.period) or 'sans date'}) : "
+                                         f"{format_number(f.value, f.unit)}") for f in shown]
         text = f"{group} — {len(metrics)} chiffres :\n" + "\n".join(lines)
         return Draft(text, sources, coverage=0.95, focus={"kind": "figures", "ids": [s.id for s in sources]})
 

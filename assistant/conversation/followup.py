@@ -77,7 +77,9 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
                               r"\bferme la marche\b|\ben (?:premiere|derniere) position\b", " ", fold(previous))
         if len(previous_years) > 1 and not (years or q.dates.period):  # "combien de plus ?" over both years
             return f"{text} {_subject(previous, keep_dates=False)} {' et '.join(map(str, previous_years))}"
-        return f"{text} {_subject(previous, keep_dates=not (years or q.dates.period))}"
+        # "ça fait combien de plus qu'en décembre 2023 ?" compares with the time asked before: both are kept
+        keep = not (years or q.dates.period) or bool(re.search(r"\b(de plus|de moins|difference|ecart)\b", folded))
+        return f"{text} {_subject(previous, keep_dates=keep)}"
     rewritten = fold(previous)
     if re.search(r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment)\b", folded):
         rewritten = re.sub(r"\b(au debut|au depart|a l'origine|a la creation|a sa creation)\b", "", rewritten) + " maintenant"

@@ -41,6 +41,7 @@ class DateInfo:
     years: tuple[int, ...]  # every explicit year, in order of mention
     future: bool  # "prochain", "à venir", "bientôt"...: after the reference day
     past: bool  # "dernier", "précédent": before the reference day
+    months: tuple[tuple[int, int], ...] = ()  # every month named with its year ("janvier 2024"), in order
 
 
 def _safe(year: int, month: int, day: int) -> date:
@@ -76,7 +77,9 @@ def read_dates(text: str, today: date) -> DateInfo:
         future = False  # "les ateliers programmés entre juillet et octobre 2024", asked in December
     if period and re.search(r"\b(mois|semaine|annee|an)\s+(dernier|derniere|passee?|prochaine?)\b", t):
         future = past = False  # "le mois dernier" names a span; it is not "the last one"
-    return DateInfo(period, years, future, past)
+    months = tuple(dict.fromkeys((int(m.group(2)), MONTHS[m.group(1)])
+                                 for m in re.finditer(rf"\b({_MONTH_RE})\.? {_YEAR}\b", t)))
+    return DateInfo(period, years, future, past, months)
 
 
 def _relative(t: str, today: date) -> Period | None:

@@ -70,7 +70,7 @@ def read_claim(message: str, today: date) -> Claim | None:
     body = body[opened.end():] if opened else body
     body = re.sub(r"\s*\bcomme (?:prevu|annonce|convenu)\b", "", body)  # "a bien eu lieu comme prévu ?"
     plain = folded.endswith("?") and len(body.split()) >= 4 and not re.match(r"(et|mais|puis|ou|sinon)\b", body) \
-        and bool(STATED.search(body)) and not re.match(r"(?:il )?y a (?:des|d')", body)  # "y a des visites en mai ?" asks
+        and bool(STATED.search(_verbs(message))) and not re.match(r"(?:il )?y a (?:des|d')", body)  # "y a des visites en mai ?" asks
     asking = ASKING.search(body)
     if asking and asking.group(1) in ("nombre", "total", "moyenne") and (tagged or opened or RISE.search(body) or
                                                                         FALL.search(body)):
@@ -109,6 +109,11 @@ def read_claim(message: str, today: date) -> Claim | None:
         neutral = (body[:m.start()] + " combien de " + body[m.end():]).strip(" ,?")
         return Claim(f"{neutral} ?", number=value)
     return None
+
+
+def _verbs(message: str) -> str:
+    """The message folded with "à" kept apart from the verb "a" ("par rapport à octobre" states nothing)."""
+    return fold(re.sub(r"(?<!\w)[àÀ](?!\w)", "à_", message))
 
 
 def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:

@@ -538,3 +538,12 @@ def test_next_and_other_move_along_the_list_the_answer_picked_from(assistant):
     nxt = ask(assistant, "et l'événement juste après dans l'agenda, c'était quoi ?", as_of="2024-12-31",
               conversation_id=cstb.conversation_id)
     assert "26 novembre 2024" in nxt.answer and "CSTB" not in nxt.answer
+
+
+def test_two_months_named_are_compared_and_a_follow_up_keeps_the_month_asked_before(assistant):
+    a = ask(assistant, "les abonnés LinkedIn en mars 2024 par rapport à octobre 2023 ?", as_of="2024-12-31")
+    assert "3155 (mars 2024)" in a.answer and "2629 (octobre 2023)" in a.answer and "juin 2024" not in a.answer
+    first = ask(assistant, "combien d'abonnés sur LinkedIn en juin 2024 ?", as_of="2024-12-31")
+    more = ask(assistant, "ça fait combien de plus qu'en avril 2024 ?", as_of="2024-12-31",
+               conversation_id=first.conversation_id)
+    assert "3454 en juin 2024" in more.answer and "3245 en avril 2024" in more.answer and "+209" in more.answer
