@@ -100,7 +100,8 @@ def read_claim(message: str, today: date) -> Claim | None:
         period = read_dates(m.group(0), today).period
         if period and period.start.month == period.end.month:
             day = period.start.day if period.start == period.end else None
-            if day and HAPPENED.search(body):  # "le bureau du 21 novembre a bien eu lieu ?": that day's, if any
+            if day and HAPPENED.search(body) and body[:m.start()].endswith("du "):
+                # "le bureau du 21 novembre a bien eu lieu ?": the date names the event, whether it took place is asked
                 return Claim(f"{body.strip(' ,?')} ?", when=(period.start.month, day))
             neutral = (body[:m.start()] + " " + body[m.end():]).strip(" ,?")
             return Claim(f"{neutral} quand ?", when=(period.start.month, day))

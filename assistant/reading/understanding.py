@@ -75,6 +75,9 @@ SYNONYMS = [
     (r"\b(?:pers?onn?es?|gens) (?:qui )?(?:travaill\w*|bosse\w*|sont employe\w*|sont salarie\w*) "
      r"(?:au|pour le|dans l'equipe|a l'equipe|au sein)\b", "salaries"),  # the staff, not attendance
     (r"\binscrite?s? (?=(?:a|au|dans) (?:l'agenda|le calendrier|au calendrier|le programme|au programme))", "prevu "),
+    # "ils étaient combien ?", "on sera combien ?": a headcount, not a number of events
+    (r"\b(?:ils|elles|on|vous|nous) (?:etaient|etait|etiez|etions|seront|sera|serez|serons|sont|est|etes) (?:combien|cb)\b(?! ?(?:de\b|d'))|"
+     r"\bcombien (?:etaient|sont|seront)-(?:ils|elles)\b(?! ?(?:de\b|d'))", "combien de participants"),
     (r"\b(pers?onn?es?|gens|monde|participants?|particpants?|presents?|inscrits?|participe|participes|venus?|visiteurs?|"
      r"affluence|frequentation)\b",
      " participants "),
@@ -332,6 +335,7 @@ class Lexicon:
         text = expand(text)
         replaced: dict[str, str] = {}
         unknown = []
+        typed = {fold(t) for t in _TOKEN.findall(text)}
         for token in set(_TOKEN.findall(text)):
             w = fold(token)
             if len(w) < 3 or self.knows(w) or w.isdigit():
@@ -340,13 +344,15 @@ class Lexicon:
                 replaced[token] = self.compounds[w]
                 continue
             fixed = self.correct(w)
+            if fixed in typed:
+                continue  # "actifs et inactifs": a word set beside its neighbour on purpose, not a typo of it
             if fixed:
                 replaced[token] = fixed
             elif w.isalpha() and not self.split(w):
                 unknown.append((token, w))
         if unknown and self.meaning is not None:
             means = self.meaning.nearest([w for _, w in unknown])
-            replaced.update({token: means[w] for token, w in unknown if w in means})
+            replaced.update({token: means[w] for token, w in unknown if w in means and means[w] not in typed})
         if not replaced:
             return text
         return _TOKEN.sub(lambda m: replaced.get(m.group(0), m.group(0)), text)

@@ -547,3 +547,15 @@ def test_two_months_named_are_compared_and_a_follow_up_keeps_the_month_asked_bef
     more = ask(assistant, "ça fait combien de plus qu'en avril 2024 ?", as_of="2024-12-31",
                conversation_id=first.conversation_id)
     assert "3454 en juin 2024" in more.answer and "3245 en avril 2024" in more.answer and "+209" in more.answer
+
+
+def test_a_headcount_asked_with_a_pronoun_and_a_word_beside_its_opposite(assistant):
+    a = ask(assistant, "ils étaient combien à la visite de la plateforme l'Ilo ?", as_of="2024-12-31")
+    assert a.abstained and "non renseigné" in a.answer  # the report leaves that attendance blank
+    b = ask(assistant, "on était combien au forum eau ?", as_of="2024-12-31")
+    assert "126 participants" in b.answer
+    c = ask(assistant, "vous étiez combien de membres en 2018 ?", as_of="2024-12-31")
+    assert "90" in c.answer  # "combien de membres": members, not attendance
+    assert "inactifs" in assistant.engine.lexicon.read("les contacts actifs et inactifs ?")  # not "corrected" into its neighbour
+    d = ask(assistant, "Le forum régional Sols s'est bien tenu le 12 octobre 2024 ?", as_of="2024-12-31")
+    assert d.answer.startswith("Non") and "12 septembre 2024" in d.answer
