@@ -109,6 +109,7 @@ def _length(folded: str) -> int:
     return len(re.findall(r"[\w']+", folded))
 
 
+SITED = re.compile(r"\b(siege|basee?s?|situee?s?|implantee?s?|localisee?s?|installee?s?)\b")
 POSTAL = re.compile(r"\b(?:\d{5}|rue|avenue|boulevard|bd|place|quai|chemin|allee|cedex)\b", re.I)
 
 
@@ -116,9 +117,11 @@ def _placeless(draft: Draft, address: bool = False) -> bool:
     """An answer that cannot say where: figures, a list of events or members (one record's card says what it
     can), or, for a postal address, a passage that holds none."""
     kind = draft.focus.get("kind")
-    several = len(draft.focus.get("ids", [])) > 1  # one member's card may say where it is based
+    several = len(draft.focus.get("ids", [])) > 1
+    # one member's card may say where it is based ("Siège aux Pays-Bas"), or not
+    unplaced = kind == "members" and not (POSTAL.search(draft.text) or SITED.search(fold(draft.text)))
     record = bool(draft.sources) and draft.sources[0].kind == "event"  # an event's passage holds its card only
-    return kind == "figures" or (kind in ("events", "members") and several) or \
+    return kind == "figures" or unplaced or (kind in ("events", "members") and several) or \
         (kind == "passages" and (record or address and not POSTAL.search(draft.text)))
 
 
@@ -135,6 +138,12 @@ def _stands_alone(message: str, own: Query) -> bool:
     folded = fold(message)
     return bool(ASKS.search(folded) and set(own.topic) - MEASURE_STEMS and not POINTS_BACK.search(folded)
                 and not refers_back(message))
+
+
+def _amount(text: str) -> bool:
+    """Whether a text gives a number other than a year or a day of the month."""
+    dates = rf"\b\d{{1,2}}(?:er)? (?:{'|'.join(MONTH_NAMES)})\b|\b(?:19|20)\d\d\b"
+    return bool(re.search(r"\d", re.sub(dates, " ", text.lower())))
 
 
 def _kind(focus: dict) -> str | None:
@@ -349,7 +358,8 @@ class Engine:
             # cannot compute an extreme or a total that the records give
             computed = q.has("max", "min", "average", "sum")
             restated = passage and best and best.coverage >= (0.5 if computed else 0.8) and passage.sources \
-                and passage.sources[0].kind + "s" == best.focus.get("kind")
+                and (passage.sources[0].kind + "s" == best.focus.get("kind") or
+                     q.has("max", "min", "average") and best.focus.get("kind") in ("events", "figures"))
             if passage and (best is None or passage.coverage > best.coverage + 0.05 and not restated):
                 if passage.abstained and passage.coverage >= MIN_COVERAGE:
                     return passage  # the base itself says it does not hold this figure
@@ -359,6 +369,11 @@ class Engine:
             return self._unknown(q, best)  # what is asked is not in the base; a detail around it may be missing
         if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage):
             return structured_abstention
+        if q.has("count") and best and best.focus.get("kind") in ("passages", "guides") and not _amount(best.text) \
+                and not re.search(r"\b(combien de temps|duree|dure|tous les combien|frequence|combien de fois)\b", q.folded):
+            # "il est payé combien ?": a text that gives no number does not say how much (how long or how
+            # often it may: "une demi-journée", "chaque mois")
+            return abstain(NOT_FOUND + self._nearby(q), "combien demandé, aucun nombre dans le texte trouvé")
         where = q.has("where") and not q.has("list", "count")
         if best is None or best.coverage < MIN_COVERAGE:
             return abstain((NO_PLACE if where else NOT_FOUND) + self._nearby(q),

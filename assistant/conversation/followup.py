@@ -56,6 +56,7 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
     q = parse(text, as_of, lexicon)
     folded = fold(text)
     years = list(q.dates.years)
+    step = 0  # years the follow-up moves the time asked before by
     if m := re.search(r"l'(?:annee|an) (d'avant|precedente|suivante|d'apres)", folded):
         step = SHIFT[m.group(1).replace("d'", "")]
         years = [y + step for y in previous_years] or [as_of.year + step]
@@ -63,10 +64,14 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))  # "et deux ans avant ?"
         step = -n if m.group(2) in ("avant", "auparavant", "plus tot") else n
         years = [y + step for y in previous_years] or [as_of.year + step]
-    if (m := re.search(r"\b(\d+|un|deux|trois|quatre|cinq|six) mois (avant|auparavant|plus tot|apres|plus tard)\b",
-                       folded)) and (before := read_dates(previous, as_of).period) and before.year_known:
-        n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))  # "et 3 mois après ?": the month shifted
-        n = -n if m.group(2) in ("avant", "auparavant", "plus tot") else n
+    before = read_dates(previous, as_of).period
+    one_month = before and before.year_known and (before.start.year, before.start.month) == (before.end.year, before.end.month)
+    months = re.search(r"\b(\d+|un|deux|trois|quatre|cinq|six) mois (avant|auparavant|plus tot|apres|plus tard)\b", folded)
+    if one_month and (months or step):
+        n = 12 * step  # "et un an plus tôt ?" after "en sept 24": September 2023
+        if months:  # "et 3 mois après ?": the month shifted
+            n = NUMBER_WORDS.get(months.group(1)) or int(months.group(1))
+            n = -n if months.group(2) in ("avant", "auparavant", "plus tot") else n
         month = (before.start.year * 12 + before.start.month - 1) + n
         kept = re.sub(r"\b(19|20)\d\d\b", "", _drop(fold(previous), MONTH_WORDS))
         return f"{kept} {MONTH_NAMES[month % 12]} {month // 12}"

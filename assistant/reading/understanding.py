@@ -188,7 +188,7 @@ class Query:
 
 
 INTENT_PATTERNS = {
-    "count": r"\bcombien (?!(?:d'|de |des )?participants)|\bnombre (?!(?:d'|de |des )participants)",
+    "count": r"\bcombien\b(?! (?:d'|de |des )?participants)|\bnombre (?!(?:d'|de |des )participants)",
     "participants": r"\bparticipants\b",
     "sum": r"\b(au total|en tout|total|cumul\w*|additionn\w*|somme|confondu\w*|au global)\b",
     "when": r"\b(quand|quelle date|a quelle date|quel jour|date)\b",
@@ -232,8 +232,9 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     intents = {name for name, pat in INTENT_PATTERNS.items() if re.search(pat, both)}
     # "où" folds to "ou"; "on en était où ?" asks how far; "le mois où …" is a relative pronoun of time
     if re.search(r"\boù\b", text, re.I) and not re.search(
-            r"\b(?:en (?:est|était|sommes|sont|étaient) où|où en|(?:mois|année|an|jour|semaine|moment|période|fois|"
-            r"date|époque|trimestre|semestre|soir|matin) où)\b", text, re.I):
+            r"\b(?:en (?:est|était|sommes|sont|étaient|étiez|êtes|etiez|etes|étions|es|étais) où|où en|(?:mois|année|an|jour|"
+            r"semaine|moment|période|fois|date|époque|trimestre|semestre|soir|matin) où|"
+            r"(?:travaill|boss|bosse|offici|exerç|exerc)\w* où)\b", text, re.I):  # "il bossait où ?": for whom
         intents.add("where")
     if PRIVACY.search(typed) or PRIVACY.search(fold(text)):  # as typed too: reading rewrites "email"
         intents.add("privacy")

@@ -559,3 +559,23 @@ def test_a_headcount_asked_with_a_pronoun_and_a_word_beside_its_opposite(assista
     assert "inactifs" in assistant.engine.lexicon.read("les contacts actifs et inactifs ?")  # not "corrected" into its neighbour
     d = ask(assistant, "Le forum régional Sols s'est bien tenu le 12 octobre 2024 ?", as_of="2024-12-31")
     assert d.answer.startswith("Non") and "12 septembre 2024" in d.answer
+
+
+def test_how_much_needs_a_number_and_where_needs_a_place(assistant):
+    paid = ask(assistant, "ça coûte combien, la formation sur l'innovation dans les marchés publics ?", as_of="2024-12-31")
+    assert paid.abstained  # the guide's text gives no number: it does not say how much
+    often = ask(assistant, "la newsletter paraît tous les combien ?", as_of="2024-12-31")
+    assert not often.abstained and "mois" in often.answer  # how often may be said in words
+    seat = ask(assistant, "Ortie SAS, leur siège est dans quelle ville ?", as_of="2024-12-31")
+    assert seat.abstained and "lieu" in seat.answer  # the member's card names no place
+    based = ask(assistant, "Sempergreen est basé dans quel pays ?", as_of="2024-12-31")
+    assert not based.abstained and "Pays-Bas" in based.answer
+    job = ask(assistant, "Jean-Philippe Pham, il travaillait où avant ?", as_of="2024-12-31")
+    assert not job.abstained and "Faiseurs de Terre" in job.answer  # for whom, not where
+
+
+def test_a_year_earlier_moves_the_month_asked_before(assistant):
+    first = ask(assistant, "les abonnés LinkedIn, vous en étiez où en novembre 2024 ?", as_of="2024-12-31")
+    assert "3839" in first.answer.replace(" ", "") and not first.abstained
+    earlier = ask(assistant, "et un an plus tôt ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "2710" in earlier.answer.replace(" ", "") and "novembre 2023" in earlier.answer
