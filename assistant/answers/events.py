@@ -18,6 +18,7 @@ EVENT_WORDS = set(content_stems(
     "evenements manifestation rencontre reunion agenda calendrier participants organisation organise "
     "coorganise co session sessions tenu moyenne"
 ))
+AROUND = set(content_stems("autour environ pres"))  # "autour de 50 participants" says how many, not what
 # The theme names themselves: words that filter by theme rather than name a title. Other theme
 # words ("pluviales", "compost") are kept for matching titles.
 THEME_STEMS = {stem(fold(w)) for name in THEME_WORDS for w in (name, name + "s", name.rstrip("sx"))} | {stem("eaux")}
@@ -154,7 +155,7 @@ class EventBook:
             def passes(e: Event) -> bool:  # an attendance is known only once the event took place
                 return e.participants is not None and e.date <= as_of and threshold(e.participants)
             events, typed = [e for e in events if passes(e)], [e for e in typed if passes(e)]
-            explained |= topic & EVENT_WORDS
+            explained |= topic & (EVENT_WORDS | AROUND)
         if q.organisation and len(shown) > 1 and events == shown and not q.has("list", "count"):
             return self._organised(q, shown, as_of)  # "le cluster les a montés seul ?" of the events shown
         if q.organisation:
@@ -482,6 +483,9 @@ def _threshold(folded: str):
     if r := re.search(r"\bentre (\d+) et (\d+) participants\b", folded):
         lo, hi = sorted((int(r.group(1)), int(r.group(2))))
         return lambda p: lo <= p <= hi
+    if r := re.search(r"\b(?:environ|autour de|pres de|a peu pres|dans les) (\d+) participants\b", folded):
+        n = int(r.group(1))  # "une cinquantaine de personnes": within a fifth of it
+        return lambda p: 0.8 * n <= p <= 1.2 * n
     m = re.search(rf"\b({_ABOVE}|{_BELOW}) (?:la barre d[eu]s? |le cap d[eu]s? |les )?(\d+) participants\b", folded)
     if not m:
         return None

@@ -75,12 +75,20 @@ _ENGLISH_MARKERS = re.compile(r"\b(how|what|when|where|which|who|the|is|are|did|
                               r"with|from|than|over|any|some)\b", re.I)
 
 
+# Approximate numerals of French: "une cinquantaine de personnes" is about 50.
+APPROXIMATE = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+               "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000}
+_APPROXIMATE_RE = re.compile(r"\b(?:(plus|moins) )?(?:d')?une? (" + "|".join(APPROXIMATE) + r")\b(?: de |\s*d')?", re.I)
+
+
 def expand(text: str) -> str:
     """Shorthand and English frames rewritten; every other word left exactly as typed."""
     if len(_ENGLISH_MARKERS.findall(text)) >= 2 or re.match(r"\s*(how|what|when|where|which|who|is|are|did|does|and)\b",
                                                             text, re.I):
         for pattern, french in _ENGLISH_RE:
             text = pattern.sub(french, text)
+    text = _APPROXIMATE_RE.sub(lambda m: (f"{m.group(1)} de " if m.group(1) else "environ ")  # "plus d'une centaine"
+                               + f"{APPROXIMATE[m.group(2).lower()]} ", text)
     text = re.sub(r"(?<![\d\s])\s*%|(?<!\d)\s+%", " pourcentage", text)  # "et en % ?"; "38 %" stays a number
     text = re.sub(r"\b(le|la|les) \+", r"\1 plus", text)  # "le mois où ça a le + augmenté"
     text = re.sub(r"(?<![\w+-])([+-]) ?(de|d')(?=\s|\w)", lambda m: ("plus " if m.group(1) == "+" else "moins ") + m.group(2),

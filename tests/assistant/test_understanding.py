@@ -3,6 +3,7 @@ English, words the base knows under another form, small talk, several questions 
 check, requests (not words) that are refused, and conversations that walk along the events."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from assistant.reading.normalize import fold
@@ -579,3 +580,12 @@ def test_a_year_earlier_moves_the_month_asked_before(assistant):
     assert "3839" in first.answer.replace(" ", "") and not first.abstained
     earlier = ask(assistant, "et un an plus tôt ?", as_of="2024-12-31", conversation_id=first.conversation_id)
     assert "2710" in earlier.answer.replace(" ", "") and "novembre 2023" in earlier.answer
+
+
+def test_approximate_numerals_read_as_numbers(assistant):
+    from assistant.reading.shorthand import expand
+    assert expand("une vingtaine de personnes") == "environ 20 personnes"
+    assert expand("plus d'une centaine de membres") == "plus de 100 membres"
+    a = ask(assistant, "quels ateliers ont réuni une trentaine de personnes ?", as_of="2024-12-31")
+    counts = [int(n) for n in re.findall(r"— (\d+) participants", a.answer)]
+    assert counts and all(24 <= n <= 36 for n in counts)
