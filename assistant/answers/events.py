@@ -226,7 +226,9 @@ class EventBook:
         if relation and mode == "lookup" and len(held) == 1 and not q.dates.period:
             # "l'événement juste avant le Forum Eau": the named event's neighbour in the agenda
             step = -1 if relation.group(1) in ("avant", "precedant") else 1
-            if (near := self.neighbour(q, [held[0].id], step, as_of)) is not None:
+            # "après l'AG, il y a quoi comme visite ?": the next one of the type asked
+            kind = [e.id for e in self.events if e.type_label in type_labels or e is held[0]] if type_labels else []
+            if (near := self.neighbour(q, [held[0].id], step, as_of, kind)) is not None:
                 near.coverage = coverage
                 return near
         draft = self._compose(q, held, mode, as_of, type_labels)

@@ -589,3 +589,8 @@ def test_approximate_numerals_read_as_numbers(assistant):
     a = ask(assistant, "quels ateliers ont réuni une trentaine de personnes ?", as_of="2024-12-31")
     counts = [int(n) for n in re.findall(r"— (\d+) participants", a.answer)]
     assert counts and all(24 <= n <= 36 for n in counts)
+
+
+def test_the_next_event_of_a_type_after_a_named_one(assistant):
+    a = ask(assistant, "après le Forum Eau, il y a eu quoi comme visite ?", as_of="2024-12-31")
+    assert "l'Ilo" in a.answer and "23 mai 2024" in a.answer  # the next visit, not the next event
