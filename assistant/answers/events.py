@@ -227,7 +227,8 @@ class EventBook:
             # "l'événement juste avant le Forum Eau": the named event's neighbour in the agenda
             step = -1 if relation.group(1) in ("avant", "precedant") else 1
             # "après l'AG, il y a quoi comme visite ?": the next one of the type asked
-            kind = [e.id for e in self.events if e.type_label in type_labels or e is held[0]] if type_labels else []
+            asked = [t for t in type_labels if t != held[0].type_label]  # "avant la visite CSTB" names its own type
+            kind = [e.id for e in self.events if e.type_label in asked or e.id == held[0].id] if asked else []
             if (near := self.neighbour(q, [held[0].id], step, as_of, kind)) is not None:
                 near.coverage = coverage
                 return near
