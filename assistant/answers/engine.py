@@ -205,7 +205,8 @@ class Engine:
             previous = context
             ids = {s.id for s in draft.sources}
             same = [d for d in drafts if d.text == draft.text or ids and ids == {s.id for s in d.sources}
-                    and set(re.findall(r"\d+", draft.text)) <= set(re.findall(r"\d+", d.text))]
+                    and set(re.findall(r"\d+", draft.text)) <= set(re.findall(r"\d+", d.text))
+                    or d.abstained and draft.abstained and d.reason == draft.reason]
             if same and len(same[-1].text) >= len(draft.text):
                 continue  # "c'est quand le forum et c'est où ?": one event, one sentence (a total is new)
             drafts = [d for d in drafts if d not in same] + [draft]

@@ -287,9 +287,10 @@ class FigureBook:
         dated = [f for f in figs if f.period]
         if len(dated) < 3:
             return None
-        change = re.search(r"\b(augment\w*|hausse|progress\w*|croissance|baiss\w*|diminu\w*|recul\w*|chut\w*)", q.folded)
+        change = re.search(r"\b(augment\w*|hausse|progress\w*|croissance|baiss\w*|diminu\w*|recul\w*|chut\w*|"
+                           r"(?:a|ont) (?:gagne|perdu))", q.folded)  # "l'année où il a gagné le plus de membres"
         if change and dated[0].unit != "%":  # not "le plus de …": a change from one reading to the next
-            rising = not re.match(r"baiss|diminu|recul|chut", change.group(1))
+            rising = not re.match(r"baiss|diminu|recul|chut|a perdu|ont perdu", change.group(1))
             steps = [(b.value - a.value, a, b) for a, b in zip(dated, dated[1:])]
             delta, before, f = (max if q.has("max") == rising else min)(steps, key=lambda x: x[0])
             text = (f"{m.label} : la plus forte {'hausse' if delta >= 0 else 'baisse'} entre deux relevés est en "

@@ -64,7 +64,8 @@ SYNONYMS = [
     (r"\b(e-?mails?|courriels?|mails?|mailings?)\b", "e-mailing"),
     (r"\b(taux|pourcentages?|proportions?)\b", "part pourcentage"),
     (r"\bfrequente?s?\b", "frequence"),
-    (r"\b(gagnes?|gagnees?|gains?)\b", "nouveaux gain"),
+    # "les abonnés gagnés": new ones; "le cluster a gagné le plus de membres": how it rose (a verb, left as typed)
+    (r"(?<!\ba )(?<!\bont )(?<!\bavait )(?<!\bavaient )\b(gagnes?|gagnees?|gains?)\b", "nouveaux gain"),
     (r"\b(gere|gerent|s'occupe\w* de|en charge de|pilote\w*|responsables?)\b", "responsable"),
     (r"\bdeja\b", "deja historique"),
     (r"\bcombien de fois\b", "combien de fois historique editions"),
@@ -387,7 +388,7 @@ class Lexicon:
                     continue
                 verb = _looks_like_verb(w) and not (w.endswith("ent") and i and tokens[i - 1] in SINGULAR)
                 if w in names or len(w) >= 4 and not verb and (_after_determiner(tokens, i) or
-                                                                 i and tokens[i - 1] in FUTURE_COPULAS):
+                                                                 i and tokens[i - 1] in COPULAS):
                     unknown.append(w)  # "le président", "la piscine": a thing the base does not hold
                 continue
             if known in GRAMMAR and known not in self.words_known:
@@ -435,8 +436,8 @@ EMPTY_NOUNS = frozenset("truc trucs chose choses machin bidule info infos inform
 BARE_ASKING = frozenset("combien quoi quel quelle quels quelles qui quand ou comment pourquoi c'est cest est etait "
                         "sont sera etaient il elle ils elles ca cela ce fait font coute coutent coutait vaut valait "
                         "faut faudrait".split())
-# "il fera beau ?", "ce sera gratuit ?": what follows says what is asked of the future.
-FUTURE_COPULAS = frozenset("fera feront sera seront serait seraient".split())
+# "il fera beau ?", "ce sera gratuit ?", "c'était payant ?": what follows says what is asked of the thing.
+COPULAS = frozenset("fera feront sera seront serait seraient etait etaient".split())
 # "le module sur …", "l'atelier autour de …": what follows is what the thing is about.
 ABOUT = frozenset("sur autour consacre consacree consacres consacrees dedie dediee dedies dediees".split())
 SPECIFIC_IDF = 1.2  # a word of the base that names something, not one said everywhere ("cluster": 0.96)
@@ -479,7 +480,7 @@ def _heads(folded: str, word: str, opening: bool = True) -> bool:
         rf"(?:(?!genre |type |sorte )\w+ (?:de |d'|du |des )?)?{w}\b|\bcombien (?:coute |coutait |vaut |est |etait )?{_DET}(?:\w+ )?{w}\b|"
         rf"\bc'est quoi {_DET}?{w}\b|\bqui (?:est|sont|etait) {_DET}?{w}\b|\bcombien (?:de |d')(?:\w+ )?{w}\b|"
         rf"\b(?:y a-t-il|il y a|existe-t-il|avez-vous|vous avez|tu as|on a) {_DET}?{w}\b|"
-        rf"\b(?:fera|feront|sera|seront|serait|seraient) {w}\b", folded))
+        rf"\b(?:{'|'.join(COPULAS)}) {w}\b", folded))
 
 
 def _opens(tokens: list[str], i: int) -> bool:

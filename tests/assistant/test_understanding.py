@@ -594,3 +594,10 @@ def test_approximate_numerals_read_as_numbers(assistant):
 def test_the_next_event_of_a_type_after_a_named_one(assistant):
     a = ask(assistant, "après le Forum Eau, il y a eu quoi comme visite ?", as_of="2024-12-31")
     assert "l'Ilo" in a.answer and "23 mai 2024" in a.answer  # the next visit, not the next event
+
+
+def test_gained_the_most_is_the_largest_rise_and_a_past_property_the_base_lacks(assistant):
+    a = ask(assistant, "quel mois la page LinkedIn a gagné le plus d'abonnés ?", as_of="2024-12-31")
+    assert "plus forte hausse" in a.answer and "juin 2024" in a.answer and "+209" in a.answer
+    b = ask(assistant, "la visite du CSTB, c'était payant ?", as_of="2024-12-31")
+    assert b.abstained and "payant" in b.answer
