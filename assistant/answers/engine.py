@@ -358,9 +358,10 @@ class Engine:
             # a passage restating records of the kind the structured answer already gives adds nothing, and
             # cannot compute an extreme or a total that the records give
             computed = q.has("max", "min", "average", "sum")
-            restated = passage and best and best.coverage >= (0.5 if computed else 0.8) and passage.sources \
+            restated = passage and best and best.coverage >= (0.5 if computed or q.has("compare") else 0.8) and passage.sources \
                 and (passage.sources[0].kind + "s" == best.focus.get("kind") or
-                     q.has("max", "min", "average") and best.focus.get("kind") in ("events", "figures"))
+                     q.has("max", "min", "average") and best.focus.get("kind") in ("events", "figures") or
+                     q.has("compare") and best.focus.get("kind") == "figures" and "Évolution de" in best.text)
             if passage and (best is None or passage.coverage > best.coverage + 0.05 and not restated):
                 if passage.abstained and passage.coverage >= MIN_COVERAGE:
                     return passage  # the base itself says it does not hold this figure

@@ -77,9 +77,26 @@ def read_dates(text: str, today: date) -> DateInfo:
         future = False  # "les ateliers programmés entre juillet et octobre 2024", asked in December
     if period and re.search(r"\b(mois|semaine|annee|an)\s+(dernier|derniere|passee?|prochaine?)\b", t):
         future = past = False  # "le mois dernier" names a span; it is not "the last one"
-    months = tuple(dict.fromkeys((int(m.group(2)), MONTHS[m.group(1)])
-                                 for m in re.finditer(rf"\b({_MONTH_RE})\.? {_YEAR}\b", t)))
-    return DateInfo(period, years, future, past, months)
+    return DateInfo(period, years, future, past, _listed_months(t))
+
+
+def _listed_months(t: str) -> tuple[tuple[int, int], ...]:
+    """Every month named with its year, in order: "en janvier 2024 et en décembre 2023"; "en octobre, novembre
+    et décembre 2023" gives the listed months the year that closes the list. A span ("entre mars et juin",
+    "de mars à juin") names its bounds, not a list."""
+    if re.search(rf"\b(?:entre|de|du|depuis)\s+(?:\w+\s+)?(?:{_MONTH_RE})\b", t):
+        return tuple(dict.fromkeys((int(m.group(2)), MONTHS[m.group(1)])
+                                   for m in re.finditer(rf"\b({_MONTH_RE})\.? {_YEAR}\b", t)))
+    out, pending = [], []
+    for m in re.finditer(rf"\b({_MONTH_RE})\.?(?: {_YEAR})?\b|(\S+)", t):
+        if m.group(1):
+            pending.append(MONTHS[m.group(1)])
+            if m.group(2):
+                out += [(int(m.group(2)), month) for month in pending]
+                pending = []
+        elif not re.fullmatch(r"(?:et|en|ou|puis|au|mois|de|d'|respectivement)?", m.group(3).strip(",;")):
+            pending = []  # anything else between two months ends the list
+    return tuple(dict.fromkeys(out))
 
 
 def _relative(t: str, today: date) -> Period | None:

@@ -10,8 +10,9 @@ from datetime import date
 from assistant.reading.dates import _MONTH_RE, read_dates
 from assistant.reading.normalize import fold
 
-TAG = re.compile(r"[,\s]*\b(?:oui ou non|non|hein|c'est (?:bien )?ca|n'est-ce pas|pas vrai|c'est vrai|vrai|exact|correct|"
-                 r"juste|right|confirme[sz]?|on est d'accord)\s*\?*\s*$")
+TAG = re.compile(r"[,;\s]*\b(?:oui ou non|non|hein|c'est (?:bien )?ca|n'est-ce pas|pas vrai|c'est vrai|vrai|exact|correct|"
+                 r"juste|right|confirme[sz]?|on est d'accord|(?:pouvez-vous|peux-tu|tu peux|vous pouvez|pourriez-vous) "
+                 r"(?:me |nous )?(?:le )?confirmer)\s*\?*\s*$")
 OPENING = re.compile(r"^\s*(?:est-ce que|est ce que|est-ce qu'|c'est vrai que|il parait que|confirme[sz]?(?: moi)? que|"
                      r"je crois que|il me semble que|j'ai entendu que|est-il (?:vrai|exact|juste) que|"
                      r"c'est (?:exact|juste) que)\s*")
@@ -36,7 +37,8 @@ _AT_MOST = ("moins de", "en dessous de", "pas plus de", "sous la barre")
 # A change claimed: "les actions ont augmenté en 2024 par rapport à 2023", "a baissé entre 2023 et 2024".
 RISE = re.compile(r"\b(augmente\w*|a progresse|ont progresse|est en hausse|sont en hausse|en hausse|a cru|ont cru|a grimpe|"
                   r"ont grimpe)\b")
-FALL = re.compile(r"\b(baisse\w*|diminue\w*|a recule|ont recule|en baisse|a chute|ont chute|a regresse|ont regresse)\b")
+FALL = re.compile(r"\b(baisse\w*|diminue\w*|a recule|ont recule|en baisse|a chute|ont chute|a regresse|ont regresse|"
+                  r"a perdu|ont perdu)\b")
 # What the figures' answer says of a change: "Évolution de 2023 à 2024 : −144", "Il n'y a pas eu de hausse".
 CHANGE_SAID = re.compile(r"evolution de .{1,40}? : ([+−-])|(pas eu de (?:hausse|baisse), mais une (hausse|baisse))")
 # A place claimed: "son siège est en Belgique", "ça se passait à Nanterre" (a capitalised name after en/à/au).

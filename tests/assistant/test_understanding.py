@@ -601,3 +601,15 @@ def test_gained_the_most_is_the_largest_rise_and_a_past_property_the_base_lacks(
     assert "plus forte hausse" in a.answer and "juin 2024" in a.answer and "+209" in a.answer
     b = ask(assistant, "la visite du CSTB, c'était payant ?", as_of="2024-12-31")
     assert b.abstained and "payant" in b.answer
+
+
+def test_months_listed_share_the_year_that_closes_the_list_and_a_loss_claimed_is_checked(assistant):
+    from assistant.reading.dates import read_dates
+    today = date(2024, 12, 31)
+    assert read_dates("en mars, en avril et en mai 2024", today).months == ((2024, 3), (2024, 4), (2024, 5))
+    assert read_dates("entre mars et juin 2024", today).months == ((2024, 6),)  # a span names its bounds
+    a = ask(assistant, "les abonnés LinkedIn en juin et juillet 2024 ?", as_of="2024-12-31")
+    assert "3454" in a.answer.replace(" ", "") and "3566" in a.answer.replace(" ", "")
+    b = ask(assistant, "la page LinkedIn a perdu des abonnés entre novembre et décembre 2024, pouvez-vous me le confirmer ?",
+            as_of="2024-12-31")
+    assert b.answer.startswith("Non") and "+70" in b.answer
