@@ -66,6 +66,7 @@ def _with_report_figure(q: Query, best: Draft, figure: Draft | None) -> Draft:
 # Words that say how much of the last subject is asked ("ya eu cb de pers ?"), not a subject of their own.
 MEASURE_STEMS = {stem(w) for w in ("participants", "nombre", "total", "monde", "gens", "personnes", "co", "organise",
                                    "coorganise", "organisation")}  # "c'était co-organisé ?" asks of the last one too
+PRICE = re.compile(r"\b(couts?|coute\w*|coutent|(?:quel|a quel) prix|tarifs?|cotisations?|payant\w*|gratuit\w*|frais d'\w+|combien (?:ca )?vaut)\b")
 COMPARE = re.compile(r"\b(de plus|de moins|difference|ecart|evolution|progression|augmentation|baisse|compar\w*)\b")
 EXISTS = re.compile(r"^(?:et )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y a(?:-t-il)?|existe-t-il) (?:des|d')")
 
@@ -138,6 +139,11 @@ def _stands_alone(message: str, own: Query) -> bool:
     folded = fold(message)
     return bool(ASKS.search(folded) and set(own.topic) - MEASURE_STEMS and not POINTS_BACK.search(folded)
                 and not refers_back(message))
+
+
+def _unpriced(q: Query, draft: Draft) -> bool:
+    """"Ça coûte combien, l'adhésion ?", "c'est gratuit ?": an answer that names no price does not say it."""
+    return bool(PRICE.search(q.folded)) and not re.search(r"€|\beuros?\b|\bgratuit", fold(draft.text))
 
 
 def _amount(text: str) -> bool:
@@ -334,7 +340,8 @@ class Engine:
             # "il y a des collectivités ?", "quels secteurs ont plus de 100 membres ?": figures answer it
             figure.coverage *= 0.5  # "c'est quoi X ?", "quels sont les X ?" want a description, not figures
         guide = _safely(self.guides.answer, q, ids if kind == "guides" else None)
-        if guide and self.guides.named(q) and not (q.dates.period or q.has(*EVENT_ASKS)) and not q.unknown:
+        if guide and self.guides.named(q) and not (q.dates.period or q.has(*EVENT_ASKS)) and not q.unknown \
+                and not _unpriced(q, guide):
             return guide  # "la formation X" asked about its content: the guide answers
         candidates = [
             _safely(self.members.answer, q, ids if kind == "members" else None),
@@ -371,6 +378,8 @@ class Engine:
             return self._unknown(q, best)  # what is asked is not in the base; a detail around it may be missing
         if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage):
             return structured_abstention
+        if best and _unpriced(q, best):
+            return abstain(NOT_FOUND + self._nearby(q), "prix demandé, aucun prix dans la réponse")
         if q.has("count") and best and best.focus.get("kind") in ("passages", "guides") and not _amount(best.text) \
                 and not re.search(r"\b(combien de temps|duree|dure|tous les combien|frequence|combien de fois)\b", q.folded):
             # "il est payé combien ?": a text that gives no number does not say how much (how long or how

@@ -613,3 +613,12 @@ def test_months_listed_share_the_year_that_closes_the_list_and_a_loss_claimed_is
     b = ask(assistant, "la page LinkedIn a perdu des abonnés entre novembre et décembre 2024, pouvez-vous me le confirmer ?",
             as_of="2024-12-31")
     assert b.answer.startswith("Non") and "+70" in b.answer
+
+
+def test_a_price_asked_needs_a_price_in_the_answer(assistant):
+    fee = ask(assistant, "l'adhésion au cluster pour une association, ça coûte combien ?", as_of="2024-12-31")
+    assert fee.abstained  # the base names no price: members of that kind are no answer
+    free = ask(assistant, "la formation sur la gestion des biodéchets, elle est gratuite ?", as_of="2024-12-31")
+    assert free.abstained
+    prize = ask(assistant, "quelle entreprise a proposé un assistant zéro déchet ?", as_of="2024-12-31")
+    assert not prize.abstained and "Trizzy" in prize.answer
