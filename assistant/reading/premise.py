@@ -15,7 +15,8 @@ TAG = re.compile(r"[,;\s]*\b(?:oui ou non|non|hein|c'est (?:bien )?ca|n'est-ce p
                  r"(?:me |nous )?(?:le )?confirmer)\s*\?*\s*$")
 OPENING = re.compile(r"^\s*(?:est-ce que|est ce que|est-ce qu'|c'est vrai que|il parait que|confirme[sz]?(?: moi)? que|"
                      r"je crois que|il me semble que|j'ai entendu que|est-il (?:vrai|exact|juste) que|"
-                     r"c'est (?:exact|juste) que)\s*")
+                     r"c'est (?:exact|juste) que|(?:(?:pouvez-vous|peux-tu|pourriez-vous|tu peux|vous pouvez) )?"
+                     r"(?:me |nous )?confirmer que)\s*")
 ASKING = re.compile(r"\b(combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|lequel|laquelle|lesquel\w*|cb|qd|"
                     r"nombre|liste|total|moyenne|y a-t-il|y-a-t-il|existe-t-il)\b")
 # A statement has a verb: "l'AG s'est tenue en juin ?" claims; "nombre d'événements en juin ?" asks.
@@ -61,6 +62,7 @@ class Claim:
     years: tuple[int, int] | None = None  # with `bound`: the first year's value is above or below the second's
     change: str | None = None  # "+" (it rose) or "-" (it fell)
     place: str | None = None  # a place named in the claim, folded
+    held: bool = False  # the claim is that an event took place on the day it names
 
 
 def read_claim(message: str, today: date) -> Claim | None:
@@ -102,9 +104,9 @@ def read_claim(message: str, today: date) -> Claim | None:
         period = read_dates(m.group(0), today).period
         if period and period.start.month == period.end.month:
             day = period.start.day if period.start == period.end else None
-            if day and HAPPENED.search(body) and body[:m.start()].endswith("du "):
+            if day and HAPPENED.search(body) and re.search(r"\b(?:du|prevue?s?|programmee?s?) $", body[:m.start()]):
                 # "le bureau du 21 novembre a bien eu lieu ?": the date names the event, whether it took place is asked
-                return Claim(f"{body.strip(' ,?')} ?", when=(period.start.month, day))
+                return Claim(f"{body.strip(' ,?')} ?", when=(period.start.month, day), held=True)
             neutral = (body[:m.start()] + " " + body[m.end():]).strip(" ,?")
             return Claim(f"{neutral} quand ?", when=(period.start.month, day))
     if m := NUMBER.search(body):
@@ -151,8 +153,12 @@ def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
             return None
         return values[0] > claim.number if claim.bound == ">" else values[0] < claim.number
     month, day = claim.when
+    if claim.held and re.search(r"\b(?:report\w*|annul\w*|n'a pas eu lieu)", fold(answer)):
+        return False  # "le bureau du 21 novembre a bien eu lieu ?" — "reporté au 7 janvier"
     days = [date.fromisoformat(d) for d in dates if d]
-    if not days:  # a passage, with no record's date: the dates it writes ("AG annuelle du 10 octobre 2024")
+    if not days and not re.search(r"\b(?:report|annul)", fold(answer)):
+        # a passage, with no record's date: the dates it writes ("AG annuelle du 10 octobre 2024"), unless it
+        # says that a date moved
         days = [p.start for m in WHEN.finditer(fold(answer)) if (p := read_dates(m.group(0), date(2000, 1, 1)).period)
                 and p.start.month == p.end.month]
     if not days:

@@ -64,8 +64,8 @@ SYNONYMS = [
     (r"\b(e-?mails?|courriels?|mails?|mailings?)\b", "e-mailing"),
     (r"\b(taux|pourcentages?|proportions?)\b", "part pourcentage"),
     (r"\bfrequente?s?\b", "frequence"),
-    # "les abonnés gagnés": new ones; "le cluster a gagné le plus de membres": how it rose (a verb, left as typed)
-    (r"(?<!\ba )(?<!\bont )(?<!\bavait )(?<!\bavaient )\b(gagnes?|gagnees?|gains?)\b", "nouveaux gain"),
+    # "les abonnés gagnés": new ones; "le cluster a gagné le plus de membres": how it rose (left as typed)
+    (r"\b(gagnes?|gagnees?|gains?)\b(?! le (?:plus|moins|\+))", "nouveaux gain"),
     (r"\b(gere|gerent|s'occupe\w* de|en charge de|pilote\w*|responsables?)\b", "responsable"),
     (r"\bdeja\b", "deja historique"),
     (r"\bcombien de fois\b", "combien de fois historique editions"),
@@ -77,7 +77,7 @@ SYNONYMS = [
      r"(?:au|pour le|dans l'equipe|a l'equipe|au sein)\b", "salaries"),  # the staff, not attendance
     (r"\binscrite?s? (?=(?:a|au|dans) (?:l'agenda|le calendrier|au calendrier|le programme|au programme))", "prevu "),
     # "ils étaient combien ?", "on sera combien ?": a headcount, not a number of events
-    (r"\b(?:ils|elles|on|vous|nous) (?:etaient|etait|etiez|etions|seront|sera|serez|serons|sont|est|etes) (?:combien|cb)\b(?! ?(?:de\b|d'))|"
+    (r"\b(?:ils|elles|on) (?:etaient|etait|seront|sera|sont|est) (?:combien|cb)\b(?! ?(?:de\b|d'))|"
      r"\bcombien (?:etaient|sont|seront)-(?:ils|elles)\b(?! ?(?:de\b|d'))", "combien de participants"),
     (r"\b(pers?onn?es?|gens|monde|participants?|particpants?|presents?|inscrits?|participe|participes|venus?|visiteurs?|"
      r"affluence|frequentation)\b",

@@ -622,3 +622,14 @@ def test_a_price_asked_needs_a_price_in_the_answer(assistant):
     assert free.abstained
     prize = ask(assistant, "quelle entreprise a proposé un assistant zéro déchet ?", as_of="2024-12-31")
     assert not prize.abstained and "Trizzy" in prize.answer
+
+
+def test_gained_over_a_year_you_were_how_many_and_a_confirmation_asked_first(assistant):
+    a = ask(assistant, "on a gagné combien d'abonnés LinkedIn en un an ?", as_of="2024-12-31")
+    assert "1 132" in a.answer or "1132" in a.answer
+    first = ask(assistant, "combien de membres en 2024 ?", as_of="2024-12-31")
+    b = ask(assistant, "et en 2016, vous étiez combien ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "20 en 2016" in b.answer  # members, not attendance
+    c = ask(assistant, "Pouvez-vous me confirmer que le bureau programmé le 21 novembre 2024 a bien eu lieu ?",
+            as_of="2024-12-31")
+    assert c.answer.startswith("Non") and "7 janvier 2025" in c.answer
