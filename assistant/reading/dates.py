@@ -221,6 +221,22 @@ def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
         first = m.group(1) in ("1er", "premier")
         s, e = (date(y, 1, 1), date(y, 6, 30)) if first else (date(y, 7, 1), date(y, 12, 31))
         return Period(s, e, f"{'premier' if first else 'second'} semestre {y}")
+    # "été" is a season after "cet", "l'" or "en" only ("il a été organisé" is a verb)
+    if m := re.search(r"\b(printemps|automne|hiver)\b|(?:\bcet |\bl'|\ben )(ete)\b", t):
+        y = years[0] if years else today.year  # "au printemps": the season's months of the year asked
+        season = m.group(1) or m.group(2)
+        lo, hi = SEASONS[season]
+        side = re.search(r"\b(apres|avant) (?:l'|le |la )?$", t[:m.start(1) if m.group(1) else m.start(2)])
+        if side and lo < hi:  # "après l'été": from the month after it to the end of the year
+            if side.group(1) == "apres" and hi < 12:
+                return Period(date(y, hi + 1, 1), date(y, 12, 31), f"après l'{_SEASON_NAMES[season]}" if season[0] in "ae"
+                              else f"après le {season}")
+            if side.group(1) == "avant" and lo > 1:
+                return Period(date(y, 1, 1), _month_span(y, lo - 1)[1], f"avant l'{_SEASON_NAMES[season]}" if season[0] in "ae"
+                              else f"avant le {season}")
+        if lo > hi:  # winter spans two years: its start is December of the year before
+            return Period(date(y - 1, lo, 1), _month_span(y, hi)[1], f"hiver {y}")
+        return Period(date(y, lo, 1), _month_span(y, hi)[1], f"{_SEASON_NAMES[season]} {y}")
     months = [(MONTHS[x.group(1)], x.start()) for x in re.finditer(rf"\b({_MONTH_RE})\b", t)]
     # "mars" alone is a month; "mai" and "sept" too; avoid matching "dec" inside words (\b does it)
     if months:
@@ -237,6 +253,9 @@ def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
     return None
 
 
+# The seasons as whole months (the astronomical dates fall around the 21st: "au printemps" is March to June).
+SEASONS = {"printemps": (3, 6), "ete": (6, 9), "automne": (9, 12), "hiver": (12, 3)}
+_SEASON_NAMES = {"printemps": "printemps", "ete": "été", "automne": "automne", "hiver": "hiver"}
 _QUARTERS = {"1er": 1, "premier": 1, "2e": 2, "2eme": 2, "2nd": 2, "deuxieme": 2, "second": 2, "3e": 3, "3eme": 3,
              "troisieme": 3, "4e": 4, "4eme": 4, "quatrieme": 4, "dernier": 4}
 

@@ -10,7 +10,7 @@ from datetime import date
 from assistant.reading.dates import _MONTH_RE, read_dates
 from assistant.reading.normalize import fold
 
-TAG = re.compile(r"[,;\s]*\b(?:oui ou non|non|hein|c'est (?:bien )?ca|n'est-ce pas|pas vrai|c'est vrai|vrai|exact|correct|"
+TAG = re.compile(r"[,;:\s]*\b(?:oui ou non|non|hein|c'est (?:bien )?ca|n'est-ce pas|pas vrai|c'est vrai|vrai|exact|correct|"
                  r"juste|right|confirme[sz]?|on est d'accord|(?:pouvez-vous|peux-tu|tu peux|vous pouvez|pourriez-vous) "
                  r"(?:me |nous )?(?:le )?confirmer)\s*\?*\s*$")
 OPENING = re.compile(r"^\s*(?:est-ce que|est ce que|est-ce qu'|c'est vrai que|il parait que|confirme[sz]?(?: moi)? que|"
@@ -44,6 +44,8 @@ FALL = re.compile(r"\b(baisse\w*|diminue\w*|a recule|ont recule|en baisse|a chut
 CHANGE_SAID = re.compile(r"evolution de .{1,40}? : ([+−-])|(pas eu de (?:hausse|baisse), mais une (hausse|baisse))")
 # A place claimed: "son siège est en Belgique", "ça se passait à Nanterre" (a capitalised name after en/à/au).
 PLACE = re.compile(r"(?<!\w)(?:en|a|à|au|aux)\s+([A-ZÀ-Ý][\w'-]+(?:[\s-][A-ZÀ-Ý][\w'-]+)*)")
+# A year claimed as a beginning: "existe depuis 2010", "a été créé en 2012", "fondé en 2015".
+FOUNDED = re.compile(rf"\b(?:existe\w* depuis|cree\w* en|fonde\w* en|lance\w* en|date de|ne en) ((?:19|20)\d\d)\b")
 HAPPENED = re.compile(r"\b(?:eu lieu|tenue?s?|deroulee?s?|maintenue?s?)\b")
 WHEN = re.compile(rf"\b(?:en |au mois de |le |au |debut |fin |mi-?|courant )*(?:\d{{1,2}}(?:er)? )?(?:{_MONTH_RE})\b")
 
@@ -63,6 +65,7 @@ class Claim:
     change: str | None = None  # "+" (it rose) or "-" (it fell)
     place: str | None = None  # a place named in the claim, folded
     held: bool = False  # the claim is that an event took place on the day it names
+    year: bool = False  # `number` is the year something began
 
 
 def read_claim(message: str, today: date) -> Claim | None:
@@ -89,6 +92,9 @@ def read_claim(message: str, today: date) -> Claim | None:
     if bool(rise) != bool(fall):  # "… ont augmenté en 2024 par rapport à 2023": how it changed, and Oui or Non
         m = rise or fall
         return Claim(f"evolution de {(body[:m.start()] + ' ' + body[m.end():]).strip(' ,?')} ?", change="+" if rise else "-")
+    if m := FOUNDED.search(body):  # "le cluster existe depuis 2010 ?": when it began, and Oui or Non
+        subject = re.sub(r"\s+(?:a|a ete|est|existe)$", "", body[:m.start()].strip(" ,"))
+        return Claim(f"{subject} a été créé quand ?", number=float(m.group(1)), year=True)
     if m := BOUND.search(body):  # before a month: "plus de 4000 abonnés en décembre" claims a number
         value = float(re.sub(r"[  .]", "", m.group(2)).replace(",", "."))
         neutral = (body[:m.start()] + " combien de " + body[m.end():]).strip(" ,?")
@@ -142,6 +148,9 @@ def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
         if claim.place in fold(answer):
             return True
         return False if PLACE.search(answer) else None  # the answer names another place, or none at all
+    if claim.year:  # the years the answer gives: the claimed one, or another
+        years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", answer)}
+        return None if not years else claim.number in years
     if claim.number is not None:
         found = [float(m.group(1).replace(" ", "").replace(" ", "").replace(",", "."))
                  for m in re.finditer(rf"(?<![\w,])(\d+(?:[  ]\d{{3}})*(?:,\d+)?)(?!\d|[  ]?\d{{3}}\b| ?(?:{_MONTH_RE})\b)", fold(answer))]

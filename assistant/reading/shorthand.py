@@ -24,7 +24,7 @@ SMS = {
     "proch": "prochain", "prochn": "prochain", "dispo": "disponible", "mm": "meme", "tjrs": "toujours",
     "tjs": "toujours", "dsl": "desole", "pb": "probleme", "msg": "message", "asso": "association",
     "nbre": "nombre", "jcrois": "je crois", "pers": "personnes", "ppl": "personnes", "bdd": "base de donnees",
-    "num": "numero", "tel": "telephone",
+    "num": "numero",  # not "tel": "tel qu'il figure" is French
     "chui": "je suis", "jsuis": "je suis", "ptet": "peut-etre", "jvoudrais": "je voudrais",
     "wesh": "salut", "okay": "ok", "oki": "ok", "thx": "merci", "thanks": "merci",
 }

@@ -130,11 +130,13 @@ QUESTION_WORDS = frozenset(
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10}
 MONTH_WORDS = frozenset(
     "janvier janv jan fevrier fev mars avril avr mai juin juillet juil aout septembre sept sep octobre oct "
-    "novembre nov decembre dec rentree semestre trimestre aujourd'hui hier demain mi fin debut d'ici".split()
+    "novembre nov decembre dec rentree semestre trimestre aujourd'hui hier demain mi fin debut d'ici printemps ete "
+    "automne hiver exercice".split()
 )
 # A request for contact details (not the mere mention of e-mailings, a venue or "contacter").
 PRIVACY = re.compile(
     r"\b(coordonnees|(?:numeros?|n°) (?:de )?(?:telephone|tel|portable|mobile|perso\w*)|telephones?|"
+    r"(?:ton|son|votre|leur|vos|leurs) tels?\b|"
     r"portables? (?:perso\w*|de |d'|du )|(?:e-?mails?|mails?|courriels?) (?:perso\w*|prive\w*|pro\b|de |d'|du )|"
     r"adresses? (?:e-?mail|mail|electronique|perso\w*|personnelle|privee)|whatsapp|domicile|"
     r"(?:filer|donner|donne|file|passer|passe|avoir|trouver|envoyer|envoie)(?: moi| nous)? (?:le|son|leur|ton|votre) numero)"
@@ -379,6 +381,8 @@ class Lexicon:
                 continue
             if len(w) >= 5 and re.search(r"(aient|ait|iez|ez|rais)$", w):
                 continue  # imperfect/conditional verbs ("portaient", "serait", "étiez") say how, not what
+            if len(w) >= 6 and w.endswith("ant") and i and tokens[i - 1] == "en":
+                continue  # a gerund ("en précisant", "en indiquant") says how to answer, not what
             known = w if "#" + stem(w) in self.df else self.correct(w)
             if known is None and (halves := self.split(w)):
                 topic += [stem(h) for h in halves]  # "ecocitems" is "ecocit" + "ems"
@@ -426,7 +430,8 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+")
 # Words of the language the reader knows without the base: they are read, never corrected into something else.
 GRAMMAR = frozenset(STOPWORDS | QUESTION_WORDS | MONTH_WORDS | set(MONTHS) | chat_words() | set(
     """aujourd hui salut bonjour bonsoir coucou merci ok oui non voila super genial parfait top cool daccord
-    d'accord question questions besoin aide savoir chercher cherche trouve dessus dessous""".split()))
+    d'accord question questions besoin aide savoir chercher cherche trouve dessus dessous chacun chacune ayant
+    etant""".split()))
 # Nouns that name nothing in particular: "un truc sur les sols", "une info sur le forum".
 EMPTY_NOUNS = frozenset("truc trucs chose choses machin bidule info infos information informations renseignement "
                         "renseignements precision precisions detail details question questions sujet".split())

@@ -633,3 +633,19 @@ def test_gained_over_a_year_you_were_how_many_and_a_confirmation_asked_first(ass
     c = ask(assistant, "Pouvez-vous me confirmer que le bureau programmé le 21 novembre 2024 a bien eu lieu ?",
             as_of="2024-12-31")
     assert c.answer.startswith("Non") and "7 janvier 2025" in c.answer
+
+
+def test_seasons_tel_and_gerunds_and_a_year_claimed_as_a_beginning(assistant):
+    from assistant.reading.dates import read_dates
+    today = date(2024, 12, 31)
+    assert read_dates("au printemps", today).period.start == date(2024, 3, 1)
+    assert read_dates("le bureau a été validé", today).period is None  # "été" the verb is no season
+    assert read_dates("après l'été", today).period.start == date(2024, 10, 1)
+    a = ask(assistant, "quelles visites au printemps ?", as_of="2024-12-31")
+    assert "23 mai 2024" in a.answer
+    b = ask(assistant, "combien de contacts actifs en décembre 2024, tel que le donne le suivi de la base ?", as_of="2024-12-31")
+    assert not b.abstained and "3974" in b.answer.replace(" ", "")  # "tel" is French, not a phone
+    c = ask(assistant, "les visites de 2024, en indiquant la date de chacune ?", as_of="2024-12-31")
+    assert not c.abstained and "CSTB" in c.answer
+    d = ask(assistant, "le cluster a été fondé en 2012, non ?", as_of="2024-12-31")
+    assert d.answer.startswith("Non") and "2015" in d.answer
