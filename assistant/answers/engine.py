@@ -146,6 +146,17 @@ def _unpriced(q: Query, draft: Draft) -> bool:
     return bool(PRICE.search(q.folded)) and not re.search(r"€|\beuros?\b|\bgratuit", fold(draft.text))
 
 
+def _unsupported(q: Query, draft: Draft) -> str | None:
+    """Why an answer does not give the amount asked, or None: a price asked and none named; "combien" asked of a
+    text that gives no number ("il est payé combien ?"; how long or how often may be said in words)."""
+    if _unpriced(q, draft):
+        return "prix demandé, aucun prix dans la réponse"
+    if q.has("count") and draft.focus.get("kind") in ("passages", "guides") and not _amount(draft.text) \
+            and not re.search(r"\b(combien de temps|duree|dure|tous les combien|frequence|combien de fois)\b", q.folded):
+        return "combien demandé, aucun nombre dans le texte trouvé"
+    return None
+
+
 def _amount(text: str) -> bool:
     """Whether a text gives a number other than a year or a day of the month."""
     dates = rf"\b\d{{1,2}}(?:er)? (?:{'|'.join(MONTH_NAMES)})\b|\b(?:19|20)\d\d\b"
@@ -378,13 +389,8 @@ class Engine:
             return self._unknown(q, best)  # what is asked is not in the base; a detail around it may be missing
         if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage):
             return structured_abstention
-        if best and _unpriced(q, best):
-            return abstain(NOT_FOUND + self._nearby(q), "prix demandé, aucun prix dans la réponse")
-        if q.has("count") and best and best.focus.get("kind") in ("passages", "guides") and not _amount(best.text) \
-                and not re.search(r"\b(combien de temps|duree|dure|tous les combien|frequence|combien de fois)\b", q.folded):
-            # "il est payé combien ?": a text that gives no number does not say how much (how long or how
-            # often it may: "une demi-journée", "chaque mois")
-            return abstain(NOT_FOUND + self._nearby(q), "combien demandé, aucun nombre dans le texte trouvé")
+        if best and (missing := _unsupported(q, best)):
+            return abstain(NOT_FOUND + self._nearby(q), missing)
         where = q.has("where") and not q.has("list", "count")
         if best is None or best.coverage < MIN_COVERAGE:
             return abstain((NO_PLACE if where else NOT_FOUND) + self._nearby(q),

@@ -64,10 +64,9 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))  # "et deux ans avant ?"
         step = -n if m.group(2) in ("avant", "auparavant", "plus tot") else n
         years = [y + step for y in previous_years] or [as_of.year + step]
-    before = read_dates(previous, as_of).period
-    one_month = before and before.year_known and (before.start.year, before.start.month) == (before.end.year, before.end.month)
     months = re.search(r"\b(\d+|un|deux|trois|quatre|cinq|six) mois (avant|auparavant|plus tot|apres|plus tard)\b", folded)
-    if one_month and (months or step):
+    before = read_dates(previous, as_of).period if months or step else None
+    if before and before.year_known and (before.start.year, before.start.month) == (before.end.year, before.end.month):
         n = 12 * step  # "et un an plus tôt ?" after "en sept 24": September 2023
         if months:  # "et 3 mois après ?": the month shifted
             n = NUMBER_WORDS.get(months.group(1)) or int(months.group(1))

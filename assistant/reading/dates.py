@@ -227,13 +227,12 @@ def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
         season = m.group(1) or m.group(2)
         lo, hi = SEASONS[season]
         side = re.search(r"\b(apres|avant) (?:l'|le |la )?$", t[:m.start(1) if m.group(1) else m.start(2)])
+        the = f"l'{_SEASON_NAMES[season]}" if season[0] in "ae" else f"le {season}"
         if side and lo < hi:  # "après l'été": from the month after it to the end of the year
             if side.group(1) == "apres" and hi < 12:
-                return Period(date(y, hi + 1, 1), date(y, 12, 31), f"après l'{_SEASON_NAMES[season]}" if season[0] in "ae"
-                              else f"après le {season}")
+                return Period(date(y, hi + 1, 1), date(y, 12, 31), f"après {the}")
             if side.group(1) == "avant" and lo > 1:
-                return Period(date(y, 1, 1), _month_span(y, lo - 1)[1], f"avant l'{_SEASON_NAMES[season]}" if season[0] in "ae"
-                              else f"avant le {season}")
+                return Period(date(y, 1, 1), _month_span(y, lo - 1)[1], f"avant {the}")
         if lo > hi:  # winter spans two years: its start is December of the year before
             return Period(date(y - 1, lo, 1), _month_span(y, hi)[1], f"hiver {y}")
         return Period(date(y, lo, 1), _month_span(y, hi)[1], f"{_SEASON_NAMES[season]} {y}")

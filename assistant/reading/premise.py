@@ -10,13 +10,12 @@ from datetime import date
 from assistant.reading.dates import _MONTH_RE, read_dates
 from assistant.reading.normalize import fold
 
+_CAN_YOU = r"(?:pouvez-vous|peux-tu|pourriez-vous|tu peux|vous pouvez)"  # "pouvez-vous me le confirmer ?"
 TAG = re.compile(r"[,;:\s]*\b(?:oui ou non|non|hein|c'est (?:bien )?ca|n'est-ce pas|pas vrai|c'est vrai|vrai|exact|correct|"
-                 r"juste|right|confirme[sz]?|on est d'accord|(?:pouvez-vous|peux-tu|tu peux|vous pouvez|pourriez-vous) "
-                 r"(?:me |nous )?(?:le )?confirmer)\s*\?*\s*$")
+                 rf"juste|right|confirme[sz]?|on est d'accord|{_CAN_YOU} (?:me |nous )?(?:le )?confirmer)\s*\?*\s*$")
 OPENING = re.compile(r"^\s*(?:est-ce que|est ce que|est-ce qu'|c'est vrai que|il parait que|confirme[sz]?(?: moi)? que|"
                      r"je crois que|il me semble que|j'ai entendu que|est-il (?:vrai|exact|juste) que|"
-                     r"c'est (?:exact|juste) que|(?:(?:pouvez-vous|peux-tu|pourriez-vous|tu peux|vous pouvez) )?"
-                     r"(?:me |nous )?confirmer que)\s*")
+                     rf"c'est (?:exact|juste) que|(?:{_CAN_YOU} )?(?:me |nous )?confirmer que)\s*")
 ASKING = re.compile(r"\b(combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|lequel|laquelle|lesquel\w*|cb|qd|"
                     r"nombre|liste|total|moyenne|y a-t-il|y-a-t-il|existe-t-il)\b")
 # A statement has a verb: "l'AG s'est tenue en juin ?" claims; "nombre d'événements en juin ?" asks.
@@ -162,10 +161,11 @@ def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
             return None
         return values[0] > claim.number if claim.bound == ">" else values[0] < claim.number
     month, day = claim.when
-    if claim.held and re.search(r"\b(?:report\w*|annul\w*|n'a pas eu lieu)", fold(answer)):
+    moved = re.search(r"\b(?:report\w*|annul\w*|n'a pas eu lieu)", fold(answer))
+    if claim.held and moved:
         return False  # "le bureau du 21 novembre a bien eu lieu ?" — "reporté au 7 janvier"
     days = [date.fromisoformat(d) for d in dates if d]
-    if not days and not re.search(r"\b(?:report|annul)", fold(answer)):
+    if not days and not moved:
         # a passage, with no record's date: the dates it writes ("AG annuelle du 10 octobre 2024"), unless it
         # says that a date moved
         days = [p.start for m in WHEN.finditer(fold(answer)) if (p := read_dates(m.group(0), date(2000, 1, 1)).period)
