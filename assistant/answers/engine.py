@@ -24,8 +24,12 @@ from assistant.reading.smalltalk import smalltalk, strip_courtesy
 from assistant.reading.understanding import Lexicon, Query, parse
 
 log = logging.getLogger(__name__)
-MIN_COVERAGE = 0.5
-EVENT_ASKS = ("when", "participants", "count", "sum", "upcoming", "latest", "max", "min")  # below this share of the question explained, the answer is not supported
+# Below this share of the question explained, an answer is not supported. A record matches on its few label words
+# (a metric's name, an event's title): a long question's framing words ("le nombre précis, tel qu'il figure dans le
+# tableau") leave them a small share. A passage has hundreds of words, where a third of a question is found by chance.
+PASSAGE_COVERAGE = 0.5
+RECORD_COVERAGE = 0.3
+EVENT_ASKS = ("when", "participants", "count", "sum", "upcoming", "latest", "max", "min")
 
 PRIVACY_REFUSAL = (
     "Je ne communique pas de coordonnées personnelles (adresse e-mail, téléphone) : la base du Cluster EMS "
@@ -163,6 +167,9 @@ def _amount(text: str) -> bool:
     return bool(re.search(r"\d", re.sub(dates, " ", text.lower())))
 
 
+RECORDS = ("events", "figures", "members")
+
+
 def _kind(focus: dict) -> str | None:
     return focus.get("kind") if focus else None
 
@@ -176,7 +183,12 @@ def _joined(drafts: list[Draft]) -> Draft:
                 seen.add(source.id)
                 sources.append(source)
     answered = [d for d in drafts if not d.abstained]
-    return Draft("\n\n".join(d.text for d in drafts), sources, abstained=not answered,
+    texts, said = [], set()
+    for d in drafts:  # a note that two parts share ("Remarque : …") is said once
+        lines = [line for line in d.text.split("\n") if not (line.startswith("Remarque") and line in said)]
+        said.update(lines)
+        texts.append("\n".join(lines))
+    return Draft("\n\n".join(texts), sources, abstained=not answered,
                  coverage=min(d.coverage for d in drafts), focus=(answered or drafts)[-1].focus,
                  reason="; ".join(d.reason for d in drafts if d.abstained))
 
@@ -381,7 +393,7 @@ class Engine:
                      q.has("max", "min", "average") and best.focus.get("kind") in ("events", "figures") or
                      q.has("compare") and best.focus.get("kind") == "figures" and "Évolution de" in best.text)
             if passage and (best is None or passage.coverage > best.coverage + 0.05 and not restated):
-                if passage.abstained and passage.coverage >= MIN_COVERAGE:
+                if passage.abstained and passage.coverage >= PASSAGE_COVERAGE:
                     return passage  # the base itself says it does not hold this figure
                 best = passage
         named = best is not None and best.focus.get("kind") == "members" and self.members.named(q)
@@ -392,7 +404,7 @@ class Engine:
         if best and (missing := _unsupported(q, best)):
             return abstain(NOT_FOUND + self._nearby(q), missing)
         where = q.has("where") and not q.has("list", "count")
-        if best is None or best.coverage < MIN_COVERAGE:
+        if best is None or best.coverage < (RECORD_COVERAGE if _kind(best.focus) in RECORDS else PASSAGE_COVERAGE):
             return abstain((NO_PLACE if where else NOT_FOUND) + self._nearby(q),
                            f"couverture insuffisante ({best.coverage if best else 0:.2f})")
         if where and _placeless(best, bool(re.search(r"\badresse", q.folded))):

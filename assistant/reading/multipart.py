@@ -11,6 +11,7 @@ ASK = (r"combien|cb|quand|qd|ou|qui|ki|quel|quelle|quels|quelles|kel|lequel|laqu
 # "... et combien ...", "..., quand ...", "...; qui ..." — a conjunction or a comma before a question word.
 BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:{ASK})\b)|\s*[;,]\s+(?=(?:{ASK})\b)|"
                       rf"\s*,\s+(?=(?:et|puis)\s+(?:[\w']+\s+){{1,5}}(?:{ASK})\b)|"  # ", et la newsletter sort à quelle …"
+                      r"\s*,\s+(?=ainsi que\s+(?:le|la|les|l')\s?\w)|"  # "combien en 2024, ainsi que le chiffre de 2023 ?"
                       r"\s*,\s+(?=et\s+(?:[\w']+\s+){0,3}(?:les\s|l')(?:a|ont|avait|avaient)\b|et\s+(?:ils|elles)\s|"
                       r"et\s+(?:[\w']+\s+){1,8}[\w']+-t?-?(?:il|elle|ils|elles)\b)")  # ", et le bureau … s'est-il tenu ?"
 # ", et le cluster les a montés seul ?", ", et ils étaient combien ?": a second question about the first one's answer

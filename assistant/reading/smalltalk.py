@@ -76,6 +76,12 @@ _REQUEST = (r"(?:est-ce que |est ce que )?(?:tu peux|tu pourrais|vous pouvez|vou
             r"(?:j'aimerais|je voudrais|je souhaiterais|je veux) (?:savoir|connaitre)|dis-moi|dites-moi")
 # Greetings before a question and politeness after it ("slt, ...", "... merci d'avance").
 _OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une question|question|{_REQUEST})\b[\s,!.:-]*)+", re.I)
+# What the asker will do with the answer, with their own document ("Pour notre rapport annuel, …", "Dans le cadre
+# d'une note au bureau, …"; an indefinite or possessive article: "pour les PME, …" is a question's own subject),
+# and where they expect it to be written ("…, tel qu'il figure dans le tableau ?"): the frame, not the question.
+_PURPOSE = re.compile(r"^\s*(?:dans le cadre d'une? |pour (?:notre|mon|ma|mes|nos|votre|vos|un|une) |afin d'|afin de |"
+                      r"en vue d'une? |en prevision d'une? )[^,?]{3,80},\s*")
+_WHERE_WRITTEN = re.compile(r",?\s*\btel(?:le)?s? qu(?:e |'(?:il|elle|ils|elles|on) )[^,?]{3,80}(?=\?|$)")
 _CLOSING = re.compile(r"[\s,!.]*\b(?:merci(?: beaucoup| bien)?(?: d'avance| par avance| a vous| a toi)?|stp|svp|"
                       r"s'il (?:te|vous) pla[iî]t|please|bonne (?:journee|soiree)|thx|thanks)\W*$", re.I)
 
@@ -88,6 +94,10 @@ def strip_courtesy(message: str) -> str:
     stripped = message
     if m := _CLOSING.search(folded):
         stripped = message[:m.start()] + ("?" if "?" in message[m.start():] else "")
-    if m := _OPENING.match(fold(stripped)):
+    if m := _WHERE_WRITTEN.search(fold(stripped)):
+        stripped = stripped[:m.start()] + stripped[m.end():]
+    while m := _PURPOSE.match(fold(stripped)) or _OPENING.match(fold(stripped)):
+        if not m.end():
+            break
         stripped = stripped[m.end():]
     return stripped.strip() or message

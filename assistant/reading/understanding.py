@@ -121,6 +121,7 @@ QUESTION_WORDS = frozenset(
     confondu confondus confondues
     recapitule recapitulez recapituler detaille detaillez detailler
     couvre couvrent recouvre recouvrent englobe englobent correspond correspondent designe designent
+    correspondant correspondante correspondants correspondantes equivalent equivalente equivalents equivalentes
     statistiques rapport semaines jours minutes recense recensee recensees recenses recensement mene menee menees menes
     additionne additionner additionnes additionnant ajoute ajouter ajoutes ajoutant cumule cumuler cumules cumulant cumul somme
     serie series rubrique rubriques colonne colonnes volumes descriptif descriptifs instance instances partir theme themes

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from assistant.reading.normalize import fold
+from assistant.reading.smalltalk import strip_courtesy
 
 
 def ask(assistant, question: str, as_of: str = "2024-09-09", conversation_id: str | None = None):
@@ -649,3 +650,21 @@ def test_seasons_tel_and_gerunds_and_a_year_claimed_as_a_beginning(assistant):
     assert not c.abstained and "CSTB" in c.answer
     d = ask(assistant, "le cluster a été fondé en 2012, non ?", as_of="2024-12-31")
     assert d.answer.startswith("Non") and "2015" in d.answer
+
+
+def test_a_long_formal_question_on_a_record_is_answered_but_a_passage_needs_more(assistant):
+    # framing words ("précis", "tel qu'il apparaît", "tableau") leave a metric's label a small share of the question
+    a = ask(assistant, "Quel est le chiffre précis des mises en relation proposées par le Cluster en 2024, tel "
+                       "qu'il apparaît dans le tableau de synthèse ?", "2024-12-31")
+    assert not a.abstained and "600" in a.answer
+    # a third of a question found in some passage is no answer
+    b = ask(assistant, "Quel temps fera-t-il à Créteil demain ?")
+    assert b.abstained
+
+
+def test_the_askers_purpose_is_a_frame_and_the_corresponding_figure_is_a_second_part(assistant):
+    a = ask(assistant, "Pour notre lettre aux adhérents, pouvez-vous me dire combien de newsletters ont été envoyées "
+                       "en 2024, ainsi que le chiffre correspondant pour 2023 ?", "2024-12-31")
+    assert not a.abstained and "12" in a.answer and "7" in a.answer.split("\n\n")[-1]
+    assert a.answer.count("Remarque") == 1  # the note both parts share, said once
+    assert "Pour les PME, combien" in strip_courtesy("Pour les PME, combien de membres ?")  # a subject, not a frame
