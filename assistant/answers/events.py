@@ -162,7 +162,9 @@ class EventBook:
             events = [e for e in events if e.organisation == q.organisation]
             typed = [e for e in typed if e.organisation == q.organisation]
             explained |= {stem("organisation"), stem("organise")}
-        candidates = topic - EVENT_WORDS - type_stems - THEME_STEMS
+        # "le mois le plus chargé": the word after "le plus" says how to rank, it names nothing
+        ranking = {stem(w) for w in re.findall(r"\b(?:plus|moins) (\w+)", q.folded)} if q.has("max", "min") else set()
+        candidates = topic - EVENT_WORDS - type_stems - THEME_STEMS - ranking
         titled = self._title_scores(q, candidates, events)
         best = titled[0][0] if titled else 0.0
         # "Les visites de site en octobre": several events of a type asked for, and a single title holding
@@ -201,12 +203,13 @@ class EventBook:
                 if near:
                     chosen, mode = near, "about"
                     explained |= candidates
-            if not (type_labels or q.has("events", "upcoming") or q.organisation or focus):
+            # "quel a été le mois le plus actif ?": periods ranked by what fills them, events
+            by_period = ranking and not candidates and re.search(GROUPS["month"], q.folded)
+            if not (type_labels or q.has("events", "upcoming") or q.organisation or focus or by_period):
                 if not (period and not candidates):
                     return None  # nothing says this is about events
         explained |= topic & EVENT_WORDS
-        if q.has("max", "min"):  # "le mois le plus chargé": the word after "le plus" says how to rank
-            explained |= {stem(w) for w in re.findall(r"\b(?:plus|moins) (\w+)", q.folded)}
+        explained |= ranking
         coverage = _coverage(self.lexicon, topic, explained) if topic else 0.6
         if mode == "about":
             coverage = min(coverage, 0.7)  # found by meaning: a good passage may say it better

@@ -211,7 +211,7 @@ class FigureBook:
         cov, _, top, figs, _ = scored[0]
         siblings = [(m, fs[-1]) for c, _, m, fs, _ in scored
                     if c >= 0.9 * cov and m.figures[0].group == top.figures[0].group
-                    and fs[-1].unit == figs[-1].unit and fs[-1].period == figs[-1].period]
+                    and _comparable(fs[-1].unit, figs[-1].unit) and fs[-1].period == figs[-1].period]
         parts = [(m, v) for m, v in siblings if not re.search(r"\b(total|ensemble|global)\b", fold(m.label))]
         siblings = parts if len(parts) >= 2 else siblings  # a table's total is none of its categories
         if len(siblings) < 2:
@@ -237,7 +237,7 @@ class FigureBook:
         cov, _, top, figs, _ = scored[0]
         rows = [(m, fs[-1]) for c, _, m, fs, _ in scored
                 if c >= 0.9 * cov and m.figures[0].group == top.figures[0].group
-                and fs[-1].unit == figs[-1].unit and fs[-1].period == figs[-1].period
+                and _comparable(fs[-1].unit, figs[-1].unit) and fs[-1].period == figs[-1].period
                 and not re.search(r"\b(total|ensemble|global)\b", fold(m.label))]
         if len(rows) < 3:
             return None
@@ -376,6 +376,12 @@ def _crossing(folded: str) -> float | None:
     """"passé la barre des 100 membres", "dépassé les 3 000 abonnés": the level a series crossed."""
     m = CROSSING.search(folded)
     return float(re.sub(r"[\s.]", "", m.group(1))) if m else None
+
+
+def _comparable(unit: str, other: str) -> bool:
+    """Two figures of one table measure alike: the same unit, or counts of things ("153 structures" and "18
+    personnes" in one table of members), never a count against a share."""
+    return unit == other or "%" not in (unit, other) and "heures" not in (unit, other)
 
 
 def _over_time(q: Query) -> bool:

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.reading.dates import _MONTH_RE, read_dates
-from assistant.reading.normalize import fold
+from assistant.reading.normalize import content_stems, fold
 
 _CAN_YOU = r"(?:pouvez-vous|peux-tu|pourriez-vous|tu peux|vous pouvez)"  # "pouvez-vous me le confirmer ?"
 TAG = re.compile(r"[,;:\s]*\b(?:oui ou non|non|hein|c'est (?:bien )?ca|n'est-ce pas|pas vrai|c'est vrai|vrai|exact|correct|"
                  rf"juste|right|confirme[sz]?|on est d'accord|{_CAN_YOU} (?:me |nous )?(?:le )?confirmer)\s*\?*\s*$")
-OPENING = re.compile(r"^\s*(?:est-ce que|est ce que|est-ce qu'|c'est vrai que|il parait que|confirme[sz]?(?: moi)? que|"
+OPENING = re.compile(r"^\s*(?:(?:si j'ai bien compris|si je comprends bien|sauf erreur(?: de ma part)?|si je ne me trompe pas)"
+                     r"[, ]+(?:que )?|est-ce que|est ce que|est-ce qu'|c'est vrai que|il parait que|confirme[sz]?(?: moi)? que|"
                      r"je crois que|il me semble que|j'ai entendu que|est-il (?:vrai|exact|juste) que|"
                      rf"c'est (?:exact|juste) que|(?:{_CAN_YOU} )?(?:me |nous )?confirmer que)\s*")
 ASKING = re.compile(r"\b(combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|lequel|laquelle|lesquel\w*|cb|qd|"
@@ -49,6 +50,20 @@ HAPPENED = re.compile(r"\b(?:eu lieu|tenue?s?|deroulee?s?|maintenue?s?)\b")
 WHEN = re.compile(rf"\b(?:en |au mois de |le |au |debut |fin |mi-?|courant )*(?:\d{{1,2}}(?:er)? )?(?:{_MONTH_RE})\b")
 
 
+# A superlative: "le thème le plus fréquent", "l'événement qui a eu le moins de participants", "le type qui revient le plus".
+_SUPERLATIVE = (r"(?:le |la |les |l')(\w+(?: d'\w+| de \w+)?) (?:(?:qui (?:a|ont|avait|avaient) (?:eu |reuni |attire )?|"
+                r"avec |ayant )?(?:le|la|les) (?:plus|moins)(?: de \w+| d'\w+| \w+)?|qui revient le plus(?: souvent)?)")
+_IS = r"(?:c'est|c'etait|ce sont|ce serait|est|etait|a ete|reste|restait)"
+# Which one is claimed to be the most: "c'est les sols le thème le plus fréquent", "le thème le plus fréquent
+# c'est l'eau", "septembre a été le mois le plus chargé".
+TOP = [re.compile(rf"^(?:{_IS}) (?P<top>.+?) (?P<sup>{_SUPERLATIVE})(?P<rest>.*)$"),
+       re.compile(rf"^(?P<sup>{_SUPERLATIVE}) (?:{_IS}) (?P<top>.+?)(?P<rest>(?: en (?:19|20)\d\d)?)$"),
+       re.compile(rf"^(?P<top>.+?) (?:{_IS}) (?P<sup>{_SUPERLATIVE})(?P<rest>.*)$")]
+# "c'est le collège des structures publiques qui est le plus représenté ?": which one of its kind ("collège")
+WHO_MOST = re.compile(r"^(?:c'est|c'etait|ce sont) (?P<top>(?:le |la |les |l')\s?(?P<kind>\w+).*?) qui (?P<verb>\w+(?: eu| ete)?) "
+                      r"(?P<sup>(?:le|la|les) (?:plus|moins)\b.*)$")
+
+
 # Two years compared: "moins d'e-mailings en 2024 qu'en 2023", "en 2024 plus de membres qu'en 2023".
 COMPARED = re.compile(r"\b(?:en ((?:19|20)\d\d) (?:[\w']+ ){0,4})?(plus|moins) (?:de |d')(.{2,50}?) (?:en ((?:19|20)\d\d) )?"
                       r"(?:qu'en|que en) ((?:19|20)\d\d)\b")
@@ -64,6 +79,7 @@ class Claim:
     change: str | None = None  # "+" (it rose) or "-" (it fell)
     place: str | None = None  # a place named in the claim, folded
     held: bool = False  # the claim is that an event took place on the day it names
+    top: str | None = None  # what is claimed to come first in a ranking ("les sols"), folded
     year: bool = False  # `number` is the year something began
 
 
@@ -81,12 +97,19 @@ def read_claim(message: str, today: date) -> Claim | None:
     if asking and asking.group(1) in ("nombre", "total", "moyenne") and (tagged or opened or RISE.search(body) or
                                                                         FALL.search(body)):
         asking = None  # "le nombre de membres a augmenté, non ?" claims; "nombre d'événements en juin ?" asks
+    if asking and asking.group(1) == "qui" and WHO_MOST.match(body.strip(" ,?")):
+        asking = None  # "c'est le forum qui a eu le plus de monde ?": a relative "qui", nothing asked
     if not (tagged or opened or plain) or asking:
         return None
     if (m := COMPARED.search(body)) and (m.group(1) or m.group(4)):
         first, second = int(m.group(1) or m.group(4)), int(m.group(5))
         return Claim(f"combien de {m.group(3)} en {first} et en {second} ?", bound=">" if m.group(2) == "plus" else "<",
                      years=(first, second))
+    for pattern in TOP:  # "c'est les sols le thème le plus fréquent ?": the ranking asked, and its first
+        if (m := pattern.match(body.strip(" ,?"))) and len(m.group("top").split()) <= 5:
+            return Claim(f"quel est {m.group('sup')}{m.group('rest')} ?", top=m.group("top"))
+    if (m := WHO_MOST.match(body.strip(" ,?"))) and len(m.group("top").split()) <= 6:
+        return Claim(f"quel {m.group('kind')} {m.group('verb')} {m.group('sup')} ?", top=m.group("top"))
     rise, fall = RISE.search(body), FALL.search(body)
     if bool(rise) != bool(fall):  # "… ont augmenté en 2024 par rapport à 2023": how it changed, and Oui or Non
         m = rise or fall
@@ -143,6 +166,12 @@ def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
             return None
         rose = said.group(1) == "+" if said.group(1) else said.group(3) == "hausse"
         return rose == (claim.change == "+")
+    if claim.top:  # the first of the ranking: the answer's first line, before the others it names
+        first = re.split(r"\b(?:ensuite|parmi)\b", fold(answer).split("\n")[0])[0]
+        if not re.search(r"\b(?:le|la|les) (?:plus|moins)\b", first):
+            return None
+        claimed = content_stems(claim.top)
+        return bool(claimed) and set(claimed) <= set(content_stems(first))
     if claim.place:
         if claim.place in fold(answer):
             return True

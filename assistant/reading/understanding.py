@@ -198,9 +198,9 @@ INTENT_PATTERNS = {
     "when": r"\b(quand|quelle date|a quelle date|quel jour|date)\b",
     "list": r"\b(quels|quelles|liste\w*|lesquel\w*|lesquelles|enumere\w*|cite\w*|tous les|toutes les|"
             r"y a-t-il|y-a-t-il|existe-t-il|il y a des)\b",
-    "max": r"\b((?:le|la|les) plus(?! (?:faible|petite?|bas|basse)s?\b)|maximum|record|le mieux|plus gros|plus grand|plus frequente|pic|sommet|"
+    "max": r"\b((?:le|la|les) plus(?! (?:faible|petite?|bas|basse|calme|creux|tranquille)s?\b)|maximum|record|le mieux|plus gros|plus grand|plus frequente|pic|sommet|"
            r"n° ?1|numero (?:1|un)|en tete|en premiere position)\b",
-    "min": r"\b(le moins|la moins|les moins|minimum|plus petite?s?|plus faibles?|plus bas(?:se)?s?|ferme la marche|"
+    "min": r"\b(le moins|la moins|les moins|minimum|plus petite?s?|plus faibles?|plus bas(?:se)?s?|plus (?:calmes?|creux|tranquilles?)|ferme la marche|"
            r"en derniere position|bon dernier|bonne derniere)\b",
     "who": r"\bqui\b|\bquel(?:le)?s? (?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
            r"organismes?|adherents?|collectivites?)\b",

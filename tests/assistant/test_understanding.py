@@ -668,3 +668,12 @@ def test_the_askers_purpose_is_a_frame_and_the_corresponding_figure_is_a_second_
     assert not a.abstained and "12" in a.answer and "7" in a.answer.split("\n\n")[-1]
     assert a.answer.count("Remarque") == 1  # the note both parts share, said once
     assert "Pour les PME, combien" in strip_courtesy("Pour les PME, combien de membres ?")  # a subject, not a frame
+
+
+def test_a_claimed_first_of_a_ranking_is_checked_against_the_ranking(assistant):
+    a = ask(assistant, "Sauf erreur, c'est le collège des structures publiques qui est le plus représenté ?", "2024-12-31")
+    assert a.answer.startswith("Non") and "153" in a.answer and "privées" in a.answer.split("—")[0]
+    b = ask(assistant, "septembre a été le mois le plus chargé en 2024 ?", "2024-12-31")
+    assert b.answer.startswith("Oui") and "10 événements" in b.answer
+    c = ask(assistant, "le mois le plus calme en 2024 ?", "2024-12-31")  # the word after "le plus" ranks
+    assert not c.abstained and c.answer.startswith("janvier 2024 : 1 événement")
