@@ -25,10 +25,14 @@ THEME_STEMS = {stem(fold(w)) for name in THEME_WORDS for w in (name, name + "s",
 MAX_LISTED = 25  # sources kept for a listing
 SHOWN = 15  # lines a chat message shows before "… et N autres"
 # "Quel mois / type / thème a compté le plus … ?": the dimensions events can be grouped by.
-GROUPS = {"month": r"\bmois\b", "type": r"\b(type|format|categorie)s?\b", "theme": r"\b(theme|thematique)s?\b"}
-GROUP_NAMES = {"month": "mois", "type": "type", "theme": "thème"}
+GROUPS = {"month": r"\bmois\b", "quarter": r"\btrimestres?\b", "semester": r"\bsemestres?\b",
+          "type": r"\b(type|format|categorie)s?\b", "theme": r"\b(theme|thematique)s?\b"}
+BREAKDOWN = r"\b(repart\w*|ventil\w*|decoup\w*)"  # "la répartition", "comment se répartissent", "ventilés"
+GROUP_NAMES = {"month": "mois", "quarter": "trimestre", "semester": "semestre", "type": "type", "theme": "thème"}
 GROUP_KEYS = {
     "month": lambda e: [f"{MONTH_NAMES[e.date.month - 1]} {e.date.year}"],
+    "quarter": lambda e: [f"{_nth((e.date.month - 1) // 3 + 1)} trimestre {e.date.year}"],
+    "semester": lambda e: [f"{_nth((e.date.month - 1) // 6 + 1)} semestre {e.date.year}"],
     "type": lambda e: [e.type_label or "sans type"],
     "theme": lambda e: e.themes or ["sans thème"],
 }
@@ -177,7 +181,9 @@ class EventBook:
             ([] if plural and best >= 0.5 else self._covering(topic - EVENT_WORDS, type_stems, events))
         if several:
             chosen = [e for e in typed if not q.themes or set(e.themes) & set(q.themes)]
-            explained |= candidates | (topic & THEME_STEMS)
+            # the other words are explained when titles of that type hold them ("visites de site")
+            kind = [e for e in self.events if e.type_label in type_labels]
+            explained |= {c for c in candidates if any(c in self.title_stems[e.id] for e in kind)} | (topic & THEME_STEMS)
             mode = "filter"
         elif named:  # the question spells a title out ("le Forum Eau") or only a few titles hold all its words
             chosen = named
@@ -197,7 +203,8 @@ class EventBook:
             if q.themes:
                 chosen = [e for e in chosen if set(e.themes) & set(q.themes)]
                 explained |= topic & THEME_STEMS
-            listing = not (q.has("max", "min", "average", "sum", "count", "participants", "why") or q.dates.future)
+            listing = not (q.has("max", "min", "average", "sum", "count", "participants", "why") or q.dates.future
+                           or _dimension(q.folded))  # "par trimestre": all of them, grouped
             if listing and not focus and sum(self.lexicon.idf(s) for s in candidates) >= 3.0 and len(chosen) > 5:
                 near = self._about(q, chosen)  # no title holds the words: the events nearest by meaning
                 if near:
@@ -210,6 +217,8 @@ class EventBook:
                     return None  # nothing says this is about events
         explained |= topic & EVENT_WORDS
         explained |= ranking
+        if _dimension(q.folded):  # "la répartition par trimestre"
+            explained |= topic & {stem(w) for w in re.findall(BREAKDOWN, q.folded)}
         coverage = _coverage(self.lexicon, topic, explained) if topic else 0.6
         if mode == "about":
             coverage = min(coverage, 0.7)  # found by meaning: a good passage may say it better
@@ -342,10 +351,12 @@ class EventBook:
         # ranks events of that type, not themes.
         named = {s for t in types for s in content_stems(canonical(t))}
         rest = " ".join(w for w in q.folded.split() if stem(w.strip("?!.,;:()")) not in named)
-        dimension = next((d for d, pattern in GROUPS.items() if re.search(pattern, rest)), None)
+        dimension = _dimension(rest)
         if q.has("max", "min") and dimension:
             return self._ranking(q, events, dimension, what)
-        if dimension and re.search(r"\b(par|chaque|selon (?:le|la|les))\b \w*\s?" + GROUPS[dimension], rest):
+        # "par mois", "chaque trimestre", "la répartition entre le premier et le second semestre"
+        if dimension and (re.search(r"\b(par|chaque|selon (?:le|la|les))\b \w*\s?" + GROUPS[dimension], rest) or
+                          re.search(BREAKDOWN, rest)):
             return self._breakdown(q, events, dimension, what)
         if q.has("max", "min") and (q.has("participants") or not dimension):  # "le plus gros": by attendance
             known = [e for e in events if e.participants is not None and e.date <= as_of]
@@ -388,7 +399,7 @@ class EventBook:
         """"Combien d'événements par type ?": every group with its count (or its participants)."""
         groups, size = _grouped(q, events, dimension)
         by_people = q.has("participants")
-        order = list(groups) if dimension == "month" else sorted(groups, key=lambda k: -size(groups[k]))
+        order = list(groups) if dimension in ("month", "quarter", "semester") else sorted(groups, key=lambda k: -size(groups[k]))
         unit = "participants" if by_people else "événements"
         lines = [f"- {k} : {size(groups[k])}" for k in order]
         text = f"{len(events)} événements{scope_of(what)} — {unit} par {GROUP_NAMES[dimension]} :\n" + "\n".join(lines)
@@ -452,10 +463,23 @@ def _placed(e: Event) -> bool:
     return bool(re.search(r"(?:\b(?:à|a|de|du|sur|en) |\bd')([A-ZÀ-Ý][\w'-]+)", e.title.replace("’", "'")))
 
 
+def _dimension(folded: str) -> str | None:
+    """What events are grouped by: "quel mois", "par trimestre", "entre le premier et le second semestre" —
+    not "au premier semestre", which is a period."""
+    if not re.search(r"\bentre (?:le |la )?\w+ et (?:le |la )?\w+ (?:trimestre|semestre)", folded):
+        folded = re.sub(r"\b(?:1er|premier|2e|2eme|2nd|2nde|second|seconde|deuxieme|3e|3eme|troisieme|4e|4eme|"
+                        r"quatrieme|dernier) (?:trimestre|semestre)\b", " ", folded)
+    return next((d for d, pattern in GROUPS.items() if re.search(pattern, folded)), None)
+
+
+def _nth(n: int) -> str:
+    return "1er" if n == 1 else f"{n}e"
+
+
 def _plural(q: Query, type_stems: set[str]) -> bool:
     """The question names a type of event in the plural ("les visites", "des ateliers")."""
     return any(re.search(r"[sx]$", w) and stem(w) in type_stems
-               for w in re.findall(r"\b(?:les|des|quels|quelles|ces|tous les|toutes les) (\w+)", q.folded))
+               for w in re.findall(r"\b(?:les|des|quels|quelles|ces|tous les|toutes les|combien de|nombre de) (\w+)", q.folded))
 
 
 def _acronyms(title: str) -> set[str]:

@@ -217,8 +217,8 @@ class FigureBook:
         if len(siblings) < 2:
             return None
         pick = max if q.has("max") else min
-        change = re.search(r"\b(augment\w*|hausse|progress\w*|croissance|gagn\w*|baiss\w*|diminu\w*|recul\w*|chut\w*|perdu)",
-                           q.folded)
+        change = re.search(r"\b(augment\w*|hausse|progress\w*|croissance|gagn\w*|grandi\w*|grossi\w*|baiss\w*|diminu\w*|"
+                           r"recul\w*|chut\w*|perdu)", q.folded)
         years = sorted(q.dates.years)
         if change and len(years) == 2:  # "quelle thématique a le plus progressé entre 2023 et 2024 ?": by change
             return self._moved(q, [m for m, _ in siblings], years, cov, not re.match(r"baiss|diminu|recul|chut|perdu",
@@ -287,7 +287,7 @@ class FigureBook:
         dated = [f for f in figs if f.period]
         if len(dated) < 3:
             return None
-        change = re.search(r"\b(augment\w*|hausse|progress\w*|croissance|baiss\w*|diminu\w*|recul\w*|chut\w*|"
+        change = re.search(r"\b(augment\w*|hausse|progress\w*|croissance|grandi\w*|grossi\w*|baiss\w*|diminu\w*|recul\w*|chut\w*|"
                            r"(?:a|ont) (?:gagne|perdu))", q.folded)  # "l'année où il a gagné le plus de membres"
         if change and dated[0].unit != "%":  # not "le plus de …": a change from one reading to the next
             rising = not re.match(r"baiss|diminu|recul|chut|a perdu|ont perdu", change.group(1))

@@ -210,6 +210,14 @@ def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
                 day = _safe(_full_year(m.group(3)), mo, d)
                 return Period(day, day, format_date(day))
             return _day_month(d, mo, years, today)
+    ordinal = "|".join(_QUARTERS) + "|2nde|seconde"
+    if m := re.search(rf"\bentre (?:le |la )?({ordinal}) et (?:le |la )?({ordinal})\s+(trimestre|semestre)s?\b", t):
+        y = years[0] if years else today.year  # "entre le premier et le second semestre": both, one span
+        months = 3 if m.group(3) == "trimestre" else 6
+        first, last = (_QUARTERS.get(g, 2) for g in (m.group(1), m.group(2)))
+        last = min(last, 12 // months)
+        return Period(date(y, months * (first - 1) + 1, 1), _month_span(y, months * last)[1],
+                      _month_label(months * (first - 1) + 1, months * last, y))
     if m := re.search(r"\b(?:(1er|premier|2e|2eme|2nd|deuxieme|second|3e|3eme|troisieme|4e|4eme|quatrieme|dernier)\s+"
                       rf"trimestre|[tq]([1-4])(?= {_YEAR}))\b", t):
         y = years[0] if years else today.year  # "le premier trimestre 2024", "T3 2024"

@@ -108,7 +108,7 @@ QUESTION_WORDS = frozenset(
     comprend comprenait regroupe regroupait represente representait aborde abordait traite traitait
     presente presentee presentes presentees donnee donnees passe passes mis mise mises suivi suivis
     rejoint rejoints rejointe rejoindre reuni reunis reunie rassemble rassemblait attire accueilli
-    baisse baisser baisses diminue diminuer diminution chute chuter recule recul hausse augmente
+    baisse baisser baisses diminue diminuer diminution chute chuter recule recul hausse augmente grandi grandir grossi grossir
     augmenter augmentation parait paraissent sort sortent envoie envoye envoyes envoyee
     reponds repondre repond ecris ecrire explique expliquer expliquez resume resumer precise preciser cite
     citer indique indiquer indiquez raconte raconter dites svp simplement rapidement bref brievement
@@ -167,7 +167,7 @@ def is_instruction(sentence: str) -> bool:
 
 
 DECREASE = re.compile(r"\b(baiss\w*|diminu\w*|chut\w*|recul\w*|perdu|perte|regress\w*|moins de)\b")
-INCREASE = re.compile(r"\b(augment\w*|hausse|progress\w*|cru|croissance|gagne\w*|plus de)\b")
+INCREASE = re.compile(r"\b(augment\w*|hausse|progress\w*|cru|croissance|gagne\w*|grandi\w*|grossi\w*|plus de)\b")
 CANCEL = re.compile(r"\b(annul\w*|supprim\w*|report\w*|decal\w*|n'a pas eu lieu|pas eu lieu)\b")
 
 
@@ -256,7 +256,9 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
         intents.add("latest")
     themes = [t for t, ws in THEME_WORDS.items() if any(re.search(rf"\b{w}\b", folded) for w in ws)]
     organisation = None
-    if re.search(r"\bsans co ?-? ?organis\w*|\borganise\w* (?:tout )?seul|\bseul\w* (?:a l')?organis|\bmonte\w* seul|"
+    if re.search(r"\borganis\w* (?:ou|et) co ?-? ?organis|\bco ?-? ?organis\w* (?:ou|et) organis", folded):
+        pass  # "organisées ou co-organisées": both
+    elif re.search(r"\bsans co ?-? ?organis\w*|\borganise\w* (?:tout )?seul|\bseul\w* (?:a l')?organis|\bmonte\w* seul|"
                  r"\bporte\w* (?:lui-meme|seul)", folded):  # "organisé seul, sans co-organisateur"
         organisation = "organisation"
     elif re.search(r"\bco ?-? ?organis\w*|\ben partenariat\b|\bco-?porte", folded):
@@ -273,7 +275,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     if m := re.search(r"\b(\d{1,2}|deux|trois|quatre|cinq|dix) (?:prochaine?s|derniere?s|premiere?s)\b", folded):
         limit = NUMBERS.get(m.group(1)) or int(m.group(1))
     elif dates.period and re.search(r"\b(?:le|la) (?:tout )?premiere? (?!(?:trimestre|semestre|mois|annee|jour|semaine|"
-                                    r"fois|enjeu|dis|guide|programme|releve)\b)\w", folded):
+                                    r"fois|enjeu|dis|guide|programme|releve|et)\b)\w", folded):
         limit = 1  # "le premier rendez-vous après le 1er septembre"
     # "Le module biodéchets, ça dure combien ?" opens on a kind of thing, then asks; "quel est le budget
     # annuel ?" asks for the unknown thing itself.

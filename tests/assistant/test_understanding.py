@@ -677,3 +677,23 @@ def test_a_claimed_first_of_a_ranking_is_checked_against_the_ranking(assistant):
     assert b.answer.startswith("Oui") and "10 événements" in b.answer
     c = ask(assistant, "le mois le plus calme en 2024 ?", "2024-12-31")  # the word after "le plus" ranks
     assert not c.abstained and c.answer.startswith("janvier 2024 : 1 événement")
+
+
+def test_counts_by_quarter_or_half_year_and_a_count_of_a_type_with_its_extreme(assistant):
+    a = ask(assistant, "nombre d'événements par trimestre en 2024 ?", "2024-12-31")
+    assert "1er trimestre 2024 : 8" in a.answer and "4e trimestre 2024 : 14" in a.answer
+    b = ask(assistant, "comment se répartissent les événements de 2024 entre le premier et le second semestre ?",
+            "2024-12-31")
+    assert "1er semestre 2024 : 18" in b.answer and "2e semestre 2024 : 27" in b.answer
+    c = ask(assistant, "au premier semestre 2024, quel événement a eu le plus de participants ?", "2024-12-31")
+    assert "Forum Eau" in c.answer and "par semestre" not in c.answer  # a half-year named is a period
+    d = ask(assistant, "Combien de groupes thématiques en 2024, et lequel a réuni le plus de monde ?", "2024-12-31")
+    first, second = d.answer.split("\n\n")
+    assert "7 événements" in first and "78 participants" in second.split("\n")[0]
+
+
+def test_organised_or_co_organised_is_both_and_growing_is_a_rise(assistant):
+    a = ask(assistant, "quels ateliers confluence organisés ou co-organisés en novembre 2024 ?", "2024-12-31")
+    assert a.answer.startswith("4 événements")
+    b = ask(assistant, "en quelle année le nombre de membres a le plus grandi ?", "2024-12-31")
+    assert "2017" in b.answer and "+45" in b.answer
