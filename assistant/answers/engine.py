@@ -85,12 +85,12 @@ def _step(message: str) -> int:
     """+1 for "et le suivant ?", -1 for "celui d'avant ?", 0 for anything else (short messages only)."""
     folded = fold(message)
     # "et l'événement juste après dans le calendrier, c'était quoi ?" is longer, and as plain
-    pointed = re.search(r"\b(suivante?s?|precedente?s?|d'apres|d'avant|juste (?:apres|avant))\b", folded)
+    pointed = re.search(r"\b(suivante?s?|precedente?s?|d'apres|d'avant|juste (?:apres|avant|derriere|devant))\b", folded)
     if _length(folded) > (12 if pointed else 8):
         return 0
-    if re.search(r"\b(suivante?s?|d'apres|apres|ensuite|celui d'apres)\b", folded):
-        return 1
-    if re.search(r"\b(precedente?s?|d'avant|avant)\b", folded):
+    if re.search(r"\b(suivante?s?|d'apres|apres|ensuite|celui d'apres|derriere)\b", folded):
+        return 1  # "et juste derrière ?" after a ranking: the next one down
+    if re.search(r"\b(precedente?s?|d'avant|avant|devant)\b", folded):
         return -1
     return 0
 

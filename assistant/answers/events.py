@@ -302,8 +302,8 @@ class EventBook:
                      coverage=1.0, focus={"kind": "events", "ids": [e.id for e in rest], "list": list(pool)})
 
     def nth(self, q: Query, ids: list[str], index: int, as_of: date) -> Draft | None:
-        """"Et le premier ?": one event of the list shown last, in date order."""
-        shown = [e for e in self.events if e.id in ids]
+        """"Et le premier ?": one event of the list shown last, in its order (dates, or a ranking)."""
+        shown = [self._by_id[i] for i in dict.fromkeys(ids) if i in self._by_id]
         if len(shown) < 2 or not -len(shown) <= index < len(shown):
             return None
         e = shown[index]
@@ -361,10 +361,13 @@ class EventBook:
         if q.has("max", "min") and (q.has("participants") or not dimension):  # "le plus gros": by attendance
             known = [e for e in events if e.participants is not None and e.date <= as_of]
             if known:
-                pick = max(known, key=lambda e: e.participants) if q.has("max") else min(known, key=lambda e: e.participants)
+                ranked = sorted(known, key=lambda e: e.participants, reverse=q.has("max"))
+                pick = ranked[0]
                 word = "le plus" if q.has("max") else "le moins"
+                # "et juste derrière ?" walks down the ranking
                 return Draft(f"L'événement qui a réuni {word} de participants ({what}) : {_line(pick, as_of)}",
-                             [event_source(pick, _line(pick, as_of))], focus={"kind": "events", "ids": [pick.id]})
+                             [event_source(pick, _line(pick, as_of))],
+                             focus={"kind": "events", "ids": [pick.id], "list": [e.id for e in ranked]})
         if q.has("average"):
             return self._average(events, what, as_of)
         filtered = _threshold(q.folded) is not None  # "plus de 60 participants" picks events, it asks no total

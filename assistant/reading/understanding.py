@@ -118,7 +118,7 @@ QUESTION_WORDS = frozenset(
     eleve elevait elevent monte montait montent progression evolue evolution
     nom noms resume endroit raison raisons cause causes motif motifs tendance comparaison statistique
     pic pics sommet record maximum minimum max min sinon enfin bref ensuite parmi volume quantite taille coup barre cap seuil seul seule seuls seules
-    confondu confondus confondues
+    confondu confondus confondues ventilation ventile ventiles ventilee ventilees decoupage decoupe decoupes
     recapitule recapitulez recapituler detaille detaillez detailler
     couvre couvrent recouvre recouvrent englobe englobent correspond correspondent designe designent
     correspondant correspondante correspondants correspondantes equivalent equivalente equivalents equivalentes

@@ -697,3 +697,13 @@ def test_organised_or_co_organised_is_both_and_growing_is_a_rise(assistant):
     assert a.answer.startswith("4 événements")
     b = ask(assistant, "en quelle année le nombre de membres a le plus grandi ?", "2024-12-31")
     assert "2017" in b.answer and "+45" in b.answer
+
+
+def test_a_ranking_is_walked_down_and_a_ventilation_is_a_breakdown(assistant):
+    cid = ask(assistant, "quel atelier confluence a attiré le plus de monde en 2024 ?", "2024-12-31").conversation_id
+    second = ask(assistant, "et juste derrière ?", "2024-12-31", cid)
+    assert "50 participants" in second.answer  # 64, then 50
+    third = ask(assistant, "et le troisième ?", "2024-12-31", cid)
+    assert "42 participants" in third.answer
+    v = ask(assistant, "la ventilation des événements de 2024 par thème ?", "2024-12-31")
+    assert not v.abstained and "par thème" in v.answer
