@@ -13,7 +13,8 @@ WORKS_ON = re.compile(r"\b(travail\w*|bosse\w*|s'occup\w*|specialis\w*|propos\w*
 MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nouveau structure structures qui valide "
                                  "entreprise entreprises societe start-up association organisme"))
 MEMBERS_PROPER = set(content_stems("membre membres adherent adherents"))
-NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valides validation adhesion adhesions"))
+NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valides validee validees validation adhesion "
+                               "adhesions"))
 # How joining is told, not what: "accepté comme nouveau membre lors de la réunion de bureau de mai".
 JOINING = set(content_stems("accepte acceptes acceptee admis admise admises integre integres arrive arrives "
                             "reunion seance lors"))
@@ -54,7 +55,7 @@ class MemberBook:
     def answer(self, q: Query, focus: list[str] | None = None) -> Draft | None:
         named = self.named(q)
         if not named and focus:
-            named = [m for m in self.members if m.id in focus]
+            named = self._among([m for m in self.members if m.id in focus], q)
         if named:
             return self._describe(q, named)
         about_members = MEMBER_WORDS & set(q.topic) or (q.has("who") and (q.themes or WORKS_ON.search(q.folded)))
@@ -73,6 +74,14 @@ class MemberBook:
         if asks_which and about_members and not (q.has("count") and not q.has("list")):
             return self._who(q)
         return None
+
+    def _among(self, shown: list[Member], q: Query) -> list[Member]:
+        """"Et laquelle fait des grands projets d'infrastructures ?" after a list: the members of the list whose
+        description holds the words asked (all of them when none does)."""
+        asked = set(q.topic) - MEMBER_WORDS - NEWCOMERS - JOINING
+        scores = {m.id: sum(self.lexicon.idf(s) for s in asked & self.stems[m.id]) for m in shown}
+        best = max(scores.values(), default=0.0)
+        return [m for m in shown if scores[m.id] >= 0.8 * best] if best > 0 else shown
 
     def _newcomers(self, q: Query, body: set[str]) -> Draft | None:
         """New members, by when and by whom (bureau, assemblée générale) they were validated."""

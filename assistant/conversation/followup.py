@@ -74,7 +74,7 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         month = (before.start.year * 12 + before.start.month - 1) + n
         kept = re.sub(r"\b(19|20)\d\d\b", "", _drop(fold(previous), MONTH_WORDS))
         return f"{kept} {MONTH_NAMES[month % 12]} {month // 12}"
-    if q.intents & FRAME_INTENTS:
+    if q.intents & FRAME_INTENTS or re.search(r"\b(lequel|laquelle)\b", folded):  # "et laquelle …" asks which one
         if q.intents & {"max", "min"}:  # "et le plus faible ?": the new extreme replaces the old one
             previous = re.sub(r"\b(?:le|la|les) (?:plus|moins) \w+|\b(?:plus|moins) (?:forte?s?|faibles?|grande?s?|"
                               r"petite?s?|gros|grosses?|elevee?s?|basse?s?)\b|\b(?:arrive )?en tete\b|\bn° ?1\b|"

@@ -707,3 +707,10 @@ def test_a_ranking_is_walked_down_and_a_ventilation_is_a_breakdown(assistant):
     assert "42 participants" in third.answer
     v = ask(assistant, "la ventilation des événements de 2024 par thème ?", "2024-12-31")
     assert not v.abstained and "par thème" in v.answer
+
+
+def test_which_one_of_the_members_just_listed_is_picked_by_its_description(assistant):
+    a = ask(assistant, "Combien de nouvelles adhésions le bureau du 16 mai 2024 a-t-il validées, et laquelle "
+                       "fabrique des éléments en béton ?", "2024-12-31")
+    first, second = a.answer.split("\n\n")
+    assert first.startswith("4 nouveaux membres") and second.startswith("Ulma") and "Axedo" not in second
