@@ -133,7 +133,7 @@ def _placeless(draft: Draft, address: bool = False) -> bool:
 ABOUT_IT = re.compile(r"\b(la-dessus|dessus|ce sujet|ce theme|ce domaine|ca|cela)\b")
 # A whole question: it asks (a question word) about a subject of its own, and points back at nothing.
 ASKS = re.compile(r"\b(combien|cb|quel\w*|qui|quand|comment|pourquoi|c'est quoi|qu'est-ce)\b")
-POINTS_BACK = re.compile(r"\b(dessus|dedans|la-bas|cela|ceci|ca fait|meme question|celui|celle|ceux|celles|"
+POINTS_BACK = re.compile(r"\b(dessus|dedans|la-bas|cela|ceci|ca(?! va\b| marche\b)|meme question|celui|celle|ceux|celles|"
                          r"ils|elles|eux|lui|leurs?|son|sa|ses)\b")
 
 

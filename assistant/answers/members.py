@@ -15,6 +15,9 @@ MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nou
 MEMBERS_PROPER = set(content_stems("membre membres adherent adherents"))
 NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valides validee validees validation adhesion "
                                "adhesions"))
+# "validé en même temps que X", "le même jour que X", "au même bureau que X": X's fellow newcomers.
+SAME_TIME = re.compile(r"\b(?:en meme temps que|le meme jour que|(?:au|a la|lors du|lors de la) meme (?:bureau|seance|"
+                       r"reunion|assemblee|instance|ag) que)\b")
 # How joining is told, not what: "accepté comme nouveau membre lors de la réunion de bureau de mai".
 JOINING = set(content_stems("accepte acceptes acceptee admis admise admises integre integres arrive arrives "
                             "reunion seance lors"))
@@ -56,6 +59,8 @@ class MemberBook:
         named = self.named(q)
         if not named and focus:
             named = self._among([m for m in self.members if m.id in focus], q)
+        if named and SAME_TIME.search(q.folded) and (peers := self._peers(named)):
+            return peers  # "qui a été validé en même temps que Sogaris ?"
         if named:
             return self._describe(q, named)
         about_members = MEMBER_WORDS & set(q.topic) or (q.has("who") and (q.themes or WORKS_ON.search(q.folded)))
@@ -74,6 +79,16 @@ class MemberBook:
         if asks_which and about_members and not (q.has("count") and not q.has("list")):
             return self._who(q)
         return None
+
+    def _peers(self, named: list[Member]) -> Draft | None:
+        """The members validated by the same instance as the one named."""
+        by = named[0].validated_by
+        peers = [m for m in self.members if by and m.validated_by == by and m not in named]
+        if not peers:
+            return None
+        text = f"Validés en même temps que {named[0].name} ({by}) : " + ", ".join(m.name for m in peers) + "."
+        return Draft(text, [member_source(m) for m in [named[0], *peers]], coverage=1.0,
+                     focus={"kind": "members", "ids": [m.id for m in peers]})
 
     def _among(self, shown: list[Member], q: Query) -> list[Member]:
         """"Et laquelle fait des grands projets d'infrastructures ?" after a list: the members of the list whose

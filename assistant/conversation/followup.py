@@ -102,6 +102,8 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
     measures = [w for w in own if w in MEASURES]
     if measures and len(measures) == len(own):  # "et en pourcentage ?": the same subject, measured otherwise
         return f"{rewritten} {' '.join(measures)}"
+    if measures and re.search(r"\bca\b", folded):  # "quelle proportion du fichier ça représente ?": of it, against more
+        return f"{rewritten} {' '.join(own)}"
     if own and PRONOUN.match(folded):  # "celle sur les sols dure combien de temps ?": one of those, asked more
         return f"{text} {_subject(previous, keep_dates=not (years or q.dates.period))}"
     if own and (m := QUALIFIER.match(folded)) and (head := _head(previous)):

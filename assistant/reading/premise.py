@@ -52,12 +52,14 @@ WHEN = re.compile(rf"\b(?:en |au mois de |le |au |debut |fin |mi-?|courant )*(?:
 
 # A superlative: "le thème le plus fréquent", "l'événement qui a eu le moins de participants", "le type qui revient le plus".
 _SUPERLATIVE = (r"(?:le |la |les |l')(\w+(?: d'\w+| de \w+)?) (?:(?:qui (?:a|ont|avait|avaient) (?:eu |reuni |attire )?|"
-                r"avec |ayant )?(?:le|la|les) (?:plus|moins)(?: de \w+| d'\w+| \w+)?|qui revient le plus(?: souvent)?)")
+                r"avec |ayant )?(?:le|la|les) (?:plus|moins)(?: de \w+| d'\w+| \w+)?|qui revient le plus(?: souvent)?|"
+                r"(?:n° ?|numero )(?:1|un)\b)")
 _IS = r"(?:c'est|c'etait|ce sont|ce serait|est|etait|a ete|reste|restait)"
 # Which one is claimed to be the most: "c'est les sols le thème le plus fréquent", "le thème le plus fréquent
 # c'est l'eau", "septembre a été le mois le plus chargé".
 TOP = [re.compile(rf"^(?:{_IS}) (?P<top>.+?) (?P<sup>{_SUPERLATIVE})(?P<rest>.*)$"),
-       re.compile(rf"^(?P<sup>{_SUPERLATIVE}) (?:{_IS}) (?P<top>.+?)(?P<rest>(?: en (?:19|20)\d\d)?)$"),
+       re.compile(rf"^(?P<sup>{_SUPERLATIVE})(?P<rest>(?: (?:des|du|de la|de l'|dans|en|parmi|sur) [^,]{{1,40}}?)?),? "
+                  rf"(?:{_IS}) (?P<top>.+?)$"),
        re.compile(rf"^(?P<top>.+?) (?:{_IS}) (?P<sup>{_SUPERLATIVE})(?P<rest>.*)$")]
 # "c'est le collège des structures publiques qui est le plus représenté ?": which one of its kind ("collège")
 WHO_MOST = re.compile(r"^(?:c'est|c'etait|ce sont) (?P<top>(?:le |la |les |l')\s?(?P<kind>\w+).*?) qui (?P<verb>\w+(?: eu| ete)?) "
@@ -105,9 +107,12 @@ def read_claim(message: str, today: date) -> Claim | None:
         first, second = int(m.group(1) or m.group(4)), int(m.group(5))
         return Claim(f"combien de {m.group(3)} en {first} et en {second} ?", bound=">" if m.group(2) == "plus" else "<",
                      years=(first, second))
+    year = re.match(r"(en (?:19|20)\d\d),? ", body)  # "en 2023 c'était …": the year the ranking is of
+    ranked = body[year.end():] if year else body
     for pattern in TOP:  # "c'est les sols le thème le plus fréquent ?": the ranking asked, and its first
-        if (m := pattern.match(body.strip(" ,?"))) and len(m.group("top").split()) <= 5:
-            return Claim(f"quel est {m.group('sup')}{m.group('rest')} ?", top=m.group("top"))
+        if (m := pattern.match(ranked.strip(" ,?"))) and len(m.group("top").split()) <= 5:
+            when = f" {year.group(1)}" if year else ""
+            return Claim(f"quel est {m.group('sup')}{m.group('rest')}{when} ?", top=m.group("top"))
     if (m := WHO_MOST.match(body.strip(" ,?"))) and len(m.group("top").split()) <= 6:
         return Claim(f"quel {m.group('kind')} {m.group('verb')} {m.group('sup')} ?", top=m.group("top"))
     rise, fall = RISE.search(body), FALL.search(body)

@@ -714,3 +714,16 @@ def test_which_one_of_the_members_just_listed_is_picked_by_its_description(assis
                        "fabrique des éléments en béton ?", "2024-12-31")
     first, second = a.answer.split("\n\n")
     assert first.startswith("4 nouveaux membres") and second.startswith("Ulma") and "Axedo" not in second
+
+
+def test_ca_points_back_at_the_first_part(assistant):
+    a = ask(assistant, "en septembre 2024, combien de contacts actifs avaient une date de modification, et ça fait "
+                       "quel pourcentage ?", "2024-12-31")
+    assert "1425" in a.answer.replace(" ", "") and "39,05" in a.answer
+
+
+def test_fellow_newcomers_and_a_claimed_number_one_of_a_past_year(assistant):
+    a = ask(assistant, "qui est entré au cluster en même temps que Ulma ?", "2024-12-31")
+    assert "Axedo" in a.answer and "Est Ensemble" in a.answer and "Sogaris" not in a.answer
+    b = ask(assistant, "en 2023 la thématique n°1 des événements c'était les sols, non ?", "2024-12-31")
+    assert b.answer.startswith("Non") and "Eau" in b.answer.split("—")[0]
