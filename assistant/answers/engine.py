@@ -402,7 +402,12 @@ class Engine:
         if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage):
             return structured_abstention
         if best and (missing := _unsupported(q, best)):
-            return abstain(NOT_FOUND + self._nearby(q), missing)
+            # "combien d'actions auprès des membres ?": a passage covering more words but giving no number is
+            # no answer; a record that gives the amount is
+            best = max((d for d in drafts if not d.abstained and _kind(d.focus) in RECORDS
+                        and d.coverage >= RECORD_COVERAGE and not _unsupported(q, d)), key=lambda d: d.coverage, default=None)
+            if best is None:
+                return abstain(NOT_FOUND + self._nearby(q), missing)
         where = q.has("where") and not q.has("list", "count")
         if best is None or best.coverage < (RECORD_COVERAGE if _kind(best.focus) in RECORDS else PASSAGE_COVERAGE):
             return abstain((NO_PLACE if where else NOT_FOUND) + self._nearby(q),

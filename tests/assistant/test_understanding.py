@@ -727,3 +727,9 @@ def test_fellow_newcomers_and_a_claimed_number_one_of_a_past_year(assistant):
     assert "Axedo" in a.answer and "Est Ensemble" in a.answer and "Sogaris" not in a.answer
     b = ask(assistant, "en 2023 la thématique n°1 des événements c'était les sols, non ?", "2024-12-31")
     assert b.answer.startswith("Non") and "Eau" in b.answer.split("—")[0]
+
+
+def test_a_passage_without_the_amount_gives_way_to_the_record_that_has_it(assistant):
+    a = ask(assistant, "combien d'actions d'accompagnement le cluster a menées auprès des membres en 2023 ?",
+            "2024-12-31")
+    assert not a.abstained and "411" in a.answer
