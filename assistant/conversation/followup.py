@@ -26,7 +26,9 @@ FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", 
 PREPOSITION = re.compile(r"\s(?:a|au|aux|en|pour|chez|dans|pendant|lors d[eu']|sur|depuis|parmi|par)\b")
 QUALIFIER = re.compile(r"^\s*(?:et|mais|puis|sinon)\s+((?:a|au|aux|chez|dans|pendant|lors d[eu']|parmi|par)\b)")
 # A follow-up whose subject is a pronoun speaks of the previous subject.
-PRONOUN = re.compile(r"^\s*(?:et|mais|ok|alors)?\s*(?:celle|celui|ceux|celles|elle|elles|il|ils)\b(?!-)")
+PRONOUN = re.compile(r"^\s*(?:et|mais|ok|alors)?\s*(?:celle|celui|ceux|celles|elle|elles|il|ils)\b(?!-)"
+                     r"(?! y a| y avait| y aura| y en| existe| reste| faut)")  # "et il y a une formation ?" names its own
+ABOUT_IT = re.compile(r"\b(la-dessus|dessus|dedans|a ce sujet|sur ce sujet)\b")
 # Words that change how the same subject is measured, not the subject.
 MEASURES = {"pourcentage", "pourcentages", "part", "proportion", "taux", "moyenne"}
 NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
@@ -104,7 +106,8 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         return f"{rewritten} {' '.join(measures)}"
     if measures and re.search(r"\bca\b", folded):  # "quelle proportion du fichier ça représente ?": of it, against more
         return f"{rewritten} {' '.join(own)}"
-    if own and PRONOUN.match(folded):  # "celle sur les sols dure combien de temps ?": one of those, asked more
+    if own and (PRONOUN.match(folded) or ABOUT_IT.search(folded)):  # "celle sur les sols dure combien de temps ?",
+        # "il y a eu des événements là-dessus ?": of those, asked more
         return f"{text} {_subject(previous, keep_dates=not (years or q.dates.period))}"
     if own and (m := QUALIFIER.match(folded)) and (head := _head(previous)):
         return f"{head} {text[m.start(1):].strip()}"  # "et au bureau de mai ?": same subject, another place

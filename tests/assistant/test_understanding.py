@@ -733,3 +733,9 @@ def test_a_passage_without_the_amount_gives_way_to_the_record_that_has_it(assist
     a = ask(assistant, "combien d'actions d'accompagnement le cluster a menées auprès des membres en 2023 ?",
             "2024-12-31")
     assert not a.abstained and "411" in a.answer
+
+
+def test_il_y_a_names_a_new_subject_unless_it_points_back(assistant):
+    cid = ask(assistant, "y a des ateliers la semaine prochaine ?", "2024-11-20").conversation_id
+    a = ask(assistant, "et il y a une formation en décembre ?", "2024-11-20", cid)
+    assert "2 décembre 2024" in a.answer and "19 décembre 2024" in a.answer and "atelier" not in a.answer.lower()
