@@ -21,7 +21,7 @@ from assistant.reading.premise import read_claim, untagged, verdict
 from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
 from assistant.reading.smalltalk import smalltalk, strip_courtesy
-from assistant.reading.understanding import Lexicon, Query, parse
+from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, parse
 
 log = logging.getLogger(__name__)
 # Below this share of the question explained, an answer is not supported. A record matches on its few label words
@@ -141,7 +141,9 @@ def _stands_alone(message: str, own: Query) -> bool:
     """"et ya cb de membres qui bossent sur les sols ?" reads alone; "et le plus faible ?", "ils étaient
     combien ?" or "combien d'abonnés là-bas ?" lean on the previous question."""
     folded = fold(message)
-    return bool(ASKS.search(folded) and set(own.topic) - MEASURE_STEMS and not POINTS_BACK.search(folded)
+    themes = {stem(w) for t in own.themes for w in THEME_WORDS.get(t, ())} if re.match(r"(?:et|mais) ", folded) else set()
+    # "et l'eau, c'est combien ?" swaps the theme of the last question
+    return bool(ASKS.search(folded) and set(own.topic) - MEASURE_STEMS - themes and not POINTS_BACK.search(folded)
                 and not refers_back(message))
 
 

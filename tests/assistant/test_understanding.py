@@ -739,3 +739,9 @@ def test_il_y_a_names_a_new_subject_unless_it_points_back(assistant):
     cid = ask(assistant, "y a des ateliers la semaine prochaine ?", "2024-11-20").conversation_id
     a = ask(assistant, "et il y a une formation en décembre ?", "2024-11-20", cid)
     assert "2 décembre 2024" in a.answer and "19 décembre 2024" in a.answer and "atelier" not in a.answer.lower()
+
+
+def test_et_plus_a_theme_swaps_the_theme_of_the_last_question(assistant):
+    cid = ask(assistant, "quelle part des membres travaille sur les milieux ?", "2024-12-31").conversation_id
+    a = ask(assistant, "et les biodéchets, c'est combien ?", "2024-12-31", cid)
+    assert "%" in a.answer and "Biodéchets" in a.answer.split("\n")[0]
