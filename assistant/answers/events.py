@@ -74,10 +74,10 @@ class EventBook:
         if full:
             used = set().union(*(a for alts in full.values() for a in alts))
             single = next(iter(full.values()))
-            return list(full), used, single[0] if len(full) == 1 and len(single) == 1 else set()
+            return list(full), used | _qualifiers(q, used), single[0] if len(full) == 1 and len(single) == 1 else set()
         heads = {t.label for t in self.types.values() if t.heads & topic}
         used = set().union(*(self.types[label].heads & topic for label in heads)) if heads else set()
-        return list(heads), used, set()
+        return list(heads), used | _qualifiers(q, used), set()
 
     def _restrict_to_subtype(self, label: str, alt: set[str], events: list[Event]) -> list[Event]:
         """"bureau" inside "AG, CA et bureau", "forum" inside "Convention-salon-forum": keep that subtype."""
@@ -464,6 +464,14 @@ class EventBook:
 def _placed(e: Event) -> bool:
     """Whether an event's title names a place ("… sur la ville d'Orly", "… à Aulnay-sous-Bois")."""
     return bool(re.search(r"(?:\b(?:à|a|de|du|sur|en) |\bd')([A-ZÀ-Ý][\w'-]+)", e.title.replace("’", "'")))
+
+
+def _qualifiers(q: Query, used: set[str]) -> set[str]:
+    """"une visite de site", "les groupes de travail": a noun joined to the type's word by "de" with no article
+    says what kind of event it is, it names none ("la visite de la centrale", "la visite d'Eole" name one)."""
+    return {stem(fold(m.group(2))) for m in re.finditer(r"\b([A-Za-zÀ-ÿ]+) de ([a-zà-ÿ]+)\b", q.text)
+            if stem(fold(m.group(1))) in used and m.group(2) not in ("la", "le", "les", "leur", "leurs", "mon", "ma",
+                                                                    "mes", "ce", "cette", "ces", "notre", "nos")}
 
 
 def _dimension(folded: str) -> str | None:

@@ -54,7 +54,8 @@ WHEN = re.compile(rf"\b(?:en |au mois de |le |au |debut |fin |mi-?|courant )*(?:
 _SUPERLATIVE = (r"(?:le |la |les |l')(\w+(?: d'\w+| de \w+)?) (?:(?:qui (?:a|ont|avait|avaient) (?:eu |reuni |attire )?|"
                 r"avec |ayant )?(?:le|la|les) (?:plus|moins)(?: de \w+| d'\w+| \w+)?|qui revient le plus(?: souvent)?|"
                 r"(?:n° ?|numero )(?:1|un)\b)")
-_IS = r"(?:c'est|c'etait|ce sont|ce serait|est|etait|a ete|reste|restait)"
+_IS = (r"(?:c'est|c'etait|ce sont|ce serait|(?:est|etait|a|sont|etaient|ont)-(?:il|elle|ils|elles)(?: ete| reste\w*| demeure\w*)?|"
+       r"est|etait|sont|etaient|a ete|ont ete|reste|restait|restent|(?:est|sont) reste\w*)")  # "l'eau est-elle restée …"
 # Which one is claimed to be the most: "c'est les sols le thème le plus fréquent", "le thème le plus fréquent
 # c'est l'eau", "septembre a été le mois le plus chargé".
 TOP = [re.compile(rf"^(?:{_IS}) (?P<top>.+?) (?P<sup>{_SUPERLATIVE})(?P<rest>.*)$"),

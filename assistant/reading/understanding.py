@@ -229,7 +229,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     names = _names(text)
     typed = fold(text)
     text = lexicon.read(strip_courtesy(text))
-    folded = canonical(text)
+    # "actifs et inactifs confondus", "publics et privés compris": both kinds, so neither, of a total
+    folded = re.sub(r"\b\w+ (?:et|ou) \w+,? ((?:confondu|compris|reuni|cumule)e?s?)\b", r"\1", canonical(text))
     dates = read_dates(text, as_of)
     # Intents are read on the words as typed too: reading may turn "perdu" into the base's "perdre".
     both = folded + " \n " + canonical(expand(text if typed == fold(text) else typed))

@@ -745,3 +745,12 @@ def test_et_plus_a_theme_swaps_the_theme_of_the_last_question(assistant):
     cid = ask(assistant, "quelle part des membres travaille sur les milieux ?", "2024-12-31").conversation_id
     a = ask(assistant, "et les biodéchets, c'est combien ?", "2024-12-31", cid)
     assert "%" in a.answer and "Biodéchets" in a.answer.split("\n")[0]
+
+
+def test_a_type_qualified_without_article_both_kinds_confondus_and_an_inverted_superlative_claim(assistant):
+    a = ask(assistant, "c'était quand la première visite de site de l'année ?", "2024-12-31")
+    assert "17 janvier 2024" in a.answer  # "de site" says the kind, it names no title
+    b = ask(assistant, "En novembre 2024, combien de contacts dans la base, actifs et inactifs confondus ?", "2024-12-31")
+    assert "5648" in b.answer.replace(" ", "") and "3974" not in b.answer
+    c = ask(assistant, "En 2024, les sols sont-ils restés le thème le plus fréquent des événements ?", "2024-12-31")
+    assert c.answer.startswith("Non")
