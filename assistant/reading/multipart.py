@@ -7,11 +7,14 @@ import re
 from assistant.reading.normalize import fold
 
 ASK = (r"combien|cb|quand|qd|ou|qui|ki|quel|quelle|quels|quelles|kel|lequel|laquelle|lesquels|lesquelles|comment|pourquoi|quoi|a quoi|de quoi|c'est quoi|c'etait quoi|c'est quand|"
-       r"c'etait quand|c'est ou|c'etait ou|est-ce|a quelle|en quelle|le nombre|nombre d'|nombre de|la date|y a-t-il|il y a|ya")
+       r"c'etait quand|c'est ou|c'etait ou|est-ce|a quelle|en quelle|le nombre|nombre d'|nombre de|nb d'|nb de|la date|y a-t-il|"
+       r"il y a|ya")
 # "... et combien ...", "..., quand ...", "...; qui ..." — a conjunction or a comma before a question word.
 BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:{ASK})\b)|\s*[;,]\s+(?=(?:{ASK})\b)|"
                       rf"\s*,\s+(?=(?:et|puis)\s+(?:[\w']+\s+){{1,5}}(?:{ASK})\b)|"  # ", et la newsletter sort à quelle …"
                       r"\s*,\s+(?=ainsi que\s+(?:le|la|les|l')\s?\w)|"  # "combien en 2024, ainsi que le chiffre de 2023 ?"
+                      r"\s+\+\s+(?=(?:du|de la|de l'|des|le|la|les|l')\s?\w)|"  # "le nb de contacts + le nb d'actions"
+                      rf"\s+(?=et\s+(?:ca|cela)\s+(?:[\w']+\s+){{0,3}}(?:{ASK})\b)|"  # "… et ça faisait quel % ?"
                       r"\s*,\s+(?=et\s+(?:[\w']+\s+){0,3}(?:les\s|l')(?:a|ont|avait|avaient)\b|et\s+(?:ils|elles)\s|"
                       r"et\s+(?:[\w']+\s+){1,8}[\w']+-t?-?(?:il|elle|ils|elles)\b)")  # ", et le bureau … s'est-il tenu ?"
 # ", et le cluster les a montés seul ?", ", et ils étaient combien ?": a second question about the first one's answer

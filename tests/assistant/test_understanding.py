@@ -754,3 +754,12 @@ def test_a_type_qualified_without_article_both_kinds_confondus_and_an_inverted_s
     assert "5648" in b.answer.replace(" ", "") and "3974" not in b.answer
     c = ask(assistant, "En 2024, les sols sont-ils restés le thème le plus fréquent des événements ?", "2024-12-31")
     assert c.answer.startswith("Non")
+
+
+def test_a_plus_sign_or_et_ca_starts_another_part(assistant):
+    parts = ask(assistant, "jai besoin du nb de contacts membres en 2023 + du nb de structures en 2023 stp",
+                "2024-12-31").answer.split("\n\n")
+    assert len(parts) == 2 and "877" in parts[0] and "1584" in parts[1].replace(" ", "")
+    b = ask(assistant, "en octobre 2024 yavait cb de contacts actifs avec une date de modif et ca faisait quel %",
+            "2024-12-31")
+    assert "en octobre 2024" in b.answer and "%" in b.answer.split("\n\n")[-1]
