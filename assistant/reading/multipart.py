@@ -22,7 +22,7 @@ BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:
 
 # "j'aurais besoin de trois données : le nombre d'abonnés, le gain sur un an et le nombre d'e-mailings": after a
 # colon, noun phrases listed with commas and "et" are as many questions.
-_ITEM = r"(?:le|la|les|l'|du|des|un|une)\s?[^,;:?]+"
+_ITEM = r"(?:(?:le|la|les|l'|du|des|un|une)\s?)?[^,;:?]+"  # "… : contacts globaux, contacts actifs et taux …" too
 _LISTED = re.compile(rf"^(?P<head>[^:?]{{3,}}):\s*(?P<items>{_ITEM}(?:\s*,\s*(?:et\s+)?{_ITEM})*"
                      rf"\s*(?:,\s*)?(?:et|ainsi que)\s+{_ITEM})\s*[.?]?\s*$")
 
@@ -32,8 +32,18 @@ def _listed(message: str) -> list[str] | None:
     if not m:
         return None
     start = m.start("items")
-    items = re.split(r"\s*,\s*(?:et\s+)?|\s+(?:et|ainsi que)\s+(?=(?:le|la|les|l'|du|des|un|une)\b)", message.strip()[start:])
+    items = re.split(r"\s*,\s*(?:et\s+)?|\s+(?:et|ainsi que)\s+(?=(?:le|la|les|l'|du|des|un|une)\b)|\s+et\s+(?=[^,]*$)",
+                     message.strip()[start:])
     items = [i.strip(" .?") for i in items if i.strip(" .?")]
+    if any(re.search(r"\b(?:combien|cb|quand|qd|qui|quel\w*|lequel|laquelle|comment|pourquoi|quoi|est-ce)\b", fold(i))
+           for i in items):
+        return None  # "Point BDD : combien …, et ça fait quel taux ?": questions, split as such
+    # "État de la base en décembre 2024 : contacts globaux, …": the time the head names is each item's
+    when = re.search(r"\b(?:(?:en |fin |debut )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|"
+                     r"decembre) )?(?:19|20)\d\d\b", m.group("head"))
+    if when:
+        said = message.strip()[m.start("head") + when.start():m.start("head") + when.end()]
+        items = [i if re.search(r"\b(?:19|20)\d\d\b", i) else f"{i} {said}" for i in items]
     return items if len(items) >= 2 and all(len(i.split()) >= 2 for i in items) else None
 
 

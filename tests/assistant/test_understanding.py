@@ -763,3 +763,9 @@ def test_a_plus_sign_or_et_ca_starts_another_part(assistant):
     b = ask(assistant, "en octobre 2024 yavait cb de contacts actifs avec une date de modif et ca faisait quel %",
             "2024-12-31")
     assert "en octobre 2024" in b.answer and "%" in b.answer.split("\n\n")[-1]
+
+
+def test_bare_items_after_a_colon_are_parts_with_the_heads_date(assistant):
+    parts = ask(assistant, "Point base de données en novembre 2024 : contacts globaux et contacts actifs ?",
+                "2024-12-31").answer.split("\n\n")
+    assert len(parts) == 2 and "5648" in parts[0].replace(" ", "") and "novembre 2024" in parts[1]
