@@ -20,6 +20,7 @@ from assistant.answers.passages import PassageAnswerer
 from assistant.reading.premise import read_claim, untagged, verdict
 from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
+from assistant.reading.shorthand import expand, reads_english
 from assistant.reading.smalltalk import smalltalk, strip_courtesy
 from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, parse
 
@@ -223,6 +224,8 @@ class Engine:
             return Draft(reply, coverage=1.0), previous or Context("")
         message = strip_courtesy(message)  # "hello et en 2023 please" is "et en 2023"
         parts = split_questions(message)
+        if len(parts) == 1 and reads_english(message):  # "…, and how many of them were active?": its French frames split it
+            parts = split_questions(expand(message))
         if len(parts) == 1:
             return self._claim_or_question(parts[0], as_of, previous)
         drafts, period = [], None

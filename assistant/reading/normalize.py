@@ -41,7 +41,9 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     if len(word) > 4 and word.endswith("eux"):
         word = word[:-1]  # Snowball keeps "enjeux"/"enjeu", "milieux"/"milieu" apart
-    return _STEMMER.stemWord(word)
+    stemmed = _STEMMER.stemWord(word)
+    # Snowball keeps "actif"/"active", "créatif"/"créative" apart: one stem for an adjective's two genders
+    return stemmed[:-1] + "v" if stemmed.endswith("if") else stemmed
 
 
 def content_stems(text: str) -> list[str]:

@@ -81,10 +81,15 @@ APPROXIMATE = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, 
 _APPROXIMATE_RE = re.compile(r"\b(?:(plus|moins) )?(?:d')?une? (" + "|".join(APPROXIMATE) + r")\b(?: de |\s*d')?", re.I)
 
 
+def reads_english(text: str) -> bool:
+    """Whether a message is written in English (two of its frame words, or one opening it)."""
+    return len(_ENGLISH_MARKERS.findall(text)) >= 2 or bool(
+        re.match(r"\s*(how|what|when|where|which|who|is|are|did|does|and)\b", text, re.I))
+
+
 def expand(text: str) -> str:
     """Shorthand and English frames rewritten; every other word left exactly as typed."""
-    if len(_ENGLISH_MARKERS.findall(text)) >= 2 or re.match(r"\s*(how|what|when|where|which|who|is|are|did|does|and)\b",
-                                                            text, re.I):
+    if reads_english(text):
         for pattern, french in _ENGLISH_RE:
             text = pattern.sub(french, text)
     text = _APPROXIMATE_RE.sub(lambda m: (f"{m.group(1)} de " if m.group(1) else "environ ")  # "plus d'une centaine"

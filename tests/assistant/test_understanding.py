@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.reading.normalize import fold
+from assistant.reading.normalize import fold, stem
 from assistant.reading.smalltalk import strip_courtesy
 
 
@@ -769,3 +769,10 @@ def test_bare_items_after_a_colon_are_parts_with_the_heads_date(assistant):
     parts = ask(assistant, "Point base de données en novembre 2024 : contacts globaux et contacts actifs ?",
                 "2024-12-31").answer.split("\n\n")
     assert len(parts) == 2 and "5648" in parts[0].replace(" ", "") and "novembre 2024" in parts[1]
+
+
+def test_an_english_message_with_two_questions_gets_two_answers(assistant):
+    parts = ask(assistant, "How many newsletters did the cluster send in 2023, and how many e-mailings?",
+                "2024-12-31").answer.split("\n\n")
+    assert len(parts) == 2 and "7" in parts[0] and "58" in parts[1]
+    assert stem("active") == stem("actif") and stem("creatives") == stem("creatif")  # one stem for both genders
