@@ -228,7 +228,7 @@ class Engine:
             parts = split_questions(expand(message))
         if len(parts) == 1:
             return self._claim_or_question(parts[0], as_of, previous)
-        drafts, period = [], None
+        drafts, period, years = [], None, set()
         for part in parts:  # each part may lean on the one before ("... et combien de participants ?")
             dated, period = self._dated(part, period, as_of)
             draft, context = self._claim_or_question(dated, as_of, previous)
@@ -237,6 +237,7 @@ class Engine:
                 if draft.abstained and not undated.abstained or undated.coverage > draft.coverage:
                     draft, context = undated, alone
             previous = context
+            years |= set(context.years)
             ids = {s.id for s in draft.sources}
             same = [d for d in drafts if d.text == draft.text or ids and ids == {s.id for s in d.sources}
                     and set(re.findall(r"\d+", draft.text)) <= set(re.findall(r"\d+", d.text))
@@ -244,7 +245,8 @@ class Engine:
             if same and len(same[-1].text) >= len(draft.text):
                 continue  # "c'est quand le forum et c'est où ?": one event, one sentence (a total is new)
             drafts = [d for d in drafts if d not in same] + [draft]
-        return _joined(drafts), previous
+        # "… en 2024, et par rapport à 2023 ?" then "détaille par type": the years of the whole message
+        return _joined(drafts), replace(previous, years=sorted(years)) if previous else previous
 
     def _dated(self, part: str, period: Period | None, as_of: date) -> tuple[str, Period | None]:
         """"bdd en sept 24 : cb de contacts et cb d'actifs ?": a part asking of its own subject with no date of

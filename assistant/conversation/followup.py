@@ -18,7 +18,8 @@ MARKERS = re.compile(
     r"\b(elle|ils|elles|celui|celle|ceux|celles|ces deux|ces trois|ce dernier|cette derniere|ceux-ci|ceux-la|"
     r"lesquel\w*|laquelle|lequel|parmi eux|parmi elles|parmi ceux\w*|"
     r"ces deux-la|l'a|l'ont|l'avait|l'avaient|les a|les ont|les avait|les avaient|la-dessus|dessus|dedans|la-bas|a ce sujet|y avait|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|"
-    r"l'annee d'apres|l'an d'avant|meme chose|meme question|pareil|idem|cela|ceci|au total pour|ca fait combien|son |sa |leurs? )\b"
+    r"l'annee d'apres|l'an d'avant|meme chose|meme question|pareil|idem|cela|ceci|au total pour|ca fait combien|son |sa |leurs? )\b|"
+    r"^\s*(?:detaille|detaillez|developpe|developpez|precise|precisez)\b"
 )
 FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
                "liste", "nombre", "c'est", "que", "fait", "participants", "total", "date"}
@@ -28,7 +29,8 @@ QUALIFIER = re.compile(r"^\s*(?:et|mais|puis|sinon)\s+((?:a|au|aux|chez|dans|pen
 # A follow-up whose subject is a pronoun speaks of the previous subject.
 PRONOUN = re.compile(r"^\s*(?:et|mais|ok|alors)?\s*(?:celle|celui|ceux|celles|elle|elles|il|ils)\b(?!-)"
                      r"(?! y a| y avait| y aura| y en| existe| reste| faut)")  # "et il y a une formation ?" names its own
-ABOUT_IT = re.compile(r"\b(la-dessus|dessus|dedans|a ce sujet|sur ce sujet)\b")
+ABOUT_IT = re.compile(r"\b(la-dessus|dessus|dedans|a ce sujet|sur ce sujet)\b|"
+                      r"^\s*(?:et\s+)?(?:detaille|detaillez|developpe|developpez|precise|precisez)\b")  # "détaille-moi …": more of it
 # Words that change how the same subject is measured, not the subject.
 MEASURES = {"pourcentage", "pourcentages", "part", "proportion", "taux", "moyenne"}
 NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
@@ -108,6 +110,8 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         return f"{rewritten} {' '.join(own)}"
     if own and (PRONOUN.match(folded) or ABOUT_IT.search(folded)):  # "celle sur les sols dure combien de temps ?",
         # "il y a eu des événements là-dessus ?": of those, asked more
+        if len(previous_years) > 1 and not (years or q.dates.period):  # of each year asked before
+            return f"{text} {_subject(previous, keep_dates=False)} {' et '.join(map(str, previous_years))}"
         return f"{text} {_subject(previous, keep_dates=not (years or q.dates.period))}"
     if own and (m := QUALIFIER.match(folded)) and (head := _head(previous)):
         return f"{head} {text[m.start(1):].strip()}"  # "et au bureau de mai ?": same subject, another place

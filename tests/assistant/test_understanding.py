@@ -776,3 +776,9 @@ def test_an_english_message_with_two_questions_gets_two_answers(assistant):
                 "2024-12-31").answer.split("\n\n")
     assert len(parts) == 2 and "7" in parts[0] and "58" in parts[1]
     assert stem("active") == stem("actif") and stem("creatives") == stem("creatif")  # one stem for both genders
+
+
+def test_detaille_moi_elaborates_the_last_answer_over_its_years(assistant):
+    cid = ask(assistant, "combien de membres en 2024, et combien en 2023 ?", "2024-12-31").conversation_id
+    a = ask(assistant, "détaille-moi par collège", "2024-12-31", cid)
+    assert "153" in a.answer and "privées" in a.answer
