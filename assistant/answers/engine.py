@@ -219,7 +219,7 @@ class Engine:
         self.known_years = {int(w) for w in lexicon.words_known if re.fullmatch(r"(19|20)\d\d", w)}
 
     def answer(self, message: str, as_of: date, previous: Context | None = None) -> tuple[Draft, Context]:
-        reply = smalltalk(message)
+        reply = smalltalk(message) or len(message.split()) <= 3 and smalltalk(self.lexicon.read(message))  # "Bnnjour"
         if reply:
             return Draft(reply, coverage=1.0), previous or Context("")
         message = strip_courtesy(message)  # "hello et en 2023 please" is "et en 2023"

@@ -94,7 +94,9 @@ def read_claim(message: str, today: date) -> Claim | None:
     body = folded[:tagged.start()] if tagged else folded
     body = body[opened.end():] if opened else body
     body = re.sub(r"\s*\bcomme (?:prevu|annonce|convenu)\b", "", body)  # "a bien eu lieu comme prévu ?"
-    plain = folded.endswith("?") and len(body.split()) >= 4 and not re.match(r"(et|mais|puis|ou|sinon)\b", body) \
+    # "… a bien eu lieu ?", or typed without its "?": "c'était bien le 10 octobre"
+    asked = folded.endswith("?") or re.search(r"\b(?:c'est|c'etait|est|etait|a|ont|sont|etaient) bien\b", folded)
+    plain = bool(asked) and len(body.split()) >= 4 and not re.match(r"(et|mais|puis|ou|sinon)\b", body) \
         and bool(STATED.search(_verbs(message))) and not re.match(r"(?:il )?y a (?:des|d')", body)  # "y a des visites en mai ?" asks
     asking = ASKING.search(body)
     if asking and asking.group(1) in ("nombre", "total", "moyenne") and (tagged or opened or RISE.search(body) or

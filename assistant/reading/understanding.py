@@ -20,7 +20,7 @@ from assistant.reading.normalize import STOPWORDS, fold, stem, words
 from assistant.knowledge.records import RecordSet
 from assistant.reading.shorthand import chat_words, expand
 from assistant.reading.smalltalk import strip_courtesy
-from assistant.reading.vocabulary import EVERYDAY_ZIPF, WordMeaning, zipf
+from assistant.reading.vocabulary import EVERYDAY_ZIPF, WordMeaning, everyday_spelling, zipf
 
 # Canonical themes of the cluster and the words that point to them (folded).
 THEME_WORDS = {
@@ -335,7 +335,7 @@ class Lexicon:
             return None
         hit = process.extractOne(word, self._candidates, scorer=OSA.distance,
                                  score_cutoff=1 if len(word) < 9 else 2)
-        return hit[0] if hit else None
+        return hit[0] if hit else everyday_spelling(word)  # "derrieer": a word of the language, typed wrong
 
     def read(self, text: str) -> str:
         """The question with chat shorthand expanded and each word the base and the language do not
@@ -388,6 +388,8 @@ class Lexicon:
             if len(w) >= 6 and w.endswith("ant") and i and tokens[i - 1] == "en":
                 continue  # a gerund ("en précisant", "en indiquant") says how to answer, not what
             known = w if "#" + stem(w) in self.df else self.correct(w)
+            if known and known not in GRAMMAR and "#" + stem(known) not in self.df:
+                w, known = known, None  # "piscne" is "piscine", a thing the base does not hold
             if known is None and (halves := self.split(w)):
                 topic += [stem(h) for h in halves]  # "ecocitems" is "ecocit" + "ems"
                 continue

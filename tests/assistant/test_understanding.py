@@ -782,3 +782,13 @@ def test_detaille_moi_elaborates_the_last_answer_over_its_years(assistant):
     cid = ask(assistant, "combien de membres en 2024, et combien en 2023 ?", "2024-12-31").conversation_id
     a = ask(assistant, "détaille-moi par collège", "2024-12-31", cid)
     assert "153" in a.answer and "privées" in a.answer
+
+
+def test_typos_of_everyday_words_and_a_confirmation_typed_without_its_question_mark(assistant):
+    assert ask(assistant, "Bnnjour").answer.startswith("Bonjour")
+    cid = ask(assistant, "quel atelier confluence a attiré le plus de monde en 2024 ?", "2024-12-31").conversation_id
+    assert "50 participants" in ask(assistant, "et juste derrieer", "2024-12-31", cid).answer
+    a = ask(assistant, "le forum eau c'était bien le 26 avril", "2024-12-31")
+    assert a.answer.startswith("Oui")
+    b = ask(assistant, "quel est le prix de la piscne ?")  # a thing the base lacks, named as meant
+    assert b.abstained and "piscine" in b.answer
