@@ -86,10 +86,10 @@ def _step(message: str) -> int:
     """+1 for "et le suivant ?", -1 for "celui d'avant ?", 0 for anything else (short messages only)."""
     folded = fold(message)
     # "et l'événement juste après dans le calendrier, c'était quoi ?" is longer, and as plain
-    pointed = re.search(r"\b(suivante?s?|precedente?s?|d'apres|d'avant|juste (?:apres|avant|derriere|devant))\b", folded)
+    pointed = re.search(r"\b(suivante?s?|precedente?s?|d'apres|d'avant|juste (?:apres|avant|derriere|devant)|qui a suivi)\b", folded)
     if _length(folded) > (12 if pointed else 8):
         return 0
-    if re.search(r"\b(suivante?s?|d'apres|apres|ensuite|celui d'apres|derriere)\b", folded):
+    if re.search(r"\b(suivante?s?|d'apres|apres|ensuite|celui d'apres|derriere|(?:qui )?a suivi|qui suit)\b", folded):
         return 1  # "et juste derrière ?" after a ranking: the next one down
     if re.search(r"\b(precedente?s?|d'avant|avant|devant)\b", folded):
         return -1
@@ -219,7 +219,7 @@ class Engine:
         self.known_years = {int(w) for w in lexicon.words_known if re.fullmatch(r"(19|20)\d\d", w)}
 
     def answer(self, message: str, as_of: date, previous: Context | None = None) -> tuple[Draft, Context]:
-        reply = smalltalk(message) or len(message.split()) <= 3 and smalltalk(self.lexicon.read(message))  # "Bnnjour"
+        reply = smalltalk(message) or (read := self.lexicon.read(message)) != message and smalltalk(read)  # "Bnnjour"
         if reply:
             return Draft(reply, coverage=1.0), previous or Context("")
         message = strip_courtesy(message)  # "hello et en 2023 please" is "et en 2023"

@@ -326,10 +326,32 @@ class EventBook:
         return Draft(text, [event_source(e, _line(e, as_of)) for e in events], coverage=1.0,
                      focus={"kind": "events", "ids": [e.id for e in events]})
 
+    def _none_in(self, q: Query, mode: str, types: list[str], scope: str) -> Draft | None:
+        """"Il y a eu un event en août ?": a period inside the agenda the base holds, with nothing of the kind
+        asked in it, is an answer — none, and the ones around it."""
+        period = q.dates.period
+        kind = [e for e in self.events if not types or e.type_label in types]
+        if mode != "filter" or not period or q.themes or q.organisation or not kind:
+            return None
+        start, end = period.start, period.end
+        if not period.year_known and q.as_of and start.year == end.year:  # "en août": of the year asked in
+            start, end = start.replace(year=q.as_of.year), end.replace(year=q.as_of.year)
+        if not self.events[0].date <= start <= end <= self.events[-1].date:
+            return None
+        before = [e for e in kind if e.date < start][-1:]
+        after = [e for e in kind if e.date > end][:1]
+        around = [f"{label} : {_title(e)} ({format_date(e.date)})" for label, es in (("avant", before), ("après", after))
+                  for e in es]
+        text = f"Aucun événement{scope} dans la base." + (f" Au plus près, {' ; '.join(around)}." if around else "")
+        return Draft(text, [event_source(e, _line(e, date.max)) for e in before + after], coverage=1.0,
+                     focus={"kind": "events", "ids": [e.id for e in before + after]})
+
     def _compose(self, q: Query, events: list[Event], mode: str, as_of: date, types: list[str]) -> Draft:
         what = _describe(q, types)
         scope = scope_of(what)
         if not events:
+            if (empty := self._none_in(q, mode, types, scope)) is not None:
+                return empty
             return abstain(f"Je ne trouve pas d'événement{scope} correspondant dans la base.",
                            "aucun événement correspondant")
         if q.has("upcoming") and not q.has("list", "count") and not q.dates.period and not q.limit:

@@ -45,7 +45,7 @@ CHANGE_SAID = re.compile(r"evolution de .{1,40}? : ([+−-])|(pas eu de (?:hauss
 # A place claimed: "son siège est en Belgique", "ça se passait à Nanterre" (a capitalised name after en/à/au).
 PLACE = re.compile(r"(?<!\w)(?:en|a|à|au|aux)\s+([A-ZÀ-Ý][\w'-]+(?:[\s-][A-ZÀ-Ý][\w'-]+)*)")
 # A year claimed as a beginning: "existe depuis 2010", "a été créé en 2012", "fondé en 2015".
-FOUNDED = re.compile(rf"\b(?:existe\w* depuis|cree\w* en|fonde\w* en|lance\w* en|date de|ne en) ((?:19|20)\d\d)\b")
+FOUNDED = re.compile(rf"\b(?:existe\w* depuis|cree\w* en|fonde\w* en|lance\w* en|date de|ne en|vu le jour en) ((?:19|20)\d\d)\b")
 HAPPENED = re.compile(r"\b(?:eu lieu|tenue?s?|deroulee?s?|maintenue?s?)\b")
 WHEN = re.compile(rf"\b(?:en |au mois de |le |au |debut |fin |mi-?|courant )*(?:\d{{1,2}}(?:er)? )?(?:{_MONTH_RE})\b")
 
@@ -97,7 +97,7 @@ def read_claim(message: str, today: date) -> Claim | None:
     # "… a bien eu lieu ?", or typed without its "?": "c'était bien le 10 octobre"
     asked = folded.endswith("?") or re.search(r"\b(?:c'est|c'etait|est|etait|a|ont|sont|etaient) bien\b", folded)
     plain = bool(asked) and len(body.split()) >= 4 and not re.match(r"(et|mais|puis|ou|sinon)\b", body) \
-        and bool(STATED.search(_verbs(message))) and not re.match(r"(?:il )?y a (?:des|d')", body)  # "y a des visites en mai ?" asks
+        and bool(STATED.search(_verbs(message))) and not re.match(r"(?:il )?y a(?: eu| aura| avait)? (?:des|d'|un|une)\b", body)  # "y a des visites en mai ?" asks
     asking = ASKING.search(body)
     if asking and asking.group(1) in ("nombre", "total", "moyenne") and (tagged or opened or RISE.search(body) or
                                                                         FALL.search(body)):
@@ -123,7 +123,7 @@ def read_claim(message: str, today: date) -> Claim | None:
         m = rise or fall
         return Claim(f"evolution de {(body[:m.start()] + ' ' + body[m.end():]).strip(' ,?')} ?", change="+" if rise else "-")
     if m := FOUNDED.search(body):  # "le cluster existe depuis 2010 ?": when it began, and Oui or Non
-        subject = re.sub(r"\s+(?:a|a ete|est|existe)$", "", body[:m.start()].strip(" ,"))
+        subject = re.sub(r"\s+(?:a|a ete|est|existe|a vu le jour)$", "", body[:m.start()].strip(" ,"))
         return Claim(f"{subject} a été créé quand ?", number=float(m.group(1)), year=True)
     if m := BOUND.search(body):  # before a month: "plus de 4000 abonnés en décembre" claims a number
         value = float(re.sub(r"[  .]", "", m.group(2)).replace(",", "."))

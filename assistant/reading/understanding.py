@@ -437,7 +437,7 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+")
 GRAMMAR = frozenset(STOPWORDS | QUESTION_WORDS | MONTH_WORDS | set(MONTHS) | chat_words() | set(
     """aujourd hui salut bonjour bonsoir coucou merci ok oui non voila super genial parfait top cool daccord
     d'accord question questions besoin aide savoir chercher cherche trouve dessus dessous chacun chacune ayant
-    etant""".split()))
+    etant moment""".split()))  # "en ce moment", "à ce moment-là"
 # Nouns that name nothing in particular: "un truc sur les sols", "une info sur le forum".
 EMPTY_NOUNS = frozenset("truc trucs chose choses machin bidule info infos information informations renseignement "
                         "renseignements precision precisions detail details question questions sujet".split())

@@ -792,3 +792,15 @@ def test_typos_of_everyday_words_and_a_confirmation_typed_without_its_question_m
     assert a.answer.startswith("Oui")
     b = ask(assistant, "quel est le prix de la piscne ?")  # a thing the base lacks, named as meant
     assert b.abstained and "piscine" in b.answer
+
+
+def test_an_empty_month_inside_the_agenda_is_an_answer_and_other_everyday_phrasings(assistant):
+    a = ask(assistant, "il y a eu des visites en juillet 2024 ?", "2024-12-31")
+    assert not a.abstained and a.answer.startswith("Aucun") and "Saint-Gobain" in a.answer  # the next one after
+    assert ask(assistant, "des événements en août 2026 ?").abstained  # a year the base does not cover
+    b = ask(assistant, "sauf erreur, le cluster a vu le jour en 2019, non ?", "2024-12-31")
+    assert b.answer.startswith("Non") and "2015" in b.answer
+    cid = ask(assistant, "quelle a été la première formation de 2024 ?", "2024-12-31").conversation_id
+    assert "2 décembre 2024" in ask(assistant, "et celle qui a suivi ?", "2024-12-31", cid).answer
+    c = ask(assistant, "combien de membres compte le cluster en ce moment ?", "2024-12-31")
+    assert not c.abstained and "200" in c.answer
