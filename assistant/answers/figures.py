@@ -139,6 +139,7 @@ class FigureBook:
         total = sum(idf(s) for s in topic)
         asked = set(content_stems(q.folded))  # with "an", "mois"...: they tell metrics apart
         wants_share = bool(re.search(r"\b(part|pourcentage|proportion|taux|%|pour ?cent)\b", q.folded))
+        ranks = {w for w in asked if w.isdigit() and len(w) <= 2}
         scored, gaps = [], []
         for m in self.metrics:
             hit = topic & m.stems
@@ -149,7 +150,11 @@ class FigureBook:
                 gaps.append((sum(idf(s) for s in hit) / total, m))
                 continue
             weight = sum(idf(s) for s in hit)
-            precision = max(sum(idf(s) for s in asked & n) / (sum(idf(s) for s in n) or 1) for n in m.names)
+            # "(global)" or "total" in a name qualifies nothing: "combien de contacts ?" asks the whole, not the
+            # active ones; a rank the question names ("l'activité 3") singles one out
+            precision = max(sum(idf(s) for s in asked & n) / (sum(idf(s) for s in n - WHOLE) or 1) for n in m.names)
+            if any(ranks & n for n in m.names):
+                precision += 0.5
             if (figs[0].unit == "%") != wants_share:
                 precision -= 0.5  # "combien" asks for a count, "quelle part" for a share
             if q.has("sum") and re.search(r"\b(global|total|ensemble)\b", fold(m.label)):
@@ -376,6 +381,9 @@ def _crossing(folded: str) -> float | None:
     """"passé la barre des 100 membres", "dépassé les 3 000 abonnés": the level a series crossed."""
     m = CROSSING.search(folded)
     return float(re.sub(r"[\s.]", "", m.group(1))) if m else None
+
+
+WHOLE = {stem("global"), stem("total"), stem("ensemble")}
 
 
 def _comparable(unit: str, other: str) -> bool:

@@ -804,3 +804,10 @@ def test_an_empty_month_inside_the_agenda_is_an_answer_and_other_everyday_phrasi
     assert "2 décembre 2024" in ask(assistant, "et celle qui a suivi ?", "2024-12-31", cid).answer
     c = ask(assistant, "combien de membres compte le cluster en ce moment ?", "2024-12-31")
     assert not c.abstained and "200" in c.answer
+
+
+def test_contacts_asked_plainly_are_all_of_them_and_a_named_rank_picks_its_row(assistant):
+    a = ask(assistant, "cb de contacts ds la bdd en oct 2024 ?", "2024-12-31")
+    assert "5502" in a.answer.replace(" ", "") and "actifs" not in a.answer.split("\n")[0]
+    b = ask(assistant, "combien pour l'activité 4 en 2023 ?", "2024-12-31")
+    assert "51" in b.answer and "Activité 4" in b.answer.split("\n")[0]
