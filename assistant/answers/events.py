@@ -393,7 +393,9 @@ class EventBook:
         if q.has("average"):
             return self._average(events, what, as_of)
         filtered = _threshold(q.folded) is not None  # "plus de 60 participants" picks events, it asks no total
-        if q.has("sum") or (q.has("participants") and len(events) > 1 and not q.has("list", "when") and not filtered):
+        counted = q.has("count") and not q.has("participants")  # "combien d'événements au total ?": how many
+        if q.has("sum") and not counted or (q.has("participants") and len(events) > 1 and not q.has("list", "when")
+                                             and not filtered):
             return self._total(events, what, as_of)
         if len(events) == 1 and not q.has("count"):
             mode = "lookup"  # one event found by its date or type reads best as a sentence

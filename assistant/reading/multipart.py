@@ -14,6 +14,7 @@ BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:
                       rf"\s*,\s+(?=(?:et|puis)\s+(?:[\w']+\s+){{1,5}}(?:{ASK})\b)|"  # ", et la newsletter sort à quelle …"
                       r"\s*,\s+(?=ainsi que\s+(?:le|la|les|l')\s?\w)|"  # "combien en 2024, ainsi que le chiffre de 2023 ?"
                       r"\s+\+\s+(?=(?:du|de la|de l'|des|le|la|les|l')\s?\w)|"  # "le nb de contacts + le nb d'actions"
+                      rf"\s*,\s+(?=dont\s+(?:{ASK})\b)|"  # "combien au total, dont combien de bureaux ?"
                       rf"\s+(?=et\s+(?:ca|cela)\s+(?:[\w']+\s+){{0,3}}(?:{ASK})\b)|"  # "… et ça faisait quel % ?"
                       r"\s*,\s+(?=et\s+(?:[\w']+\s+){0,3}(?:les\s|l')(?:a|ont|avait|avaient)\b|et\s+(?:ils|elles)\s|"
                       r"et\s+(?:[\w']+\s+){1,8}[\w']+-t?-?(?:il|elle|ils|elles)\b)")  # ", et le bureau … s'est-il tenu ?"

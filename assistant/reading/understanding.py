@@ -92,7 +92,7 @@ QUESTION_WORDS = frozenset(
     connaitre rappelle rappeler retrouver moi nous on a-t-il avoir eu eus eue ete tenu tenue tenus deroule deroulee
     lieu passe passee prevu prevue prevus prevues organise organisee organises organisees co-organise
     exactement environ precisement actuellement maintenant merci svp stp bonjour salut hello coucou
-    plait s'il sil concernant propos sujet cote niveau info infos information informations detail details question questions
+    plait s'il sil concernant propos sujet sujets cote niveau info infos information informations detail details question questions
     total totale au ensemble fois revenait revient apparait nombre nb chiffre chiffres vs versus rapport
     comparaison compare comparer entre evolution annee annees an ans mois semaine jour jours date dates
     prochain prochaine prochains prochaines dernier derniere derniers dernieres suivant suivante venir

@@ -811,3 +811,10 @@ def test_contacts_asked_plainly_are_all_of_them_and_a_named_rank_picks_its_row(a
     assert "5502" in a.answer.replace(" ", "") and "actifs" not in a.answer.split("\n")[0]
     b = ask(assistant, "combien pour l'activité 4 en 2023 ?", "2024-12-31")
     assert "51" in b.answer and "Activité 4" in b.answer.split("\n")[0]
+
+
+def test_dont_combien_is_a_second_part_and_a_total_of_events_is_a_count(assistant):
+    parts = ask(assistant, "combien d'événements en 2024 au total, dont combien de visites ?", "2024-12-31").answer.split("\n\n")
+    assert len(parts) == 2 and parts[0].startswith("Il y a 45 événements") and "6 événements" in parts[1]
+    c = ask(assistant, "C'est quoi les guides-formations dont vous parlez ?", "2024-12-31")
+    assert "4 guides-formations" in c.answer  # "dont" is grammar
