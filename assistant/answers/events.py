@@ -393,7 +393,8 @@ class EventBook:
         if q.has("average"):
             return self._average(events, what, as_of)
         filtered = _threshold(q.folded) is not None  # "plus de 60 participants" picks events, it asks no total
-        counted = q.has("count") and not q.has("participants")  # "combien d'événements au total ?": how many
+        # "combien d'événements au total ?" counts them; "ça fait combien au total pour ces deux-là ?" adds people
+        counted = bool(re.search(r"\b(?:combien|nombre) d(?:e |')", q.folded)) and not q.has("participants")
         if q.has("sum") and not counted or (q.has("participants") and len(events) > 1 and not q.has("list", "when")
                                              and not filtered):
             return self._total(events, what, as_of)
