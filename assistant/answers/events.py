@@ -27,6 +27,7 @@ SHOWN = 15  # lines a chat message shows before "… et N autres"
 # "Quel mois / type / thème a compté le plus … ?": the dimensions events can be grouped by.
 GROUPS = {"month": r"\bmois\b", "quarter": r"\btrimestres?\b", "semester": r"\bsemestres?\b",
           "type": r"\b(type|format|categorie)s?\b", "theme": r"\b(theme|thematique)s?\b"}
+DIMENSION_STEMS = {stem(w) for w in "mois trimestre semestre type format categorie".split()}  # themes: the report has their table
 BREAKDOWN = r"\b(repart\w*|ventil\w*|decoup\w*)"  # "la répartition", "comment se répartissent", "ventilés"
 GROUP_NAMES = {"month": "mois", "quarter": "trimestre", "semester": "semestre", "type": "type", "theme": "thème"}
 GROUP_KEYS = {
@@ -168,7 +169,8 @@ class EventBook:
             explained |= {stem("organisation"), stem("organise")}
         # "le mois le plus chargé": the word after "le plus" says how to rank, it names nothing
         ranking = {stem(w) for w in re.findall(r"\b(?:plus|moins) (\w+)", q.folded)} if q.has("max", "min") else set()
-        candidates = topic - EVENT_WORDS - type_stems - THEME_STEMS - ranking
+        grouping = DIMENSION_STEMS if ranking or re.search(BREAKDOWN, q.folded) else set()  # "le format le plus …"
+        candidates = topic - EVENT_WORDS - type_stems - THEME_STEMS - ranking - grouping
         titled = self._title_scores(q, candidates, events)
         best = titled[0][0] if titled else 0.0
         # "Les visites de site en octobre": several events of a type asked for, and a single title holding
@@ -211,12 +213,12 @@ class EventBook:
                     chosen, mode = near, "about"
                     explained |= candidates
             # "quel a été le mois le plus actif ?": periods ranked by what fills them, events
-            by_period = ranking and not candidates and re.search(GROUPS["month"], q.folded)
+            by_period = ranking and not candidates and _dimension(q.folded)
             if not (type_labels or q.has("events", "upcoming") or q.organisation or focus or by_period):
                 if not (period and not candidates):
                     return None  # nothing says this is about events
         explained |= topic & EVENT_WORDS
-        explained |= ranking
+        explained |= ranking | (topic & grouping)
         if _dimension(q.folded):  # "la répartition par trimestre"
             explained |= topic & {stem(w) for w in re.findall(BREAKDOWN, q.folded)}
         coverage = _coverage(self.lexicon, topic, explained) if topic else 0.6

@@ -41,6 +41,8 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     if len(word) > 4 and word.endswith("eux"):
         word = word[:-1]  # Snowball keeps "enjeux"/"enjeu", "milieux"/"milieu" apart
+    if word in ("format", "formats"):
+        return "format_"  # Snowball gives "formation" the same stem: a format is no training
     stemmed = _STEMMER.stemWord(word)
     # Snowball keeps "actif"/"active", "créatif"/"créative" apart: one stem for an adjective's two genders
     return stemmed[:-1] + "v" if stemmed.endswith("if") else stemmed

@@ -818,3 +818,9 @@ def test_dont_combien_is_a_second_part_and_a_total_of_events_is_a_count(assistan
     assert len(parts) == 2 and parts[0].startswith("Il y a 45 événements") and "6 événements" in parts[1]
     c = ask(assistant, "C'est quoi les guides-formations dont vous parlez ?", "2024-12-31")
     assert "4 guides-formations" in c.answer  # "dont" is grammar
+
+
+def test_a_format_is_no_training(assistant):
+    assert stem("format") != stem("formation")  # Snowball gives both one stem
+    a = ask(assistant, "le format d'événement le plus courant en 2024 ?", "2024-12-31")
+    assert a.answer.startswith("Convention-salon-forum : 9 événements")
