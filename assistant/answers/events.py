@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from assistant.reading.dates import MONTH_NAMES, format_date, format_day
+from assistant.reading.dates import MONTH_NAMES, ORDINAL, format_date, format_day
 from assistant.answers.draft import Draft, abstain, event_source
 from assistant.answers.figures import format_number
 from assistant.reading.normalize import content_stems, fold, stem
 from assistant.knowledge.records import Event
 from assistant.knowledge.retrieval import Hit
-from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, canonical
+from assistant.reading.understanding import DETERMINERS, THEME_WORDS, Lexicon, Query, canonical
 
 EVENT_WORDS = set(content_stems(
     "evenements manifestation rencontre reunion agenda calendrier participants organisation organise "
@@ -497,16 +497,14 @@ def _qualifiers(q: Query, used: set[str]) -> set[str]:
     """"une visite de site", "les groupes de travail": a noun joined to the type's word by "de" with no article
     says what kind of event it is, it names none ("la visite de la centrale", "la visite d'Eole" name one)."""
     return {stem(fold(m.group(2))) for m in re.finditer(r"\b([A-Za-zÀ-ÿ]+) de ([a-zà-ÿ]+)\b", q.text)
-            if stem(fold(m.group(1))) in used and m.group(2) not in ("la", "le", "les", "leur", "leurs", "mon", "ma",
-                                                                    "mes", "ce", "cette", "ces", "notre", "nos")}
+            if stem(fold(m.group(1))) in used and m.group(2) not in DETERMINERS}
 
 
 def _dimension(folded: str) -> str | None:
     """What events are grouped by: "quel mois", "par trimestre", "entre le premier et le second semestre" —
     not "au premier semestre", which is a period."""
     if not re.search(r"\bentre (?:le |la )?\w+ et (?:le |la )?\w+ (?:trimestre|semestre)", folded):
-        folded = re.sub(r"\b(?:1er|premier|2e|2eme|2nd|2nde|second|seconde|deuxieme|3e|3eme|troisieme|4e|4eme|"
-                        r"quatrieme|dernier) (?:trimestre|semestre)\b", " ", folded)
+        folded = re.sub(rf"\b(?:{ORDINAL}) (?:trimestre|semestre)\b", " ", folded)
     return next((d for d, pattern in GROUPS.items() if re.search(pattern, folded)), None)
 
 

@@ -222,12 +222,10 @@ class FigureBook:
         if len(siblings) < 2:
             return None
         pick = max if q.has("max") else min
-        change = re.search(r"\b(augment\w*|hausse|progress\w*|croissance|gagn\w*|grandi\w*|grossi\w*|baiss\w*|diminu\w*|"
-                           r"recul\w*|chut\w*|perdu)", q.folded)
+        change = re.search(rf"\b({_RISE}|{_FALL}|gagn\w*|perdu)", q.folded)
         years = sorted(q.dates.years)
         if change and len(years) == 2:  # "quelle thématique a le plus progressé entre 2023 et 2024 ?": by change
-            return self._moved(q, [m for m, _ in siblings], years, cov, not re.match(r"baiss|diminu|recul|chut|perdu",
-                                                                                      change.group(1)))
+            return self._moved(q, [m for m, _ in siblings], years, cov, not _falls(change.group(1)))
         m, f = pick(siblings, key=lambda x: x[1].value)
         others = ", ".join(f"{o.label} : {format_number(v.value, v.unit)}" for o, v in siblings if o is not m)
         word = "le plus élevé" if q.has("max") else "le plus bas"
@@ -292,10 +290,10 @@ class FigureBook:
         dated = [f for f in figs if f.period]
         if len(dated) < 3:
             return None
-        change = re.search(r"\b(augment\w*|hausse|progress\w*|croissance|grandi\w*|grossi\w*|baiss\w*|diminu\w*|recul\w*|chut\w*|"
-                           r"(?:a|ont) (?:gagne|perdu))", q.folded)  # "l'année où il a gagné le plus de membres"
+        # "l'année où il a gagné le plus de membres"; not "les abonnés gagnés", a series of its own
+        change = re.search(rf"\b({_RISE}|{_FALL}|(?:a|ont) (?:gagne|perdu))", q.folded)
         if change and dated[0].unit != "%":  # not "le plus de …": a change from one reading to the next
-            rising = not re.match(r"baiss|diminu|recul|chut|a perdu|ont perdu", change.group(1))
+            rising = not _falls(change.group(1))
             steps = [(b.value - a.value, a, b) for a, b in zip(dated, dated[1:])]
             delta, before, f = (max if q.has("max") == rising else min)(steps, key=lambda x: x[0])
             text = (f"{m.label} : la plus forte {'hausse' if delta >= 0 else 'baisse'} entre deux relevés est en "
@@ -384,6 +382,13 @@ def _crossing(folded: str) -> float | None:
 
 
 WHOLE = {stem("global"), stem("total"), stem("ensemble")}
+# Verbs and nouns of a change asked of a series ("a le plus progressé", "a grandi", "la plus forte baisse").
+_RISE = r"augment\w*|hausse|progress\w*|croissance|grandi\w*|grossi\w*"
+_FALL = r"baiss\w*|diminu\w*|recul\w*|chut\w*"
+
+
+def _falls(change: str) -> bool:
+    return bool(re.match(rf"(?:{_FALL}|(?:a |ont )?perdu)", change))
 
 
 def _comparable(unit: str, other: str) -> bool:

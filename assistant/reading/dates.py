@@ -210,8 +210,7 @@ def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
                 day = _safe(_full_year(m.group(3)), mo, d)
                 return Period(day, day, format_date(day))
             return _day_month(d, mo, years, today)
-    ordinal = "|".join(_QUARTERS) + "|2nde|seconde"
-    if m := re.search(rf"\bentre (?:le |la )?({ordinal}) et (?:le |la )?({ordinal})\s+(trimestre|semestre)s?\b", t):
+    if m := re.search(rf"\bentre (?:le |la )?({ORDINAL}) et (?:le |la )?({ORDINAL})\s+(trimestre|semestre)s?\b", t):
         y = years[0] if years else today.year  # "entre le premier et le second semestre": both, one span
         months = 3 if m.group(3) == "trimestre" else 6
         first, last = (_QUARTERS.get(g, 2) for g in (m.group(1), m.group(2)))
@@ -265,6 +264,8 @@ SEASONS = {"printemps": (3, 6), "ete": (6, 9), "automne": (9, 12), "hiver": (12,
 _SEASON_NAMES = {"printemps": "printemps", "ete": "été", "automne": "automne", "hiver": "hiver"}
 _QUARTERS = {"1er": 1, "premier": 1, "2e": 2, "2eme": 2, "2nd": 2, "deuxieme": 2, "second": 2, "3e": 3, "3eme": 3,
              "troisieme": 3, "4e": 4, "4eme": 4, "quatrieme": 4, "dernier": 4}
+# "le premier", "le 2e", "la seconde" (trimestre, semestre): the ordinals a part of the year is named by.
+ORDINAL = "|".join(_QUARTERS) + "|2nde|seconde"
 
 
 def _day_month(d: int, mo: int, years: tuple[int, ...], today: date) -> Period:
