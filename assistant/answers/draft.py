@@ -16,7 +16,7 @@ class Draft:
     abstained: bool = False
     coverage: float = 0.0  # share of the question's topic (rarity-weighted) this answer explains
     focus: dict = field(default_factory=dict)  # what follow-ups refer to: {"kind": ..., "ids": [...]}
-    reason: str = ""  # why it abstained, for the staff log
+    reason: str = ""  # why it abstained (for the staff log) or found nothing
 
 
 def abstain(text: str = NOT_FOUND, reason: str = "") -> Draft:

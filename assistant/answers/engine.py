@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
-from assistant.answers.events import EVENT_WORDS, EventBook
+from assistant.answers.events import EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, EventBook
 from assistant.answers.figures import FigureBook, asked_level
 from assistant.conversation.followup import is_followup, refers_back, resolve
 from assistant.answers.guides import GuideBook
 from assistant.answers.members import MemberBook
 from assistant.reading.multipart import split_questions
-from assistant.reading.dates import MONTH_NAMES, Period, read_dates
+from assistant.reading.dates import MONTH_NAMES, Period, read_dates, undated
 from assistant.reading.normalize import fold, stem
 from assistant.answers.passages import PassageAnswerer
 from assistant.reading.premise import read_claim, untagged, verdict
@@ -217,6 +218,8 @@ class Engine:
         self.members = MemberBook(records.members, lexicon)
         self.guides = GuideBook(records.guides, lexicon, self.passages)
         self.known_years = {int(w) for w in lexicon.words_known if re.fullmatch(r"(19|20)\d\d", w)}
+        years = Counter(e.date.year for e in records.events)
+        self.main_year = years.most_common(1)[0][0] if years else None  # the year the base reports on
 
     def answer(self, message: str, as_of: date, previous: Context | None = None) -> tuple[Draft, Context]:
         reply = smalltalk(message) or (read := self.lexicon.read(message)) != message and smalltalk(read)  # "Bnnjour"
@@ -292,6 +295,9 @@ class Engine:
                 draft = self.events.others(own, ids, pool, as_of)
             if draft:
                 return draft, Context(previous.question, previous.years, draft.focus or previous.focus)
+        if previous and previous.focus.get("kind") == "figures" and own.has("why") and not own.topic \
+                and (draft := self.figures.explain(previous.focus.get("ids", []))):
+            return draft, Context(previous.question, previous.years, previous.focus)  # "pourquoi ?" of figures shown
         if previous and previous.focus.get("kind") == "passages" and len(previous.focus.get("ids", [])) > 1 \
                 and (index := _ordinal(message)) is not None and not own.topic:
             ids = previous.focus["ids"]  # "le 3e c'est sur quoi ?" after a list of sections
@@ -322,6 +328,8 @@ class Engine:
             gist_draft = self._answer(gist_q, as_of, focus)
             if not gist_draft.abstained:
                 q, draft = gist_q, gist_draft
+        if draft.reason in (NO_EVENT, EMPTY_PERIOD) and (moved := self._moved(q, draft, as_of)):
+            draft = moved  # "la visite du CSTB en mars ?": it took place, at another date
         if previous and not focus and not seen and (draft.abstained or draft.coverage < 0.75):
             # Not marked as a follow-up, but it reads better with the previous question's subject.
             retry_q = parse(resolve(message, previous.question, previous.years, as_of, self.lexicon),
@@ -333,6 +341,22 @@ class Engine:
                                         else [])
         gist = draft.text.split("\n")[0][:160] if draft.focus.get("kind") == "passages" else ""
         return draft, Context(q.text, years, draft.focus or focus, earlier, previous.focus if previous else {}, gist)
+
+    def _moved(self, q: Query, empty: Draft, as_of: date) -> Draft | None:
+        """"L'AG de juin 2024 a validé qui ?" when nothing took place in June: the event the question names, at
+        its own date, the wrong month said first. Only a named event (at most three of them), found as well."""
+        period = q.dates.period
+        text = undated(q.text)
+        if period is None or text == q.text:
+            return None
+        draft = self._answer(parse(text, as_of, self.lexicon), as_of, {})
+        ids = draft.focus.get("ids", [])
+        if not ids or draft.coverage < max(empty.coverage, 0.8) \
+                or draft.focus.get("kind") == "events" and len(ids) > 3 or _kind(draft.focus) not in RECORDS:
+            return None
+        said = f"Pas {'le' if period.label[0].isdigit() else 'en'} {period.label} : "
+        draft.text = said + (draft.text if draft.text[0] == "«" else draft.text[0].lower() + draft.text[1:])
+        return draft  # it may abstain on what the base lacks ("c'était où ?"), the date said
 
     def _names_its_subject(self, q: Query) -> bool:
         """"La formation sur les sols, elle dure combien de temps ?" reads alone, despite its "elle"."""
@@ -359,6 +383,11 @@ class Engine:
         return None
 
     def _answer(self, q: Query, as_of: date, focus: dict) -> Draft:
+        period = q.dates.period
+        if period and period.implied and period.start.year not in self.known_years and self.main_year:
+            # "les ateliers de l'année", asked in a year the base does not cover: the year it reports on
+            y = self.main_year
+            q = replace(q, dates=replace(q.dates, period=Period(date(y, 1, 1), date(y, 12, 31), str(y))))
         refusal = self._guard(q)
         if refusal:
             return refusal

@@ -14,6 +14,7 @@ from assistant.knowledge.records import Event
 from assistant.knowledge.retrieval import Hit
 from assistant.reading.understanding import DETERMINERS, THEME_WORDS, Lexicon, Query, canonical
 
+NO_EVENT, EMPTY_PERIOD = "aucun événement correspondant", "aucun événement dans la période"  # why a draft is empty
 EVENT_WORDS = set(content_stems(
     "evenements manifestation rencontre reunion agenda calendrier participants organisation organise "
     "coorganise co session sessions tenu moyenne"
@@ -346,7 +347,7 @@ class EventBook:
                   for e in es]
         text = f"Aucun événement{scope} dans la base." + (f" Au plus près, {' ; '.join(around)}." if around else "")
         return Draft(text, [event_source(e, _line(e, date.max)) for e in before + after], coverage=1.0,
-                     focus={"kind": "events", "ids": [e.id for e in before + after]})
+                     focus={"kind": "events", "ids": [e.id for e in before + after]}, reason=EMPTY_PERIOD)
 
     def _compose(self, q: Query, events: list[Event], mode: str, as_of: date, types: list[str]) -> Draft:
         what = _describe(q, types)
@@ -354,8 +355,7 @@ class EventBook:
         if not events:
             if (empty := self._none_in(q, mode, types, scope)) is not None:
                 return empty
-            return abstain(f"Je ne trouve pas d'événement{scope} correspondant dans la base.",
-                           "aucun événement correspondant")
+            return abstain(f"Je ne trouve pas d'événement{scope} correspondant dans la base.", NO_EVENT)
         if q.has("upcoming") and not q.has("list", "count") and not q.dates.period and not q.limit:
             first = events[0]
             same_day = [e for e in events if e.date == first.date]

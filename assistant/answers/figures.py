@@ -9,7 +9,7 @@ from assistant.reading.dates import MONTH_NAMES
 from assistant.answers.draft import Draft, figure_source
 from assistant.reading.normalize import content_stems, fold, stem
 from assistant.knowledge.records import Figure
-from assistant.reading.understanding import Lexicon, Query, canonical
+from assistant.reading.understanding import FALL, RISE, Lexicon, Query, canonical
 
 MAX_METRICS = 4
 
@@ -75,7 +75,8 @@ class FigureBook:
             years = {str(y) for y in range(period.start.year, period.end.year + 1)}
         whole_years = (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31) \
             if period else False
-        if period and period.year_known and period.start.year != period.end.year and whole_years:
+        from_january = period and (period.start.month, period.start.day) == (1, 1)  # "depuis 2023", asked any day
+        if period and period.year_known and period.start.year != period.end.year and from_january:
             lo, hi = str(period.start.year), str(period.end.year)
             yearly = [f for f in m.figures if len(f.period) == 4 and lo <= f.period <= hi]
             return yearly or [f for f in m.figures if f.period and lo <= f.period[:4] <= hi]
@@ -211,19 +212,38 @@ class FigureBook:
         return Draft(text, sources, coverage=coverage,
                      focus={"kind": "figures", "ids": [f.id for _, figs in chosen for f in figs]})
 
+    def explain(self, ids: list[str]) -> Draft | None:
+        """"Pourquoi ?", "c'est expliqué comment ?" of figures just shown: what the report notes beside the first
+        of them that has a note (the leader of a ranking comes first)."""
+        by_id = {f.id: f for m in self.metrics for f in m.figures}
+        noted = next((by_id[i] for i in ids if i in by_id and by_id[i].note), None)
+        if noted is None:
+            return None
+        return Draft(f"{noted.metric} : {noted.note}", [figure_source(noted, noted.note)], coverage=1.0,
+                     focus={"kind": "figures", "ids": list(ids)})
+
     def _extreme(self, q: Query, scored: list) -> Draft | None:
-        """"La thématique la plus fréquente": compare sibling metrics (same table, same unit)."""
-        cov, _, top, figs, _ = scored[0]
+        """"La thématique la plus fréquente": compare sibling metrics (same table, same unit). The table is the
+        one whose title the question names best ("quel type d'accompagnement …" → "… accompagnements par type"),
+        else the best match's."""
+        cov = scored[0][0]
+        asked = set(content_stems(q.folded))
+        tables = {x[2].figures[0].group for x in scored if x[0] >= 0.9 * cov}
+        group = max(tables, key=lambda g: (len(asked & set(content_stems(canonical(g)))), g == scored[0][2].figures[0].group))
+        _, _, top, figs, _ = next(x for x in scored if x[2].figures[0].group == group)
         siblings = [(m, fs[-1]) for c, _, m, fs, _ in scored
-                    if c >= 0.9 * cov and m.figures[0].group == top.figures[0].group
+                    if c >= 0.9 * cov and m.figures[0].group == group
                     and _comparable(fs[-1].unit, figs[-1].unit) and fs[-1].period == figs[-1].period]
         parts = [(m, v) for m, v in siblings if not re.search(r"\b(total|ensemble|global)\b", fold(m.label))]
         siblings = parts if len(parts) >= 2 else siblings  # a table's total is none of its categories
         if len(siblings) < 2:
             return None
         pick = max if q.has("max") else min
-        change = re.search(rf"\b({_RISE}|{_FALL}|gagn\w*|perdu)", q.folded)
+        change = re.search(rf"\b({RISE}|{FALL}|gagn\w*|perdu)", q.folded)
         years = sorted(q.dates.years)
+        if change and len(years) < 2:  # "… a le plus baissé par rapport à 2023": from that year to the latest one
+            held = sorted({f.period for m, _ in siblings for f in m.figures if len(f.period) == 4} - set(map(str, years)))
+            years = sorted(years + [int(p) for p in held[-(2 - len(years)):]]) if held else years
         if change and len(years) == 2:  # "quelle thématique a le plus progressé entre 2023 et 2024 ?": by change
             return self._moved(q, [m for m, _ in siblings], years, cov, not _falls(change.group(1)))
         m, f = pick(siblings, key=lambda x: x[1].value)
@@ -291,7 +311,7 @@ class FigureBook:
         if len(dated) < 3:
             return None
         # "l'année où il a gagné le plus de membres"; not "les abonnés gagnés", a series of its own
-        change = re.search(rf"\b({_RISE}|{_FALL}|(?:a|ont) (?:gagne|perdu))", q.folded)
+        change = re.search(rf"\b({RISE}|{FALL}|(?:a|ont) (?:gagne|perdu))", q.folded)
         if change and dated[0].unit != "%":  # not "le plus de …": a change from one reading to the next
             rising = not _falls(change.group(1))
             steps = [(b.value - a.value, a, b) for a, b in zip(dated, dated[1:])]
@@ -382,13 +402,8 @@ def _crossing(folded: str) -> float | None:
 
 
 WHOLE = {stem("global"), stem("total"), stem("ensemble")}
-# Verbs and nouns of a change asked of a series ("a le plus progressé", "a grandi", "la plus forte baisse").
-_RISE = r"augment\w*|hausse|progress\w*|croissance|grandi\w*|grossi\w*"
-_FALL = r"baiss\w*|diminu\w*|recul\w*|chut\w*"
-
-
 def _falls(change: str) -> bool:
-    return bool(re.match(rf"(?:{_FALL}|(?:a |ont )?perdu)", change))
+    return bool(re.match(rf"(?:{FALL}|(?:a |ont )?perdu)", change))
 
 
 def _comparable(unit: str, other: str) -> bool:

@@ -27,6 +27,7 @@ class Period:
     end: date
     label: str
     year_known: bool = True
+    implied: bool = False  # "le premier atelier de l'année": this year, or the last one the data covers
 
     def contains(self, day: date) -> bool:
         if self.year_known:
@@ -125,6 +126,8 @@ def _relative(t: str, today: date) -> Period | None:
         word = m.group(2) or m.group(3) or ""
         y = today.year + (1 if word.startswith("prochain") else -1 if word else 0)
         return Period(date(y, 1, 1), date(y, 12, 31), str(y))
+    if re.search(r"(?<!fin )(?<!debut )(?<!milieu )(?<!mi-)\b(?:de|sur) l'annee\b(?! (?:\d|derniere|prochaine|passee|precedente|suivante|d'avant|d'apres))", t):
+        return Period(date(today.year, 1, 1), date(today.year, 12, 31), str(today.year), implied=True)
     if m := re.search(rf"\bd'ici (?:la |le |a la |a )?(mi|fin|debut)?-?\s*({_MONTH_RE})\b", t):
         month = MONTHS[m.group(2)]
         year = today.year if month >= today.month else today.year + 1
@@ -281,6 +284,16 @@ def _month_label(lo: int, hi: int, year: int | None) -> str:
     if lo == hi:
         return f"{MONTH_NAMES[lo - 1]}{y}"
     return f"{MONTH_NAMES[lo - 1]} à {MONTH_NAMES[hi - 1]}{y}"
+
+
+_MONTH_TYPED = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
+
+
+def undated(text: str) -> str:
+    """The text without the day or month it names, its year kept: "l'AG de juin 2024 a validé qui ?" →
+    "l'AG 2024 a validé qui ?"."""
+    return re.sub(rf"(?:\s+(?:au mois de|du mois de|de|d'|du|en|le|au|ce))?\s+(?:(?:\d{{1,2}}|1er|premier)\s+)?"
+                  rf"(?:{_MONTH_TYPED})\b", "", text, flags=re.I)
 
 
 def format_date(day: date, with_year: bool = True) -> str:

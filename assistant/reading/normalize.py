@@ -24,8 +24,10 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
-    """Lower-case, strip accents, unify apostrophes and dashes; keeps word boundaries."""
+    """Lower-case, strip accents, unify apostrophes and dashes; keeps word boundaries (the base's own texts are
+    folded again and again: cached)."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.lower().replace("œ", "oe").replace("æ", "ae")

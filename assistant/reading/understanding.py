@@ -97,7 +97,7 @@ QUESTION_WORDS = frozenset(
     comparaison compare comparer entre evolution annee annees an ans mois semaine jour jours date dates
     prochain prochaine prochains prochaines dernier derniere derniers dernieres suivant suivante venir
     bientot cette ce ces cet celui celle ceux celles-la la-bas ici et ou mais donc or ni car alors deja
-    encore toujours aussi plutot seulement uniquement juste tout tous toute toutes autre autres meme
+    encore toujours aussi plutot seulement uniquement juste tout tous toute toutes autre autres meme peu autant tant
     premier premiere second deuxieme sorte type types genre quoi avant apres depuis pendant durant vers
     fixe fixes fixee fixees atteint atteints realise realises realisee fallait faut faudrait
     parle parlent parlait porte portait portent consiste consistait sert servait concerne concernait
@@ -109,6 +109,7 @@ QUESTION_WORDS = frozenset(
     presente presentee presentes presentees donnee donnees passe passes mis mise mises suivi suivis
     rejoint rejoints rejointe rejoindre reuni reunis reunie rassemble rassemblait attire accueilli
     baisse baisser baisses diminue diminuer diminution chute chuter recule recul hausse augmente grandi grandir grossi grossir
+    grimpe grimper bondi envole decolle degringole plonge effondre
     augmenter augmentation parait paraissent sort sortent envoie envoye envoyes envoyee
     reponds repondre repond ecris ecrire explique expliquer expliquez resume resumer precise preciser cite
     citer indique indiquer indiquez raconte raconter dites svp simplement rapidement bref brievement
@@ -166,8 +167,11 @@ def is_instruction(sentence: str) -> bool:
     return bool(INJECTION.search(folded) or ADDRESSED.search(folded))
 
 
-DECREASE = re.compile(r"\b(baiss\w*|diminu\w*|chut\w*|recul\w*|perdu|perte|regress\w*|moins de)\b")
-INCREASE = re.compile(r"\b(augment\w*|hausse|progress\w*|cru|croissance|gagne\w*|grandi\w*|grossi\w*|plus de)\b")
+# The French verbs and nouns of a change in a number (closed class: "a grimpé", "a dégringolé").
+RISE = r"augment\w*|hausse|progress\w*|croissance|grandi\w*|grossi\w*|grimp\w*|bondi\w*|envol\w*|decoll\w*"
+FALL = r"baiss\w*|diminu\w*|recul\w*|chut\w*|degringol\w*|plonge\w*|effondr\w*|regress\w*"
+DECREASE = re.compile(rf"\b({FALL}|perdu|perte|moins de)\b")
+INCREASE = re.compile(rf"\b({RISE}|cru|gagne\w*|plus de)\b")
 CANCEL = re.compile(r"\b(annul\w*|supprim\w*|report\w*|decal\w*|n'a pas eu lieu|pas eu lieu)\b")
 
 
@@ -207,7 +211,8 @@ INTENT_PATTERNS = {
     "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",
     "where": r"\b(quel lieu|quelle ville|quel endroit|endroit|dans quelle ville|(?<!s')adresse|se (?:trouve|situe|tient))\b",
     "how": r"\bcomment\b(?! s'appel| (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b)",
-    "why": r"\bpourquoi\b|\bcomment (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b",
+    "why": r"\bpourquoi\b|\bcomment (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b|\b(?:expliqu|justifi)\w* comment\b|"
+           r"\b(?:quelles?|la|les|une) (?:raisons?|explications?)\b",
     "average": r"\b(en moyenne|moyenne|moyen)\b",
     "first": r"\b(au debut|au depart|a l'origine|a la creation|a sa creation|la premiere annee|au lancement|a son lancement)\b",
     "now": r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment|a ce jour)\b",
@@ -275,7 +280,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     limit = None
     if m := re.search(r"\b(\d{1,2}|deux|trois|quatre|cinq|dix) (?:prochaine?s|derniere?s|premiere?s)\b", folded):
         limit = NUMBERS.get(m.group(1)) or int(m.group(1))
-    elif dates.period and re.search(r"\b(?:le|la) (?:tout )?premiere? (?!(?:trimestre|semestre|mois|annee|jour|semaine|"
+    elif dates.period and re.search(r"\b(?:le|la) (?:toute? )?premiere? (?!(?:trimestre|semestre|mois|annee|jour|semaine|"
                                     r"fois|enjeu|dis|guide|programme|releve|et)\b)\w", folded):
         limit = 1  # "le premier rendez-vous après le 1er septembre"
     # "Le module biodéchets, ça dure combien ?" opens on a kind of thing, then asks; "quel est le budget

@@ -824,3 +824,29 @@ def test_a_format_is_no_training(assistant):
     assert stem("format") != stem("formation")  # Snowball gives both one stem
     a = ask(assistant, "le format d'événement le plus courant en 2024 ?", "2024-12-31")
     assert a.answer.startswith("Convention-salon-forum : 9 événements")
+
+
+def test_the_first_of_the_year_is_one_event_and_the_next_walks_on(assistant):
+    a = ask(assistant, "le premier atelier de l'année ?", as_of="2024-12-31")
+    assert "25 juin 2024" in a.answer and "3 juillet" not in a.answer
+    b = ask(assistant, "et celui d'après ?", as_of="2024-12-31", conversation_id=a.conversation_id)
+    assert "3 juillet 2024" in b.answer
+    # asked in a year the base does not cover, "l'année" is the year it reports on
+    c = ask(assistant, "la toute première visite de l'année ?", as_of="2026-11-29")
+    assert not c.abstained and "17 janvier 2024" in c.answer
+
+
+def test_the_largest_change_among_rows_and_why(assistant):
+    a = ask(assistant, "quelle activité a le plus dégringolé depuis 2023 ?", as_of="2026-11-29")
+    assert a.answer.startswith("La plus forte baisse entre 2023 et 2024 : Activité 3") and "138 → 77" in a.answer
+    b = ask(assistant, "pourquoi ?", as_of="2026-11-29", conversation_id=a.conversation_id)
+    assert "projets collectifs" in b.answer
+    c = ask(assistant, "en quelle année le nombre de membres a-t-il le plus grimpé ?", as_of="2024-12-31")
+    assert "2017" in c.answer and "+45" in c.answer
+
+
+def test_an_event_placed_in_the_wrong_month_is_answered_at_its_own_date(assistant):
+    a = ask(assistant, "le forum sols de mai, il y avait combien de monde ?", as_of="2024-12-31")
+    assert a.answer.startswith("Pas en mai") and "12 septembre 2024" in a.answer and "170" in a.answer
+    b = ask(assistant, "il y a des événements en août ?", as_of="2024-12-31")
+    assert b.answer.startswith("Aucun événement")  # a month with nothing is no wrong date
