@@ -97,6 +97,10 @@ def _step(message: str) -> int:
     return 0
 
 
+# "Et le lendemain ?", "qu'est-ce qui s'est passé la veille ?": a day counted from the event shown last.
+DAY_SHIFT = {"lendemain": 1, "jour suivant": 1, "jour d'apres": 1, "surlendemain": 2, "veille": -1, "jour precedent": -1,
+             "jour d'avant": -1, "avant-veille": -2, "meme jour": 0, "meme journee": 0}
+_DAY_SHIFT = re.compile(r"\b(?:le |la )(" + "|".join(sorted(DAY_SHIFT, key=len, reverse=True)) + r")\b")
 OTHER = re.compile(r"\b(?:l'autre|les autres|l'autre \w+)\s*\??$")
 
 
@@ -283,6 +287,9 @@ class Engine:
     def _question(self, typed: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
         message = self.lexicon.read(typed) if previous else typed  # a follow-up is resolved on words read right
         own = parse(message, as_of, self.lexicon)  # the message read once, for every check below
+        if previous and previous.focus.get("kind") == "events" and (shift := _DAY_SHIFT.search(fold(message))) \
+                and (draft := self.events.on_day(own, previous.focus.get("ids") or [], DAY_SHIFT[shift.group(1)], as_of)):
+            return draft, Context(previous.question, previous.years, draft.focus)  # "et le lendemain ?"
         if previous and previous.focus.get("kind") == "events" and not set(own.topic) - EVENT_WORDS:
             # "et le suivant ?" walks along the events shown last, "le premier ?" picks one, "et l'autre ?" the rest
             ids, pool = previous.focus.get("ids") or [], previous.focus.get("list") or []

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from assistant.reading.dates import MONTH_NAMES, ORDINAL, format_date, format_day
 from assistant.answers.draft import Draft, abstain, event_source
@@ -304,6 +304,22 @@ class EventBook:
         return Draft("\n".join(_sentence(e, as_of, q) for e in rest), [event_source(e, _line(e, as_of)) for e in rest],
                      coverage=1.0, focus={"kind": "events", "ids": [e.id for e in rest], "list": list(pool)})
 
+    def on_day(self, q: Query, ids: list[str], shift: int, as_of: date) -> Draft | None:
+        """"Et le lendemain ?", "la veille ?", "le même jour ?": the events of the day that many days from the
+        event shown (the last one shown going forward, the first one going back), the shown ones aside."""
+        shown = sorted((self._by_id[i] for i in ids if i in self._by_id), key=lambda e: e.date)
+        if not shown:
+            return None
+        day = (shown[-1] if shift >= 0 else shown[0]).date + timedelta(days=shift)
+        held = [e for e in self.events if e.date == day and e.id not in ids]
+        if not held:
+            return Draft(f"Aucun autre événement le {format_date(day)} dans la base.", coverage=1.0,
+                         focus={"kind": "events", "ids": list(ids)})
+        plain = replace(q, intents=type(q.intents)(i for i in q.intents if i not in ("upcoming", "latest")))
+        draft = self._compose(plain, held, "filter", as_of, [])  # "le jour suivant" is no "à venir"
+        draft.coverage = 1.0
+        return draft
+
     def nth(self, q: Query, ids: list[str], index: int, as_of: date) -> Draft | None:
         """"Et le premier ?": one event of the list shown last, in its order (dates, or a ranking)."""
         shown = [self._by_id[i] for i in dict.fromkeys(ids) if i in self._by_id]
@@ -539,7 +555,8 @@ def _grouped(q: Query, events: list[Event], dimension: str):
     return groups, len
 
 
-_ABOVE = r"plus de|au moins|au-dessus de|au dela de|superieur a|superieurs a|>=?|depassant|depasse|minimum"
+_ABOVE = r"plus de|au moins|au-dessus de|au dela de|superieur a|superieurs a|>=?|depassant|depasse|minimum|franchi|" \
+         r"franchissant|passe|atteint|atteignant"
 _BELOW = r"moins de|au plus|en dessous de|en-dessous de|inferieur a|inferieurs a|<=?|maximum|sous"
 
 
@@ -557,7 +574,7 @@ def _threshold(folded: str):
         return None
     n = int(m.group(2))
     if re.fullmatch(_ABOVE, m.group(1)):
-        return (lambda p: p >= n) if m.group(1) in ("au moins", "minimum", ">=") else (lambda p: p > n)
+        return (lambda p: p >= n) if m.group(1) in ("au moins", "minimum", ">=", "atteint", "atteignant") else (lambda p: p > n)
     return (lambda p: p <= n) if m.group(1) in ("au plus", "maximum", "<=") else (lambda p: p < n)
 
 

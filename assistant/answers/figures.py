@@ -173,6 +173,14 @@ class FigureBook:
                                    -len(x[2].figures if q.has("first") else x[3]) if span else 0,
                                    not any(f.period in asked_periods for f in x[3]),  # "en 2024": a 2024 figure
                                    -x[1], len(x[2].label)))
+        counted = re.findall(r"\b(?:combien|nombre|nb)(?: total)?\s+(?:de |d')(?:la |les |des )?([\w-]+)", canonical(q.text))
+        if len(counted) == 1:
+            # "combien d'e-mailings diffusés ?" counts e-mailings: not the lists of "listes de diffusion"
+            noun = content_stems(counted[0])[:1]
+            counts = [x for x in scored if noun and noun[0] in content_stems(canonical(x[3][-1].unit))
+                      and any(noun[0] in n for n in x[2].names)]
+            if counts and scored[0] not in counts and counts[0][0] >= 0.4 * scored[0][0]:
+                scored = counts + [x for x in scored if x not in counts]
         if (crossed_at := _crossing(q.folded)) is not None and _over_time(q):
             # "en quelle année a-t-on passé les 100 membres ?": the longest series among the best matches
             series = max((x for x in scored if x[0] >= 0.9 * scored[0][0]), key=lambda x: len(x[2].figures))

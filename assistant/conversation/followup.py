@@ -10,7 +10,7 @@ from datetime import date
 
 from assistant.reading.dates import MONTH_NAMES, read_dates
 from assistant.reading.normalize import STOPWORDS, fold, words
-from assistant.reading.understanding import MONTH_WORDS, QUESTION_WORDS, THEME_WORDS, Lexicon, canonical, parse
+from assistant.reading.understanding import FALL, MONTH_WORDS, QUESTION_WORDS, RISE, THEME_WORDS, Lexicon, canonical, parse
 
 MARKERS = re.compile(
     r"^\s*(et|mais|puis|ok|d'accord|alors|sinon|aussi)\b|"
@@ -101,6 +101,9 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         for ws in THEME_WORDS.values():
             rewritten = _drop(rewritten, set(ws))
         rewritten += " " + " ".join(q.themes)
+    change = re.search(rf"\b(?:{RISE}|{FALL}|evolu\w*)", folded)
+    if change and not re.search(rf"\b(?:{RISE}|{FALL}|evolu\w*)", rewritten):
+        rewritten += f" {change.group(0)}"  # "ça a baissé ?" of a figure: the same figure, against the year before
     own = [w for w in words(folded) if w not in STOPWORDS and w not in QUESTION_WORDS and w not in MONTH_WORDS
            and not w.isdigit() and not any(w in ws for ws in THEME_WORDS.values())]
     measures = [w for w in own if w in MEASURES]

@@ -11,6 +11,7 @@ _STEMMER = Stemmer.Stemmer("french")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _TOKEN = re.compile(r"[a-z0-9]+(?:[&][a-z0-9]+)?")
 # Elided articles and pronouns glued by an apostrophe: l'atelier, d'eau, qu'est-ce.
+_E_PREFIX = re.compile(r"\be-(?=[a-z]{3})")  # "e-mailing" and "emailing" are one word
 _ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'")
 
 STOPWORDS = frozenset(
@@ -19,7 +20,7 @@ STOPWORDS = frozenset(
     ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te
     tes toi ton tu un une vos votre vous y ete etre est sont etait etaient ont a as avait avaient
     sera seront suis es sommes etes ai aie c ca cela ceci celui celle ceux celles ici la-bas ci tout tous
-    toute toutes plus moins tres bien aussi ainsi alors donc car si deja encore d l s t j m n qu dont
+    toute toutes plus moins tres bien aussi ainsi alors donc car si deja encore d l s t j m n qu dont non
     """.split()
 )
 
@@ -36,7 +37,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded word tokens, elisions removed ("l'atelier" -> "atelier")."""
-    return _TOKEN.findall(_ELISION.sub(" ", fold(text)))
+    return _TOKEN.findall(_E_PREFIX.sub("e", _ELISION.sub(" ", fold(text))))
 
 
 @lru_cache(maxsize=50_000)

@@ -26,7 +26,7 @@ SMS = {
     "nbre": "nombre", "jcrois": "je crois", "pers": "personnes", "ppl": "personnes", "bdd": "base de donnees",
     "num": "numero",  # not "tel": "tel qu'il figure" is French
     "chui": "je suis", "jsuis": "je suis", "ptet": "peut-etre", "jvoudrais": "je voudrais",
-    "wesh": "salut", "okay": "ok", "oki": "ok", "thx": "merci", "thanks": "merci",
+    "wesh": "salut", "okay": "ok", "oki": "ok", "thx": "merci", "thanks": "merci", "nn": "non",
 }
 # Question frames of English, longest first; "in 2024" needs nothing (years are read as they are).
 ENGLISH = [

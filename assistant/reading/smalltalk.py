@@ -72,7 +72,8 @@ def smalltalk(message: str) -> str | None:
 
 # A request wrapped around a question: "vous pouvez m'aider à retrouver …", "j'aimerais savoir …".
 _REQUEST = (r"(?:est-ce que |est ce que )?(?:tu peux|tu pourrais|vous pouvez|vous pourriez|pourriez-vous|pouvez-vous|"
-            r"peux-tu|pourrais-tu)(?: m'aider a| me dire| m'indiquer| me donner| me rappeler| me redonner)?|"
+            r"peux-tu|pourrais-tu)(?: m'aider a| me dire| m'indiquer| me donner| me rappeler| me redonner| me preciser|"
+            r" preciser| indiquer| me communiquer)?|"
             r"(?:j'aimerais|je voudrais|je souhaiterais|je veux) (?:savoir|connaitre)|dis-moi|dites-moi")
 # Greetings before a question and politeness after it ("slt, ...", "... merci d'avance").
 _OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une question|question|{_REQUEST})\b[\s,!.:-]*)+", re.I)
@@ -80,7 +81,11 @@ _OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une quest
 # d'une note au bureau, …"; an indefinite or possessive article: "pour les PME, …" is a question's own subject),
 # and where they expect it to be written ("…, tel qu'il figure dans le tableau ?"): the frame, not the question.
 _PURPOSE = re.compile(r"^\s*(?:dans le cadre d'une? |pour (?:notre|mon|ma|mes|nos|votre|vos|un|une) |afin d'|afin de |"
-                      r"en vue d'une? |en prevision d'une? )[^,?]{3,80},\s*")
+                      r"en vue d'une? |en prevision d'une? )[^,?]{3,80},\s*|"
+                      # "Pour la préparation du CA, pourriez-vous m'indiquer le nombre total …": a definite article
+                      # frames only before a request that names its own subject ("pour la formation sols,
+                      # pouvez-vous m'indiquer la durée ?" asks about the formation)
+                      rf"^\s*pour (?:la |le |l')[^,?]{{3,80}},\s*(?=(?:{_REQUEST})(?:[^?]*?\b[a-z]{{4,}}\b){{3}})")
 _WHERE_WRITTEN = re.compile(r",?\s*\btel(?:le)?s? qu(?:e |'(?:il|elle|ils|elles|on) )[^,?]{3,80}(?=\?|$)")
 _CLOSING = re.compile(r"[\s,!.]*\b(?:merci(?: beaucoup| bien)?(?: d'avance| par avance| a vous| a toi)?|stp|svp|"
                       r"s'il (?:te|vous) pla[iî]t|please|bonne (?:journee|soiree)|thx|thanks)\W*$", re.I)

@@ -61,7 +61,7 @@ SYNONYMS = [
     (r"\b(?:a|en|lors de|pour) quelle occasion\b", "quand"),  # a frame of the language, like "à quelle date"
     (r"\bquant\b(?= (?:a eu|a ete|est|sera|etait|c'est|ont|aura|se tient|commence))", "quand"),
     (r"\b(le|la|les) (plus|moins) (suivie?s?|frequentees?|populaires?|courue?s?|attractive?s?)\b", r"\1 \2 participants"),
-    (r"\b(e-?mails?|courriels?|mails?|mailings?)\b", "e-mailing"),
+    (r"(?<!e-)\b(e-?mails?|courriels?|mails?|e-?mailings?)\b", "e-mailing"),
     (r"\b(taux|pourcentages?|proportions?)\b", "part pourcentage"),
     (r"\bfrequente?s?\b", "frequence"),
     # "les abonnés gagnés": new ones; "le cluster a gagné le plus de membres": how it rose (left as typed)
@@ -102,7 +102,7 @@ QUESTION_WORDS = frozenset(
     fixe fixes fixee fixees atteint atteints realise realises realisee fallait faut faudrait
     parle parlent parlait porte portait portent consiste consistait sert servait concerne concernait
     travaille travaillent travaillaient bosse bossent s'occupe occupent oeuvre oeuvrent
-    comme laquelle lequel lesquels lesquelles cluster ems base bilan adresse adressent adressee vise visent cible ciblent destine destinee propose
+    comme lors laquelle lequel lesquels lesquelles cluster ems base bilan adresse adressent adressee vise visent cible ciblent destine destinee propose
     proposent proposee proposez offre offrez offrent offert anime animee animent intervient intervenu signifie veut veulent sert servent existe
     existent trouve trouver reste restent compte comptait comptent comptaient contient contenait inclut
     comprend comprenait regroupe regroupait represente representait aborde abordait traite traitait

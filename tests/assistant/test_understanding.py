@@ -850,3 +850,28 @@ def test_an_event_placed_in_the_wrong_month_is_answered_at_its_own_date(assistan
     assert a.answer.startswith("Pas en mai") and "12 septembre 2024" in a.answer and "170" in a.answer
     b = ask(assistant, "il y a des événements en août ?", as_of="2024-12-31")
     assert b.answer.startswith("Aucun événement")  # a month with nothing is no wrong date
+
+
+def test_thresholds_said_with_a_verb_and_a_change_asked_of_the_figure_shown(assistant):
+    a = ask(assistant, "quels rendez-vous ont passé la barre des 60 participants ?", as_of="2024-12-31")
+    assert a.answer.startswith("5 événements") and "78 participants" in a.answer and "13 participants" not in a.answer
+    b = ask(assistant, "combien de contacts membres en 2024 ?", as_of="2024-12-31")
+    c = ask(assistant, "et ça a diminué ?", as_of="2024-12-31", conversation_id=b.conversation_id)
+    assert "877 en 2023" in c.answer and "−113" in c.answer
+
+
+def test_the_day_after_or_before_the_event_shown(assistant):
+    a = ask(assistant, "la table ronde au Carrefour des Déchets, c'était quand ?", as_of="2024-12-31")
+    b = ask(assistant, "et la veille ?", as_of="2024-12-31", conversation_id=a.conversation_id)
+    assert "3 juillet 2024" in b.answer and "4 juillet" not in b.answer
+    c = ask(assistant, "le forum eau, c'était quand ?", as_of="2024-12-31")
+    d = ask(assistant, "et le lendemain ?", as_of="2024-12-31", conversation_id=c.conversation_id)
+    assert d.answer == "Aucun autre événement le 27 avril 2024 dans la base."
+
+
+def test_a_purpose_clause_frames_a_full_request_and_the_counted_noun_picks_the_figure(assistant):
+    a = ask(assistant, "Pour la préparation de la réunion de bureau, pourriez-vous m'indiquer le nombre de newsletters "
+                       "envoyées en 2024 ?", as_of="2024-12-31")
+    assert not a.abstained and a.answer.startswith("Newsletters envoyées : 12")
+    b = ask(assistant, "combien d'e-mailings diffusés en 2023 ?", as_of="2024-12-31")
+    assert b.answer.startswith("E-mailings envoyés : 58")  # not the lists of "listes de diffusion"
