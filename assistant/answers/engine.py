@@ -11,7 +11,7 @@ from datetime import date
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
 from assistant.answers.events import EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, EventBook
 from assistant.answers.figures import FigureBook, asked_level
-from assistant.conversation.followup import is_followup, refers_back, resolve
+from assistant.conversation.followup import MEASURES, is_followup, refers_back, resolve
 from assistant.answers.guides import GuideBook
 from assistant.answers.members import MemberBook
 from assistant.reading.multipart import split_questions
@@ -71,7 +71,8 @@ def _with_report_figure(q: Query, best: Draft, figure: Draft | None) -> Draft:
 
 # Words that say how much of the last subject is asked ("ya eu cb de pers ?"), not a subject of their own.
 MEASURE_STEMS = {stem(w) for w in ("participants", "nombre", "total", "monde", "gens", "personnes", "co", "organise",
-                                   "coorganise", "organisation")}  # "c'était co-organisé ?" asks of the last one too
+                                   "coorganise", "organisation")} | {stem(w) for w in MEASURES}
+# "c'était co-organisé ?", "et quelle part du total ?" ask of the last one too
 PRICE = re.compile(r"\b(couts?|coute\w*|coutent|(?:quel|a quel) prix|tarifs?|cotisations?|payant\w*|gratuit\w*|frais d'\w+|combien (?:ca )?vaut)\b")
 COMPARE = re.compile(r"\b(de plus|de moins|difference|ecart|evolution|progression|augmentation|baisse|compar\w*)\b")
 EXISTS = re.compile(r"^(?:et )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y a(?:-t-il)?|existe-t-il) (?:des|d')")

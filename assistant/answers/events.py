@@ -201,6 +201,9 @@ class EventBook:
             mode = "lookup"
         else:
             chosen, mode = typed, "filter"
+            if type_labels:  # "le cluster a fait visiter des sites ?": words the titles of that type hold
+                kind = [e for e in self.events if e.type_label in type_labels]
+                explained |= {c for c in candidates if any(c in self.title_stems[e.id] for e in kind)}
             if q.has("cancelled"):  # "quel événement a été reporté ?": the ones whose notes say so
                 chosen = [e for e in chosen if re.search(r"report|annul", e.notes, re.I)] or chosen
             if q.themes:

@@ -32,7 +32,7 @@ PRONOUN = re.compile(r"^\s*(?:et|mais|ok|alors)?\s*(?:celle|celui|ceux|celles|el
 ABOUT_IT = re.compile(r"\b(la-dessus|dessus|dedans|a ce sujet|sur ce sujet)\b|"
                       r"^\s*(?:et\s+)?(?:detaille|detaillez|developpe|developpez|precise|precisez)\b")  # "détaille-moi …": more of it
 # Words that change how the same subject is measured, not the subject.
-MEASURES = {"pourcentage", "pourcentages", "part", "proportion", "taux", "moyenne"}
+MEASURES = {"pourcentage", "pourcentages", "part", "proportion", "taux", "moyenne", "frequence", "nombre"}
 NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
 SHIFT = {"avant": -1, "precedente": -1, "suivante": 1, "apres": 1}
 # Intents that say what is asked (not merely when): a follow-up having one brings its own frame.
@@ -78,7 +78,12 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         month = (before.start.year * 12 + before.start.month - 1) + n
         kept = re.sub(r"\b(19|20)\d\d\b", "", _drop(fold(previous), MONTH_WORDS))
         return f"{kept} {MONTH_NAMES[month % 12]} {month // 12}"
-    if q.intents & FRAME_INTENTS or re.search(r"\b(lequel|laquelle)\b", folded):  # "et laquelle …" asks which one
+    own = [w for w in words(folded) if w not in STOPWORDS and w not in QUESTION_WORDS and w not in MONTH_WORDS
+           and not w.isdigit() and not any(w in ws for ws in THEME_WORDS.values())]
+    measures = [w for w in words(folded) if w in MEASURES]  # "nombre" is also a question word
+    only_measured = bool(measures) and set(own) <= set(measures)
+    if (q.intents & FRAME_INTENTS or re.search(r"\b(lequel|laquelle)\b", folded)) and not only_measured:
+        # "et laquelle …" asks which one; "et en % ça donne quoi ?" only measures the same thing otherwise
         if q.intents & {"max", "min"}:  # "et le plus faible ?": the new extreme replaces the old one
             previous = re.sub(r"\b(?:le|la|les) (?:plus|moins) \w+|\b(?:plus|moins) (?:forte?s?|faibles?|grande?s?|"
                               r"petite?s?|gros|grosses?|elevee?s?|basse?s?)\b|\b(?:arrive )?en tete\b|\bn° ?1\b|"
@@ -104,11 +109,8 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
     change = re.search(rf"\b(?:{RISE}|{FALL}|evolu\w*)", folded)
     if change and not re.search(rf"\b(?:{RISE}|{FALL}|evolu\w*)", rewritten):
         rewritten += f" {change.group(0)}"  # "ça a baissé ?" of a figure: the same figure, against the year before
-    own = [w for w in words(folded) if w not in STOPWORDS and w not in QUESTION_WORDS and w not in MONTH_WORDS
-           and not w.isdigit() and not any(w in ws for ws in THEME_WORDS.values())]
-    measures = [w for w in own if w in MEASURES]
-    if measures and len(measures) == len(own):  # "et en pourcentage ?": the same subject, measured otherwise
-        return f"{rewritten} {' '.join(measures)}"
+    if only_measured:  # "et en pourcentage ?", "et en nombre ?": the same subject, measured otherwise
+        return f"{_drop(rewritten, MEASURES)} {' '.join(measures)}"
     if measures and re.search(r"\bca\b", folded):  # "quelle proportion du fichier ça représente ?": of it, against more
         return f"{rewritten} {' '.join(own)}"
     if own and (PRONOUN.match(folded) or ABOUT_IT.search(folded)):  # "celle sur les sols dure combien de temps ?",

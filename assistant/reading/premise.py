@@ -68,6 +68,9 @@ WHO_MOST = re.compile(r"^(?:c'est|c'etait|ce sont) (?P<top>(?:le |la |les |l')\s
 
 
 # Two years compared: "moins d'e-mailings en 2024 qu'en 2023", "en 2024 plus de membres qu'en 2023".
+# "La session de décembre a-t-elle attiré davantage de monde que celle d'avril ?" compares two things it names:
+# it claims neither date.
+TWO_THINGS = re.compile(r"\b(?:plus|moins|davantage|autant)\b[^?]{0,40}\bque (?:celle|celui|ceux|celles|le |la |l'|les )")
 COMPARED = re.compile(r"\b(?:en ((?:19|20)\d\d) (?:[\w']+ ){0,4})?(plus|moins) (?:de |d')(.{2,50}?) (?:en ((?:19|20)\d\d) )?"
                       r"(?:qu'en|que en) ((?:19|20)\d\d)\b")
 
@@ -104,7 +107,7 @@ def read_claim(message: str, today: date) -> Claim | None:
         asking = None  # "le nombre de membres a augmenté, non ?" claims; "nombre d'événements en juin ?" asks
     if asking and asking.group(1) == "qui" and WHO_MOST.match(body.strip(" ,?")):
         asking = None  # "c'est le forum qui a eu le plus de monde ?": a relative "qui", nothing asked
-    if not (tagged or opened or plain) or asking:
+    if not (tagged or opened or plain) or asking or TWO_THINGS.search(body):
         return None
     if (m := COMPARED.search(body)) and (m.group(1) or m.group(4)):
         first, second = int(m.group(1) or m.group(4)), int(m.group(5))

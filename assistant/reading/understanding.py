@@ -93,7 +93,7 @@ QUESTION_WORDS = frozenset(
     lieu passe passee prevu prevue prevus prevues organise organisee organises organisees co-organise
     exactement environ precisement actuellement maintenant merci svp stp bonjour salut hello coucou
     plait s'il sil concernant propos sujet sujets cote niveau info infos information informations detail details question questions
-    total totale au ensemble fois revenait revient apparait nombre nb chiffre chiffres vs versus rapport
+    total totale au ensemble fois revenait revient apparait nombre nb chiffre chiffres effectif effectifs vs versus rapport
     comparaison compare comparer entre evolution annee annees an ans mois semaine jour jours date dates
     prochain prochaine prochains prochaines dernier derniere derniers dernieres suivant suivante venir
     bientot cette ce ces cet celui celle ceux celles-la la-bas ici et ou mais donc or ni car alors deja

@@ -875,3 +875,23 @@ def test_a_purpose_clause_frames_a_full_request_and_the_counted_noun_picks_the_f
     assert not a.abstained and a.answer.startswith("Newsletters envoyées : 12")
     b = ask(assistant, "combien d'e-mailings diffusés en 2023 ?", as_of="2024-12-31")
     assert b.answer.startswith("E-mailings envoyés : 58")  # not the lists of "listes de diffusion"
+
+
+def test_a_follow_up_that_only_changes_the_measure(assistant):
+    a = ask(assistant, "quelle part des membres travaille dans les sols ?", as_of="2024-12-31")
+    assert "31 %" in a.answer
+    b = ask(assistant, "et en nombre ?", as_of="2024-12-31", conversation_id=a.conversation_id)
+    assert "%" not in b.answer.split("\n")[0] and "Sols" in b.answer
+    c = ask(assistant, "et en % ça donne quoi ?", as_of="2024-12-31", conversation_id=b.conversation_id)
+    assert "31 %" in c.answer
+
+
+def test_staff_framing_and_a_comparison_of_two_sessions(assistant):
+    a = ask(assistant, "Dans le cadre de la préparation du bureau, quel était l'effectif total des abonnés LinkedIn "
+                       "en décembre 2024 ?", as_of="2024-12-31")
+    assert not a.abstained and "3909" in a.answer.replace(" ", "").replace("\u202f", "")
+    b = ask(assistant, "la formation sur l'aménagement et la gestion des sols a eu lieu combien de fois en 2024 ?",
+            as_of="2024-12-31")
+    c = ask(assistant, "celle de décembre a-t-elle eu plus de participants que celle d'avril ?", as_of="2024-12-31",
+            conversation_id=b.conversation_id)
+    assert "18" in c.answer and "6" in c.answer and not c.answer.startswith("Non")  # no date is claimed
