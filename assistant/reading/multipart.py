@@ -48,10 +48,28 @@ def _listed(message: str) -> list[str] | None:
     return items if len(items) >= 2 and all(len(i.split()) >= 2 for i in items) else None
 
 
+# "Le forum sols a-t-il attiré plus de monde que le forum eau ?": two things measured alike — how much for the first,
+# and for the second. Not two years ("plus de membres qu'en 2023"), nor a threshold ("plus de 50 participants").
+_COMPARED = re.compile(r"\b(?:plus|moins|davantage|autant) (?P<what>(?:de |d')[a-z'-]+(?: [a-z'-]+)?) "
+                       r"(?:que|qu') ?(?P<other>(?:le|la|les|l'|celle|celui|ceux|celles|[a-z]+ )(?:(?!\d)[^?]){2,60}?)\s*\??\s*$")
+
+
+def _compared(message: str) -> list[str] | None:
+    folded = fold(message).strip()
+    m = _COMPARED.search(folded)
+    if not m or len(folded) != len(message.strip()) or re.match(r"en |l'an|l'annee|avant|apres", m.group("other")):
+        return None
+    text = message.strip()
+    first = f"{text[:m.start()].rstrip()} combien {text[m.start('what'):m.end('what')]} ?"
+    return [first, f"et {text[m.start('other'):m.end('other')].strip()} ?"]
+
+
 def split_questions(message: str) -> list[str]:
     """The questions of a message, in order; one part when it asks one thing."""
     if listed := _listed(message):
         return [f"{item} ?" for item in listed]
+    if compared := _compared(message):
+        return compared
     parts = []
     for chunk in re.split(r"(?<=\?)\s*(?=\S)", message.strip()):
         folded = fold(chunk)  # same length as the text: offsets carry over

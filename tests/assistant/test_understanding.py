@@ -895,3 +895,10 @@ def test_staff_framing_and_a_comparison_of_two_sessions(assistant):
     c = ask(assistant, "celle de décembre a-t-elle eu plus de participants que celle d'avril ?", as_of="2024-12-31",
             conversation_id=b.conversation_id)
     assert "18" in c.answer and "6" in c.answer and not c.answer.startswith("Non")  # no date is claimed
+
+
+def test_two_things_compared_get_each_its_figure(assistant):
+    a = ask(assistant, "la visite CSTB a eu moins de participants que celle de Saint-Gobain ?", as_of="2024-12-31")
+    assert a.answer.index("24 participants") < a.answer.index("12 participants")
+    b = ask(assistant, "il y a plus de PME que de GE parmi les membres ?", as_of="2024-12-31")
+    assert "119" in b.answer and "13" in b.answer
