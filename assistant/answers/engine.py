@@ -22,7 +22,7 @@ from assistant.reading.premise import read_claim, untagged, verdict
 from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
 from assistant.reading.shorthand import expand, reads_english
-from assistant.reading.smalltalk import smalltalk, strip_courtesy
+from assistant.reading.smalltalk import REPLIES, smalltalk, strip_courtesy
 from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, parse
 
 log = logging.getLogger(__name__)
@@ -144,6 +144,12 @@ POINTS_BACK = re.compile(r"\b(dessus|dedans|la-bas|cela|ceci|ca(?! va\b| marche\
                          r"ils|elles|eux|lui|leurs?|son|sa|ses)\b")
 
 
+def _says_nothing(q: Query) -> bool:
+    """No subject, no unknown word, no date, nothing refused: "hmm", "???", "on fait comment ?"."""
+    return not (q.topic or q.unknown or q.themes or q.organisation or q.dates.period or q.dates.years
+                or q.has("privacy", "injection"))
+
+
 def _stands_alone(message: str, own: Query) -> bool:
     """"et ya cb de membres qui bossent sur les sols ?" reads alone; "et le plus faible ?", "ils étaient
     combien ?" or "combien d'abonnés là-bas ?" lean on the previous question."""
@@ -235,7 +241,12 @@ class Engine:
         if len(parts) == 1 and reads_english(message):  # "…, and how many of them were active?": its French frames split it
             parts = split_questions(expand(message))
         if len(parts) == 1:
-            return self._claim_or_question(parts[0], as_of, previous)
+            draft, context = self._claim_or_question(parts[0], as_of, previous)
+            if draft.abstained and _says_nothing(parse(self.lexicon.read(message), as_of, self.lexicon)) \
+                    and not (previous and previous.question):  # "c'est où ?" asks of the last subject
+                # "hmm", "???", "et alors ?", "quel temps fait-il ?": nothing the base could answer, and no refusal
+                return Draft(REPLIES["unclear"], [], True, 1.0, {}, "message sans sujet"), previous or context
+            return draft, context
         drafts, period, years = [], None, set()
         for part in parts:  # each part may lean on the one before ("... et combien de participants ?")
             dated, period = self._dated(part, period, as_of)
@@ -426,7 +437,8 @@ class Engine:
         # and the report's figures say how something changed ("l'évolution des projets suivis entre 2023 et 2024").
         best = max((d for d in drafts if not d.abstained), default=None,
                    key=lambda d: (d.coverage, d.focus.get("kind") == "events" and q.has(*EVENT_ASKS) or
-                                  d.focus.get("kind") == "figures" and q.has("compare")))
+                                  d.focus.get("kind") == "figures" and q.has("compare"),
+                                  d.focus.get("kind") == kind))  # then what the conversation was about
         if best is None or best.coverage < 0.9:
             passage = _safely(self.passages.answer, q)
             # a passage restating records of the kind the structured answer already gives adds nothing, and

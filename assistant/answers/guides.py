@@ -18,6 +18,7 @@ DIS = re.compile(r"\b(dis|domaines? d'interet)\b")
 GENERIC_ASKS = set(content_stems("parle parlent porte portent consiste traite aborde contient quoi sujet contenu "
                                  "resume presentation explique"))
 AUDIENCE = re.compile(r"\b(s'adresse\w*|adresse\w*|public\w*? vise|pour qui|a qui|destine\w*|cible\w*|qui peut|qui sont les participants)\b")
+TRAINER = content_stems("formateur formatrice intervenant intervenante animateur anime assure dispense")
 FORMAT = re.compile(r"\b(duree|combien de temps|format|demi-journee|journee|heures?)\b")
 
 
@@ -59,6 +60,9 @@ class GuideBook:
                 return self._listing(q)
             return None
         known = (self.stems[guide.id] | GUIDE_WORDS) & topic
+        if q.has("who") and not AUDIENCE.search(q.folded) and not re.search(r"\b(?:avec|aupres de|chez|a) qui\b", q.folded):
+            # "c'est qui qui la donne ?", "animée par qui ?": who delivers it ("avec qui ?" asks a partner)
+            q = replace(q, hints=[*q.hints, *TRAINER])
         fields = set(content_stems(" ".join(m.group(0) for r in (AUDIENCE, FORMAT, DIS) for m in r.finditer(q.folded))))
         rest = topic - known - fields - GENERIC_ASKS
         if sum(self.lexicon.idf(s) for s in rest) >= 4.0:  # "les formations plus techniques qui complètent

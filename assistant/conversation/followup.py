@@ -124,6 +124,9 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         frame = " ".join(w for w in words(canonical(previous)) if w in FRAME_WORDS)
         dates = "" if (years or q.dates.period) else " ".join(str(y) for y in previous_years)
         return f"{frame} {text} {dates}".strip()
+    if re.search(r"\b(?:combien|quand|ou|qui|quel\w*|comment|pourquoi|quoi)\b", folded) and not (years or q.dates.period
+                                                                                        or q.themes or measures):
+        return f"{text} {_subject(previous, keep_dates=True)}"  # "elle dure combien de temps ?": its own frame, of it
     return rewritten
 
 

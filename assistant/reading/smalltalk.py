@@ -13,25 +13,32 @@ REPLIES = {
     "goodbye": "À bientôt ! Je reste disponible pour vos questions sur le cluster.",
     "ack": "Très bien. Autre chose ? " + CAPABILITIES,
     "help": CAPABILITIES + " Posez votre question en quelques mots, comme dans une conversation.",
+    "unclear": "Je n'ai pas saisi la question. " + CAPABILITIES + " Par exemple : « le prochain atelier sur les sols ? ».",
     "self": "Je suis l'assistant du Cluster EMS : un programme, pas une personne, qui répond à partir de la base du "
-            "cluster. " + CAPABILITIES,
+            "cluster. " + CAPABILITIES + " Je comprends aussi les questions posées en anglais et je réponds en français.",
 }
 KINDS = {
-    "greeting": r"bonjour|bonsoir|salut|coucou|hello|hey|yo|re",
+    "greeting": r"bonjour|bonsoir|salut|coucou|hello|hey|yo|re|hi|(?:comment )?ca va|comment (?:vas-tu|allez-vous)|"
+                r"la forme",
     "thanks": r"merci\w*|thanks?|thx|cimer",
     "goodbye": r"au revoir|bye|a plus|a\+|bonne (?:journee|soiree|fin de journee)|ciao",
     "ack": r"ok|okay|oki|d'accord|dac|daccord|parfait|super|genial|top|cool|compris|entendu|tres bien|bien|nickel|"
-           r"ca marche|oui|non|ah|oh|bon|ben|euh|ouais|yes",
+           r"ca marche|oui|non|ah|oh|bon|ben|euh|ouais|yes|haha\w*|hihi|lol|mdr|ptdr|xd",
     "help": r"aide|help|a l'aide|tu sers a quoi|tu fais quoi|que sais-tu faire|qu'est-ce que tu sais faire|"
             r"tu peux faire quoi|comment (?:ca marche|t'utiliser)|par ou commencer|je commence par quoi|"
             r"qu'est-ce que (?:je peux|on peut) (?:te |vous )?demander|(?:tu peux|vous pouvez|peux-tu|pouvez-vous) m'aider|"
-            r"j'ai (?:quelques |des |une |plusieurs )?questions?|"
+            r"j'ai (?:quelques |des |une |plusieurs )?questions?|je (?:ne )?comprends pas|je comprends rien|je capte rien|"
+            r"j'ai pas compris|j'ai rien compris|"
             r"(?:je peux|on peut|puis-je|est-ce que je peux) (?:te |vous )?(?:poser|demander) (?:des|une|quelques) questions?",
 }
 # Asking what the assistant is ("t'es un robot ?", "vous êtes une IA ?", "tu es qui ?").
 _SELF = re.compile(r"\b(?:t'es|tu es|es-tu|vous etes|etes-vous) (?:qui|quoi|un (?:robot|bot|humain|chatbot)|"
-                   r"une (?:ia|personne|machine|vraie personne)|humaine?|un programme)\b")
-FILL = r"beaucoup|bcp|encore|a vous|a toi|tous|tout le monde|l'equipe|madame|monsieur|la|le|les|et|!|\?|\.|,|:\)|;\)"
+                   r"une (?:ia|personne|machine|vraie personne)|humaine?|un programme)\b|"
+                   r"^(?:c'est|c'est bien) (?:un (?:robot|bot|chatbot|humain|programme)|une (?:ia|vraie personne))\b|"
+                   r"\b(?:tu parles|parles-tu|vous parlez|parlez-vous|tu comprends|comprends-tu) (?:l')?(?:anglais|english|"
+                   r"francais|d'autres langues)\b|\bdo you speak\b")
+FILL = r"beaucoup|bcp|encore|a vous|a toi|tous|tout le monde|l'equipe|madame|monsieur|la|le|les|et|there|everyone|all|" \
+       r"!|\?|\.|,|:\)|;\)"
 _PATTERN = re.compile(rf"^(?:\s*(?:{'|'.join(KINDS.values())}|{FILL})\b\W*)+$")
 
 

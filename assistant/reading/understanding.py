@@ -31,6 +31,8 @@ THEME_WORDS = {
 }
 # Phrases rewritten before anything else: abbreviations and common synonyms users type.
 SYNONYMS = [
+    (r"\ben gros\b", " "),  # "ça parle de quoi en gros ?": roughly, no size
+    (r"\bquel temps\b(?! (?:de|d'|pour|faut|dure))", "quelle meteo"),  # "quel temps fait-il ?" asks the weather
     (r"\bdechets? (organiques?|alimentaires?|verts?)\b", "biodechets"),
     (r"\bbio-?dechets?\b", "biodechets"),
     (r"\bgts?\b", "groupe thematique"),
@@ -114,7 +116,7 @@ QUESTION_WORDS = frozenset(
     reponds repondre repond ecris ecrire explique expliquer expliquez resume resumer precise preciser cite
     citer indique indiquer indiquez raconte raconter dites svp simplement rapidement bref brievement
     un une deux trois quatre cinq six huit neuf dix douze quinze vingt
-    historique editions edition duree journee
+    historique editions edition duree journee dure durent durait durer
     annule annulee annules annulees annulation reporte reportee reportes reportees decale decalee
     eleve elevait elevent monte montait montent progression evolue evolution
     nom noms resume endroit raison raisons cause causes motif motifs tendance comparaison statistique

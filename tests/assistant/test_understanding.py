@@ -902,3 +902,24 @@ def test_two_things_compared_get_each_its_figure(assistant):
     assert a.answer.index("24 participants") < a.answer.index("12 participants")
     b = ask(assistant, "il y a plus de PME que de GE parmi les membres ?", as_of="2024-12-31")
     assert "119" in b.answer and "13" in b.answer
+
+
+def test_chat_noise_gets_a_short_reply_never_a_search(assistant):
+    for message in ("salut ça va ?", "haha", "lol ok", "c'est un bot ?", "tu parles anglais ?", "je comprends rien"):
+        a = ask(assistant, message)
+        assert not a.abstained and "je ne trouve pas" not in fold(a.answer), message
+    for message in ("hmm", "???", "et alors ?", "on fait comment ?"):  # nothing to answer: said plainly, no passage
+        a = ask(assistant, message)
+        assert a.abstained and a.answer.startswith("Je n'ai pas saisi la question") and not a.sources, message
+    b = ask(assistant, "c'est quoi le forum eau ?")
+    assert "26 avril 2024" in b.answer
+
+
+def test_who_gives_a_training_and_a_follow_up_with_its_own_frame(assistant):
+    a = ask(assistant, "la formation sur les marchés publics, elle est animée par qui ?")
+    assert "Aymard de la Ferté-Sénectère" in a.answer
+    b = ask(assistant, "la formation sur les marchés publics a été testée avec qui ?")
+    assert "Intervenants" not in b.answer  # "avec qui" asks a partner, not the trainer
+    c = ask(assistant, "la formation biodéchets, c'est pour qui ?")
+    d = ask(assistant, "et elle dure combien de temps ?", conversation_id=c.conversation_id)
+    assert "demi-journée" in d.answer and "Public visé" not in d.answer
