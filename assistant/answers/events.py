@@ -228,6 +228,8 @@ class EventBook:
         coverage = _coverage(self.lexicon, topic, explained) if topic else 0.6
         if mode == "about":
             coverage = min(coverage, 0.7)  # found by meaning: a good passage may say it better
+        if len(q.dates.years) > 1 and len({e.date.year for e in chosen} & set(q.dates.years)) < len(q.dates.years):
+            coverage *= 0.8  # "… en 2023 et 2024": the agenda lacks one of the years asked, a figure may hold both
         held = [e for e in chosen if e.date <= as_of] if q.has("latest") else chosen
         if q.has("upcoming") and not (period and not q.dates.future):
             held = [e for e in chosen if e.date >= as_of]

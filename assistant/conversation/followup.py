@@ -19,7 +19,8 @@ MARKERS = re.compile(
     r"lesquel\w*|laquelle|lequel|parmi eux|parmi elles|parmi ceux\w*|"
     r"ces deux-la|l'a|l'ont|l'avait|l'avaient|les a|les ont|les avait|les avaient|la-dessus|dessus|dedans|la-bas|a ce sujet|y avait|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|"
     r"l'annee d'apres|l'an d'avant|meme chose|meme question|pareil|idem|cela|ceci|au total pour|ca fait combien|son |sa |leurs? )\b|"
-    r"^\s*(?:detaille|detaillez|developpe|developpez|precise|precisez)\b"
+    r"^\s*(?:detaille|detaillez|developpe|developpez|precise|precisez)\b|"
+    r"^\s*(?:en (?:hausse|baisse)|par rapport (?:a|au|aux)|compare\w* (?:a|au|aux|avec)|vs)\b"  # "en hausse vs 2023 ?"
 )
 FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
                "liste", "nombre", "c'est", "que", "fait", "participants", "total", "date"}
@@ -96,6 +97,8 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
     rewritten = fold(previous)
     if re.search(r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment)\b", folded):
         rewritten = re.sub(r"\b(au debut|au depart|a l'origine|a la creation|a sa creation)\b", "", rewritten) + " maintenant"
+    if years and not step and re.search(rf"\b(?:par rapport|vs|compar\w*|{RISE}|{FALL})", folded):
+        years = sorted(set(previous_years) | set(years))  # "en hausse par rapport à 2023 ?": both years
     if years:
         rewritten = re.sub(r"\b(19|20)\d\d\b", "", rewritten)
         rewritten = re.sub(r"\b(en|de|pour|vs|et|par rapport a)\s*(?=[?.!,]|$)", "", rewritten.strip())

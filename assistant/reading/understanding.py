@@ -423,10 +423,12 @@ class Lexicon:
     def _asks_more(self, folded: str, tokens: list[str], i: int) -> bool:
         """"Le module biodéchets, ça dure combien ?" asks something of its own after the comma that closes the
         thing's name; "le tarif adhésion, c'est combien ?" asks for the tarif itself (with no comma, where the
-        name ends is unknown: the noun is taken as asked)."""
-        before, comma, after = folded.partition(",")
-        if not comma or tokens[i] not in words(before):
+        name ends is unknown: the noun is taken as asked). Typed without its comma, the pronoun that takes the thing up
+        closes its name too ("le module sur l'eau en ville il a déjà été donné ?")."""
+        end = re.search(r",|\s(?=(?:il|elle|ils|elles|ca)\s)", folded)
+        if not end or tokens[i] not in words(folded[:end.start()]):
             return False
+        after = folded[end.end():]
         return any(w not in STOPWORDS and w not in BARE_ASKING and w not in MONTH_WORDS and "#" + stem(w) in self.df
                    for w in words(after))
 

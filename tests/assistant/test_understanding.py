@@ -923,3 +923,18 @@ def test_who_gives_a_training_and_a_follow_up_with_its_own_frame(assistant):
     c = ask(assistant, "la formation biodéchets, c'est pour qui ?")
     d = ask(assistant, "et elle dure combien de temps ?", conversation_id=c.conversation_id)
     assert "demi-journée" in d.answer and "Public visé" not in d.answer
+
+
+def test_a_kind_named_before_its_pronoun_and_english_report_words(assistant):
+    a = ask(assistant, "le module biodéchets il dure combien de temps ?")
+    assert not a.abstained and "module" not in a.answer  # a kind of thing, closed by the pronoun that takes it up
+    b = ask(assistant, "what's the membership goal for 2025?", as_of="2024-12-31")
+    assert "250" in b.answer
+    c = ask(assistant, "how many workshops in October 2024?", as_of="2024-12-31")
+    assert "Orly" in c.answer
+
+
+def test_a_comparison_with_another_year_as_a_follow_up(assistant):
+    b = ask(assistant, "combien de membres en 2024 ?", as_of="2024-12-31")
+    c = ask(assistant, "en hausse par rapport à 2023 ?", as_of="2024-12-31", conversation_id=b.conversation_id)
+    assert "190 en 2023" in c.answer and "+10" in c.answer
