@@ -39,6 +39,10 @@ class MemberBook:
         self.lexicon = lexicon
         self.patterns = [(m, re.compile(r"\b(" + "|".join(re.escape(n) for n in _names(m)) + r")\b"))
                          for m in members]
+        # "Est Ensemble" for "EPT Est Ensemble": the name without the acronym of its kind, as written (capitals),
+        # since its words may be everyday ones ("c'est ensemble")
+        self.bare = [(m, re.compile(r"\b" + re.escape(rest) + r"\b")) for m in members
+                     if (rest := re.sub(r"^[A-Z]{2,5}\s+", "", m.name.strip())) != m.name.strip() and len(rest) >= 5]
         self.stems = {m.id: set(content_stems(canonical(f"{m.activity} {' '.join(m.sectors)} {m.kind} {m.notes}")))
                       for m in members}
         self.validation_stems = set().union(*(content_stems(canonical(m.validated_by)) for m in members))
@@ -53,7 +57,8 @@ class MemberBook:
         folded = fold(q.text)
         topic = set(q.topic)
         return [m for m, pat in self.patterns if pat.search(folded)
-                or (" " not in m.name.strip() and len(m.name) >= 5 and stem(fold(m.name)) in topic)]
+                or (" " not in m.name.strip() and len(m.name) >= 5 and stem(fold(m.name)) in topic)] \
+            or [m for m, pat in self.bare if pat.search(q.text)]
 
     def answer(self, q: Query, focus: list[str] | None = None) -> Draft | None:
         named = self.named(q)

@@ -44,6 +44,17 @@ FALL = re.compile(r"\b(baisse\w*|diminue\w*|a recule|ont recule|en baisse|a chut
 CHANGE_SAID = re.compile(r"evolution de .{1,40}? : ([+−-])|(pas eu de (?:hausse|baisse), mais une (hausse|baisse))")
 # A place claimed: "son siège est en Belgique", "ça se passait à Nanterre" (a capitalised name after en/à/au).
 PLACE = re.compile(r"(?<!\w)(?:en|a|à|au|aux)\s+([A-ZÀ-Ý][\w'-]+(?:[\s-][A-ZÀ-Ý][\w'-]+)*)")
+# Where a company is from, said by its nationality ("une boîte allemande ?"): the country it names (French, the same
+# for any data).
+NATIONALITIES = {
+    "allemand": "Allemagne", "belge": "Belgique", "neerlandais": "Pays-Bas", "hollandais": "Pays-Bas",
+    "francais": "France", "espagnol": "Espagne", "italien": "Italie", "suisse": "Suisse", "britannique": "Royaume-Uni",
+    "anglais": "Angleterre", "americain": "États-Unis", "canadien": "Canada", "chinois": "Chine", "japonais": "Japon",
+    "coreen": "Corée", "danois": "Danemark", "suedois": "Suède", "norvegien": "Norvège", "finlandais": "Finlande",
+    "portugais": "Portugal", "polonais": "Pologne", "autrichien": "Autriche", "luxembourgeois": "Luxembourg",
+    "irlandais": "Irlande", "grec": "Grèce", "slovene": "Slovénie", "serbe": "Serbie", "israelien": "Israël",
+}
+NATIONALITY = re.compile(r"\b(?:c'est|c'etait|est|etait|sont) (?:une?|des) (?:[\w-]+ ){0,2}?(" + "|".join(NATIONALITIES) + r")(?:e|ne)?s?\b")
 # A year claimed as a beginning: "existe depuis 2010", "a été créé en 2012", "fondé en 2015".
 FOUNDED = re.compile(rf"\b(?:existe\w* depuis|cree\w* en|fonde\w* en|lance\w* en|date de|ne en|vu le jour en) ((?:19|20)\d\d)\b")
 HAPPENED = re.compile(r"\b(?:eu lieu|tenue?s?|deroulee?s?|maintenue?s?)\b")
@@ -132,6 +143,9 @@ def read_claim(message: str, today: date) -> Claim | None:
         value = float(re.sub(r"[  .]", "", m.group(2)).replace(",", "."))
         neutral = (body[:m.start()] + " combien de " + body[m.end():]).strip(" ,?")
         return Claim(f"{neutral} ?", number=value, bound="<" if m.group(1).startswith(_AT_MOST) else ">")
+    if m := NATIONALITY.search(body):  # "Sempergreen c'est une boîte allemande ?": where it is from
+        place = fold(NATIONALITIES[m.group(1)])
+        return Claim(f"{body[:m.start()].strip(' ,?')} c'est où ?", place=place)
     if (m := PLACE.search(message)) and not read_dates(m.group(1), today).period:
         place = fold(m.group(1))
         if (p := body.find(place)) > 0 and not NUMBER.search(body):  # "Sempergreen a son siège en Belgique, c'est ça ?"

@@ -438,6 +438,9 @@ class Lexicon:
         after = tokens[i + 1]
         if after in ABOUT and i + 2 < len(tokens):
             return True
+        if after in ("du", "de", "des", "d") and i >= 2 and tokens[i - 2] in ("dans", "selon", "pour", "sur") \
+                and i + 2 < len(tokens) and "#" + stem(tokens[i + 2]) in self.df and self.idf(stem(tokens[i + 2])) >= SPECIFIC_IDF:
+            return True  # "dans la formulation du 4e enjeu, que désignent …": where to look, not what is asked
         return after not in GRAMMAR and "#" + stem(after) in self.df and self.idf(stem(after)) >= SPECIFIC_IDF
 
 

@@ -938,3 +938,12 @@ def test_a_comparison_with_another_year_as_a_follow_up(assistant):
     b = ask(assistant, "combien de membres en 2024 ?", as_of="2024-12-31")
     c = ask(assistant, "en hausse par rapport à 2023 ?", as_of="2024-12-31", conversation_id=b.conversation_id)
     assert "190 en 2023" in c.answer and "+10" in c.answer
+
+
+def test_a_nationality_claimed_a_member_named_without_its_acronym_and_a_framing_phrase(assistant):
+    a = ask(assistant, "Sempergreen c'est une entreprise belge non ?", as_of="2024-12-31")
+    assert a.answer.startswith("Non") and "Pays-Bas" in a.answer
+    b = ask(assistant, "Est Ensemble, c'est où ?", as_of="2024-12-31")
+    assert "Seine-Saint-Denis" in b.answer
+    c = ask(assistant, "Dans la présentation du deuxième enjeu, à quelle échelle porte Revit'EMS ?", as_of="2024-12-31")
+    assert not c.abstained and "Val-de-Marne" in c.answer
