@@ -14,6 +14,9 @@ from assistant.knowledge.records import Event
 from assistant.knowledge.retrieval import Hit
 from assistant.reading.understanding import DETERMINERS, THEME_WORDS, Lexicon, Query, canonical
 
+# What a question leaves out: "en dehors des réunions statutaires", "hors visites", "à part les bureaux".
+EXCLUDED = re.compile(r"\b(?:en dehors d(?:es?|u)|hors|sauf|a part|excepte|a l'exception d(?:es?|u))\s+(.{3,100}?)"
+                      r"(?=,?\s*\b(?:quel\w*|combien|qui|quand|ou|comment|lesquel\w*|y a)\b|\?|$)")
 NO_EVENT, EMPTY_PERIOD = "aucun événement correspondant", "aucun événement dans la période"  # why a draft is empty
 EVENT_WORDS = set(content_stems(
     "evenements manifestation rencontre reunion agenda calendrier participants organisation organise "
@@ -81,6 +84,11 @@ class EventBook:
         used = set().union(*(self.types[label].heads & topic for label in heads)) if heads else set()
         return list(heads), used | _qualifiers(q, used), set()
 
+    def _types_in(self, text: str) -> set[str]:
+        """The types a piece of the question names ("bureau, CA, AG": one type)."""
+        said = set(content_stems(canonical(text)))
+        return {t.label for t in self.types.values() if t.heads & said or any(a <= said for a in t.alternatives)}
+
     def _restrict_to_subtype(self, label: str, alt: set[str], events: list[Event]) -> list[Event]:
         """"bureau" inside "AG, CA et bureau", "forum" inside "Convention-salon-forum": keep that subtype."""
         t = self.types[label]
@@ -141,6 +149,11 @@ class EventBook:
         coded = {e.type_label for e in self.events if e.type_code and re.search(rf"\b{re.escape(fold(e.type_code))}\b", q.folded)}
         if coded and not type_labels:  # "les événements WP2": the report's own code for a type
             type_labels, type_stems = list(coded), {stem(fold(e.type_code)) for e in self.events if e.type_label in coded}
+        if (left := EXCLUDED.search(q.folded)) and (out := self._types_in(left.group(1))):
+            # "en dehors des réunions statutaires (bureau, CA, AG)", "hors visites": those types are left out
+            type_labels = [t for t in type_labels if t not in out]
+            events = [e for e in events if e.type_label not in out]
+            explained |= set(content_stems(canonical(left.group(1)))) & topic
         if type_labels:
             typed = [e for e in events if e.type_label in type_labels]
             for label in type_labels:

@@ -16,7 +16,9 @@ TAG = re.compile(r"[,;:\s]*\b(?:oui ou non|non|hein|c'est (?:bien )?ca|n'est-ce 
 OPENING = re.compile(r"^\s*(?:(?:si j'ai bien compris|si je comprends bien|sauf erreur(?: de ma part)?|si je ne me trompe pas)"
                      r"[, ]+(?:que )?|est-ce que|est ce que|est-ce qu'|c'est vrai que|il parait que|confirme[sz]?(?: moi)? que|"
                      r"je crois que|il me semble que|j'ai entendu que|est-il (?:vrai|exact|juste) que|"
-                     rf"c'est (?:exact|juste) que|(?:{_CAN_YOU} )?(?:me |nous )?confirmer que)\s*")
+                     rf"c'est (?:exact|juste) que|(?:{_CAN_YOU} )?(?:me |nous )?confirmer que|"
+                     # "le tableau des types confirme bien que …", "le bilan indique que …": a source said to say it
+                     r"(?:le|la|les|l') ?[^,?]{2,50}? (?:confirme|montre|indique|dit|affirme|precise)n?t? (?:bien )?qu(?:e |'))\s*")
 ASKING = re.compile(r"\b(combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|lequel|laquelle|lesquel\w*|cb|qd|"
                     r"nombre|liste|total|moyenne|y a-t-il|y-a-t-il|existe-t-il)\b")
 # A statement has a verb: "l'AG s'est tenue en juin ?" claims; "nombre d'événements en juin ?" asks.

@@ -69,6 +69,8 @@ ENGLISH = [
     ("is it up", "en hausse"), ("is it down", "en baisse"), ("go up", "augmenter"), ("went up", "a augmente"),
     ("went down", "a baisse"), ("increased", "a augmente"), ("decreased", "a baisse"), ("decrease", "baisse"),
     ("dropped", "a baisse"), ("drop", "baisse"), ("grew", "a augmente"), ("gain", "gagne"), ("lost", "perdu"),
+    ("sent out", "envoyes"), ("send out", "envoyer"), ("sent", "envoyes"), ("send", "envoyer"), ("hosted", "accueilli"),
+    ("welcomed", "accueilli"), ("launched", "lance"), ("signed", "signe"),
     ("january", "janvier"), ("february", "fevrier"), ("march", "mars"), ("april", "avril"), ("may", "mai"),
     ("june", "juin"), ("july", "juillet"), ("august", "aout"), ("september", "septembre"),
     ("october", "octobre"), ("november", "novembre"), ("december", "decembre"),

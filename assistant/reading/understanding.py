@@ -95,7 +95,8 @@ QUESTION_WORDS = frozenset(
     lieu passe passee prevu prevue prevus prevues organise organisee organises organisees co-organise
     exactement environ precisement actuellement maintenant merci svp stp bonjour salut hello coucou
     plait s'il sil concernant propos sujet sujets cote niveau info infos information informations detail details question questions
-    total totale au ensemble fois revenait revient apparait nombre nb chiffre chiffres effectif effectifs vs versus rapport
+    total totale au ensemble fois revenait revient apparait nombre nb chiffre chiffres effectif effectifs occurrence occurrences
+    vs versus rapport
     comparaison compare comparer entre evolution annee annees an ans mois semaine jour jours date dates
     prochain prochaine prochains prochaines dernier derniere derniers dernieres suivant suivante venir
     bientot cette ce ces cet celui celle ceux celles-la la-bas ici et ou mais donc or ni car alors deja
@@ -264,14 +265,16 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
         intents.add("latest")
     themes = [t for t, ws in THEME_WORDS.items() if any(re.search(rf"\b{w}\b", folded) for w in ws)]
     organisation = None
-    if re.search(r"\borganis\w* (?:ou|et) co ?-? ?organis|\bco ?-? ?organis\w* (?:ou|et) organis", folded):
+    # "…, par opposition à celles que le cluster a organisées seul": what is set against the question is not asked
+    asked = re.split(r",?\s+\b(?:par opposition a|contrairement a|plutot que|et non (?:pas )?)", folded)[0]
+    if re.search(r"\borganis\w* (?:ou|et) co ?-? ?organis|\bco ?-? ?organis\w* (?:ou|et) organis", asked):
         pass  # "organisées ou co-organisées": both
     elif re.search(r"\bsans co ?-? ?organis\w*|\borganise\w* (?:tout )?seul|\bseul\w* (?:a l')?organis|\bmonte\w* seul|"
-                 r"\bporte\w* (?:lui-meme|seul)", folded):  # "organisé seul, sans co-organisateur"
+                 r"\bporte\w* (?:lui-meme|seul)", asked):  # "organisé seul, sans co-organisateur"
         organisation = "organisation"
-    elif re.search(r"\bco ?-? ?organis\w*|\ben partenariat\b|\bco-?porte", folded):
+    elif re.search(r"\bco ?-? ?organis\w*|\ben partenariat\b|\bco-?porte", asked):
         organisation = "co-organisation"
-    elif re.search(r"\b(organise\w* par le cluster|le cluster a organise|organise\w* en propre|en propre)\b", folded):
+    elif re.search(r"\b(organise\w* par le cluster|le cluster a organise|organise\w* en propre|en propre)\b", asked):
         organisation = "organisation"
     topic, unknown = lexicon.topic_and_unknown(folded, names)
     if "first" in intents:  # "à la création", "à l'origine", "au lancement" say when, not what

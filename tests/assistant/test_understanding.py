@@ -947,3 +947,20 @@ def test_a_nationality_claimed_a_member_named_without_its_acronym_and_a_framing_
     assert "Seine-Saint-Denis" in b.answer
     c = ask(assistant, "Dans la présentation du deuxième enjeu, à quelle échelle porte Revit'EMS ?", as_of="2024-12-31")
     assert not c.abstained and "Val-de-Marne" in c.answer
+
+
+def test_what_a_question_leaves_out_or_sets_against_it(assistant):
+    a = ask(assistant, "hors bureaux, CA et AG, quels événements de septembre 2024 ont eu moins de 12 participants ?",
+            as_of="2024-12-31")
+    assert "délégation chinoise" in a.answer and "Bureau" not in a.answer
+    b = ask(assistant, "en avril 2024, quels événements ont été co-organisés, par opposition à ceux que le cluster a "
+                       "organisés seul ?", as_of="2024-12-31")
+    assert "co-organisé" in b.answer and "Forum Eau" not in b.answer  # the Forum Eau was organised alone
+
+
+def test_a_claim_said_of_a_source_and_english_verbs_of_reports(assistant):
+    a = ask(assistant, "le bilan indique bien que l'eau était la thématique la plus fréquente en 2023, n'est-ce pas ?",
+            as_of="2024-12-31")
+    assert a.answer.startswith("Oui")
+    b = ask(assistant, "how many newsletters were sent out in 2024?", as_of="2024-12-31")
+    assert "12" in b.answer
