@@ -98,6 +98,8 @@ def _step(message: str) -> int:
     return 0
 
 
+# "Et c'était quel format ?": the kind of the event shown.
+KIND_ASKED = re.compile(r"\bquel(?:le)?s? (?:type|format|genre|sorte|categorie)s?\b")
 # "Et le lendemain ?", "qu'est-ce qui s'est passé la veille ?": a day counted from the event shown last.
 DAY_SHIFT = {"lendemain": 1, "jour suivant": 1, "jour d'apres": 1, "surlendemain": 2, "veille": -1, "jour precedent": -1,
              "jour d'avant": -1, "avant-veille": -2, "meme jour": 0, "meme journee": 0}
@@ -302,6 +304,10 @@ class Engine:
         if previous and previous.focus.get("kind") == "events" and (shift := _DAY_SHIFT.search(fold(message))) \
                 and (draft := self.events.on_day(own, previous.focus.get("ids") or [], DAY_SHIFT[shift.group(1)], as_of)):
             return draft, Context(previous.question, previous.years, draft.focus)  # "et le lendemain ?"
+        if previous and previous.focus.get("kind") == "events" and KIND_ASKED.search(fold(message)) \
+                and not set(own.topic) - EVENT_WORDS - {stem("format")} \
+                and (draft := self.events.kind_of(previous.focus.get("ids") or [], as_of)):
+            return draft, Context(previous.question, previous.years, draft.focus)  # "et c'était quel format ?"
         if previous and previous.focus.get("kind") == "events" and not set(own.topic) - EVENT_WORDS:
             # "et le suivant ?" walks along the events shown last, "le premier ?" picks one, "et l'autre ?" the rest
             ids, pool = previous.focus.get("ids") or [], previous.focus.get("list") or []
@@ -436,7 +442,7 @@ class Engine:
         # Equal coverage: an event answers "quand ?" or "combien de participants ?" better than a description,
         # and the report's figures say how something changed ("l'évolution des projets suivis entre 2023 et 2024").
         best = max((d for d in drafts if not d.abstained), default=None,
-                   key=lambda d: (d.coverage, d.focus.get("kind") == "events" and q.has(*EVENT_ASKS) or
+                   key=lambda d: (d.coverage, d.focus.get("kind") == "events" and q.has(*EVENT_ASKS, "where") or
                                   d.focus.get("kind") == "figures" and q.has("compare"),
                                   d.focus.get("kind") == kind))  # then what the conversation was about
         if best is None or best.coverage < 0.9:

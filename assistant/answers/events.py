@@ -189,7 +189,12 @@ class EventBook:
         best = titled[0][0] if titled else 0.0
         # "Les visites de site en octobre": several events of a type asked for, and a single title holding
         # the other words ("site") does not make it one event.
-        several = _plural(q, type_stems) and len([e for _, e in titled if e in typed]) <= 1 and 1 < len(typed) <= SHOWN
+        # "on a pu visiter quels sites ?": a plural word that the titles of the type hold ("visites de site") also
+        # asks for several of them
+        held_by_kind = {c for c in candidates if type_labels and
+                        any(c in self.title_stems[e.id] for e in self.events if e.type_label in type_labels)}
+        several = (_plural(q, type_stems) or _plural(q, held_by_kind, asked_only=True)) \
+            and len([e for _, e in titled if e in typed]) <= 1 and 1 < len(typed) <= SHOWN
         # "quels rendez-vous sur la terre fertile ?": asked in the plural, titles that hold part of the words count
         # too ("ferme de Villejuif" beside "ferme urbaine d'Orly"), not only those holding all of them.
         plural = q.has("list") or _plural(q, type_stems | EVENT_WORDS)
@@ -321,6 +326,15 @@ class EventBook:
             return None
         return Draft("\n".join(_sentence(e, as_of, q) for e in rest), [event_source(e, _line(e, as_of)) for e in rest],
                      coverage=1.0, focus={"kind": "events", "ids": [e.id for e in rest], "list": list(pool)})
+
+    def kind_of(self, ids: list[str], as_of: date) -> Draft | None:
+        """"Et c'était quel format ?": the type of the events shown last (at most three), said first."""
+        shown = [self._by_id[i] for i in ids if i in self._by_id]
+        if not 0 < len(shown) <= 3:
+            return None
+        return Draft("\n".join(f"{_title(e)} ({format_date(e.date)}) — type : {_kind(e)}." for e in shown),
+                     [event_source(e, _line(e, as_of)) for e in shown], coverage=1.0,
+                     focus={"kind": "events", "ids": [e.id for e in shown]})
 
     def on_day(self, q: Query, ids: list[str], shift: int, as_of: date) -> Draft | None:
         """"Et le lendemain ?", "la veille ?", "le même jour ?": the events of the day that many days from the
@@ -546,10 +560,13 @@ def _nth(n: int) -> str:
     return "1er" if n == 1 else f"{n}e"
 
 
-def _plural(q: Query, type_stems: set[str]) -> bool:
-    """The question names a type of event in the plural ("les visites", "des ateliers")."""
+def _plural(q: Query, type_stems: set[str], asked_only: bool = False) -> bool:
+    """The question names a type of event in the plural ("les visites", "des ateliers"); `asked_only`: as the
+    noun it asks for ("quels sites ?"), not in a complement ("le webinaire sur le réemploi des terres")."""
+    determiners = r"quels|quelles|combien de|nombre de" if asked_only else \
+        r"les|des|quels|quelles|ces|tous les|toutes les|combien de|nombre de"
     return any(re.search(r"[sx]$", w) and stem(w) in type_stems
-               for w in re.findall(r"\b(?:les|des|quels|quelles|ces|tous les|toutes les|combien de|nombre de) (\w+)", q.folded))
+               for w in re.findall(rf"\b(?:{determiners}) (\w+)", q.folded))
 
 
 def _acronyms(title: str) -> set[str]:

@@ -277,6 +277,9 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     elif re.search(r"\b(organise\w* par le cluster|le cluster a organise|organise\w* en propre|en propre)\b", asked):
         organisation = "organisation"
     topic, unknown = lexicon.topic_and_unknown(folded, names)
+    if "where" in intents:  # "dans quelle ville ?" asks where: the noun says how, not what
+        framed = {stem(w) for w in re.findall(r"\bquel(?:le)? (ville|lieu|endroit|commune)\b", folded)}
+        topic = [s for s in topic if s not in framed]
     if "first" in intents:  # "à la création", "à l'origine", "au lancement" say when, not what
         when_words = ("creation", "origine", "depart", "lancement")
         topic = [s for s in topic if s not in {stem(w) for w in when_words}]

@@ -964,3 +964,13 @@ def test_a_claim_said_of_a_source_and_english_verbs_of_reports(assistant):
     assert a.answer.startswith("Oui")
     b = ask(assistant, "how many newsletters were sent out in 2024?", as_of="2024-12-31")
     assert "12" in b.answer
+
+
+def test_a_plural_thing_the_titles_of_a_type_hold_and_the_kind_of_the_event_shown(assistant):
+    a = ask(assistant, "on a pu visiter quels sites au second semestre ?", as_of="2024-12-31")
+    assert a.answer.startswith("3 événements") and "CSTB" in a.answer and "Aulnay" in a.answer
+    b = ask(assistant, "la visite du centre d'exploitation de la SGP, c'était dans quelle ville ?", as_of="2024-12-31")
+    assert "Aulnay-sous-Bois" in b.answer
+    c = ask(assistant, "le forum régional sols c'était quand ?", as_of="2024-12-31")
+    d = ask(assistant, "et c'était quel format ?", as_of="2024-12-31", conversation_id=c.conversation_id)
+    assert d.answer.startswith("« Forum régional Sols »") and "convention-salon-forum" in d.answer
