@@ -21,7 +21,7 @@ from assistant.answers.passages import PassageAnswerer
 from assistant.reading.premise import read_claim, untagged, verdict
 from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
-from assistant.reading.shorthand import expand, reads_english
+from assistant.reading.shorthand import reads_english
 from assistant.reading.smalltalk import REPLIES, smalltalk, strip_courtesy
 from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, parse
 
@@ -241,7 +241,7 @@ class Engine:
         message = strip_courtesy(message)  # "hello et en 2023 please" is "et en 2023"
         parts = split_questions(message)
         if len(parts) == 1 and reads_english(message):  # "…, and how many of them were active?": its French frames split it
-            parts = split_questions(expand(message))
+            parts = split_questions(self.lexicon.read(message))
         if len(parts) == 1:
             draft, context = self._claim_or_question(parts[0], as_of, previous)
             if draft.abstained and _says_nothing(parse(self.lexicon.read(message), as_of, self.lexicon)) \

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from assistant.reading.normalize import STOPWORDS, fold
+from assistant.reading.shorthand import expand
 
 CAPABILITIES = ("Je réponds sur le Cluster Eau‑Milieux‑Sols : ses événements (« les prochains ateliers »), "
                 "ses membres, ses chiffres clés, ses guides‑formations et ses domaines d'intérêt stratégique (DIS).")
@@ -58,7 +59,7 @@ def smalltalk(message: str) -> str | None:
     """The reply to a social message: made only of social words, or a short thanks or goodbye with a
     remark ("yo merci t'es au top", "super, merci pour l'info") that asks nothing. None when it asks
     something."""
-    folded = fold(message).strip()
+    folded = fold(expand(message)).strip()  # "kels events … merci" asks ("quels")
     short = len(folded.split()) <= 8
     if _SELF.search(folded) and short and not re.search(r"\d", folded):
         return REPLIES["self"]

@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 from assistant.reading.dates import MONTHS, DateInfo, read_dates
 from assistant.reading.normalize import STOPWORDS, fold, stem, words
 from assistant.knowledge.records import RecordSet
-from assistant.reading.shorthand import chat_words, expand
+from assistant.reading.shorthand import chat_words, expand, reads_english
 from assistant.reading.smalltalk import strip_courtesy
 from assistant.reading.vocabulary import EVERYDAY_ZIPF, WordMeaning, everyday_spelling, zipf
 
@@ -353,6 +353,8 @@ class Lexicon:
     def read(self, text: str) -> str:
         """The question with chat shorthand expanded and each word the base and the language do not
         know replaced by its correction or by the base word it means; other words stay as typed."""
+        if reads_english(text):  # "the annkal general medting": English typos first, then the English frames
+            text = _TOKEN.sub(lambda m: self._english_spelling(m.group(0)), text)
         text = expand(text)
         replaced: dict[str, str] = {}
         unknown = []
@@ -369,6 +371,8 @@ class Lexicon:
                 continue  # "actifs et inactifs": a word set beside its neighbour on purpose, not a typo of it
             if fixed:
                 replaced[token] = fixed
+                if not self.knows(fixed):
+                    unknown.append((token, fixed))  # "eventts" is "events", a word the base knows by its meaning
             elif w.isalpha() and not self.split(w):
                 unknown.append((token, w))
         if unknown and self.meaning is not None:
@@ -377,6 +381,12 @@ class Lexicon:
         if not replaced:
             return text
         return _TOKEN.sub(lambda m: replaced.get(m.group(0), m.group(0)), text)
+
+    def _english_spelling(self, token: str) -> str:
+        w = fold(token)
+        if not w.isalpha() or self.knows(w):
+            return token
+        return everyday_spelling(w, "en") or token
 
     def split(self, word: str) -> tuple[str, str] | None:
         """A word glued from two known ones ("ecocitems", "numems"), or None."""

@@ -59,29 +59,31 @@ def _folded_zipf() -> dict[str, float]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _everyday_by_initial() -> dict[str, list[str]]:
-    """Words of everyday French (folded, five letters or more), by first letter: what a typo that is no word at all
-    ("derrieer", "commener") was meant to be. Built once (~0.1 s)."""
+@lru_cache(maxsize=2)
+def _everyday_by_initial(language: str = "fr") -> dict[str, list[str]]:
+    """Words of everyday French (or English; folded, five letters or more), by first letter: what a typo that is no
+    word at all ("derrieer", "commener", "memberjhip") was meant to be. Built once per language (~0.1 s)."""
     from wordfreq import top_n_list
 
     from assistant.reading.normalize import fold
 
     table: dict[str, list[str]] = {}
-    for word in dict.fromkeys(fold(w) for w in top_n_list("fr", 60000)):
+    for word in dict.fromkeys(fold(w) for w in top_n_list(language, 60000)):
         if len(word) >= 5 and word.isalpha():
             table.setdefault(word[0], []).append(word)
     return table
 
 
-def everyday_spelling(word: str) -> str | None:
-    """The everyday French word a string that is no word at all misspells (one edit, two for long words)."""
+def everyday_spelling(word: str, language: str = "fr") -> str | None:
+    """The everyday word a string that is no word at all misspells (one edit, two for long words), in French or in
+    the language the message is written in."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
+    from wordfreq import zipf_frequency
 
-    if zipf(word) > 0 or len(word) < 5:
+    if len(word) < 5 or zipf(word) > 0 or language != "fr" and zipf_frequency(word, language) > 0:
         return None  # a word of the language (even a rare one) is itself
-    hit = process.extractOne(word, _everyday_by_initial().get(word[0], []), scorer=OSA.distance,
+    hit = process.extractOne(word, _everyday_by_initial(language).get(word[0], []), scorer=OSA.distance,
                              score_cutoff=1 if len(word) < 9 else 2)
     return hit[0] if hit else None
 

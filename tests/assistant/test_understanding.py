@@ -974,3 +974,12 @@ def test_a_plural_thing_the_titles_of_a_type_hold_and_the_kind_of_the_event_show
     c = ask(assistant, "le forum régional sols c'était quand ?", as_of="2024-12-31")
     d = ask(assistant, "et c'était quel format ?", as_of="2024-12-31", conversation_id=c.conversation_id)
     assert d.answer.startswith("« Forum régional Sols »") and "convention-salon-forum" in d.answer
+
+
+def test_typos_of_english_words_and_of_loanwords(assistant):
+    a = ask(assistant, "hey, what's the memberjhip goal for 2025?", as_of="2024-12-31")
+    assert "250" in a.answer
+    b = ask(assistant, "which new members were approvved at the Febuary 2024 board meeting?", as_of="2024-12-31")
+    assert "Bowen" in b.answer and "Jmconcept" in b.answer
+    c = ask(assistant, "petite question : kels eventts en novembre merci", as_of="2024-12-31")
+    assert "CSTB" in c.answer  # a question, not thanks
