@@ -89,7 +89,7 @@ def _step(message: str) -> int:
     folded = fold(message)
     # "et l'événement juste après dans le calendrier, c'était quoi ?" is longer, and as plain
     pointed = re.search(r"\b(suivante?s?|precedente?s?|d'apres|d'avant|juste (?:apres|avant|derriere|devant)|qui a suivi)\b", folded)
-    if _length(folded) > (12 if pointed else 8):
+    if _length(folded) > (16 if pointed else 8):
         return 0
     if re.search(r"\b(suivante?s?|d'apres|apres|ensuite|celui d'apres|derriere|(?:qui )?a suivi|qui suit)\b", folded):
         return 1  # "et juste derrière ?" after a ranking: the next one down
@@ -308,11 +308,14 @@ class Engine:
                 and not set(own.topic) - EVENT_WORDS - {stem("format")} \
                 and (draft := self.events.kind_of(previous.focus.get("ids") or [], as_of)):
             return draft, Context(previous.question, previous.years, draft.focus)  # "et c'était quel format ?"
-        if previous and previous.focus.get("kind") == "events" and not set(own.topic) - EVENT_WORDS:
+        kinds = set().union(*(t.heads for t in self.events.types.values())) if self.events.types else set()
+        if previous and previous.focus.get("kind") == "events" and not set(own.topic) - EVENT_WORDS - MEASURE_STEMS - kinds:
             # "et le suivant ?" walks along the events shown last, "le premier ?" picks one, "et l'autre ?" the rest
             ids, pool = previous.focus.get("ids") or [], previous.focus.get("list") or []
             draft = None
             if _step(message):
+                if labels := self.events.type_filter(own)[0]:  # "et la visite suivante ?": the next one of that type
+                    pool = [e.id for e in self.events.events if e.type_label in labels or e.id in ids]
                 draft = self.events.neighbour(own, ids, _step(message), as_of, pool)
             elif _ordinal(message) is not None:
                 draft = self.events.nth(own, pool or ids, _ordinal(message), as_of)

@@ -71,7 +71,7 @@ class EventBook:
                 self.types[e.type_label] = _Type(e.type_label, alts, heads)
 
     # --- matching -------------------------------------------------------------------------
-    def _type_filter(self, q: Query) -> tuple[list[str], set[str], set[str]]:
+    def type_filter(self, q: Query) -> tuple[list[str], set[str], set[str]]:
         """Types the question names, the stems that named them, and the alternative it singled out."""
         topic = set(q.topic)
         full = {t.label: [a for a in t.alternatives if a <= topic] for t in self.types.values()}
@@ -145,7 +145,7 @@ class EventBook:
                 and (not q.dates.period or pointed and all(q.dates.period.contains(e.date) for e in shown)):
             events = shown
             explained |= topic
-        type_labels, type_stems, alt = self._type_filter(q)
+        type_labels, type_stems, alt = self.type_filter(q)
         coded = {e.type_label for e in self.events if e.type_code and re.search(rf"\b{re.escape(fold(e.type_code))}\b", q.folded)}
         if coded and not type_labels:  # "les événements WP2": the report's own code for a type
             type_labels, type_stems = list(coded), {stem(fold(e.type_code)) for e in self.events if e.type_label in coded}

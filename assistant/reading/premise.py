@@ -57,6 +57,9 @@ NATIONALITIES = {
     "irlandais": "Irlande", "grec": "Grèce", "slovene": "Slovénie", "serbe": "Serbie", "israelien": "Israël",
 }
 NATIONALITY = re.compile(r"\b(?:c'est|c'etait|est|etait|sont) (?:une?|des) (?:[\w-]+ ){0,2}?(" + "|".join(NATIONALITIES) + r")(?:e|ne)?s?\b")
+# A country typed without its capital ("en belgique"): a place all the same.
+COUNTRY = re.compile(r"(?<!\w)(?:en|a|au|aux)\s+(" + "|".join(sorted({re.escape(fold(c)) for c in NATIONALITIES.values()},
+                                                                   key=len, reverse=True)) + r")\b")
 # A year claimed as a beginning: "existe depuis 2010", "a été créé en 2012", "fondé en 2015".
 FOUNDED = re.compile(rf"\b(?:existe\w* depuis|cree\w* en|fonde\w* en|lance\w* en|date de|ne en|vu le jour en) ((?:19|20)\d\d)\b")
 HAPPENED = re.compile(r"\b(?:eu lieu|tenue?s?|deroulee?s?|maintenue?s?)\b")
@@ -148,7 +151,7 @@ def read_claim(message: str, today: date) -> Claim | None:
     if m := NATIONALITY.search(body):  # "Sempergreen c'est une boîte allemande ?": where it is from
         place = fold(NATIONALITIES[m.group(1)])
         return Claim(f"{body[:m.start()].strip(' ,?')} c'est où ?", place=place)
-    if (m := PLACE.search(message)) and not read_dates(m.group(1), today).period:
+    if (m := PLACE.search(message) or COUNTRY.search(folded)) and not read_dates(m.group(1), today).period:
         place = fold(m.group(1))
         if (p := body.find(place)) > 0 and not NUMBER.search(body):  # "Sempergreen a son siège en Belgique, c'est ça ?"
             neutral = re.sub(r"\b(?:en|a|au|aux)\s*$", "", body[:p].rstrip()) + body[p + len(place):]

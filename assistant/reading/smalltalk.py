@@ -19,7 +19,7 @@ REPLIES = {
             "cluster. " + CAPABILITIES + " Je comprends aussi les questions posées en anglais et je réponds en français.",
 }
 KINDS = {
-    "greeting": r"bonjour|bonsoir|salut|coucou|hello|hey|yo|re|hi|(?:comment )?ca va|comment (?:vas-tu|allez-vous)|"
+    "greeting": r"bonjour|bonsoir|salut|coucou|hello|hey|yo|re|hi|bjr|bsr|slt|cc|wesh|(?:comment )?ca va|comment (?:vas-tu|allez-vous)|"
                 r"la forme",
     "thanks": r"merci\w*|thanks?|thx|cimer",
     "goodbye": r"au revoir|bye|a plus|a\+|bonne (?:journee|soiree|fin de journee)|ciao",

@@ -983,3 +983,12 @@ def test_typos_of_english_words_and_of_loanwords(assistant):
     assert "Bowen" in b.answer and "Jmconcept" in b.answer
     c = ask(assistant, "petite question : kels eventts en novembre merci", as_of="2024-12-31")
     assert "CSTB" in c.answer  # a question, not thanks
+
+
+def test_the_next_one_of_the_type_named_and_a_country_typed_in_lower_case(assistant):
+    a = ask(assistant, "c'était quand le forum eau ?", as_of="2024-12-31")
+    b = ask(assistant, "et la visite suivante, elle a réuni combien de participants ?", as_of="2024-12-31",
+            conversation_id=a.conversation_id)
+    assert "l'Ilo" in b.answer and "Bureau" not in b.answer  # the next visit, not the next event
+    c = ask(assistant, "bjr sempergreen a son siège en belgique, c ça ? merci d'avance", as_of="2024-12-31")
+    assert c.answer.startswith("Non") and "Pays-Bas" in c.answer
