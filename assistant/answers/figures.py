@@ -196,15 +196,18 @@ class FigureBook:
             extreme = extreme or self._extreme(q, scored) or self._peak(q, scored[0])
             if extreme:
                 return extreme
-        chosen, covered = [], set()
+        chosen, covered, said = [], set(), set()
         for cov, _, m, figs, hit in scored:
-            new = hit - covered
+            # what its own name says ("newsletters et e-mailings": two metrics of one table, each named alone)
+            named = hit & set().union(*m.names) or hit
+            new = named - said
             if chosen and (not new or sum(idf(s) for s in new) < 1.5 or not m.stems & chosen[0][0].stems):
                 continue  # a second metric must add words and belong with the first ("GE et ETI")
             if chosen and cov < 0.5 * scored[0][0]:
                 break
             chosen.append((m, figs))
             covered |= hit
+            said |= named
             if len(chosen) >= MAX_METRICS:
                 break
         coverage = sum(idf(s) for s in covered) / total

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from assistant.reading.dates import MONTH_NAMES
 from assistant.answers.draft import Draft
-from assistant.reading.normalize import content_stems, fold
+from assistant.reading.normalize import STOPWORDS, content_stems, fold
 from assistant.knowledge.retrieval import Hit, Retriever
 from assistant.answer import Source
 from assistant.reading.understanding import Lexicon, Query, canonical, is_instruction
@@ -175,6 +175,10 @@ class PassageAnswerer:
             own = (topic - shared) | (topic - title)  # words beyond the document's and the kind's own
             if not q.has("list") and any(own & _stems(n) for n in parts):
                 return None  # "c'est quoi le DIS Sols ?" asks for one of them, not the list
+            named = {m.group(2) for m in re.finditer(r"\b([a-z]{3,}) (?:n° ?)?(\d{1,2})\b", q.folded)
+                     if m.group(1) not in STOPWORDS}  # "l'enjeu n°3", not "les 4 enjeux"
+            if named and sum(bool(named & _numbers(n)) for n in parts) == 1:
+                return None
             if len(matching) >= 3 and len(parts) - len(matching) == 1:
                 parts = matching
         else:  # "les programmes transversaux": the sections that all say so

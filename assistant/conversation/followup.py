@@ -17,7 +17,7 @@ MARKERS = re.compile(
     r"\b(qui|comment|quand|ou|combien) (?:l'|les |lui |leur )\w+|"
     r"\b(elle|ils|elles|celui|celle|ceux|celles|ces deux|ces trois|ce dernier|cette derniere|ceux-ci|ceux-la|"
     r"lesquel\w*|laquelle|lequel|parmi eux|parmi elles|parmi ceux\w*|"
-    r"ces deux-la|l'a|l'ont|l'avait|l'avaient|les a|les ont|les avait|les avaient|la-dessus|dessus|dedans|la-bas|a ce sujet|y avait|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|"
+    r"ces deux-la|l'a|l'ont|l'avait|l'avaient|les a|les ont|les avait|les avaient|la-dessus|dessus|dedans|la-bas|a ce sujet|y avait|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|l'exercice precedent|"
     r"l'annee d'apres|l'an d'avant|meme chose|meme question|pareil|idem|cela|ceci|au total pour|ca fait combien|son |sa |leurs? )\b|"
     r"^\s*(?:detaille|detaillez|developpe|developpez|precise|precisez)\b|"
     r"^\s*(?:en (?:hausse|baisse)|par rapport (?:a|au|aux)|compare\w* (?:a|au|aux|avec)|vs)\b"  # "en hausse vs 2023 ?"
@@ -35,7 +35,6 @@ ABOUT_IT = re.compile(r"\b(la-dessus|dessus|dedans|a ce sujet|sur ce sujet)\b|"
 # Words that change how the same subject is measured, not the subject.
 MEASURES = {"pourcentage", "pourcentages", "part", "proportion", "taux", "moyenne", "frequence", "nombre"}
 NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
-SHIFT = {"avant": -1, "precedente": -1, "suivante": 1, "apres": 1}
 # Intents that say what is asked (not merely when): a follow-up having one brings its own frame.
 FRAME_INTENTS = {"count", "participants", "sum", "when", "list", "max", "min", "who", "what", "where",
                  "validated", "why"}
@@ -62,8 +61,8 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
     folded = fold(text)
     years = list(q.dates.years)
     step = 0  # years the follow-up moves the time asked before by
-    if m := re.search(r"l'(?:annee|an) (d'avant|precedente|suivante|d'apres)", folded):
-        step = SHIFT[m.group(1).replace("d'", "")]
+    if m := re.search(r"l'(?:annee|an|exercice) (d'avant|precedente?|suivante?|d'apres)", folded):
+        step = -1 if m.group(1) in ("d'avant", "precedent", "precedente") else 1  # "l'exercice précédent"
         years = [y + step for y in previous_years] or [as_of.year + step]
     elif m := re.search(r"\b(\d+|un|deux|trois|quatre|cinq) ans? (avant|auparavant|plus tot|apres|plus tard)\b", folded):
         n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))  # "et deux ans avant ?"
@@ -145,7 +144,7 @@ def _head(previous: str) -> str:
 
 
 def _drop(text: str, vocabulary: set[str]) -> str:
-    return " ".join(w for w in text.split() if w.strip("?,.!") not in vocabulary)
+    return " ".join(w for w in text.split() if w.strip("?,.!").split("'")[-1] not in vocabulary)  # "l'eau" too
 
 
 def _subject(previous: str, keep_dates: bool) -> str:

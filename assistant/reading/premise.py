@@ -15,7 +15,8 @@ TAG = re.compile(r"[,;:\s]*\b(?:oui ou non|non|hein|c'est (?:bien )?ca|n'est-ce 
                  rf"juste|right|confirme[sz]?|on est d'accord|{_CAN_YOU} (?:me |nous )?(?:le )?confirmer)\s*\?*\s*$")
 OPENING = re.compile(r"^\s*(?:(?:si j'ai bien compris|si je comprends bien|sauf erreur(?: de ma part)?|si je ne me trompe pas)"
                      r"[, ]+(?:que )?|est-ce que|est ce que|est-ce qu'|c'est vrai que|il parait que|confirme[sz]?(?: moi)? que|"
-                     r"je crois que|il me semble que|j'ai entendu que|est-il (?:vrai|exact|juste) que|"
+                     r"je crois (?:comprendre )?que|j'ai cru comprendre que|il me semble que|j'ai entendu que|"
+                     r"j'ai l'impression que|est-il (?:vrai|exact|juste) que|"
                      rf"c'est (?:exact|juste) que|(?:{_CAN_YOU} )?(?:me |nous )?confirmer que|"
                      # "le tableau des types confirme bien que …", "le bilan indique que …": a source said to say it
                      r"(?:le|la|les|l') ?[^,?]{2,50}? (?:confirme|montre|indique|dit|affirme|precise)n?t? (?:bien )?qu(?:e |'))\s*")
@@ -83,6 +84,9 @@ WHO_MOST = re.compile(r"^(?:c'est|c'etait|ce sont) (?P<top>(?:le |la |les |l')\s
                       r"(?P<sup>(?:le|la|les) (?:plus|moins)\b.*)$")
 
 
+# "la thématique sols a été la plus représentée": the kind named with the one claimed, the superlative bare
+KIND_MOST = re.compile(rf"^(?P<top>(?:le |la |les |l')\s?(?P<kind>\w+) \w+(?: \w+)?) (?P<verb>{_IS}) "
+                       r"(?P<sup>(?:le|la|les) (?:plus|moins) \w+)(?P<rest>.*)$")
 # Two years compared: "moins d'e-mailings en 2024 qu'en 2023", "en 2024 plus de membres qu'en 2023".
 # "La session de décembre a-t-elle attiré davantage de monde que celle d'avril ?" compares two things it names:
 # it claims neither date.
@@ -135,6 +139,9 @@ def read_claim(message: str, today: date) -> Claim | None:
         if (m := pattern.match(ranked.strip(" ,?"))) and len(m.group("top").split()) <= 5:
             when = f" {year.group(1)}" if year else ""
             return Claim(f"quel est {m.group('sup')}{m.group('rest')}{when} ?", top=m.group("top"))
+    if (m := KIND_MOST.match(ranked.strip(" ,;?"))) and len(m.group("top").split()) <= 5:
+        when = f" {year.group(1)}" if year else ""  # "la thématique sols a été la plus représentée en 2024"
+        return Claim(f"quel {m.group('kind')} {m.group('verb')} {m.group('sup')}{m.group('rest')}{when} ?", top=m.group("top"))
     if (m := WHO_MOST.match(body.strip(" ,?"))) and len(m.group("top").split()) <= 6:
         return Claim(f"quel {m.group('kind')} {m.group('verb')} {m.group('sup')} ?", top=m.group("top"))
     rise, fall = RISE.search(body), FALL.search(body)
@@ -179,12 +186,15 @@ def _verbs(message: str) -> str:
     return fold(re.sub(r"(?<!\w)[àÀ](?!\w)", "à_", message))
 
 
+YEARED = re.compile(r"(?<![\w,])(\d+(?:[  ]\d{3})*(?:,\d+)?)(?: \w+){0,2} en ((?:19|20)\d\d)\b")  # "7 newsletters en 2023"
+
+
 def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
     """Whether the base's answer agrees with the claim (`dates`: ISO dates of the answer's sources);
     None when the answer holds no value to compare with."""
     if claim.years:  # "… 100 en 2024, 58 en 2023": each year's value as the answer gives it
         values: dict[int, float] = {}
-        for m in re.finditer(r"(?<![\w,])(\d+(?:[  ]\d{3})*(?:,\d+)?)(?: \w+){0,2} en ((?:19|20)\d\d)\b", fold(answer)):
+        for m in YEARED.finditer(fold(answer)):
             values.setdefault(int(m.group(2)), float(re.sub(r"[  ]", "", m.group(1)).replace(",", ".")))
         first, second = (values.get(y) for y in claim.years)
         if first is None or second is None:
@@ -213,7 +223,10 @@ def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
         found = [float(m.group(1).replace(" ", "").replace(" ", "").replace(",", "."))
                  for m in re.finditer(rf"(?<![\w,])(\d+(?:[  ]\d{{3}})*(?:,\d+)?)(?!\d|[  ]?\d{{3}}\b| ?(?:{_MONTH_RE})\b)", fold(answer))]
         if claim.bound == "=":
-            return claim.number in found
+            asked = set(re.findall(r"\b((?:19|20)\d\d)\b", claim.neutral))
+            tied = [float(re.sub(r"[  ]", "", m.group(1)).replace(",", ".")) for m in YEARED.finditer(fold(answer))
+                    if m.group(2) in asked] if len(asked) == 1 else []
+            return claim.number in (tied or found)  # "7 newsletters en 2023, puis 12 en 2024": 12 is not 2023's
         year_like = 1900 <= claim.number <= 2100
         values = [v for v in found if year_like or not (1900 <= v <= 2100 and v == int(v))]  # years aside
         if not values:

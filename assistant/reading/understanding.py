@@ -32,6 +32,8 @@ THEME_WORDS = {
 # Phrases rewritten before anything else: abbreviations and common synonyms users type.
 SYNONYMS = [
     (r"\ben gros\b", " "),  # "ça parle de quoi en gros ?": roughly, no size
+    (r"\blettres? d'info(?:rmation)?s?\b|\bnewsletters?\b", "newsletters"),  # its French name; Snowball stems
+    # "newsletter" and "newsletters" apart
     (r"\bquel temps\b(?! (?:de|d'|pour|faut|dure))", "quelle meteo"),  # "quel temps fait-il ?" asks the weather
     (r"\bdechets? (organiques?|alimentaires?|verts?)\b", "biodechets"),
     (r"\bbio-?dechets?\b", "biodechets"),
@@ -95,17 +97,18 @@ QUESTION_WORDS = frozenset(
     lieu passe passee prevu prevue prevus prevues organise organisee organises organisees co-organise
     exactement environ precisement actuellement maintenant merci svp stp bonjour salut hello coucou
     plait s'il sil concernant propos sujet sujets cote niveau info infos information informations detail details question questions
-    total totale au ensemble fois revenait revient apparait nombre nb chiffre chiffres effectif effectifs occurrence occurrences
+    total totale au ensemble fois revenait revient apparait nombre nb chiffre chiffres effectif effectifs occurrence occurrences valeur valeurs
     vs versus rapport
     comparaison compare comparer entre evolution annee annees an ans mois semaine jour jours date dates
-    prochain prochaine prochains prochaines dernier derniere derniers dernieres suivant suivante venir
+    prochain prochaine prochains prochaines dernier derniere derniers dernieres suivant suivante venir precedent
+    precedente precedents precedentes exercice exercices
     bientot cette ce ces cet celui celle ceux celles-la la-bas ici et ou mais donc or ni car alors deja
     encore toujours aussi plutot seulement uniquement juste tout tous toute toutes autre autres meme peu autant tant
     premier premiere second deuxieme sorte type types genre quoi avant apres depuis pendant durant vers
     fixe fixes fixee fixees atteint atteints realise realises realisee fallait faut faudrait
     parle parlent parlait porte portait portent consiste consistait sert servait concerne concernait
     travaille travaillent travaillaient bosse bossent s'occupe occupent oeuvre oeuvrent
-    comme lors laquelle lequel lesquels lesquelles cluster ems base bilan adresse adressent adressee vise visent cible ciblent destine destinee propose
+    comme lors intitule intitulee intitules libelle titre complet complete laquelle lequel lesquels lesquelles cluster ems base bilan adresse adressent adressee vise visent cible ciblent destine destinee propose
     proposent proposee proposez offre offrez offrent offert anime animee animent intervient intervenu signifie veut veulent sert servent existe
     existent trouve trouver reste restent compte comptait comptent comptaient contient contenait inclut
     comprend comprenait regroupe regroupait represente representait aborde abordait traite traitait

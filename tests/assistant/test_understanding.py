@@ -992,3 +992,23 @@ def test_the_next_one_of_the_type_named_and_a_country_typed_in_lower_case(assist
     assert "l'Ilo" in b.answer and "Bureau" not in b.answer  # the next visit, not the next event
     c = ask(assistant, "bjr sempergreen a son siège en belgique, c ça ? merci d'avance", as_of="2024-12-31")
     assert c.answer.startswith("Non") and "Pays-Bas" in c.answer
+
+
+def test_staff_wording_of_titles_years_and_claims(assistant):
+    a = ask(assistant, "Pourriez-vous préciser l'intitulé complet de l'enjeu n°2 ?", as_of="2024-12-31")
+    assert a.answer.startswith("Enjeu 2")
+    b = ask(assistant, "le nombre d'e-mailings envoyés sur l'exercice 2024, ainsi que la valeur de l'exercice précédent ?",
+            as_of="2024-12-31")
+    assert "100" in b.answer and "58" in b.answer
+    c = ask(assistant, "j'ai cru comprendre que la thématique milieux était la plus fréquente en 2024, c'est exact ?",
+            as_of="2024-12-31")
+    assert c.answer.startswith("Non") and "Eau" in c.answer
+    d = ask(assistant, "combien de lettres d'info en 2023 ?", as_of="2024-12-31")
+    assert "7" in d.answer and "newsletter" in fold(d.answer)
+
+
+def test_a_number_claimed_for_a_year_and_two_metrics_of_one_table(assistant):
+    a = ask(assistant, "il me semble que le cluster a envoyé 12 newsletters en 2023, c'est bien ça ?", as_of="2024-12-31")
+    assert a.answer.startswith("Non") and "7" in a.answer  # 12 is 2024's
+    b = ask(assistant, "combien de newsletters et d'e-mailings en 2024 ?", as_of="2024-12-31")
+    assert "Newsletters envoyées : 12" in b.answer and "E-mailings envoyés : 100" in b.answer
