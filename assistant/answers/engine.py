@@ -308,8 +308,8 @@ class Engine:
                 and not set(own.topic) - EVENT_WORDS - {stem("format")} \
                 and (draft := self.events.kind_of(previous.focus.get("ids") or [], as_of)):
             return draft, Context(previous.question, previous.years, draft.focus)  # "et c'était quel format ?"
-        kinds = set().union(*(t.heads for t in self.events.types.values())) if self.events.types else set()
-        if previous and previous.focus.get("kind") == "events" and not set(own.topic) - EVENT_WORDS - MEASURE_STEMS - kinds:
+        if previous and previous.focus.get("kind") == "events" \
+                and not set(own.topic) - EVENT_WORDS - MEASURE_STEMS - self.events.type_words:
             # "et le suivant ?" walks along the events shown last, "le premier ?" picks one, "et l'autre ?" the rest
             ids, pool = previous.focus.get("ids") or [], previous.focus.get("list") or []
             draft = None

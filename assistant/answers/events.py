@@ -69,6 +69,7 @@ class EventBook:
                 heads = {content_stems(canonical(a))[0] for a in re.split(r",|\bet\b|/|-", e.type_label)
                          if content_stems(canonical(a))}
                 self.types[e.type_label] = _Type(e.type_label, alts, heads)
+        self.type_words = set().union(*(t.heads for t in self.types.values()))  # "visite", "atelier", "bureau"…
 
     # --- matching -------------------------------------------------------------------------
     def type_filter(self, q: Query) -> tuple[list[str], set[str], set[str]]:
