@@ -16,6 +16,7 @@ BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:
                       r"\s+\+\s+(?=(?:du|de la|de l'|des|le|la|les|l')\s?\w)|"  # "le nb de contacts + le nb d'actions"
                       rf"\s*,\s+(?=dont\s+(?:{ASK})\b)|"  # "combien au total, dont combien de bureaux ?"
                       rf"\s+(?=et\s+(?:ca|cela)\s+(?:[\w']+\s+){{0,3}}(?:{ASK})\b)|"  # "… et ça faisait quel % ?"
+                      rf"\s+(?=et\s+(?:il|elle|ils|elles)\s+(?:[\w']+\s+){{1,4}}(?:{ASK})\b)|"  # "… et elle parle de quoi ?"
                       r"\s*,\s+(?=et\s+(?:[\w']+\s+){0,3}(?:les\s|l')(?:a|ont|avait|avaient)\b|et\s+(?:ils|elles)\s|"
                       r"et\s+(?:[\w']+\s+){1,8}[\w']+-t?-?(?:il|elle|ils|elles)\b)")  # ", et le bureau … s'est-il tenu ?"
 # ", et le cluster les a montés seul ?", ", et ils étaient combien ?": a second question about the first one's answer

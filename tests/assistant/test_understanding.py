@@ -1012,3 +1012,8 @@ def test_a_number_claimed_for_a_year_and_two_metrics_of_one_table(assistant):
     assert a.answer.startswith("Non") and "7" in a.answer  # 12 is 2024's
     b = ask(assistant, "combien de newsletters et d'e-mailings en 2024 ?", as_of="2024-12-31")
     assert "Newsletters envoyées : 12" in b.answer and "E-mailings envoyés : 100" in b.answer
+
+
+def test_a_second_question_opened_by_its_pronoun(assistant):
+    a = ask(assistant, "la formation sols elle dure combien de temps et elle commence par quoi ?", as_of="2024-12-31")
+    assert "demi-journée" in a.answer and a.answer.count("Guide-formation") == 2  # each part its answer
