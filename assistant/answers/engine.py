@@ -301,28 +301,9 @@ class Engine:
     def _question(self, typed: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
         message = self.lexicon.read(typed) if previous else typed  # a follow-up is resolved on words read right
         own = parse(message, as_of, self.lexicon)  # the message read once, for every check below
-        if previous and previous.focus.get("kind") == "events" and (shift := _DAY_SHIFT.search(fold(message))) \
-                and (draft := self.events.on_day(own, previous.focus.get("ids") or [], DAY_SHIFT[shift.group(1)], as_of)):
-            return draft, Context(previous.question, previous.years, draft.focus)  # "et le lendemain ?"
-        if previous and previous.focus.get("kind") == "events" and KIND_ASKED.search(fold(message)) \
-                and not set(own.topic) - EVENT_WORDS - {stem("format")} \
-                and (draft := self.events.kind_of(previous.focus.get("ids") or [], as_of)):
-            return draft, Context(previous.question, previous.years, draft.focus)  # "et c'était quel format ?"
         if previous and previous.focus.get("kind") == "events" \
-                and not set(own.topic) - EVENT_WORDS - MEASURE_STEMS - self.events.type_words:
-            # "et le suivant ?" walks along the events shown last, "le premier ?" picks one, "et l'autre ?" the rest
-            ids, pool = previous.focus.get("ids") or [], previous.focus.get("list") or []
-            draft = None
-            if _step(message):
-                if labels := self.events.type_filter(own)[0]:  # "et la visite suivante ?": the next one of that type
-                    pool = [e.id for e in self.events.events if e.type_label in labels or e.id in ids]
-                draft = self.events.neighbour(own, ids, _step(message), as_of, pool)
-            elif _ordinal(message) is not None:
-                draft = self.events.nth(own, pool or ids, _ordinal(message), as_of)
-            elif OTHER.search(fold(message)) and _length(fold(message)) <= 6:
-                draft = self.events.others(own, ids, pool, as_of)
-            if draft:
-                return draft, Context(previous.question, previous.years, draft.focus or previous.focus)
+                and (draft := self._of_events_shown(message, own, previous, as_of)):
+            return draft, Context(previous.question, previous.years, draft.focus or previous.focus)
         if previous and previous.focus.get("kind") == "figures" and own.has("why") and not own.topic \
                 and (draft := self.figures.explain(previous.focus.get("ids", []))):
             return draft, Context(previous.question, previous.years, previous.focus)  # "pourquoi ?" of figures shown
@@ -369,6 +350,27 @@ class Engine:
                                         else [])
         gist = draft.text.split("\n")[0][:160] if draft.focus.get("kind") == "passages" else ""
         return draft, Context(q.text, years, draft.focus or focus, earlier, previous.focus if previous else {}, gist)
+
+    def _of_events_shown(self, message: str, own: Query, previous: Context, as_of: date) -> Draft | None:
+        """A follow-up on the events shown last: "et le lendemain ?", "et c'était quel format ?", "et le suivant ?"
+        (walks along them), "le premier ?" (picks one), "et l'autre ?" (the rest)."""
+        folded = fold(message)
+        ids, pool = previous.focus.get("ids") or [], previous.focus.get("list") or []
+        if shift := _DAY_SHIFT.search(folded):
+            return self.events.on_day(own, ids, DAY_SHIFT[shift.group(1)], as_of)
+        if KIND_ASKED.search(folded) and not set(own.topic) - EVENT_WORDS - {stem("format")}:
+            return self.events.kind_of(ids, as_of)
+        if set(own.topic) - EVENT_WORDS - MEASURE_STEMS - self.events.type_words:
+            return None  # a subject of its own
+        if _step(message):
+            if labels := self.events.type_filter(own)[0]:  # "et la visite suivante ?": the next one of that type
+                pool = [e.id for e in self.events.events if e.type_label in labels or e.id in ids]
+            return self.events.neighbour(own, ids, _step(message), as_of, pool)
+        if _ordinal(message) is not None:
+            return self.events.nth(own, pool or ids, _ordinal(message), as_of)
+        if OTHER.search(folded) and _length(folded) <= 6:
+            return self.events.others(own, ids, pool, as_of)
+        return None
 
     def _moved(self, q: Query, empty: Draft, as_of: date) -> Draft | None:
         """"L'AG de juin 2024 a validé qui ?" when nothing took place in June: the event the question names, at

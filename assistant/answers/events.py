@@ -192,8 +192,8 @@ class EventBook:
         # the other words ("site") does not make it one event.
         # "on a pu visiter quels sites ?": a plural word that the titles of the type hold ("visites de site") also
         # asks for several of them
-        held_by_kind = {c for c in candidates if type_labels and
-                        any(c in self.title_stems[e.id] for e in self.events if e.type_label in type_labels)}
+        kind_titles = [self.title_stems[e.id] for e in self.events if e.type_label in type_labels]
+        held_by_kind = {c for c in candidates if any(c in t for t in kind_titles)}
         several = (_plural(q, type_stems) or _plural(q, held_by_kind, asked_only=True)) \
             and len([e for _, e in titled if e in typed]) <= 1 and 1 < len(typed) <= SHOWN
         # "quels rendez-vous sur la terre fertile ?": asked in the plural, titles that hold part of the words count
@@ -203,9 +203,7 @@ class EventBook:
             ([] if plural and best >= 0.5 else self._covering(topic - EVENT_WORDS, type_stems, events))
         if several:
             chosen = [e for e in typed if not q.themes or set(e.themes) & set(q.themes)]
-            # the other words are explained when titles of that type hold them ("visites de site")
-            kind = [e for e in self.events if e.type_label in type_labels]
-            explained |= {c for c in candidates if any(c in self.title_stems[e.id] for e in kind)} | (topic & THEME_STEMS)
+            explained |= held_by_kind | (topic & THEME_STEMS)  # the titles of that type hold them ("visites de site")
             mode = "filter"
         elif named:  # the question spells a title out ("le Forum Eau") or only a few titles hold all its words
             chosen = named
@@ -220,9 +218,7 @@ class EventBook:
             mode = "lookup"
         else:
             chosen, mode = typed, "filter"
-            if type_labels:  # "le cluster a fait visiter des sites ?": words the titles of that type hold
-                kind = [e for e in self.events if e.type_label in type_labels]
-                explained |= {c for c in candidates if any(c in self.title_stems[e.id] for e in kind)}
+            explained |= held_by_kind  # "le cluster a fait visiter des sites ?": words the titles of that type hold
             if q.has("cancelled"):  # "quel événement a été reporté ?": the ones whose notes say so
                 chosen = [e for e in chosen if re.search(r"report|annul", e.notes, re.I)] or chosen
             if q.themes:
