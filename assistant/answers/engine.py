@@ -362,6 +362,8 @@ class Engine:
             return self.events.kind_of(ids, as_of)
         if set(own.topic) - EVENT_WORDS - MEASURE_STEMS - self.events.type_words:
             return None  # a subject of its own
+        if own.has("max", "min") and refers_back(message) and len(pool or ids) > 1:
+            return self.events.ranked_among(own, pool or ids, as_of)  # "laquelle a attiré le plus de monde ?"
         if _step(message):
             if labels := self.events.type_filter(own)[0]:  # "et la visite suivante ?": the next one of that type
                 pool = [e.id for e in self.events.events if e.type_label in labels or e.id in ids]

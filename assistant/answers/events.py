@@ -255,7 +255,7 @@ class EventBook:
                 draft.coverage = coverage
                 return draft
         pool = held  # what the answer picks from: "et le suivant ?", "et l'autre ?" move along it
-        if q.limit:
+        if q.limit and not q.has("max", "min"):  # "le top 3" ranks them all first
             held = held[-q.limit:] if q.has("latest") else held[:q.limit]
         relation = re.search(r"\b(avant|apres|precedant|suivant) (?:le |la |l'|celui |celle )", q.folded)
         if relation and mode == "lookup" and len(held) == 1 and not q.dates.period:
@@ -358,6 +358,16 @@ class EventBook:
         return Draft(_sentence(e, as_of, q), [event_source(e, _line(e, as_of))], coverage=1.0,
                      focus={"kind": "events", "ids": [e.id], "list": ids})  # "et le dernier ?" picks again
 
+    def ranked_among(self, q: Query, ids: list[str], as_of: date) -> Draft | None:
+        """"Laquelle a eu le plus de participants ?" of the events shown last: the extreme among them."""
+        shown = [self._by_id[i] for i in dict.fromkeys(ids) if i in self._by_id]
+        if len(shown) < 2:
+            return None
+        types = sorted({e.type_label for e in shown})  # "(visite)": what they were
+        draft = self._compose(q, sorted(shown, key=lambda e: e.date), "filter", as_of, types)
+        draft.coverage = 1.0
+        return draft
+
     def _organised(self, q: Query, events: list[Event], as_of: date) -> Draft:
         """Whether the events shown were organised as the question says: Oui, Non, or how many of them."""
         held = [e for e in events if e.organisation == q.organisation]
@@ -433,6 +443,12 @@ class EventBook:
                 ranked = sorted(known, key=lambda e: e.participants, reverse=q.has("max"))
                 pick = ranked[0]
                 word = "le plus" if q.has("max") else "le moins"
+                if q.limit and q.limit > 1:  # "le top 3 en nombre de participants"
+                    top = ranked[:q.limit]
+                    lines = [f"Les {len(top)} événements qui ont réuni {word} de participants ({what}) :"]
+                    lines += [f"{i}. {_line(e, as_of)}" for i, e in enumerate(top, 1)]
+                    return Draft("\n".join(lines), [event_source(e, _line(e, as_of)) for e in top],
+                                 focus={"kind": "events", "ids": [e.id for e in top], "list": [e.id for e in ranked]})
                 # "et juste derrière ?" walks down the ranking
                 return Draft(f"L'événement qui a réuni {word} de participants ({what}) : {_line(pick, as_of)}",
                              [event_source(pick, _line(pick, as_of))],

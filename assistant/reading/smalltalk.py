@@ -60,7 +60,7 @@ def smalltalk(message: str) -> str | None:
     remark ("yo merci t'es au top", "super, merci pour l'info") that asks nothing. None when it asks
     something."""
     folded = fold(expand(message)).strip()  # "kels events … merci" asks ("quels")
-    short = len(folded.split()) <= 8
+    short = len(re.findall(r"[\w']+", folded)) <= 8  # "salut ! t'es un humain ou un robot ? 😄": words only
     if _SELF.search(folded) and short and not re.search(r"\d", folded):
         return REPLIES["self"]
     if (m := _HELP.search(folded)) and not re.search(r"\d", folded):

@@ -35,6 +35,9 @@ SYNONYMS = [
     (r"\blettres? d'info(?:rmation)?s?\b|\bnewsletters?\b", "newsletters"),  # its French name; Snowball stems
     # "newsletter" and "newsletters" apart
     (r"\bquel temps\b(?! (?:de|d'|pour|faut|dure))", "quelle meteo"),  # "quel temps fait-il ?" asks the weather
+    # "il va faire beau ?", "il pleuvait ?": the weather too
+    (r"\bil (?:va |allait |devrait )?(?:fai(?:t|sait|re)|fera|ferait) (?:beau|chaud|froid|moche|gris|bon)\b|"
+     r"\b(?:il )?(?:pleut|pleuvait|pleuvoir|pleuvra|pleuvrait|a plu|neige|neigeait|neiger|neigera)\b", "quelle meteo"),
     (r"\bdechets? (organiques?|alimentaires?|verts?)\b", "biodechets"),
     (r"\bbio-?dechets?\b", "biodechets"),
     (r"\bgts?\b", "groupe thematique"),
@@ -144,7 +147,7 @@ MONTH_WORDS = frozenset(
 # A request for contact details (not the mere mention of e-mailings, a venue or "contacter").
 PRIVACY = re.compile(
     r"\b(coordonnees|(?:numeros?|n°) (?:de )?(?:telephone|tel|portable|mobile|perso\w*)|telephones?|"
-    r"(?:ton|son|votre|leur|vos|leurs) tels?\b|"
+    r"(?:ton|son|votre|leur|vos|leurs) tels?\b|(?:le|son|ton|votre|leur) (?:tel|06|07) (?:de|d'|du)\b|"
     r"portables? (?:perso\w*|de |d'|du )|(?:e-?mails?|mails?|courriels?) (?:perso\w*|prive\w*|pro\b|de |d'|du )|"
     r"adresses? (?:e-?mail|mail|electronique|perso\w*|personnelle|privee)|whatsapp|domicile|"
     r"(?:filer|donner|donne|file|passer|passe|avoir|trouver|envoyer|envoie)(?: moi| nous)? (?:le|son|leur|ton|votre) numero)"
@@ -209,7 +212,7 @@ INTENT_PATTERNS = {
     "list": r"\b(quels|quelles|liste\w*|lesquel\w*|lesquelles|enumere\w*|cite\w*|tous les|toutes les|"
             r"y a-t-il|y-a-t-il|existe-t-il|il y a des)\b",
     "max": r"\b((?:le|la|les) plus(?! (?:faible|petite?|bas|basse|calme|creux|tranquille)s?\b)|maximum|record|le mieux|plus gros|plus grand|plus frequente|pic|sommet|"
-           r"n° ?1|numero (?:1|un)|en tete|en premiere position)\b",
+           r"n° ?1|numero (?:1|un)|en tete|en premiere position|top (?:\d{1,2}|trois|cinq|dix))\b",
     "min": r"\b(le moins|la moins|les moins|minimum|plus petite?s?|plus faibles?|plus bas(?:se)?s?|plus (?:calmes?|creux|tranquilles?)|ferme la marche|"
            r"en derniere position|bon dernier|bonne derniere)\b",
     "who": r"\bqui\b|\bquel(?:le)?s? (?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
@@ -291,6 +294,10 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     limit = None
     if m := re.search(r"\b(\d{1,2}|deux|trois|quatre|cinq|dix) (?:prochaine?s|derniere?s|premiere?s)\b", folded):
         limit = NUMBERS.get(m.group(1)) or int(m.group(1))
+    elif ("max" in intents or "min" in intents) and (  # "le top 3", "les trois événements les plus suivis"
+            m := re.search(r"\btop (\d{1,2}|deux|trois|quatre|cinq|dix)\b|"
+                           r"\bles (\d{1,2}|deux|trois|quatre|cinq|dix) (?:[\w'-]+ ){0,5}?(?:les? )?(?:plus|moins)\b", folded)):
+        limit = NUMBERS.get(m.group(1) or m.group(2)) or int(m.group(1) or m.group(2))
     elif dates.period and re.search(r"\b(?:le|la) (?:toute? )?premiere? (?!(?:trimestre|semestre|mois|annee|jour|semaine|"
                                     r"fois|enjeu|dis|guide|programme|releve|et)\b)\w", folded):
         limit = 1  # "le premier rendez-vous après le 1er septembre"

@@ -506,7 +506,7 @@ def test_a_day_an_event_was_moved_from_and_a_second_yes_no_question(assistant):
 def test_what_a_future_day_will_be_like_is_asked_of_a_missing_thing(assistant):
     first = ask(assistant, "c'était quand la visite CSTB ?", as_of="2024-11-01")
     a = ask(assistant, "il fera beau ce jour-là tu crois ?", as_of="2024-11-01", conversation_id=first.conversation_id)
-    assert a.abstained and "beau" in a.answer
+    assert a.abstained and "meteo" in fold(a.answer)  # the weather, named
 
 
 def test_claims_of_a_change_a_place_or_a_count_get_oui_or_non(assistant):
@@ -1017,3 +1017,22 @@ def test_a_number_claimed_for_a_year_and_two_metrics_of_one_table(assistant):
 def test_a_second_question_opened_by_its_pronoun(assistant):
     a = ask(assistant, "la formation sols elle dure combien de temps et elle commence par quoi ?", as_of="2024-12-31")
     assert "demi-journée" in a.answer and a.answer.count("Guide-formation") == 2  # each part its answer
+
+
+def test_the_extreme_among_the_events_shown_and_a_top_n(assistant):
+    a = ask(assistant, "quels ateliers en septembre ?", as_of="2024-12-31")
+    b = ask(assistant, "lequel a réuni le moins de monde ?", as_of="2024-12-31", conversation_id=a.conversation_id)
+    assert "Corée" in b.answer and "8 participants" in b.answer  # among September's workshops, not all events
+    c = ask(assistant, "les 2 visites qui ont eu le moins de monde ?", as_of="2024-12-31")
+    assert c.answer.startswith("Les 2 événements") and "Saint-Gobain" in c.answer and "Eole" in c.answer
+    d = ask(assistant, "le top 3 des ateliers en participants", as_of="2024-12-31")
+    assert d.answer.count("\n") == 3 and "64 participants" in d.answer.split("\n")[1]
+
+
+def test_weather_contact_details_and_what_the_assistant_is(assistant):
+    for message in ("il va faire beau pour le prochain atelier ?", "il pleuvait au forum eau ?"):
+        assert ask(assistant, message, as_of="2024-12-31").abstained, message
+    a = ask(assistant, "t'as le mail ou le 06 de Camille stp ?")
+    assert a.abstained and "coordonnées" in a.answer
+    b = ask(assistant, "bonsoir ! t'es un robot ou une vraie personne ? 😅")
+    assert not b.abstained and "programme" in b.answer
