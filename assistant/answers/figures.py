@@ -98,16 +98,18 @@ class FigureBook:
         by = re.search(r"\b(?:par|selon (?:le|la|les)) (\w+)", q.folded)
         if by and by.group(1) in ("mois", "an", "annee", "trimestre", "semestre"):
             return None  # "par mois": one series over time, not a table of figures
-        if not (q.has("list", "what") or by or re.search(r"\b(donne|montre|affiche|tous|toutes|repartition)\b", q.folded)):
+        if not (q.has("list", "what") or by or re.search(r"\b(donne|montre|affiche|tous|toutes|repartition|repartiss\w*|"
+                                                         r"repartie?s?)\b", q.folded)):
             return None
-        asked = set(content_stems(q.folded))
+        asked = _kinds(set(content_stems(q.folded)) | set(q.topic))  # "adhérents" read as "membres"
         tables: dict[str, list[_Metric]] = defaultdict(list)
         for m in self.metrics:
             tables[m.key.split("|")[0]].append(m)
         named = []
         for group, metrics in tables.items():
-            title = {s for s in content_stems(canonical(re.sub(r"\(.*?\)", "", group))) if not s.isdigit()}
-            if by and (m := re.search(r"\bpar (\w+)(.*)", fold(group))) and stem(m.group(1)) == stem(by.group(1)):
+            title = _kinds({s for s in content_stems(canonical(re.sub(r"\(.*?\)", "", group))) if not s.isdigit()})
+            if by and (m := re.search(r"\bpar (\w+)(.*)", fold(group))) \
+                    and _kinds({stem(m.group(1))}) == _kinds({stem(by.group(1))}):
                 title -= set(content_stems(m.group(2)))  # "par secteur" names "… par secteur d'activité"
             if len(metrics) >= 3 and title and title <= asked:
                 named.append((len(title), group, metrics))
@@ -124,7 +126,7 @@ class FigureBook:
             sources += [figure_source(f, f"{f.metric} ({period_label(f.period) or 'sans date'}) : "
                                          f"{format_number(f.value, f.unit)}") for f in shown]
         text = f"{group} — {len(metrics)} chiffres :\n" + "\n".join(lines)
-        return Draft(text, sources, coverage=0.95, focus={"kind": "figures", "ids": [s.id for s in sources]})
+        return Draft(text, sources, coverage=0.95, focus={"kind": "figures", "ids": [s.id for s in sources], "table": group})
 
     def answer(self, q: Query) -> Draft | None:
         ranking = re.search(r"\b(class(?:er|e|ez|ement)|tri(?:er|e|ez)|par ordre)\b", q.folded)
@@ -134,8 +136,12 @@ class FigureBook:
         topic = set(q.topic)
         if q.has("max", "min"):  # "la plus forte hausse", "le moins représenté": how to rank, not what
             topic -= {stem(w) for w in re.findall(r"\b(?:plus|moins) (\w+)", q.folded)}
+        if ranking:
+            topic -= {stem(ranking.group(1))}  # "classe-les": how to show them
         if not topic:
             return None
+        if (ranking or q.has("max", "min")) and (broken := self._broken_down(q, topic, bool(ranking))):
+            return broken
         idf = self.lexicon.idf
         total = sum(idf(s) for s in topic)
         asked = set(content_stems(q.folded))  # with "an", "mois"...: they tell metrics apart
@@ -222,6 +228,44 @@ class FigureBook:
             text += "\nRemarque : " + notes[0]
         return Draft(text, sources, coverage=coverage,
                      focus={"kind": "figures", "ids": [f.id for _, figs in chosen for f in figs]})
+
+    def _broken_down(self, q: Query, topic: set[str], ranking: bool) -> Draft | None:
+        """"Quelle catégorie d'accompagnement a été la plus mobilisée ?", "classe les secteurs d'activité des
+        membres": a table titled "<what> par <dimension>" whose what and dimension the question both names (a kind
+        — type, catégorie, genre — names any), its rows ranked. The kind and the noun it classes ("quel type de
+        structure") are what the table's rows are."""
+        asked = _kinds(topic | set(content_stems(q.folded)))
+        found = []
+        for group in {m.key.split("|")[0] for m in self.metrics}:
+            parts = re.match(r"(.+?) par (.+?)(?: \(.*\))?$", fold(group))
+            if not parts:
+                continue
+            what = _kinds(set(content_stems(canonical(parts.group(1))))) - {s for s in asked if s.isdigit()}
+            along = _kinds(set(content_stems(canonical(parts.group(2)))))
+            if what & asked and along & asked:
+                found.append((len((what | along) & asked), group, what | along))
+        if not found or len({f[0] for f in found}) < len(found) and max(found)[0] == sorted(found)[-2][0]:
+            return None  # none, or two tables named as well
+        _, group, title = max(found)
+        classed = {stem(w) for w in re.findall(rf"\b(?:{'|'.join(KINDS)})s? (?:de |d')(?:la |les? )?(\w+)", q.folded)}
+        explained = {s for s in topic if _kinds({s}) & title or s in classed}
+        rows = [m for m in self.metrics if m.key.split("|")[0] == group]
+        idf = self.lexicon.idf
+        total = sum(idf(s) for s in topic)
+        scored = []
+        for m in rows:
+            figs = self._periods(q, m)
+            hit = (topic & m.stems) | explained
+            if figs:
+                scored.append((sum(idf(s) for s in hit) / total, 0.0, m, figs, hit))
+        top = max((x[0] for x in scored), default=0)
+        scored = [(top, *x[1:]) for x in scored]  # the table answers as a whole
+        scored.sort(key=lambda x: (x[3][-1].unit == "%") != bool(re.search(r"\b(part|pourcentage|%)\b", q.folded)))
+        if len(scored) < 2:
+            return None
+        if ranking:  # "de la plus nombreuse à la moins nombreuse": all of them, in order
+            return self._ranked(scored, None)
+        return self._extreme(q, scored)
 
     def explain(self, ids: list[str]) -> Draft | None:
         """"Pourquoi ?", "c'est expliqué comment ?" of figures just shown: what the report notes beside the first
@@ -413,6 +457,16 @@ def _crossing(folded: str) -> float | None:
 
 
 WHOLE = {stem("global"), stem("total"), stem("ensemble")}
+# Nouns that name a kind of thing: "par type", "quelle catégorie", "quel genre de …" ask for the same breakdown.
+KINDS = ("type", "categorie", "genre", "sorte", "nature", "famille")
+_KIND_STEMS = {stem(w) for w in KINDS}
+
+
+def _kinds(stems: set[str]) -> set[str]:
+    """Stems with every kind noun read as "type"."""
+    return {stem("type") if s in _KIND_STEMS else s for s in stems}
+
+
 def _falls(change: str) -> bool:
     return bool(re.match(rf"(?:{FALL}|(?:a |ont )?perdu)", change))
 

@@ -20,7 +20,7 @@ STOPWORDS = frozenset(
     ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te
     tes toi ton tu un une vos votre vous y ete etre est sont etait etaient ont a as avait avaient
     sera seront suis es sommes etes ai aie c ca cela ceci celui celle ceux celles ici la-bas ci tout tous
-    toute toutes plus moins tres bien aussi ainsi alors donc car si deja encore d l s t j m n qu dont non
+    toute toutes plus moins tres bien aussi ainsi alors donc car si deja encore d l s t j m n qu dont non chez
     """.split()
 )
 

@@ -1036,3 +1036,10 @@ def test_weather_contact_details_and_what_the_assistant_is(assistant):
     assert a.abstained and "coordonnées" in a.answer
     b = ask(assistant, "bonsoir ! t'es un robot ou une vraie personne ? 😅")
     assert not b.abstained and "programme" in b.answer
+
+
+def test_a_table_broken_down_by_a_kind_is_ranked_or_listed(assistant):
+    a = ask(assistant, "quelle sorte d'accompagnement a été la moins fréquente en 2024 ?", as_of="2024-12-31")
+    assert a.answer.startswith("Activité 4") and "le plus bas parmi 4" in a.answer
+    c = ask(assistant, "les adhérents ils se répartissent comment selon leur collège ?", as_of="2024-12-31")
+    assert "153" in c.answer and "39" in c.answer and "18" in c.answer
