@@ -124,6 +124,9 @@ def _length(folded: str) -> int:
 
 
 SITED = re.compile(r"\b(siege|basee?s?|situee?s?|implantee?s?|localisee?s?|installee?s?)\b")
+# A description says where when it names a place: "à Orly", "sur le campus de Cachan", "en Essonne".
+PLACE_NAMED = re.compile(r"\b(?:à|au|aux|en|sur le (?:site|campus) d(?:e |')|dans l'|dans (?:le|la|les))\s*(?:l'|la |le |les )?"
+                         r"[A-ZÉÈÎ][\w'-]+")
 POSTAL = re.compile(r"\b(?:\d{5}|rue|avenue|boulevard|bd|place|quai|chemin|allee|cedex)\b", re.I)
 
 
@@ -136,14 +139,16 @@ def _placeless(draft: Draft, address: bool = False) -> bool:
     unplaced = kind == "members" and not (POSTAL.search(draft.text) or SITED.search(fold(draft.text)))
     record = bool(draft.sources) and draft.sources[0].kind == "event"  # an event's passage holds its card only
     return kind == "figures" or unplaced or (kind in ("events", "members") and several) or \
-        (kind == "passages" and (record or address and not POSTAL.search(draft.text)))
+        (kind == "passages" and (record or not (POSTAL if address else PLACE_NAMED).search(draft.text)))
 
 
 ABOUT_IT = re.compile(r"\b(la-dessus|dessus|ce sujet|ce theme|ce domaine|ca|cela)\b")
 # A whole question: it asks (a question word) about a subject of its own, and points back at nothing.
 ASKS = re.compile(r"\b(combien|cb|quel\w*|qui|quand|comment|pourquoi|c'est quoi|qu'est-ce)\b")
 POINTS_BACK = re.compile(r"\b(dessus|dedans|la-bas|cela|ceci|ca(?! va\b| marche\b)|meme question|celui|celle|ceux|celles|"
-                         r"ils|elles|eux|lui|leurs?|son|sa|ses)\b")
+                         r"ils|elles|eux|lui|leurs?|son|sa|ses)\b|"
+                         # an object pronoun before its verb: "c'est qui qui l'anime ?", "on l'a organisé où ?"
+                         r"(?:^|\s)(?:qui|on|il|elle|je|tu|nous) l'(?:a |ont |avait )?[a-z]+(?:e|es|ee|ent|ait|aient)\b")
 
 
 def _says_nothing(q: Query) -> bool:

@@ -56,8 +56,10 @@ class PassageAnswerer:
             score += 30 * hit.score
             if asked_numbers and asked_numbers & _numbers(str(hit.metadata.get("section", ""))):
                 score += 0.6
-            if q.has("what") and hit.kind in RECORD_KINDS:
-                score -= 0.3  # "c'est quoi X ?" wants a description, not a record restated
+            if q.has("what", "where") and hit.kind in RECORD_KINDS:
+                # "c'est quoi X ?" wants a description, not a record restated; "où ?" a place, that a record's
+                # passage (its card) does not give beyond what the records answer
+                score -= 0.3
             ranked.append((score, hit))
         return sorted(ranked, key=lambda x: -x[0])
 

@@ -1043,3 +1043,11 @@ def test_a_table_broken_down_by_a_kind_is_ranked_or_listed(assistant):
     assert a.answer.startswith("Activité 4") and "le plus bas parmi 4" in a.answer
     c = ask(assistant, "les adhérents ils se répartissent comment selon leur collège ?", as_of="2024-12-31")
     assert "153" in c.answer and "39" in c.answer and "18" in c.answer
+
+
+def test_an_object_pronoun_points_back_and_a_place_comes_from_a_description(assistant):
+    a = ask(assistant, "vous avez une formation sur les biodéchets ?", as_of="2024-12-31")
+    b = ask(assistant, "et qui l'anime ?", as_of="2024-12-31", conversation_id=a.conversation_id)
+    assert "biodéchets urbains" in b.answer and "Intervenants" in b.answer
+    c = ask(assistant, "les projets pilotes sur les revêtements de sol, c'est où ?", as_of="2024-12-31")
+    assert not c.abstained and "Orly" in c.answer
