@@ -11,7 +11,7 @@ from datetime import date
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
 from assistant.answers.events import EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, EventBook
 from assistant.answers.figures import FigureBook, asked_level
-from assistant.conversation.followup import MEASURES, is_followup, refers_back, resolve
+from assistant.conversation.followup import MEASURES, PARTITIVE, is_followup, refers_back, resolve
 from assistant.answers.guides import GuideBook
 from assistant.answers.members import MemberBook
 from assistant.reading.multipart import split_questions
@@ -164,7 +164,7 @@ def _stands_alone(message: str, own: Query) -> bool:
     themes = {stem(w) for t in own.themes for w in THEME_WORDS.get(t, ())} if re.match(r"(?:et|mais) ", folded) else set()
     # "et l'eau, c'est combien ?" swaps the theme of the last question
     return bool(ASKS.search(folded) and set(own.topic) - MEASURE_STEMS - themes and not POINTS_BACK.search(folded)
-                and not refers_back(message))
+                and not refers_back(message) and not PARTITIVE.search(folded))
 
 
 def _unpriced(q: Query, draft: Draft) -> bool:

@@ -32,6 +32,9 @@ PRONOUN = re.compile(r"^\s*(?:et|mais|ok|alors)?\s*(?:celle|celui|ceux|celles|el
                      r"(?! y a| y avait| y aura| y en| existe| reste| faut)")  # "et il y a une formation ?" names its own
 ABOUT_IT = re.compile(r"\b(la-dessus|dessus|dedans|a ce sujet|sur ce sujet)\b|"
                       r"^\s*(?:et\s+)?(?:detaille|detaillez|developpe|developpez|precise|precisez)\b")  # "détaille-moi …": more of it
+# "Combien en avons-nous suivi ?", "il y en a eu combien ?": "en" stands for what was counted before.
+PARTITIVE = re.compile(r"\ben (?:avons|avez|ont|a|as|avait|avaient|aura|compte\w*|reste\w*)(?:-nous|-vous|-t-il|-t-elle|-t-on)?\b"
+                       r"(?! (?:lieu|marre)\b)")
 # Words that change how the same subject is measured, not the subject.
 MEASURES = {"pourcentage", "pourcentages", "part", "proportion", "taux", "moyenne", "frequence", "nombre"}
 NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
@@ -82,6 +85,10 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
            and not w.isdigit() and not any(w in ws for ws in THEME_WORDS.values())]
     measures = [w for w in words(folded) if w in MEASURES]  # "nombre" is also a question word
     only_measured = bool(measures) and set(own) <= set(measures)
+    if PARTITIVE.search(folded) and (counted := _counted(previous)):
+        # "et combien en avons-nous suivi ?": "en" stands for what was counted, not for the whole question
+        dates = "" if (years or q.dates.period) else " ".join(str(y) for y in previous_years)
+        return f"{text} {counted} {dates}".strip()
     if (q.intents & FRAME_INTENTS or re.search(r"\b(lequel|laquelle)\b", folded)) and not only_measured:
         # "et laquelle …" asks which one; "et en % ça donne quoi ?" only measures the same thing otherwise
         if q.intents & {"max", "min"}:  # "et le plus faible ?": the new extreme replaces the old one
@@ -130,6 +137,13 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
                                                                                         or q.themes or measures):
         return f"{text} {_subject(previous, keep_dates=True)}"  # "elle dure combien de temps ?": its own frame, of it
     return rewritten
+
+
+def _counted(previous: str) -> str:
+    """What the previous question counted: "l'objectif en nombre de projets collaboratifs" → "projets collaboratifs"."""
+    m = re.search(r"\b(?:combien|nombre|nb)(?: total)? (?:de |d')((?:(?!(?:en|pour|dans|a|au|aux|sur|par|et|ou|de|du|des|"
+                  r"qui|que|depuis|entre)\b)[\w-]+ ?){1,3})", fold(previous))
+    return m.group(1).strip() if m else ""
 
 
 def _head(previous: str) -> str:

@@ -1051,3 +1051,12 @@ def test_an_object_pronoun_points_back_and_a_place_comes_from_a_description(assi
     assert "biodéchets urbains" in b.answer and "Intervenants" in b.answer
     c = ask(assistant, "les projets pilotes sur les revêtements de sol, c'est où ?", as_of="2024-12-31")
     assert not c.abstained and "Orly" in c.answer
+
+
+def test_en_stands_for_what_was_counted_and_a_month_finds_a_postponed_meeting(assistant):
+    a = ask(assistant, "il fallait accompagner combien de projets individuels en 2024 selon l'objectif ?", as_of="2024-12-31")
+    b = ask(assistant, "et combien en a-t-on suivi ?", as_of="2024-12-31", conversation_id=a.conversation_id)
+    assert "Projets individuels" in b.answer and "Objectif" not in b.answer.split("\n")[0]
+    c = ask(assistant, "les bureaux de 2024 c'était quand ?", as_of="2024-12-31")
+    d = ask(assistant, "et celui de novembre ?", as_of="2024-12-31", conversation_id=c.conversation_id)
+    assert "7 janvier 2025" in d.answer and "reporté" in d.answer
