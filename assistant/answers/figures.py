@@ -12,6 +12,7 @@ from assistant.knowledge.records import Figure
 from assistant.reading.understanding import FALL, RISE, Lexicon, Query, canonical
 
 MAX_METRICS = 4
+SIZES = "grand|gros|petit|moyen"  # adjectives that qualify a noun before it
 
 
 @dataclass
@@ -21,6 +22,7 @@ class _Metric:
     stems: set[str]  # of the label, the table and the aliases
     names: list[set[str]]  # stems of the label and of each alias, apart
     figures: list[Figure]  # one per period, oldest first
+    sized: set[tuple[str, str]]  # a size and the noun it qualifies in the label ("grandes entreprises")
 
 
 def format_number(value: float, unit: str = "") -> str:
@@ -51,8 +53,9 @@ class FigureBook:
             if f0.unit == "%":
                 text += " part pourcentage proportion taux"  # a share answers "quel pourcentage", "quelle part"
             names = [set(content_stems(canonical(n))) for n in (f0.metric, *f0.aliases)]
+            sized = {(stem(a), stem(n)) for a, n in re.findall(rf"\b({SIZES})\w* (?:et \w+ )?(\w+)", fold(f0.metric))}
             self.metrics.append(_Metric(key, f0.metric, set(content_stems(canonical(text))), names,
-                                        sorted(figs, key=lambda f: f.period)))
+                                        sorted(figs, key=lambda f: f.period), sized))
 
     def _periods(self, q: Query, m: _Metric) -> list[Figure]:
         """The figures of a metric at the periods the question asks about (all when it names none);
@@ -150,6 +153,8 @@ class FigureBook:
         scored, gaps = [], []
         for m in self.metrics:
             hit = topic & m.stems
+            # "le grand forum": a size names a category only with its noun ("grandes entreprises")
+            hit -= {a for a, noun in m.sized if noun not in asked}
             if not hit:
                 continue
             figs = self._periods(q, m)

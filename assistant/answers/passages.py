@@ -74,9 +74,14 @@ class PassageAnswerer:
             if intro and set(q.topic) <= _stems(intro[0][1].title):
                 ranked = intro
         if where is None and q.has("list", "what", "count"):  # "quels sont les DIS ?", "c'est quoi un DIS ?"
-            listing = self.outline(q, ranked[0][1])
-            if listing:
-                return listing
+            # the document that holds them may come second ("les thématiques transversales": another
+            # document speaks of "événements transversaux")
+            firsts = {}  # each document's best passage, best first
+            for _, h in ranked:
+                firsts.setdefault(h.source, h)
+            for hit in [h for h in firsts.values() if h.kind not in RECORD_KINDS][:3]:
+                if listing := self.outline(q, hit):
+                    return listing
         topic = set(q.topic)
         wanted = (topic | set(q.hints)) - (known or set())
         best_hit = ranked[0][1]

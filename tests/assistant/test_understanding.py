@@ -1060,3 +1060,12 @@ def test_en_stands_for_what_was_counted_and_a_month_finds_a_postponed_meeting(as
     c = ask(assistant, "les bureaux de 2024 c'était quand ?", as_of="2024-12-31")
     d = ask(assistant, "et celui de novembre ?", as_of="2024-12-31", conversation_id=c.conversation_id)
     assert "7 janvier 2025" in d.answer and "reporté" in d.answer
+
+
+def test_sections_of_a_kind_listed_from_the_document_that_holds_them_and_a_size_needs_its_noun(assistant):
+    a = ask(assistant, "les thématiques sectorielles c'est lesquelles ?", as_of="2024-12-31")
+    assert "4 rubriques" in a.answer and "DIS Sols" in a.answer and "NUM'EMS" not in a.answer
+    b = ask(assistant, "le gros forum sur l'eau, il a attiré combien de monde ?", as_of="2024-12-31")
+    assert "126 participants" in b.answer and "GE" not in b.answer
+    c = ask(assistant, "combien de grandes entreprises parmi les membres ?", as_of="2024-12-31")
+    assert "13" in c.answer
