@@ -1069,3 +1069,10 @@ def test_sections_of_a_kind_listed_from_the_document_that_holds_them_and_a_size_
     assert "126 participants" in b.answer and "GE" not in b.answer
     c = ask(assistant, "combien de grandes entreprises parmi les membres ?", as_of="2024-12-31")
     assert "13" in c.answer
+
+
+def test_the_year_before_the_one_named(assistant):
+    from assistant.reading.dates import read_dates
+    assert read_dates("les ateliers en 2023 et l'année suivante ?", date(2024, 12, 31)).years == (2023, 2024)
+    a = ask(assistant, "How many e-mailings were sent in 2024, and the previous year?", as_of="2024-12-31")
+    assert "100" in a.answer and "58" in a.answer
