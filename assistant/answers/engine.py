@@ -458,6 +458,11 @@ class Engine:
                    key=lambda d: (d.coverage, d.focus.get("kind") == "events" and q.has(*EVENT_ASKS, "where") or
                                   d.focus.get("kind") == "figures" and q.has("compare"),
                                   d.focus.get("kind") == kind))  # then what the conversation was about
+        if best is not None and best.focus.get("ranked") and figure is not None and figure.focus.get("ranked") \
+                and not figure.abstained and figure.coverage >= best.coverage and not q.has("participants") \
+                and sum(fold(k) in fold(figure.text) for k in best.focus["ranked"]) >= 2:
+            best = figure  # "le thème le plus fréquent": the report's own table of those groups, not a count of the
+            # events it lists (their tags are partial)
         if best is None or best.coverage < 0.9:
             passage = _safely(self.passages.answer, q)
             # a passage restating records of the kind the structured answer already gives adds nothing, and

@@ -489,7 +489,7 @@ class EventBook:
         text = (f"{', '.join(k for k, _ in tied)} : {best} {unit}{each} — {word} ({what}, par "
                 f"{GROUP_NAMES[dimension]})." + (f" Ensuite : {rest}." if rest else ""))
         return Draft(text, [event_source(e, _line(e, date.max)) for e in top[:MAX_LISTED]],
-                     focus={"kind": "events", "ids": [e.id for e in top]})
+                     focus={"kind": "events", "ids": [e.id for e in top], "ranked": [k for k, _ in ranked]})
 
     def _breakdown(self, q: Query, events: list[Event], dimension: str, what: str) -> Draft:
         """"Combien d'événements par type ?": every group with its count (or its participants)."""

@@ -307,12 +307,24 @@ class FigureBook:
         if change and len(years) == 2:  # "quelle thématique a le plus progressé entre 2023 et 2024 ?": by change
             return self._moved(q, [m for m, _ in siblings], years, cov, not _falls(change.group(1)))
         m, f = pick(siblings, key=lambda x: x[1].value)
-        others = ", ".join(f"{o.label} : {format_number(v.value, v.unit)}" for o, v in siblings if o is not m)
-        word = "le plus élevé" if q.has("max") else "le plus bas"
-        text = (f"{m.label} : {format_number(f.value, f.unit)}" + (f" en {period_label(f.period)}" if f.period else "")
-                + f" — {word} parmi {len(siblings)} ({others}).")
+        leaders = [(o, v) for o, v in siblings if v.value == f.value]  # a tie is said as one
+        others = ", ".join(f"{o.label} : {format_number(v.value, v.unit)}" for o, v in siblings if v.value != f.value)
+        word = ("le plus élevé" if q.has("max") else "le plus bas") + (", à égalité" if len(leaders) > 1 else "")
+        when = f" en {period_label(f.period)}" if f.period else ""
+        text = (" ; ".join(f"{o.label} : {format_number(v.value, v.unit)}{self._share(o, v)}" for o, v in leaders)
+                + when + f" — {word} parmi {len(siblings)}" + (f" ({others})." if others else "."))
         return Draft(text, [figure_source(v, f"{o.label} : {format_number(v.value, v.unit)}") for o, v in siblings],
-                     coverage=cov, focus={"kind": "figures", "ids": [v.id for _, v in siblings]})
+                     coverage=cov, focus={"kind": "figures", "ids": [v.id for _, v in siblings], "ranked": group})
+
+    def _share(self, m: _Metric, f: Figure) -> str:
+        """" (33 %)": the share the same table gives beside a count ("Fréquence de …" and "Part de …")."""
+        if f.unit == "%":
+            return ""
+        rest = m.label.split(" ", 1)[1:]
+        share = next((o for o in self.metrics if o.key.split("|")[0] == m.key.split("|")[0] and o is not m
+                      and o.label.split(" ", 1)[1:] == rest and o.figures[-1].unit == "%"), None)
+        at = next((x for x in share.figures if x.period == f.period), None) if share else None
+        return f" ({format_number(at.value, at.unit)})" if at else ""
 
     def _ranked(self, scored: list, level) -> Draft | None:
         """The categories of one table (same group, unit and period), largest first; with a level ("plus de

@@ -1076,3 +1076,10 @@ def test_the_year_before_the_one_named(assistant):
     assert read_dates("les ateliers en 2023 et l'année suivante ?", date(2024, 12, 31)).years == (2023, 2024)
     a = ask(assistant, "How many e-mailings were sent in 2024, and the previous year?", as_of="2024-12-31")
     assert "100" in a.answer and "58" in a.answer
+
+
+def test_the_report_table_ranks_groups_of_events_and_says_a_tie(assistant):
+    a = ask(assistant, "la thématique qu'on retrouve le moins dans vos événements 2024 ?", as_of="2024-12-31")
+    assert "Milieux" in a.answer and "Biodéchets" in a.answer and "à égalité" in a.answer and "(20 %)" in a.answer
+    b = ask(assistant, "en 2024, quel mois a eu le plus d'événements ?", as_of="2024-12-31")
+    assert b.answer.startswith("septembre 2024")  # no table of the report counts months: the events do
