@@ -104,6 +104,7 @@ KIND_ASKED = re.compile(r"\bquel(?:le)?s? (?:type|format|genre|sorte|categorie)s
 DAY_SHIFT = {"lendemain": 1, "jour suivant": 1, "jour d'apres": 1, "surlendemain": 2, "veille": -1, "jour precedent": -1,
              "jour d'avant": -1, "avant-veille": -2, "meme jour": 0, "meme journee": 0}
 _DAY_SHIFT = re.compile(r"\b(?:le |la )(" + "|".join(sorted(DAY_SHIFT, key=len, reverse=True)) + r")\b")
+DAY_SHIFT_STEMS = {stem(w) for phrase in DAY_SHIFT for w in phrase.split()}
 OTHER = re.compile(r"\b(?:l'autre|les autres|l'autre \w+)\s*\??$")
 
 
@@ -262,6 +263,9 @@ class Engine:
                 undated, alone = self._claim_or_question(part, as_of, previous)
                 if draft.abstained and not undated.abstained or undated.coverage > draft.coverage:
                     draft, context = undated, alone
+            if draft.abstained and drafts and not drafts[-1].abstained \
+                    and not set(parse(self.lexicon.read(part), as_of, self.lexicon).topic) - MEASURE_STEMS:
+                continue  # "…, et de combien ?": the part before has said it, this one asks nothing new
             previous = context
             years |= set(context.years)
             ids = {s.id for s in draft.sources}
@@ -361,11 +365,13 @@ class Engine:
         (walks along them), "le premier ?" (picks one), "et l'autre ?" (the rest)."""
         folded = fold(message)
         ids, pool = previous.focus.get("ids") or [], previous.focus.get("list") or []
-        if shift := _DAY_SHIFT.search(folded):
-            return self.events.on_day(own, ids, DAY_SHIFT[shift.group(1)], as_of)
         if KIND_ASKED.search(folded) and not set(own.topic) - EVENT_WORDS - {stem("format")}:
             return self.events.kind_of(ids, as_of)
-        if set(own.topic) - EVENT_WORDS - MEASURE_STEMS - self.events.type_words:
+        subject = set(own.topic) - EVENT_WORDS - MEASURE_STEMS - self.events.type_words - DAY_SHIFT_STEMS
+        if (shift := _DAY_SHIFT.search(folded)) and not subject & self.events.title_words:
+            # not "je parlais du webinaire avec la Finlande, le même jour": a title's words name their own
+            return self.events.on_day(own, ids, DAY_SHIFT[shift.group(1)], as_of)
+        if subject:
             return None  # a subject of its own
         if own.has("max", "min") and refers_back(message) and len(pool or ids) > 1:
             return self.events.ranked_among(own, pool or ids, as_of)  # "laquelle a attiré le plus de monde ?"

@@ -70,6 +70,7 @@ class EventBook:
                          if content_stems(canonical(a))}
                 self.types[e.type_label] = _Type(e.type_label, alts, heads)
         self.type_words = set().union(*(t.heads for t in self.types.values()))  # "visite", "atelier", "bureau"…
+        self.title_words = set().union(*self.title_stems.values())  # what some title names
 
     # --- matching -------------------------------------------------------------------------
     def type_filter(self, q: Query) -> tuple[list[str], set[str], set[str]]:

@@ -42,6 +42,7 @@ SYNONYMS = [
     (r"\bbio-?dechets?\b", "biodechets"),
     (r"\bgts?\b", "groupe thematique"),
     (r"\badherente?s?\b", "membres"),  # an association's adherents are its members
+    (r"\b(?:nombre|historique|evolution) (?:des |d')adhesions\b", r"nombre des membres"),  # memberships counted are members
     (r"\bau programme\b", "evenements"),  # "qu'est-ce qu'il y avait au programme en mai ?"
     (r"\b(?:au|le|du) mois d(?:e |')(?=(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b)",
      "en "),  # "au mois de juin" is "en juin": no "mois" to match "… par mois"
@@ -215,7 +216,7 @@ INTENT_PATTERNS = {
            r"n° ?1|numero (?:1|un)|en tete|en premiere position|top (?:\d{1,2}|trois|cinq|dix))\b",
     "min": r"\b(le moins|la moins|les moins|minimum|plus petite?s?|plus faibles?|plus bas(?:se)?s?|plus (?:calmes?|creux|tranquilles?)|ferme la marche|"
            r"en derniere position|bon dernier|bonne derniere)\b",
-    "who": r"\bqui\b|\bquel(?:le)?s? (?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
+    "who": r"\bqui\b|\bquel(?:le)?s? (?:(?:nouve(?:au|aux|lle|lles)|autres?) )?(?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
            r"organismes?|adherents?|collectivites?)\b",
     "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",
     "where": r"\b(quel lieu|quelle ville|quel endroit|endroit|dans quelle ville|(?<!s')adresse|se (?:trouve|situe|tient))\b",

@@ -1083,3 +1083,14 @@ def test_the_report_table_ranks_groups_of_events_and_says_a_tie(assistant):
     assert "Milieux" in a.answer and "Biodéchets" in a.answer and "à égalité" in a.answer and "(20 %)" in a.answer
     b = ask(assistant, "en 2024, quel mois a eu le plus d'événements ?", as_of="2024-12-31")
     assert b.answer.startswith("septembre 2024")  # no table of the report counts months: the events do
+
+
+def test_a_correction_naming_an_event_a_member_asked_to_exist_and_a_part_that_adds_nothing(assistant):
+    a = ask(assistant, "il y avait combien de monde au webinaire France-Finlande ?", as_of="2024-12-31")
+    b = ask(assistant, "non, je voulais dire l'échange avec la Slovénie le même jour", as_of="2024-12-31",
+            conversation_id=a.conversation_id)
+    assert "Slovénie" in b.answer and "Aucun autre événement" not in b.answer
+    c = ask(assistant, "y a-t-il un nouveau membre qui vend des toitures végétalisées ?", as_of="2024-12-31")
+    assert "Sempergreen" in c.answer
+    d = ask(assistant, "quelle année a vu la plus forte hausse du nombre d'adhésions, et de combien ?", as_of="2024-12-31")
+    assert "2017" in d.answer and "+45" in d.answer and "Je ne trouve pas" not in d.answer
