@@ -134,7 +134,9 @@ class FigureBook:
     def answer(self, q: Query) -> Draft | None:
         ranking = re.search(r"\b(class(?:er|e|ez|ement)|tri(?:er|e|ez)|par ordre)\b", q.folded)
         level = asked_level(q)
-        if not (ranking or level or q.has("max", "min")) and (listing := self.table(q)):
+        one_share = re.search(r"\b(part|pourcentage|proportion)\b", q.folded) and not q.has("list") \
+            and not re.search(r"\b(chaque|tous|toutes)\b", q.folded)  # "les PME pèsent quelle part … ?": one row
+        if not (ranking or level or q.has("max", "min") or one_share) and (listing := self.table(q)):
             return listing
         topic = set(q.topic)
         if q.has("max", "min"):  # "la plus forte hausse", "le moins représenté": how to rank, not what
@@ -227,6 +229,7 @@ class FigureBook:
             lines.append(self._describe(q, m, figs))
             sources += [figure_source(f, f"{f.metric} ({period_label(f.period) or 'sans date'}) : "
                                          f"{format_number(f.value, f.unit)}") for f in figs[-6:]]
+        lines += self._arithmetic(q, chosen, wants_share)
         notes = [figs[-1].note for _, figs in chosen if figs[-1].note]
         text = "\n".join(lines)
         if notes:
@@ -435,6 +438,29 @@ class FigureBook:
         text = f"{m.label} : pas de relevé pour {period.label} dans la base. Relevés les plus proches : {around}."
         return Draft(text, [figure_source(f, f"{f.metric} ({period_label(f.period)}) : {format_number(f.value, f.unit)}")
                             for f in before + after], coverage=cov, focus={"kind": "figures", "ids": []})
+
+    def _arithmetic(self, q: Query, chosen: list, wants_share: bool) -> list[str]:
+        """"Combien d'envois au total (e-mailings + newsletters) ?": the sum of the figures shown, one period, one
+        kind of unit; "quelle part des actions ?": a part over the total of its table, when no share is given."""
+        last = [figs[-1] for _, figs in chosen if len(figs) == 1]
+        if len(last) != len(chosen) or len({f.period for f in last}) != 1:
+            return []
+        whole = [m for m, _ in chosen if re.search(r"\b(total|ensemble|global)\b", fold(m.label))]
+        if q.has("sum") and len(chosen) >= 2 and not whole and all(_comparable(f.unit, last[0].unit) for f in last) \
+                and last[0].unit != "%":
+            total = sum(f.value for f in last)
+            return [f"Au total : {format_number(total)} ({' + '.join(format_number(f.value) for f in last)})."]
+        parts = [(m, figs[-1]) for m, figs in chosen if figs[-1].unit != "%" and m not in whole]
+        if wants_share and parts:
+            m, f = parts[0]
+            group = m.key.split("|")[0]
+            of = next((o for o in self.metrics if o.key.split("|")[0] == group and o is not m
+                       and re.search(r"\b(total|ensemble|global)\b", fold(o.label))), None)
+            at = next((x for x in of.figures if x.period == f.period), None) if of else None
+            if at and at.value > f.value > 0:
+                return [f"Soit {format_number(round(100 * f.value / at.value, 1), '%')} du total : "
+                        f"{format_number(f.value)} sur {format_number(at.value)} (« {of.label} »)."]
+        return []
 
     def _describe(self, q: Query, m: _Metric, figs: list[Figure]) -> str:
         unit = figs[0].unit

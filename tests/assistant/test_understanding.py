@@ -1094,3 +1094,11 @@ def test_a_correction_naming_an_event_a_member_asked_to_exist_and_a_part_that_ad
     assert "Sempergreen" in c.answer
     d = ask(assistant, "quelle année a vu la plus forte hausse du nombre d'adhésions, et de combien ?", as_of="2024-12-31")
     assert "2017" in d.answer and "+45" in d.answer and "Je ne trouve pas" not in d.answer
+
+
+def test_figures_shown_are_added_up_or_taken_over_their_table_total(assistant):
+    a = ask(assistant, "ça fait combien de PME et d'ETI en tout parmi les membres ?", as_of="2024-12-31")
+    assert "Au total : 130 (11 + 119)" in a.answer or "Au total : 130 (119 + 11)" in a.answer
+    b = ask(assistant, "les collectivités pèsent quelle part des membres dans la répartition par catégorie ?",
+            as_of="2024-12-31")
+    assert "6,7 %" in b.answer and "14 sur 210" in b.answer
