@@ -44,6 +44,10 @@ class PassageAnswerer:
         wanted = (set(q.topic) | set(q.hints)) - (known or set())
         total = self._weight(wanted) or 1.0
         asked_numbers = _numbers(q.folded)
+        # "quel domaine traite de …", "dans quel enjeu …": the kind of section asked for; the passages of a document
+        # that holds several of them answer it
+        kind = {s for w in re.findall(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle) (?:des |de |du )?([a-z]{4,})", q.folded)
+                for s in content_stems(w)} & set(q.topic)
         ranked = []
         for hit in hits:
             if hit.id in q.seen:
@@ -56,6 +60,8 @@ class PassageAnswerer:
             score += 30 * hit.score
             if asked_numbers and asked_numbers & _numbers(str(hit.metadata.get("section", ""))):
                 score += 0.6
+            if kind and hit.kind not in RECORD_KINDS and kind & _collection(hit.title or ""):
+                score += 0.3
             if q.has("what", "where") and hit.kind in RECORD_KINDS:
                 # "c'est quoi X ?" wants a description, not a record restated; "où ?" a place, that a record's
                 # passage (its card) does not give beyond what the records answer
@@ -199,6 +205,13 @@ class PassageAnswerer:
                           date=None, score=0.0) for h, _ in parts.values()]
         return Draft(text, sources, coverage=1.0 if matching is parts else self._weight(topic & title) / self._weight(topic),
                      focus={"kind": "passages", "ids": [h.id for h, _ in parts.values()]})
+
+
+@lru_cache(maxsize=256)
+def _collection(title: str) -> frozenset[str]:
+    """What a document's title says it holds several of: "Les 8 domaines d'intérêt stratégique" → domaines."""
+    return frozenset(s for w in re.findall(r"[a-z]+", fold(title)) if w.endswith(("s", "x")) and w not in STOPWORDS
+                     for s in content_stems(w))
 
 
 @lru_cache(maxsize=8192)

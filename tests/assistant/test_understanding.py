@@ -1102,3 +1102,8 @@ def test_figures_shown_are_added_up_or_taken_over_their_table_total(assistant):
     b = ask(assistant, "les collectivités pèsent quelle part des membres dans la répartition par catégorie ?",
             as_of="2024-12-31")
     assert "6,7 %" in b.answer and "14 sur 210" in b.answer
+
+
+def test_which_section_of_a_collection_holds_a_subject(assistant):
+    a = ask(assistant, "c'est quel domaine qui s'occupe du numérique et de la mesure ?", as_of="2024-12-31")
+    assert a.answer.startswith("NUM'EMS")
