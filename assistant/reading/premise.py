@@ -169,8 +169,9 @@ def read_claim(message: str, today: date) -> Claim | None:
         period = read_dates(m.group(0), today).period
         if period and period.start.month == period.end.month:
             day = period.start.day if period.start == period.end else None
-            if day and HAPPENED.search(body) and re.search(r"\b(?:du|prevue?s?|programmee?s?) $", body[:m.start()]):
-                # "le bureau du 21 novembre a bien eu lieu ?": the date names the event, whether it took place is asked
+            if HAPPENED.search(body) and re.search(r"\b(?:du|de|d'|prevue?s?|programmee?s?) $", body[:m.start()]):
+                # "le bureau du 21 novembre a bien eu lieu ?", "le bureau de novembre, il a eu lieu ?": the date names
+                # the event, whether it took place is asked
                 return Claim(f"{body.strip(' ,?')} ?", when=(period.start.month, day), held=True)
             neutral = (body[:m.start()] + " " + body[m.end():]).strip(" ,?")
             return Claim(f"{neutral} quand ?", when=(period.start.month, day))

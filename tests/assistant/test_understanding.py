@@ -1107,3 +1107,8 @@ def test_figures_shown_are_added_up_or_taken_over_their_table_total(assistant):
 def test_which_section_of_a_collection_holds_a_subject(assistant):
     a = ask(assistant, "c'est quel domaine qui s'occupe du numérique et de la mesure ?", as_of="2024-12-31")
     assert a.answer.startswith("NUM'EMS")
+
+
+def test_whether_the_meeting_of_a_month_took_place(assistant):
+    a = ask(assistant, "la réunion de bureau de novembre 2024, elle s'est bien tenue ?", as_of="2024-12-31")
+    assert a.answer.startswith("Non") and "7 janvier 2025" in a.answer
