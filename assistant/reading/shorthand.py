@@ -113,6 +113,9 @@ def expand(text: str) -> str:
                   text)  # "+ de 50 personnes", "- de 20"
     text = re.sub(r"\+ ?(cb|combien)\b", "combien de plus", text, flags=re.I)  # "ça fait +cb ?"
     text = re.sub(r"\b(semaine|mois|annee|année|fois) pro\b", r"\1 prochaine", text, flags=re.I)
+    # "ça se passe ou ?", "ou c'est ?": typed without its accent, "où" ends or opens the question ("A ou B ?" does not)
+    text = re.sub(r"(?<![\w'’-])ou(?=\s*(?:[?!.]|$))|^(\s*)ou(?= (?:est|sont|se |s'est|c'est|ca |ça |a lieu|ont lieu|etait|était))",
+                  lambda m: (m.group(1) or "") + "où", text, flags=re.I)
     return _WORD.sub(lambda m: SMS.get(fold(m.group(0)), m.group(0)), text)
 
 

@@ -39,6 +39,7 @@ _SELF = re.compile(r"\b(?:t'es|tu es|es-tu|vous etes|etes-vous) (?:qui|quoi|un (
                    r"\b(?:tu parles|parles-tu|vous parlez|parlez-vous|tu comprends|comprends-tu) (?:l')?(?:anglais|english|"
                    r"francais|d'autres langues)\b|\bdo you speak\b")
 FILL = r"beaucoup|bcp|encore|a vous|a toi|tous|tout le monde|l'equipe|madame|monsieur|la|le|les|et|there|everyone|all|" \
+       r"svp|stp|s'il (?:te|vous) plait|please|" \
        r"!|\?|\.|,|:\)|;\)"
 _PATTERN = re.compile(rf"^(?:\s*(?:{'|'.join(KINDS.values())}|{FILL})\b\W*)+$")
 
@@ -52,6 +53,7 @@ _HELP = re.compile(r"\b(?:" + "|".join(p for p in KINDS["help"].split("|") if " 
 # Introducing oneself after a greeting ("bonjour, je découvre le cluster"): nothing asked yet.
 _ABOUT_ME = re.compile(r"^(?:(?:" + KINDS["greeting"] + r")\b[\s,!.]*)+(?:je|j'|moi)\b")
 _SOCIAL_WORDS = {"cluster", *re.findall(r"[a-z]{4,}", "|".join(KINDS.values()))}
+_COURTESY = re.compile(rf"\b(?:{KINDS['greeting']}|{KINDS['thanks']}|svp|stp|s'il (?:te|vous) plait|please)\b")
 _CLOSERS = re.compile(rf"\b(?:{KINDS['thanks']}|{KINDS['goodbye']})\b")  # a greeting often opens a question
 
 
@@ -61,8 +63,8 @@ def smalltalk(message: str) -> str | None:
     something."""
     folded = fold(expand(message)).strip()  # "kels events … merci" asks ("quels")
     short = len(re.findall(r"[\w']+", folded)) <= 8  # "salut ! t'es un humain ou un robot ? 😄": words only
-    if _SELF.search(folded) and short and not re.search(r"\d", folded):
-        return REPLIES["self"]
+    if _SELF.search(folded) and len(re.findall(r"[\w']+", _COURTESY.sub(" ", folded))) <= 8 and not re.search(r"\d", folded):
+        return REPLIES["self"]  # "hello bonsoir ! t'es un bot ou un vrai humain ? stp"
     if (m := _HELP.search(folded)) and not re.search(r"\d", folded):
         rest = _HELP.sub(" ", folded)  # "vous pouvez m'aider à trouver la date du forum ?" asks more than help
         content = [w for w in re.findall(r"[a-z]{4,}", rest) if w not in STOPWORDS and w not in _SOCIAL_WORDS]

@@ -1112,3 +1112,12 @@ def test_which_section_of_a_collection_holds_a_subject(assistant):
 def test_whether_the_meeting_of_a_month_took_place(assistant):
     a = ask(assistant, "la réunion de bureau de novembre 2024, elle s'est bien tenue ?", as_of="2024-12-31")
     assert a.answer.startswith("Non") and "7 janvier 2025" in a.answer
+
+
+def test_where_typed_without_its_accent_and_courtesy_around_small_talk(assistant):
+    from assistant.reading.shorthand import expand
+    assert expand("ca se passe ou") == "ca se passe où" and expand("ou c'est le forum ?").startswith("où c'est")
+    assert expand("le forum eau ou la visite ?") == "le forum eau ou la visite ?"  # "or", not "where"
+    assert not ask(assistant, "slt 👋 svp").abstained
+    a = ask(assistant, "hello bonsoir ! t'es un bot ou un vrai humain ? 😅 stp")
+    assert "programme" in a.answer
