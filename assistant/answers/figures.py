@@ -391,7 +391,8 @@ class FigureBook:
             rising = not _falls(change.group(1))
             steps = [(b.value - a.value, a, b) for a, b in zip(dated, dated[1:])]
             delta, before, f = (max if q.has("max") == rising else min)(steps, key=lambda x: x[0])
-            text = (f"{m.label} : la plus forte {'hausse' if delta >= 0 else 'baisse'} entre deux relevés est en "
+            strength = "forte" if q.has("max") else "faible"  # "la plus petite progression": the weakest rise
+            text = (f"{m.label} : la plus {strength} {'hausse' if delta >= 0 else 'baisse'} entre deux relevés est en "
                     f"{period_label(f.period)} : {'+' if delta >= 0 else '−'}{format_number(abs(delta), f.unit)} "
                     f"({format_number(before.value, f.unit)} en {period_label(before.period)} → "
                     f"{format_number(f.value, f.unit)}).")

@@ -1121,3 +1121,8 @@ def test_where_typed_without_its_accent_and_courtesy_around_small_talk(assistant
     assert not ask(assistant, "slt 👋 svp").abstained
     a = ask(assistant, "hello bonsoir ! t'es un bot ou un vrai humain ? 😅 stp")
     assert "programme" in a.answer
+
+
+def test_the_weakest_rise_is_said_so(assistant):
+    a = ask(assistant, "linkedin : c quel mois la plus ptite progression d'abonnés ?", as_of="2024-12-31")
+    assert "la plus faible hausse" in a.answer and "novembre 2024" in a.answer
