@@ -47,9 +47,10 @@ class MemberBook:
                       for m in members}
         self.validation_stems = set().union(*(content_stems(canonical(m.validated_by)) for m in members))
         # The kinds the data gives its members ("start-up", "PME", "bureau d'études"), as typed in questions:
-        # hyphen or not, singular or plural.
-        self.kinds = {k: re.compile(r"\b" + r"[\s-]?".join(re.escape(w) + r"[sx]?" for w in re.split(r"[\s-]+", k))
-                                    + r"\b") for k in {fold(m.kind) for m in members if m.kind}}
+        # hyphen or not, singular or plural; "collectivité/territoire" is either word.
+        self.kinds = {k: re.compile(r"\b(?:" + "|".join(r"[\s-]?".join(re.escape(w) + r"[sx]?" for w in re.split(r"[\s-]+", alt))
+                                                     for alt in re.split(r"\s*/\s*", k)) + r")\b")
+                      for k in {fold(m.kind) for m in members if m.kind}}
         self.kind_names = {fold(m.kind): m.kind for m in members if m.kind}
 
     def named(self, q: Query) -> list[Member]:
@@ -174,7 +175,7 @@ class MemberBook:
         for m in self.members:
             if period and not (m.validated_on and period.contains(m.validated_on)):
                 continue
-            hit = wanted & self.stems[m.id]
+            hit = _related(wanted, self.stems[m.id])
             if themes & {fold(s) for s in m.sectors} or hit:
                 scored.append((sum(self.lexicon.idf(s) for s in hit) + 3 * len(themes & {fold(s) for s in m.sectors}), m))
         if not scored:
@@ -183,7 +184,7 @@ class MemberBook:
         best = scored[0][0]
         chosen = [m for s, m in scored if s >= 0.5 * best][:15]
         lines = [f"- {m.name}" + (f" : {m.activity.rstrip('.')}" if m.activity else "") for m in chosen]
-        explained = set().union(*(self.stems[m.id] for m in chosen)) | MEMBER_WORDS | {stem(t) for t in themes}
+        explained = set().union(*(_related(wanted, self.stems[m.id]) for m in chosen)) | MEMBER_WORDS | {stem(t) for t in themes}
         explained |= {stem(w) for w in WORKS_ON.findall(q.folded)}  # "qui travaille sur …" says how, not what
         explained |= {stem(w) for t in themes for w in THEME_WORDS.get(t, [])}
         years = sorted({m.validated_on.year for m in self.members if m.validated_on})
@@ -193,6 +194,13 @@ class MemberBook:
         return Draft(text, [member_source(m) for m in chosen],
                      coverage=_coverage(self.lexicon, set(q.topic), explained),
                      focus={"kind": "members", "ids": [m.id for m in chosen]})
+
+
+def _related(wanted: set[str], stems: set[str]) -> set[str]:
+    """The words asked that a description holds, in another form of the same family too: "sols pollués" and
+    "pollutions des sols" (one stem begins the other, five letters at least)."""
+    return {w for w in wanted if w in stems or len(w) >= 5 and any(t.startswith(w) or len(t) >= 5 and w.startswith(t)
+                                                                    for t in stems)}
 
 
 def _coverage(lexicon: Lexicon, topic: set[str], explained: set[str], bonus: float = 0.0) -> float:

@@ -1126,3 +1126,10 @@ def test_where_typed_without_its_accent_and_courtesy_around_small_talk(assistant
 def test_the_weakest_rise_is_said_so(assistant):
     a = ask(assistant, "linkedin : c quel mois la plus ptite progression d'abonnés ?", as_of="2024-12-31")
     assert "la plus faible hausse" in a.answer and "novembre 2024" in a.answer
+
+
+def test_members_of_a_kind_given_as_alternatives_and_words_of_one_family(assistant):
+    a = ask(assistant, "des territoires parmi les nouveaux adhérents ?", as_of="2024-12-31")
+    assert "Est Ensemble" in a.answer
+    b = ask(assistant, "quels nouveaux membres s'occupent des sols pollués ?", as_of="2024-12-31")
+    assert "Axedo" in b.answer
