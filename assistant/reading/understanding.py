@@ -528,7 +528,7 @@ def _heads(folded: str, word: str, opening: bool = True) -> bool:
         opens +  # the message opens on it
         rf"\b(?:quel|quelle|quels|quelles)(?: est| sont| etait| etaient| sera| a ete| avait ete)?(?: {_DET.rstrip(' ')})?\s?"
         rf"(?:(?!genre |type |sorte )\w+ (?:de |d'|du |des )?)?{w}\b|\bcombien (?:coute |coutait |vaut |est |etait )?{_DET}(?:\w+ )?{w}\b|"
-        rf"\bc'est quoi {_DET}?{w}\b|\bqui (?:est|sont|etait) {_DET}?{w}\b|\bcombien (?:de |d')(?:\w+ )?{w}\b|"
+        rf"\bc'est quoi {_DET}?(?:\w+ (?:de |d'|du |des ))?{w}\b|\bqui (?:est|sont|etait) {_DET}?{w}\b|\bcombien (?:de |d')(?:\w+ )?{w}\b|"
         rf"\b(?:y a-t-il|il y a|existe-t-il|avez-vous|vous avez|tu as|on a) {_DET}?{w}\b|"
         rf"\b(?:{'|'.join(COPULAS)}) {w}\b", folded))
 

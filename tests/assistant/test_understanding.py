@@ -1133,3 +1133,8 @@ def test_members_of_a_kind_given_as_alternatives_and_words_of_one_family(assista
     assert "Est Ensemble" in a.answer
     b = ask(assistant, "quels nouveaux membres s'occupent des sols pollués ?", as_of="2024-12-31")
     assert "Axedo" in b.answer
+
+
+def test_a_missing_thing_asked_through_a_compound_of_a_named_member(assistant):
+    a = ask(assistant, "c'est quoi le chiffre d'affaires de Solubio ?", as_of="2024-12-31")
+    assert a.abstained and "affaires" in a.answer and "Solubio" in a.answer  # what the base says of it, the gap named
