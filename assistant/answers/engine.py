@@ -78,6 +78,17 @@ COMPARE = re.compile(r"\b(de plus|de moins|difference|ecart|evolution|progressio
 EXISTS = re.compile(r"^(?:et )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y a(?:-t-il)?|existe-t-il) (?:des|d')")
 
 
+# "Il y a une formation sur le compost ?", "vous avez des visites ?": whether there is any, asked yes or no.
+WHETHER_ANY = re.compile(r"^(?:et |bonjour |salut |slt |bjr )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y a(?:-t-il)?|y-a-t-il|existe(?:-t-il)?|"
+                         r"vous avez|avez-vous|tu as|as-tu|on a) (?:des|un|une|d')\b")
+
+
+def _asks_whether_any(message: str) -> bool:
+    folded = fold(message)
+    return bool(WHETHER_ANY.search(folded)) and not re.search(r"\b(combien|cb|quand|ou|qui|quel\w*|comment|pourquoi|quoi)\b",
+                                                             folded)
+
+
 def _whole_years(q: Query) -> bool:
     """No period, or one made of whole years: the report's yearly totals speak of it."""
     p = q.dates.period
@@ -305,7 +316,12 @@ class Engine:
                 return draft, context
             if claim.place and draft.abstained:
                 return draft, context  # "c'était à Nanterre ?": where it was is what the base lacks
-        return self._question(untagged(message), as_of, previous)  # "…, non ?" names nothing to look for
+        draft, context = self._question(untagged(message), as_of, previous)  # "…, non ?" names nothing to look for
+        if not draft.abstained and _asks_whether_any(message) and not draft.text.startswith(("Oui", "Non")):
+            # "il y a une formation sur le compost ?"; "y a des événements en août ?" — none
+            none = draft.reason in (NO_EVENT, EMPTY_PERIOD) or re.match(r"(Aucun|Pas |Je ne|La base ne|Il n'y a)", draft.text)
+            draft.text = ("Non : " if none else "Oui : ") + draft.text
+        return draft, context
 
     def _question(self, typed: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
         message = self.lexicon.read(typed) if previous else typed  # a follow-up is resolved on words read right

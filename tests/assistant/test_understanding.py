@@ -849,7 +849,7 @@ def test_an_event_placed_in_the_wrong_month_is_answered_at_its_own_date(assistan
     a = ask(assistant, "le forum sols de mai, il y avait combien de monde ?", as_of="2024-12-31")
     assert a.answer.startswith("Pas en mai") and "12 septembre 2024" in a.answer and "170" in a.answer
     b = ask(assistant, "il y a des événements en août ?", as_of="2024-12-31")
-    assert b.answer.startswith("Aucun événement")  # a month with nothing is no wrong date
+    assert b.answer.startswith("Non : Aucun événement")  # a month with nothing is no wrong date; asked yes or no
 
 
 def test_thresholds_said_with_a_verb_and_a_change_asked_of_the_figure_shown(assistant):
@@ -1138,3 +1138,9 @@ def test_members_of_a_kind_given_as_alternatives_and_words_of_one_family(assista
 def test_a_missing_thing_asked_through_a_compound_of_a_named_member(assistant):
     a = ask(assistant, "c'est quoi le chiffre d'affaires de Solubio ?", as_of="2024-12-31")
     assert a.abstained and "affaires" in a.answer and "Solubio" in a.answer  # what the base says of it, the gap named
+
+
+def test_whether_there_is_any_is_answered_oui_or_non(assistant):
+    a = ask(assistant, "y a une formation sur le compost ?", as_of="2024-12-31")
+    assert a.answer.startswith("Oui : ") and "biodéchets" in a.answer
+    assert ask(assistant, "il y a une piscine au cluster ?", as_of="2024-12-31").abstained  # not in the base: no "Non"
