@@ -235,7 +235,9 @@ def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
         s, e = (date(y, 1, 1), date(y, 6, 30)) if first else (date(y, 7, 1), date(y, 12, 31))
         return Period(s, e, f"{'premier' if first else 'second'} semestre {y}")
     # "été" is a season after "cet", "l'" or "en" only ("il a été organisé" is a verb)
-    if m := re.search(r"\b(printemps|automne|hiver)\b|(?:\bcet |\bl'|\ben )(ete)\b", t):
+    # a month named beside the season is narrower ("pour le bilan de l'été, … en juillet 2024")
+    if (m := re.search(r"\b(printemps|automne|hiver)\b|(?:\bcet |\bl'|\ben )(ete)\b", t)) \
+            and not re.search(rf"\b({_MONTH_RE})\b", t):
         y = years[0] if years else today.year  # "au printemps": the season's months of the year asked
         season = m.group(1) or m.group(2)
         lo, hi = SEASONS[season]

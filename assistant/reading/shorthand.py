@@ -25,7 +25,7 @@ SMS = {
     "tjs": "toujours", "dsl": "desole", "pb": "probleme", "msg": "message", "asso": "association",
     "nbre": "nombre", "jcrois": "je crois", "pers": "personnes", "ppl": "personnes", "bdd": "base de donnees",
     "num": "numero",  # not "tel": "tel qu'il figure" is French
-    "ptit": "petit", "ptite": "petite", "ptits": "petits", "ptites": "petites", "chui": "je suis", "jsuis": "je suis", "ptet": "peut-etre", "jvoudrais": "je voudrais",
+    "resp": "responsable", "respo": "responsable", "ptit": "petit", "ptite": "petite", "ptits": "petits", "ptites": "petites", "chui": "je suis", "jsuis": "je suis", "ptet": "peut-etre", "jvoudrais": "je voudrais",
     "wesh": "salut", "okay": "ok", "oki": "ok", "thx": "merci", "thanks": "merci", "nn": "non",
 }
 # Question frames of English, longest first; "in 2024" needs nothing (years are read as they are).
@@ -37,7 +37,7 @@ ENGLISH = [
     ("who is", "qui est"), ("who are", "qui sont"), ("is there", "y a-t-il"), ("are there", "y a-t-il"),
     ("when", "quand"), ("where", "ou"), ("which", "quels"), ("who", "qui"), ("what", "quoi"), ("why", "pourquoi"),
     ("how", "comment"), ("next", "prochain"), ("upcoming", "a venir"), ("last", "dernier"),
-    ("since", "depuis"), ("between", "entre"), ("average", "moyenne"), ("the most", "le plus"),
+    ("since", "depuis"), ("between", "entre"), ("average", "moyenne"), ("the most", "le plus"), ("most", "le plus de"),
     ("the least", "le moins"), ("in total", "au total"), ("list", "liste"), ("all the", "tous les"),
     ("all", "tous"), ("show me", "montre"), ("give me", "donne"), ("please", "s'il vous plait"), ("hello", "bonjour"), ("hi", "salut"), ("thank you", "merci"),
     ("did", ""), ("does", ""), ("do", ""), ("had", ""), ("has", ""), ("have", ""), ("the", "le"), ("of", "de"), ("and", "et"), ("or", "ou"),
@@ -65,7 +65,8 @@ ENGLISH = [
     ("members", "membres"), ("member", "membre"), ("mailing list", "e-mailing"), ("emailings", "e-mailings"),
     ("workshops", "ateliers"), ("workshop", "atelier"), ("goals", "objectifs"), ("goal", "objectif"),
     ("targets", "objectifs"), ("target", "objectif"), ("challenges", "enjeux"), ("database", "base de donnees"),
-    ("companies", "entreprises"), ("company", "entreprise"), ("share", "part"), ("busiest", "le plus charge"),
+    ("business sector", "secteur d'activite"), ("business sectors", "secteurs d'activite"), ("sector", "secteur"),
+    ("sectors", "secteurs"), ("work in", "travaillent dans"), ("companies", "entreprises"), ("company", "entreprise"), ("share", "part"), ("busiest", "le plus charge"),
     ("month", "mois"), ("year", "annee"), ("over the year", "sur un an"), ("in a year", "sur un an"),
     ("compared to", "par rapport a"), ("compared with", "par rapport a"), ("vs", "par rapport a"),
     ("is it up", "en hausse"), ("is it down", "en baisse"), ("go up", "augmenter"), ("went up", "a augmente"),

@@ -33,7 +33,8 @@ KINDS = {
             r"(?:je peux|on peut|puis-je|est-ce que je peux) (?:te |vous )?(?:poser|demander) (?:des|une|quelques) questions?",
 }
 # Asking what the assistant is ("t'es un robot ?", "vous êtes une IA ?", "tu es qui ?").
-_SELF = re.compile(r"\b(?:t'es|tu es|es-tu|vous etes|etes-vous) (?:qui|quoi|un (?:robot|bot|humain|chatbot)|"
+_SELF = re.compile(r"\b(?:(?:t|t'es|c'est) qui toi|qui es-tu|qui etes-vous)\b|"
+                   r"\b(?:t'es|tu es|es-tu|vous etes|etes-vous) (?:qui|quoi|un (?:robot|bot|humain|chatbot)|"
                    r"une (?:ia|personne|machine|vraie personne)|humaine?|un programme)\b|"
                    r"^(?:c'est|c'est bien) (?:un (?:robot|bot|chatbot|humain|programme)|une (?:ia|vraie personne))\b|"
                    r"\b(?:tu parles|parles-tu|vous parlez|parlez-vous|tu comprends|comprends-tu) (?:l')?(?:anglais|english|"

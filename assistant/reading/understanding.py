@@ -32,6 +32,7 @@ THEME_WORDS = {
 # Phrases rewritten before anything else: abbreviations and common synonyms users type.
 SYNONYMS = [
     (r"\ben gros\b", " "),  # "ça parle de quoi en gros ?": roughly, no size
+    (r"\ba peu pres\b|\bgrosso modo\b|\bapproximativement\b", "environ"),  # "combien à peu près ?": no "près" to match
     (r"\blettres? d'info(?:rmation)?s?\b|\bnewsletters?\b", "newsletters"),  # its French name; Snowball stems
     # "newsletter" and "newsletters" apart
     (r"\bquel temps\b(?! (?:de|d'|pour|faut|dure))", "quelle meteo"),  # "quel temps fait-il ?" asks the weather
@@ -281,7 +282,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
         organisation = "organisation"
     elif re.search(r"\bco ?-? ?organis\w*|\ben partenariat\b|\bco-?porte", asked):
         organisation = "co-organisation"
-    elif re.search(r"\b(organise\w* par le cluster|le cluster a organise|organise\w* en propre|en propre)\b", asked):
+    elif re.search(r"\b(organise\w* par le cluster|le cluster a organise\w* (?:seul|lui-meme|tout seul)|organise\w* en propre|"
+                   r"en propre)\b", asked):  # "qu'est-ce que le cluster a organisé en juillet ?" asks what it held
         organisation = "organisation"
     topic, unknown = lexicon.topic_and_unknown(folded, names)
     if "where" in intents:  # "dans quelle ville ?" asks where: the noun says how, not what

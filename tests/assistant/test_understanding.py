@@ -1144,3 +1144,15 @@ def test_whether_there_is_any_is_answered_oui_or_non(assistant):
     a = ask(assistant, "y a une formation sur le compost ?", as_of="2024-12-31")
     assert a.answer.startswith("Oui : ") and "biodéchets" in a.answer
     assert ask(assistant, "il y a une piscine au cluster ?", as_of="2024-12-31").abstained  # not in the base: no "Non"
+
+
+def test_what_the_cluster_held_last_month_a_month_beside_a_season_and_chat_abbreviations(assistant):
+    from assistant.reading.dates import read_dates
+    assert read_dates("pour le point de l'automne, les ateliers d'octobre 2024 ?", date(2024, 12, 31)).period.label == "octobre 2024"
+    a = ask(assistant, "qu'est-ce que le cluster a organisé le mois dernier ?", as_of="2024-10-05")
+    assert a.answer.startswith("10 événements") or "septembre 2024" in a.answer.split("\n")[0]
+    b = ask(assistant, "cb de newsletters en 2024 à peu près ?", as_of="2024-12-31")
+    assert "12" in b.answer and not b.abstained
+    c = ask(assistant, "c ki la resp com ?", as_of="2024-12-31")
+    assert "Dourneau" in c.answer
+    assert "programme" in ask(assistant, "salut ! t ki toi ?").answer
