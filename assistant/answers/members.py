@@ -19,7 +19,8 @@ NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valide
 SAME_TIME = re.compile(r"\b(?:en meme temps que|le meme jour que|(?:au|a la|lors du|lors de la) meme (?:bureau|seance|"
                        r"reunion|assemblee|instance|ag) que)\b")
 # How joining is told, not what: "accepté comme nouveau membre lors de la réunion de bureau de mai".
-JOINING = set(content_stems("accepte acceptes acceptee admis admise admises integre integres arrive arrives "
+JOINING = set(content_stems("accepte acceptes acceptee admis admise admises integre integres arrive arrives accueilli "
+                            "accueillis accueillie accueillies "
                             "reunion seance lors"))
 
 

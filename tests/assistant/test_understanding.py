@@ -1156,3 +1156,11 @@ def test_what_the_cluster_held_last_month_a_month_beside_a_season_and_chat_abbre
     c = ask(assistant, "c ki la resp com ?", as_of="2024-12-31")
     assert "Dourneau" in c.answer
     assert "programme" in ask(assistant, "salut ! t ki toi ?").answer
+
+
+def test_members_welcomed_at_a_meeting_then_one_of_them(assistant):
+    a = ask(assistant, "qui a été accueilli comme nouveau membre au bureau de mai ?", as_of="2024-12-31")
+    assert "Axedo" in a.answer and "Ulma" in a.answer
+    b = ask(assistant, "et lequel d'entre eux fabrique des éléments en béton ?", as_of="2024-12-31",
+            conversation_id=a.conversation_id)
+    assert "Ulma" in b.answer and "Axedo" not in b.answer
