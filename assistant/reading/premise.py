@@ -47,6 +47,16 @@ FALL = re.compile(r"\b(baisse\w*|diminue\w*|a recule|ont recule|en baisse|a chut
 CHANGE_SAID = re.compile(r"evolution de .{1,40}? : ([+−-])|(pas eu de (?:hausse|baisse), mais une (hausse|baisse))")
 # A place claimed: "son siège est en Belgique", "ça se passait à Nanterre" (a capitalised name after en/à/au).
 PLACE = re.compile(r"(?<!\w)(?:en|a|à|au|aux)\s+([A-ZÀ-Ý][\w'-]+(?:[\s-][A-ZÀ-Ý][\w'-]+)*)")
+# "liées à Revit'EMS", "consacré à NUM'EMS", "grâce à X": a relation to a name, no place
+RELATION = re.compile(r"\b(?:li[ée]e?s?|consacr[ée]e?s?|d[ée]di[ée]e?s?|associ[ée]e?s?|relati(?:f|ve)s?|grâce|grace|rapport|"
+                      r"face)\s+$", re.I)
+
+
+def _place(text: str) -> re.Match | None:
+    """The first place a message names ("à Nanterre", "en Belgique"), a relation's complement aside."""
+    return next((m for m in PLACE.finditer(text) if not RELATION.search(text[:m.start()])), None)
+
+
 # Where a company is from, said by its nationality ("une boîte allemande ?"): the country it names (French, the same
 # for any data).
 NATIONALITIES = {
@@ -158,7 +168,7 @@ def read_claim(message: str, today: date) -> Claim | None:
     if m := NATIONALITY.search(body):  # "Sempergreen c'est une boîte allemande ?": where it is from
         place = fold(NATIONALITIES[m.group(1)])
         return Claim(f"{body[:m.start()].strip(' ,?')} c'est où ?", place=place)
-    if (m := PLACE.search(message) or COUNTRY.search(folded)) and not read_dates(m.group(1), today).period:
+    if (m := _place(message) or COUNTRY.search(folded)) and not read_dates(m.group(1), today).period:
         place = fold(m.group(1))
         if (p := body.find(place)) > 0 and not NUMBER.search(body):  # "Sempergreen a son siège en Belgique, c'est ça ?"
             neutral = re.sub(r"\b(?:en|a|au|aux)\s*$", "", body[:p].rstrip()) + body[p + len(place):]

@@ -1164,3 +1164,10 @@ def test_members_welcomed_at_a_meeting_then_one_of_them(assistant):
     b = ask(assistant, "et lequel d'entre eux fabrique des éléments en béton ?", as_of="2024-12-31",
             conversation_id=a.conversation_id)
     assert "Ulma" in b.answer and "Axedo" not in b.answer
+
+
+def test_a_name_after_a_relation_is_no_place_claimed(assistant):
+    from assistant.reading.premise import read_claim
+    claim = read_claim("les actions liées à Revit'EMS ont baissé en 2024, non ?", date(2024, 12, 31))
+    assert claim is None or claim.place is None
+    assert read_claim("la visite c'était à Nanterre ?", date(2024, 12, 31)).place == "nanterre"
