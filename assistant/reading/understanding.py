@@ -289,7 +289,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     if "where" in intents:  # "dans quelle ville ?" asks where: the noun says how, not what
         framed = {stem(w) for w in re.findall(r"\bquel(?:le)? (ville|lieu|endroit|commune)\b", folded)}
         topic = [s for s in topic if s not in framed]
-    if "first" in intents:  # "à la création", "à l'origine", "au lancement" say when, not what
+    if "first" in intents or re.search(r"\bdepuis (?:la |sa |le |son |l')(?:creation|debut|origine|lancement)\b", folded):
+        # "à la création", "à l'origine", "au lancement" say when, not what; "depuis sa création": the whole series
         when_words = ("creation", "origine", "depart", "lancement")
         topic = [s for s in topic if s not in {stem(w) for w in when_words}]
         unknown = [w for w in unknown if w not in when_words]

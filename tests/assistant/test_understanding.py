@@ -1171,3 +1171,8 @@ def test_a_name_after_a_relation_is_no_place_claimed(assistant):
     claim = read_claim("les actions liées à Revit'EMS ont baissé en 2024, non ?", date(2024, 12, 31))
     assert claim is None or claim.place is None
     assert read_claim("la visite c'était à Nanterre ?", date(2024, 12, 31)).place == "nanterre"
+
+
+def test_since_the_start_is_a_time_frame(assistant):
+    a = ask(assistant, "depuis sa création, quelle année le nombre de membres a le plus augmenté ?", as_of="2024-12-31")
+    assert "2017" in a.answer and "+45" in a.answer
