@@ -23,7 +23,7 @@ from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
 from assistant.reading.shorthand import reads_english
 from assistant.reading.smalltalk import REPLIES, smalltalk, strip_courtesy
-from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, parse
+from assistant.reading.understanding import THEME_WORDS, WHETHER_ANY, Lexicon, Query, parse
 
 log = logging.getLogger(__name__)
 # Below this share of the question explained, an answer is not supported. A record matches on its few label words
@@ -75,17 +75,12 @@ MEASURE_STEMS = {stem(w) for w in ("participants", "nombre", "total", "monde", "
 # "c'était co-organisé ?", "et quelle part du total ?" ask of the last one too
 PRICE = re.compile(r"\b(couts?|coute\w*|coutent|(?:quel|a quel) prix|tarifs?|cotisations?|payant\w*|gratuit\w*|frais d'\w+|combien (?:ca )?vaut)\b")
 COMPARE = re.compile(r"\b(de plus|de moins|difference|ecart|evolution|progression|augmentation|baisse|compar\w*)\b")
-EXISTS = re.compile(r"^(?:et )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y a(?:-t-il)?|existe-t-il) (?:des|d')")
-
-
-# "Il y a une formation sur le compost ?", "vous avez des visites ?": whether there is any, asked yes or no.
-WHETHER_ANY = re.compile(r"^(?:et |bonjour |salut |slt |bjr )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y a(?:-t-il)?|y-a-t-il|existe(?:-t-il)?|"
-                         r"vous avez|avez-vous|tu as|as-tu|on a) (?:des|un|une|d')\b")
 
 
 def _asks_whether_any(message: str) -> bool:
+    """"Il y a une formation sur le compost ?" asks yes or no; "il y a combien de visites ?" does not."""
     folded = fold(message)
-    return bool(WHETHER_ANY.search(folded)) and not re.search(r"\b(combien|cb|quand|ou|qui|quel\w*|comment|pourquoi|quoi)\b",
+    return bool(re.search(WHETHER_ANY, folded)) and not re.search(r"\b(combien|cb|quand|ou|qui|quel\w*|comment|pourquoi|quoi)\b",
                                                              folded)
 
 
@@ -454,7 +449,7 @@ class Engine:
         kind = focus.get("kind")
         figure = _safely(self.figures.answer, q)
         if figure and q.has("what", "list", "how") and not q.has("count", "participants", "sum", "max", "min") \
-                and not EXISTS.search(q.folded) and not asked_level(q) \
+                and not q.has("whether") and not asked_level(q) \
                 and not ("table" in figure.focus and re.search(r"\brepart", q.folded)):  # "ils se répartissent comment ?"
             # "il y a des collectivités ?", "quels secteurs ont plus de 100 membres ?": figures answer it
             figure.coverage *= 0.5  # "c'est quoi X ?", "quels sont les X ?" want a description, not figures

@@ -24,6 +24,16 @@ class _Metric:
     figures: list[Figure]  # one per period, oldest first
     sized: set[tuple[str, str]]  # a size and the noun it qualifies in the label ("grandes entreprises")
 
+    @property
+    def group(self) -> str:
+        """The table it belongs to ("Membres par catégorie (2024)")."""
+        return self.figures[0].group
+
+    @property
+    def whole(self) -> bool:
+        """A table's total, none of its categories ("Total des membres …")."""
+        return bool(re.search(r"\b(total|ensemble|global)\b", fold(self.label)))
+
 
 def format_number(value: float, unit: str = "") -> str:
     """French number: 1 692, 67,44 ; units after a space (38 %)."""
@@ -107,7 +117,7 @@ class FigureBook:
         asked = _kinds(set(content_stems(q.folded)) | set(q.topic))  # "adhérents" read as "membres"
         tables: dict[str, list[_Metric]] = defaultdict(list)
         for m in self.metrics:
-            tables[m.key.split("|")[0]].append(m)
+            tables[m.group].append(m)
         named = []
         for group, metrics in tables.items():
             title = _kinds({s for s in content_stems(canonical(re.sub(r"\(.*?\)", "", group))) if not s.isdigit()})
@@ -244,7 +254,7 @@ class FigureBook:
         structure") are what the table's rows are."""
         asked = _kinds(topic | set(content_stems(q.folded)))
         found = []
-        for group in {m.key.split("|")[0] for m in self.metrics}:
+        for group in {m.group for m in self.metrics}:
             parts = re.match(r"(.+?) par (.+?)(?: \(.*\))?$", fold(group))
             if not parts:
                 continue
@@ -257,7 +267,7 @@ class FigureBook:
         _, group, title = max(found)
         classed = {stem(w) for w in re.findall(rf"\b(?:{'|'.join(KINDS)})s? (?:de |d')(?:la |les? )?(\w+)", q.folded)}
         explained = {s for s in topic if _kinds({s}) & title or s in classed}
-        rows = [m for m in self.metrics if m.key.split("|")[0] == group]
+        rows = [m for m in self.metrics if m.group == group]
         idf = self.lexicon.idf
         total = sum(idf(s) for s in topic)
         scored = []
@@ -291,13 +301,13 @@ class FigureBook:
         else the best match's."""
         cov = scored[0][0]
         asked = set(content_stems(q.folded))
-        tables = {x[2].figures[0].group for x in scored if x[0] >= 0.9 * cov}
-        group = max(tables, key=lambda g: (len(asked & set(content_stems(canonical(g)))), g == scored[0][2].figures[0].group))
-        _, _, top, figs, _ = next(x for x in scored if x[2].figures[0].group == group)
+        tables = {x[2].group for x in scored if x[0] >= 0.9 * cov}
+        group = max(tables, key=lambda g: (len(asked & set(content_stems(canonical(g)))), g == scored[0][2].group))
+        _, _, top, figs, _ = next(x for x in scored if x[2].group == group)
         siblings = [(m, fs[-1]) for c, _, m, fs, _ in scored
-                    if c >= 0.9 * cov and m.figures[0].group == group
+                    if c >= 0.9 * cov and m.group == group
                     and _comparable(fs[-1].unit, figs[-1].unit) and fs[-1].period == figs[-1].period]
-        parts = [(m, v) for m, v in siblings if not re.search(r"\b(total|ensemble|global)\b", fold(m.label))]
+        parts = [(m, v) for m, v in siblings if not m.whole]
         siblings = parts if len(parts) >= 2 else siblings  # a table's total is none of its categories
         if len(siblings) < 2:
             return None
@@ -324,7 +334,7 @@ class FigureBook:
         if f.unit == "%":
             return ""
         rest = m.label.split(" ", 1)[1:]
-        share = next((o for o in self.metrics if o.key.split("|")[0] == m.key.split("|")[0] and o is not m
+        share = next((o for o in self.metrics if o.group == m.group and o is not m
                       and o.label.split(" ", 1)[1:] == rest and o.figures[-1].unit == "%"), None)
         at = next((x for x in share.figures if x.period == f.period), None) if share else None
         return f" ({format_number(at.value, at.unit)})" if at else ""
@@ -334,9 +344,9 @@ class FigureBook:
         100"), only those above (or below) it."""
         cov, _, top, figs, _ = scored[0]
         rows = [(m, fs[-1]) for c, _, m, fs, _ in scored
-                if c >= 0.9 * cov and m.figures[0].group == top.figures[0].group
+                if c >= 0.9 * cov and m.group == top.group
                 and _comparable(fs[-1].unit, figs[-1].unit) and fs[-1].period == figs[-1].period
-                and not re.search(r"\b(total|ensemble|global)\b", fold(m.label))]
+                and not m.whole]
         if len(rows) < 3:
             return None
         rows.sort(key=lambda x: -x[1].value)
@@ -446,7 +456,7 @@ class FigureBook:
         last = [figs[-1] for _, figs in chosen if len(figs) == 1]
         if len(last) != len(chosen) or len({f.period for f in last}) != 1:
             return []
-        whole = [m for m, _ in chosen if re.search(r"\b(total|ensemble|global)\b", fold(m.label))]
+        whole = [m for m, _ in chosen if m.whole]
         if q.has("sum") and len(chosen) >= 2 and not whole and all(_comparable(f.unit, last[0].unit) for f in last) \
                 and last[0].unit != "%":
             total = sum(f.value for f in last)
@@ -454,9 +464,7 @@ class FigureBook:
         parts = [(m, figs[-1]) for m, figs in chosen if figs[-1].unit != "%" and m not in whole]
         if wants_share and parts:
             m, f = parts[0]
-            group = m.key.split("|")[0]
-            of = next((o for o in self.metrics if o.key.split("|")[0] == group and o is not m
-                       and re.search(r"\b(total|ensemble|global)\b", fold(o.label))), None)
+            of = next((o for o in self.metrics if o.group == m.group and o is not m and o.whole), None)
             at = next((x for x in of.figures if x.period == f.period), None) if of else None
             if at and at.value > f.value > 0:
                 return [f"Soit {format_number(round(100 * f.value / at.value, 1), '%')} du total : "

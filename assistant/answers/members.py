@@ -82,9 +82,8 @@ class MemberBook:
             return listing  # "il y a des start-up parmi les nouveaux membres ?" (not "les PME adhérentes")
         if newcomers and (about_members or q.has("validated")) and rest <= self.validation_stems:
             return self._newcomers(q, rest)  # "combien de nouveaux membres validés par le bureau en mai ?"
-        asks_which = q.has("who", "list") or re.match(r"(?:et )?(?:des|les|d'autres) (?:membres|adherents)\b", q.folded) \
-            or re.search(r"\b(?:il y a|y a-t-il|y-a-t-il|existe-t-il|vous avez|avez-vous) (?:un|une)\b", q.folded)  # "il y a un
-        # nouveau membre dont le siège est aux Pays-Bas ?"
+        # "il y a un nouveau membre dont le siège est aux Pays-Bas ?" asks which one too
+        asks_which = q.has("who", "list", "whether") or re.match(r"(?:et )?(?:des|les|d'autres) (?:membres|adherents)\b", q.folded)
         if asks_which and about_members and not (q.has("count") and not q.has("list")):
             return self._who(q)
         return None

@@ -206,7 +206,11 @@ class Query:
         return any(n in self.intents for n in names)
 
 
+# "Il y a une formation sur le compost ?", "vous avez des visites ?": whether there is any, asked yes or no.
+WHETHER_ANY = (r"^(?:et |bonjour |salut |slt |bjr )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y a(?:-t-il)?|y-a-t-il|existe(?:-t-il)?|"
+               r"vous avez|avez-vous|tu as|as-tu|on a) (?:des|un|une|d')\b")
 INTENT_PATTERNS = {
+    "whether": WHETHER_ANY,
     "count": r"\bcombien\b(?! (?:d'|de |des )?participants)|\bnombre (?!(?:d'|de |des )participants)",
     "participants": r"\bparticipants\b",
     "sum": r"\b(au total|en tout|total|cumul\w*|additionn\w*|somme|confondu\w*|au global)\b",
