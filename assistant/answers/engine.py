@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from assistant.answers.arithmetic import GAP_STEMS, Amounts, asks_difference, compared_to, kept
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
 from assistant.answers.events import EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, EventBook
 from assistant.answers.figures import FigureBook, asked_level
@@ -17,7 +18,7 @@ from assistant.answers.members import MemberBook
 from assistant.reading.multipart import split_questions
 from assistant.reading.dates import MONTH_NAMES, Period, read_dates, undated
 from assistant.reading.normalize import fold, stem
-from assistant.answers.passages import PassageAnswerer
+from assistant.answers.passages import PassageAnswerer, asks_meaning
 from assistant.reading.premise import read_claim, untagged, verdict
 from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
@@ -102,6 +103,17 @@ def _step(message: str) -> int:
     if re.search(r"\b(precedente?s?|d'avant|avant|devant)\b", folded):
         return -1
     return 0
+
+
+# "La session suivante sur le même thème", "l'édition d'après": an event like the one shown, in that way.
+SAME = re.compile(r"\b(?:(?:le|la) meme (theme|thematique|sujet|domaine|type|format|genre)|(session|edition|occurrence)s?)\b")
+
+
+def _alike(event, shown, way: tuple[str, str]) -> bool:
+    theme, kind = way
+    if theme in ("theme", "thematique", "sujet", "domaine"):
+        return bool(set(event.themes) & set(shown.themes))
+    return event.type_label == shown.type_label  # the same type, format or kind; another session or edition
 
 
 # "Et c'était quel format ?": the kind of the event shown.
@@ -231,6 +243,7 @@ class Context:
     earlier: list[int] = field(default_factory=list)  # the years of the turn before, for "combien de plus ?"
     before: dict = field(default_factory=dict)  # the focus of the turn before, for "ça fait combien en tout ?"
     gist: str = ""  # what a description said first ("NUM'EMS : … numérique et mesure"), for "des événements là-dessus ?"
+    amounts: list = field(default_factory=list)  # the last two amounts answers gave, for "ça fait combien de plus ?"
 
 
 class Engine:
@@ -242,6 +255,7 @@ class Engine:
         self.figures = FigureBook(records.figures, lexicon)
         self.members = MemberBook(records.members, lexicon)
         self.guides = GuideBook(records.guides, lexicon, self.passages)
+        self.amounts = Amounts(records)
         self.known_years = {int(w) for w in lexicon.words_known if re.fullmatch(r"(19|20)\d\d", w)}
         years = Counter(e.date.year for e in records.events)
         self.main_year = years.most_common(1)[0][0] if years else None  # the year the base reports on
@@ -323,7 +337,8 @@ class Engine:
         own = parse(message, as_of, self.lexicon)  # the message read once, for every check below
         if previous and previous.focus.get("kind") == "events" \
                 and (draft := self._of_events_shown(message, own, previous, as_of)):
-            return draft, Context(previous.question, previous.years, draft.focus or previous.focus)
+            return draft, Context(previous.question, previous.years, draft.focus or previous.focus,
+                                  amounts=kept(previous.amounts, self.amounts.said(draft)))
         if previous and previous.focus.get("kind") == "figures" and own.has("why") and not own.topic \
                 and (draft := self.figures.explain(previous.focus.get("ids", []))):
             return draft, Context(previous.question, previous.years, previous.focus)  # "pourquoi ?" of figures shown
@@ -332,6 +347,17 @@ class Engine:
             ids = previous.focus["ids"]  # "le 3e c'est sur quoi ?" after a list of sections
             if -len(ids) <= index < len(ids) and (draft := self.passages.section(ids[index])):
                 return draft, Context(previous.question, previous.years, previous.focus)
+        if previous and previous.amounts and asks_difference(message) and not (own.dates.years or own.dates.period):
+            if not set(own.topic) - MEASURE_STEMS - GAP_STEMS and len(previous.amounts) == 2 \
+                    and (draft := self.amounts.difference(*previous.amounts)):
+                return draft, replace(previous, focus=draft.focus)  # "ça fait combien de plus ?": the last two amounts
+            if (than := compared_to(message)) and (other := self._question(f"et {than} ?", as_of, previous)) \
+                    and (gap := self.amounts.difference(previous.amounts[-1], other[1].amounts[-1])):
+                # "ça fait combien de moins que le forum Sols ?": the thing named, against the last amount said
+                draft, context = other
+                draft = replace(draft, text=f"{gap.text}\n{draft.text}",
+                                sources=gap.sources + [s for s in draft.sources if s.id not in {g.id for g in gap.sources}])
+                return draft, context
         question, focus, earlier, seen = typed, {}, [], frozenset()
         # "c'est où ?", "ils étaient combien ?": a question with no subject of its own speaks of the last one.
         bare = not (set(own.topic) - MEASURE_STEMS or own.themes or own.dates.period or own.dates.years or own.unknown)
@@ -369,7 +395,8 @@ class Engine:
         years = list(q.dates.years) or ([q.dates.period.start.year] if q.dates.period and q.dates.period.year_known
                                         else [])
         gist = draft.text.split("\n")[0][:160] if draft.focus.get("kind") == "passages" else ""
-        return draft, Context(q.text, years, draft.focus or focus, earlier, previous.focus if previous else {}, gist)
+        return draft, Context(q.text, years, draft.focus or focus, earlier, previous.focus if previous else {}, gist,
+                              kept(previous.amounts if previous else [], self.amounts.said(draft)))
 
     def _of_events_shown(self, message: str, own: Query, previous: Context, as_of: date) -> Draft | None:
         """A follow-up on the events shown last: "et le lendemain ?", "et c'était quel format ?", "et le suivant ?"
@@ -387,8 +414,15 @@ class Engine:
         if own.has("max", "min") and refers_back(message) and len(pool or ids) > 1:
             return self.events.ranked_among(own, pool or ids, as_of)  # "laquelle a attiré le plus de monde ?"
         if _step(message):
-            if labels := self.events.type_filter(own)[0]:  # "et la visite suivante ?": the next one of that type
+            out = self.events.left_out(own)  # "et l'atelier d'après (pas les visites) ?"
+            if labels := [t for t in self.events.type_filter(own)[0] if t not in out]:
                 pool = [e.id for e in self.events.events if e.type_label in labels or e.id in ids]
+            elif out:
+                pool = [e.id for e in self.events.events if e.type_label not in out or e.id in ids]
+            shown = [e for e in self.events.events if e.id in ids]
+            if shown and (alike := SAME.findall(folded)):  # "la session suivante sur le même thème"
+                pool = [e.id for e in self.events.events if e.id in ids or (not pool or e.id in pool)
+                        and all(_alike(e, shown[-1], way) for way in alike)]
             return self.events.neighbour(own, ids, _step(message), as_of, pool)
         if _ordinal(message) is not None:
             return self.events.nth(own, pool or ids, _ordinal(message), as_of)
@@ -437,6 +471,20 @@ class Engine:
         return None
 
     def _answer(self, q: Query, as_of: date, focus: dict) -> Draft:
+        """The answer, an abbreviation asked spelled out first: "TEX, ça veut dire quoi ?" is answered by its
+        words; "c'est quoi l'AG ?" by what the base says of it, its words said first when that does not."""
+        spelled = _safely(self.passages.abbreviation, q)
+        if spelled and asks_meaning(q):
+            return spelled
+        draft = self._found(q, as_of, focus)
+        if spelled and (draft.abstained or fold(spelled.focus["spelled"]) not in fold(draft.text)):
+            if draft.abstained:
+                return spelled
+            draft.text = f"{spelled.text}\n{draft.text}"
+            draft.sources = spelled.sources + [s for s in draft.sources if s.id != spelled.sources[0].id]
+        return draft
+
+    def _found(self, q: Query, as_of: date, focus: dict) -> Draft:
         period = q.dates.period
         if period and period.implied and period.start.year not in self.known_years and self.main_year:
             # "les ateliers de l'année", asked in a year the base does not cover: the year it reports on

@@ -12,11 +12,9 @@ from assistant.answers.figures import format_number
 from assistant.reading.normalize import content_stems, fold, stem
 from assistant.knowledge.records import Event
 from assistant.knowledge.retrieval import Hit
-from assistant.reading.understanding import DETERMINERS, THEME_WORDS, Lexicon, Query, canonical
+from assistant.reading.understanding import DETERMINERS, THEME_WORDS, Lexicon, Query, canonical, set_aside
 
 # What a question leaves out: "en dehors des réunions statutaires", "hors visites", "à part les bureaux".
-EXCLUDED = re.compile(r"\b(?:en dehors d(?:es?|u)|hors|sauf|a part|excepte|a l'exception d(?:es?|u))\s+(.{3,100}?)"
-                      r"(?=,?\s*\b(?:quel\w*|combien|qui|quand|ou|comment|lesquel\w*|y a)\b|\?|$)")
 NO_EVENT, EMPTY_PERIOD = "aucun événement correspondant", "aucun événement dans la période"  # why a draft is empty
 EVENT_WORDS = set(content_stems(
     "evenements manifestation rencontre reunion agenda calendrier participants organisation organise "
@@ -86,6 +84,11 @@ class EventBook:
         used = set().union(*(self.types[label].heads & topic for label in heads)) if heads else set()
         return list(heads), used | _qualifiers(q, used), set()
 
+    def left_out(self, q: Query) -> set[str]:
+        """The types a question sets aside: "en dehors des réunions statutaires", "hors visites", "(pas les visites)"."""
+        left = set_aside(q.folded)
+        return self._types_in(left) if left else set()
+
     def _types_in(self, text: str) -> set[str]:
         """The types a piece of the question names ("bureau, CA, AG": one type)."""
         said = set(content_stems(canonical(text)))
@@ -151,11 +154,11 @@ class EventBook:
         coded = {e.type_label for e in self.events if e.type_code and re.search(rf"\b{re.escape(fold(e.type_code))}\b", q.folded)}
         if coded and not type_labels:  # "les événements WP2": the report's own code for a type
             type_labels, type_stems = list(coded), {stem(fold(e.type_code)) for e in self.events if e.type_label in coded}
-        if (left := EXCLUDED.search(q.folded)) and (out := self._types_in(left.group(1))):
+        if out := self.left_out(q):
             # "en dehors des réunions statutaires (bureau, CA, AG)", "hors visites": those types are left out
             type_labels = [t for t in type_labels if t not in out]
             events = [e for e in events if e.type_label not in out]
-            explained |= set(content_stems(canonical(left.group(1)))) & topic
+            explained |= set(content_stems(canonical(set_aside(q.folded)))) & topic
         if type_labels:
             typed = [e for e in events if e.type_label in type_labels]
             for label in type_labels:
@@ -449,6 +452,11 @@ class EventBook:
                 ranked = sorted(known, key=lambda e: e.participants, reverse=q.has("max"))
                 pick = ranked[0]
                 word = "le plus" if q.has("max") else "le moins"
+                if q.rank and q.rank <= len(ranked):  # "le 2e plus gros event"
+                    pick = ranked[q.rank - 1]
+                    return Draft(f"{q.rank}e événement qui a réuni {word} de participants ({what}) : {_line(pick, as_of)}",
+                                 [event_source(e, _line(e, as_of)) for e in ranked[:q.rank]],
+                                 focus={"kind": "events", "ids": [pick.id], "list": [e.id for e in ranked]})
                 if q.limit and q.limit > 1:  # "le top 3 en nombre de participants"
                     top = ranked[:q.limit]
                     lines = [f"Les {len(top)} événements qui ont réuni {word} de participants ({what}) :"]
@@ -478,8 +486,18 @@ class EventBook:
     def _ranking(self, q: Query, events: list[Event], dimension: str, what: str) -> Draft:
         """"Quel mois a compté le plus d'événements ?": events grouped, counted (or their participants summed)."""
         groups, size = _grouped(q, events, dimension)
+        if left := set_aside(q.folded):  # "hors septembre", "si on met septembre de côté"
+            groups = {k: v for k, v in groups.items() if not re.search(rf"\b{re.escape(fold(k).split()[0])}\b", left)} \
+                or groups
         by_people = q.has("participants")
         ranked = sorted(groups.items(), key=lambda kv: size(kv[1]), reverse=q.has("max"))
+        if q.rank and 1 < q.rank <= len(ranked):  # "le 2e mois le plus chargé": those before it said after
+            k, v = ranked[q.rank - 1]
+            unit = ("participant" if by_people else "événement") + ("s" if size(v) > 1 else "")
+            before = " ; ".join(f"{k} : {size(v)}" for k, v in ranked[:q.rank - 1])
+            return Draft(f"{k} : {size(v)} {unit} — {q.rank}e {'le plus' if q.has('max') else 'le moins'} ({what}, par "
+                         f"{GROUP_NAMES[dimension]}). Avant : {before}.", [event_source(e, _line(e, date.max)) for e in v[:MAX_LISTED]],
+                         focus={"kind": "events", "ids": [e.id for e in v], "ranked": [k for k, _ in ranked]})
         best = size(ranked[0][1])
         tied = [(k, v) for k, v in ranked if size(v) == best]
         top = [e for _, v in tied for e in v]

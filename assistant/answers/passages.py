@@ -3,11 +3,13 @@ then keep the sentences that carry the question's words."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from assistant.reading.dates import MONTH_NAMES
 from assistant.answers.draft import Draft
 from assistant.reading.normalize import STOPWORDS, content_stems, fold
+from llama_index.core.schema import TextNode
+
 from assistant.knowledge.retrieval import Hit, Retriever
 from assistant.answer import Source
 from assistant.reading.understanding import Lexicon, Query, canonical, is_instruction
@@ -135,6 +137,39 @@ class PassageAnswerer:
                      reason="la base signale l'information comme absente" if lacking else "")
 
 
+    def abbreviation(self, q: Query) -> Draft | None:
+        """"TEX, ça veut dire quoi ?", "que signifie le sigle EUT ?": an abbreviation the documents spell out
+        ("des terres excavées (TEX)") is answered by its spelled-out words, quoted from where they are; the
+        draft's focus keeps those words ("spelled")."""
+        if not (q.has("what") or asks_meaning(q)):
+            return None
+        typed = {fold(a) for a in re.findall(r"\b[A-Z][A-Z0-9]{1,5}\b", q.text)}  # "ça" is no "CA"
+        asked = [a for a in dict.fromkeys(typed or re.findall(r"\b[a-z]{2,6}\b", q.folded))
+                 if a in self._abbreviations and (typed or a not in STOPWORDS)]
+        if len(asked) != 1:
+            return None
+        (spelled, short), node = self._abbreviations[asked[0]]
+        if set(q.topic) - set(content_stems(f"{short} {spelled}")) - _MEANING_STEMS:
+            return None  # "c'est quoi le programme de l'AG ?" asks of something else
+        hit = Hit.of(node)
+        sentence = next((s for s in _SENTENCE_END.split(_body(hit)) if f"({short})" in s), "").strip(" ;.")
+        said = len(spelled.split()) + 4 < len(sentence.split()) and len(sentence) <= 220  # a sentence that says more
+        text = f"{short} : {spelled}." + (f" « {sentence}. »" if said else "")
+        return Draft(text, [Source(id=hit.id, title=hit.title, kind=hit.kind or "document", excerpt=_excerpt(hit),
+                                   date=None, score=0.0)], coverage=1.0,
+                     focus={"kind": "passages", "ids": [hit.id], "spelled": spelled})
+
+    @cached_property
+    def _abbreviations(self) -> dict[str, tuple[tuple[str, str], TextNode]]:
+        """Folded abbreviation → ((its words, as written), the first passage that spells it out)."""
+        found = {}
+        for node in self.retriever.passages:
+            for words, short in _SPELLED_OUT.findall(node.text):
+                spelled = _spelled_out(words.split(), short)
+                if spelled and fold(short) not in found:
+                    found[fold(short)] = ((spelled, short), node)
+        return found
+
     def section(self, passage_id: str) -> Draft | None:
         """One section of a list shown before ("le 3e c'est sur quoi ?"): its heading and what it says."""
         node = next((p for p in self.retriever.passages if p.node_id == passage_id), None)
@@ -205,6 +240,40 @@ class PassageAnswerer:
                           date=None, score=0.0) for h, _ in parts.values()]
         return Draft(text, sources, coverage=1.0 if matching is parts else self._weight(topic & title) / self._weight(topic),
                      focus={"kind": "passages", "ids": [h.id for h, _ in parts.values()]})
+
+
+_SPELLED_OUT = re.compile(r"((?:[\w'’-]+\s+){1,8})\(([A-Z][A-Z0-9]{1,5})\)")
+
+
+_MEANING = re.compile(r"\b(veu(?:t|lent) dire|signifi\w*|sigles?|abreviations?|acronymes?|definitions?|"
+                      r"stands?|mean\w*|en (?:toutes lettres|entier))\b")
+_MEANING_STEMS = frozenset(content_stems("sigle abréviation acronyme définition signification signifie"))
+
+
+def asks_meaning(q: Query) -> bool:
+    """"Que signifie…", "ça veut dire quoi…", "the acronym … stands for": what words mean, not what a thing is."""
+    return bool(_MEANING.search(q.folded))
+
+
+def _spelled_out(words: list[str], short: str) -> str | None:
+    """The words before "(SSP)" that spell it: those whose initials are its letters ("sites et sols pollués"),
+    else the fewest whose first one starts like it and whose letters hold it in order ("des terres excavées"
+    → "terres excavées")."""
+    letters = fold(short)
+    fits = []
+    for n in range(1, len(words) + 1):
+        chosen = words[-n:]
+        first = re.split(r"['’]", fold(chosen[0]))[-1]
+        if first[:1] != letters[0] or first in STOPWORDS:
+            continue
+        spelled = " ".join([chosen[0][len(chosen[0]) - len(first):], *chosen[1:]])
+        rest = iter(fold(spelled))
+        if all(ch in rest for ch in letters):
+            initials = "".join(re.split(r"['’]", w)[-1][:1] for w in fold(spelled).split() if w not in STOPWORDS)
+            if initials == letters:
+                return spelled
+            fits.append(spelled)
+    return fits[0] if fits else None
 
 
 @lru_cache(maxsize=256)

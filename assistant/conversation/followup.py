@@ -105,12 +105,16 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         rewritten = re.sub(r"\b(au debut|au depart|a l'origine|a la creation|a sa creation)\b", "", rewritten) + " maintenant"
     if years and not step and re.search(rf"\b(?:par rapport|vs|compar\w*|{RISE}|{FALL})", folded):
         years = sorted(set(previous_years) | set(years))  # "en hausse par rapport à 2023 ?": both years
+    period = q.dates.period
+    within = period and period.year_known and (period.start.month, period.start.day, period.end.month, period.end.day) \
+        != (1, 1, 12, 31)  # "et en octobre 2024 ?": a month of a year, that replaces the month and year asked
     if years:
         rewritten = re.sub(r"\b(19|20)\d\d\b", "", rewritten)
         rewritten = re.sub(r"\b(en|de|pour|vs|et|par rapport a)\s*(?=[?.!,]|$)", "", rewritten.strip())
-        rewritten += " en " + " et ".join(str(y) for y in years)
-    if q.dates.period and not q.dates.years:
-        rewritten = _drop(rewritten, MONTH_WORDS) + " " + q.dates.period.label
+        if not within:
+            rewritten += " en " + " et ".join(str(y) for y in years)
+    if period and (not q.dates.years or within):
+        rewritten = _drop(rewritten, MONTH_WORDS) + " " + period.label
     if q.themes:
         for ws in THEME_WORDS.values():
             rewritten = _drop(rewritten, set(ws))

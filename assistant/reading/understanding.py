@@ -107,9 +107,9 @@ QUESTION_WORDS = frozenset(
     comparaison compare comparer entre evolution annee annees an ans mois semaine jour jours date dates
     prochain prochaine prochains prochaines dernier derniere derniers dernieres suivant suivante venir precedent
     precedente precedents precedentes exercice exercices
-    bientot cette ce ces cet celui celle ceux celles-la la-bas ici et ou mais donc or ni car alors deja
+    bientot cette ce ces cet celui celle ceux celles-la la-bas ici et ou mais donc or ni car alors deja soit
     encore toujours aussi plutot seulement uniquement juste tout tous toute toutes autre autres meme peu autant tant
-    premier premiere second deuxieme sorte type types genre quoi avant apres depuis pendant durant vers
+    premier premiere second deuxieme troisieme quatrieme cinquieme sorte type types genre quoi avant apres depuis pendant durant vers
     fixe fixes fixee fixees atteint atteints realise realises realisee fallait faut faudrait
     parle parlent parlait porte portait portent consiste consistait sert servait concerne concernait
     travaille travaillent travaillaient bosse bossent s'occupe occupent oeuvre oeuvrent
@@ -137,10 +137,15 @@ QUESTION_WORDS = frozenset(
     statistiques rapport semaines jours minutes recense recensee recensees recenses recensement mene menee menees menes
     additionne additionner additionnes additionnant ajoute ajouter ajoutes ajoutant cumule cumuler cumules cumulant cumul somme
     serie series rubrique rubriques colonne colonnes volumes descriptif descriptifs instance instances partir theme themes
+    sigle sigles abreviation abreviations acronyme acronymes signification abrege
     agenda agendas calendrier calendriers inclus incluse incluses compris comprise comprises exclu exclus exclue exclues
     """.split()
 )
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10}
+# "le 2e plus gros", "la deuxième visite la plus suivie": a place in a ranking
+RANKS = {"deuxieme": 2, "second": 2, "seconde": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5}
+RANK = re.compile(r"\b(\d{1,2}(?:e|eme|ieme|nd|nde)|deuxieme|second|seconde|troisieme|quatrieme|cinquieme) "
+                  r"(?:[\w'-]+ ){0,4}?(?:(?:le|la|les) )?(?:plus|moins)\b")
 MONTH_WORDS = frozenset(
     "janvier janv jan fevrier fev mars avril avr mai juin juillet juil aout septembre sept sep octobre oct "
     "novembre nov decembre dec rentree semestre trimestre aujourd'hui hier demain mi fin debut d'ici printemps ete "
@@ -186,6 +191,25 @@ INCREASE = re.compile(rf"\b({RISE}|cru|gagne\w*|plus de)\b")
 CANCEL = re.compile(r"\b(annul\w*|supprim\w*|report\w*|decal\w*|n'a pas eu lieu|pas eu lieu)\b")
 
 
+# What a question sets aside: "en dehors des réunions statutaires", "hors visites", "(pas les visites)".
+EXCLUDED = re.compile(r"(?:\b(?:en dehors d(?:es?|u)|hors|sauf|a part|mis a part|sans compter|excepte|a l'exception d(?:es?|u)|"
+                      r"autres? que)|"
+                      r"(?:\(|\b(?:mais|et) )pas (?:les?|la|l'|des|de|d'))\s*(.{3,100}?)"  # "(pas les visites)"
+                      r"(?=,?\s*\b(?:quel\w*|combien|qui|quand|ou|comment|lesquel\w*|y a|c'est|c t)\b|[?)]|$)")
+
+
+ASIDE_STEMS = frozenset(stem(w) for w in "met mets mettre mis cote part hors sauf compter excepte exception".split())
+
+
+def set_aside(folded: str) -> str | None:
+    """What a question sets aside (its words then name no period): "hors visites", "(pas les visites)", "si on met
+    septembre de côté"."""
+    folded = re.sub(r"\b(?:mets?|mettons|met|mettre|mettant|mis) (.{3,40}?) de cote\b", r"hors \1 ?", folded)
+    folded = re.sub(r"([\w']+) mise?s? (?:a part|de cote)\b", r"hors \1 ?", folded)  # "août mis à part"
+    left = EXCLUDED.search(folded)
+    return left.group(1) if left else None
+
+
 @dataclass
 class Query:
     text: str
@@ -201,6 +225,7 @@ class Query:
     as_of: date | None = None  # the day the question is asked
     asked_unknown: list[str] = field(default_factory=list)  # unknown words that are what is asked (see `_heads`)
     seen: frozenset[str] = frozenset()  # passages already shown: "des événements là-dessus ?" wants others
+    rank: int | None = None  # "le 2e plus gros": the place asked in a ranking (1 is the first)
 
     def has(self, *names: str) -> bool:
         return any(n in self.intents for n in names)
@@ -251,7 +276,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     text = lexicon.read(strip_courtesy(text))
     # "actifs et inactifs confondus", "publics et privés compris": both kinds, so neither, of a total
     folded = re.sub(r"\b\w+ (?:et|ou) \w+,? ((?:confondu|compris|reuni|cumule)e?s?)\b", r"\1", canonical(text))
-    dates = read_dates(text, as_of)
+    aside = set_aside(folded)
+    dates = read_dates(fold(text).replace(aside, " ") if aside else text, as_of)  # "hors septembre" is no period
     # Intents are read on the words as typed too: reading may turn "perdu" into the base's "perdre".
     both = folded + " \n " + canonical(expand(text if typed == fold(text) else typed))
     intents = {name for name, pat in INTENT_PATTERNS.items() if re.search(pat, both)}
@@ -275,7 +301,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
         intents.add("upcoming")
     if dates.past:
         intents.add("latest")
-    themes = [t for t, ws in THEME_WORDS.items() if any(re.search(rf"\b{w}\b", folded) for w in ws)]
+    themes = [t for t, ws in THEME_WORDS.items() if any(re.search(rf"\b{w}\b", folded.replace(aside or "\0", " "))
+                                                        for w in ws)]  # "à part l'eau"
     organisation = None
     # "…, par opposition à celles que le cluster a organisées seul": what is set against the question is not asked
     asked = re.split(r",?\s+\b(?:par opposition a|contrairement a|plutot que|et non (?:pas )?)", folded)[0]
@@ -290,6 +317,9 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
                    r"en propre)\b", asked):  # "qu'est-ce que le cluster a organisé en juillet ?" asks what it held
         organisation = "organisation"
     topic, unknown = lexicon.topic_and_unknown(folded, names)
+    if aside:  # "si on met septembre de côté", "à part l'eau": what is set aside is no subject
+        gone = {stem(w) for w in words(aside)} | ASIDE_STEMS
+        topic = [s for s in topic if s not in gone]
     if "where" in intents:  # "dans quelle ville ?" asks where: the noun says how, not what
         framed = {stem(w) for w in re.findall(r"\bquel(?:le)? (ville|lieu|endroit|commune)\b", folded)}
         topic = [s for s in topic if s not in framed]
@@ -314,8 +344,11 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     kinds = lexicon.classifiers(folded, unknown, names)
     asked_unknown = [w for w in unknown if w in names or _heads(folded, w, opening=w not in kinds)]
     unknown = [w for w in unknown if w not in kinds or w in asked_unknown]
+    rank = None
+    if ("max" in intents or "min" in intents) and (m := RANK.search(folded)):
+        rank = RANKS.get(m.group(1)) or int(re.sub(r"\D", "", m.group(1)))
     return Query(text, folded, topic, unknown, dates, themes, organisation, intents, hints, limit, as_of,
-                 asked_unknown)
+                 asked_unknown, rank=rank)
 
 
 class Lexicon:

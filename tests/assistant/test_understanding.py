@@ -1176,3 +1176,52 @@ def test_a_name_after_a_relation_is_no_place_claimed(assistant):
 def test_since_the_start_is_a_time_frame(assistant):
     a = ask(assistant, "depuis sa création, quelle année le nombre de membres a le plus augmenté ?", as_of="2024-12-31")
     assert "2017" in a.answer and "+45" in a.answer
+
+
+def test_an_abbreviation_is_answered_by_the_words_that_spell_it(assistant):
+    from assistant.answers.passages import _spelled_out
+    assert _spelled_out("l'action de l'Agence de l'eau Seine-Normandie".split(), "AESN") == "Agence de l'eau Seine-Normandie"
+    assert _spelled_out("la réglementation des sites et sols pollués".split(), "SSP") == "sites et sols pollués"
+    a = ask(assistant, "que veut dire ETI ?")
+    assert not a.abstained and a.answer.startswith("ETI : entreprises de taille intermédiaire")
+    b = ask(assistant, "le sigle SSP ça signifie quoi")  # the initials, not the fewest words holding the letters
+    assert "sites et sols pollués" in b.answer
+    c = ask(assistant, "c'est quoi un DIS ?")  # what it is, not only its letters: the list stays
+    assert "8 rubriques" in c.answer
+
+
+def test_a_gap_between_two_amounts_said_in_the_conversation(assistant):
+    a = ask(assistant, "combien de personnes à la visite Saint-Gobain ?", "2024-12-31")
+    b = ask(assistant, "et à la visite du CSTB ?", "2024-12-31", a.conversation_id)
+    c = ask(assistant, "ça en fait combien de plus ?", "2024-12-31", b.conversation_id)
+    assert not c.abstained and c.answer.startswith("Écart : 12") and "24 participants" in c.answer
+    d = ask(assistant, "combien de personnes à la visite Saint-Gobain ?", "2024-12-31")
+    e = ask(assistant, "et ça fait combien de moins que la visite du CSTB ?", "2024-12-31", d.conversation_id)
+    assert e.answer.startswith("Écart : 12")
+    f = ask(assistant, "nb d'abonnés linkedin en janvier 2024 ? et en octobre 2024 ?", "2024-12-31")
+    g = ask(assistant, "soit une hausse de combien ?", "2024-12-31", f.conversation_id)
+    assert "2941" in f.answer and "3792" in f.answer and g.answer.startswith("Écart : 851")
+
+
+def test_a_month_of_another_year_replaces_the_month_asked_before(assistant):
+    a = ask(assistant, "combien de contacts actifs en juin 2024 ?", "2024-12-31")
+    b = ask(assistant, "et en septembre 2024 ?", "2024-12-31", a.conversation_id)
+    assert "3564" in a.answer and "3649" in b.answer and "juin" not in b.answer.split("\n")[0]
+
+
+def test_walking_along_events_of_one_kind_or_leaving_a_kind_aside(assistant):
+    a = ask(assistant, "la formation de décembre sur les sols, combien de personnes ?", "2024-12-31")
+    b = ask(assistant, "et la session d'avant ?", "2024-12-31", a.conversation_id)  # another session: the same type
+    assert "2 décembre 2024" in a.answer and "2 avril 2024" in b.answer
+    c = ask(assistant, "la visite CSTB c'était quand ?", "2024-12-31")
+    d = ask(assistant, "et le suivant, hors ateliers ?", "2024-12-31", c.conversation_id)
+    assert "2 décembre 2024" in d.answer and "Formation" in d.answer
+
+
+def test_a_place_in_a_ranking_and_a_group_set_aside(assistant):
+    a = ask(assistant, "quel est le 3e événement le plus fréquenté ?", "2024-12-31")
+    assert a.answer.startswith("3e événement") and "27 février 2024" in a.answer
+    b = ask(assistant, "c'est quoi le deuxième mois avec le plus d'événements ?", "2024-12-31")
+    assert b.answer.startswith("novembre 2024 : 6 événements") and "septembre 2024 : 10" in b.answer
+    c = ask(assistant, "septembre mis à part, quel mois a eu le plus d'événements ?", "2024-12-31")
+    assert c.answer.startswith("novembre 2024 : 6 événements")
