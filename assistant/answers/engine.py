@@ -320,8 +320,9 @@ class Engine:
             draft, context = self._question(claim.neutral, as_of, previous)
             if not draft.abstained:
                 agrees = verdict(claim, draft.text, [s.date for s in draft.sources])
-                if agrees is not None:
-                    draft.text = ("Oui : " if agrees else "Non : ") + draft.text
+                if agrees is not None:  # "Non, pas le 21 novembre 2024 : …" when the answer says so first
+                    draft.text = "Non, p" + draft.text[1:] if not agrees and draft.text.startswith("Pas ") else \
+                        ("Oui : " if agrees else "Non : ") + draft.text
                 return draft, context
             if claim.place and draft.abstained:
                 return draft, context  # "c'était à Nanterre ?": where it was is what the base lacks

@@ -278,6 +278,12 @@ class EventBook:
                 return near
         draft = self._compose(q, held, mode, as_of, type_labels)
         draft.coverage = coverage
+        if period and held and all(e in moved for e in held) and len(held) == 1 and type_labels:
+            # "qui a été validé au bureau du 21 novembre ?": that meeting did not take place that day; saying so
+            # answers whatever was asked of it
+            draft.text = f"Pas le {period.label} : {draft.text[0].lower()}{draft.text[1:]}" \
+                if period.start == period.end else draft.text
+            draft.coverage = 1.0
         shown = draft.focus.get("ids", [])
         if shown and 1 < len(pool) <= 3 * SHOWN and len(shown) < len(pool) and "list" not in draft.focus:
             draft.focus["list"] = [e.id for e in pool]  # "le prochain bureau" shows one of the bureaux to come

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from assistant.reading.dates import MONTH_NAMES
 from assistant.answers.draft import Draft, figure_source
-from assistant.reading.normalize import content_stems, fold, stem
+from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.knowledge.records import Figure
 from assistant.reading.understanding import FALL, RISE, Lexicon, Query, canonical
 
@@ -302,7 +302,11 @@ class FigureBook:
         cov = scored[0][0]
         asked = set(content_stems(q.folded))
         tables = {x[2].group for x in scored if x[0] >= 0.9 * cov}
-        group = max(tables, key=lambda g: (len(asked & set(content_stems(canonical(g)))), g == scored[0][2].group))
+        # "quel thème …": the table of "Thématiques" before one that shares more of the other words
+        kind = {s for w in re.findall(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle)(?: (?:est|sont|etait|etaient) (?:le|la|les))? ([a-z]{4,})", q.folded)
+                for s in content_stems(w)}
+        group = max(tables, key=lambda g: (bool(related(kind, set(content_stems(canonical(g))), 4)),
+                                           len(asked & set(content_stems(canonical(g)))), g == scored[0][2].group))
         _, _, top, figs, _ = next(x for x in scored if x[2].group == group)
         siblings = [(m, fs[-1]) for c, _, m, fs, _ in scored
                     if c >= 0.9 * cov and m.group == group

@@ -5,7 +5,7 @@ import re
 
 from assistant.reading.dates import format_date
 from assistant.answers.draft import Draft, member_source
-from assistant.reading.normalize import content_stems, fold, stem
+from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.knowledge.records import Member
 from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, canonical
 
@@ -175,7 +175,7 @@ class MemberBook:
         for m in self.members:
             if period and not (m.validated_on and period.contains(m.validated_on)):
                 continue
-            hit = _related(wanted, self.stems[m.id])
+            hit = related(wanted, self.stems[m.id])
             if themes & {fold(s) for s in m.sectors} or hit:
                 scored.append((sum(self.lexicon.idf(s) for s in hit) + 3 * len(themes & {fold(s) for s in m.sectors}), m))
         if not scored:
@@ -184,7 +184,7 @@ class MemberBook:
         best = scored[0][0]
         chosen = [m for s, m in scored if s >= 0.5 * best][:15]
         lines = [f"- {m.name}" + (f" : {m.activity.rstrip('.')}" if m.activity else "") for m in chosen]
-        explained = set().union(*(_related(wanted, self.stems[m.id]) for m in chosen)) | MEMBER_WORDS | {stem(t) for t in themes}
+        explained = set().union(*(related(wanted, self.stems[m.id]) for m in chosen)) | MEMBER_WORDS | {stem(t) for t in themes}
         explained |= {stem(w) for w in WORKS_ON.findall(q.folded)}  # "qui travaille sur …" says how, not what
         explained |= {stem(w) for t in themes for w in THEME_WORDS.get(t, [])}
         years = sorted({m.validated_on.year for m in self.members if m.validated_on})
@@ -194,13 +194,6 @@ class MemberBook:
         return Draft(text, [member_source(m) for m in chosen],
                      coverage=_coverage(self.lexicon, set(q.topic), explained),
                      focus={"kind": "members", "ids": [m.id for m in chosen]})
-
-
-def _related(wanted: set[str], stems: set[str]) -> set[str]:
-    """The words asked that a description holds, in another form of the same family too: "sols pollués" and
-    "pollutions des sols" (one stem begins the other, five letters at least)."""
-    return {w for w in wanted if w in stems or len(w) >= 5 and any(t.startswith(w) or len(t) >= 5 and w.startswith(t)
-                                                                    for t in stems)}
 
 
 def _coverage(lexicon: Lexicon, topic: set[str], explained: set[str], bonus: float = 0.0) -> float:

@@ -54,3 +54,10 @@ def stem(word: str) -> str:
 def content_stems(text: str) -> list[str]:
     """Stems of the meaningful words of a text, in order."""
     return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def related(wanted: set[str], stems: set[str], least: int = 5) -> set[str]:
+    """The stems asked that a text holds, in another form of the same family too: "sols pollués" and
+    "pollutions des sols" (one stem begins the other, `least` letters at least)."""
+    return {w for w in wanted if w in stems or len(w) >= least and any(
+        t.startswith(w) or len(t) >= least and w.startswith(t) for t in stems)}

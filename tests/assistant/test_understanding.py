@@ -1225,3 +1225,13 @@ def test_a_place_in_a_ranking_and_a_group_set_aside(assistant):
     assert b.answer.startswith("novembre 2024 : 6 événements") and "septembre 2024 : 10" in b.answer
     c = ask(assistant, "septembre mis à part, quel mois a eu le plus d'événements ?", "2024-12-31")
     assert c.answer.startswith("novembre 2024 : 6 événements")
+
+
+def test_a_meeting_that_did_not_take_place_that_day_answers_what_was_asked_of_it(assistant):
+    a = ask(assistant, "qu'est-ce qui a été décidé au bureau du 21 novembre 2024 ?", "2024-12-31")
+    assert a.answer.startswith("Pas le 21 novembre 2024") and "7 janvier 2025" in a.answer
+
+
+def test_the_kind_asked_picks_the_table_of_those_rows(assistant):
+    a = ask(assistant, "quel est le thème le moins fréquent dans les événements en 2024 ?", "2024-12-31")
+    assert "thématique" in a.answer.split(" — ")[0] and "Milieux" in a.answer and "Biodéchets" in a.answer
