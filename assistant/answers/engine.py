@@ -13,7 +13,7 @@ from assistant.answers.draft import NOT_FOUND, Draft, abstain
 from assistant.answers.events import EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, EventBook
 from assistant.answers.figures import FigureBook, asked_level
 from assistant.conversation.followup import MEASURES, PARTITIVE, is_followup, refers_back, resolve
-from assistant.answers.guides import GuideBook
+from assistant.answers.guides import GuideBook, asks_of_offer
 from assistant.answers.members import MemberBook
 from assistant.reading.multipart import split_questions
 from assistant.reading.dates import MONTH_NAMES, Period, read_dates, undated
@@ -518,10 +518,13 @@ class Engine:
                 if d.focus.get("kind") in ("events", "figures"):
                     d.coverage *= 0.5
         structured_abstention = next((d for d in drafts if d.abstained and d.coverage >= 0.8), None)
+        # "vous proposez quelles formations ?", "c'est pour qui ?": the guides on offer, not the sessions held
+        offer = asks_of_offer(q) and not (q.dates.period or q.dates.years or q.has(*EVENT_ASKS, "where"))
         # Equal coverage: an event answers "quand ?" or "combien de participants ?" better than a description,
         # and the report's figures say how something changed ("l'évolution des projets suivis entre 2023 et 2024").
         best = max((d for d in drafts if not d.abstained), default=None,
-                   key=lambda d: (d.coverage, d.focus.get("kind") == "events" and q.has(*EVENT_ASKS, "where") or
+                   key=lambda d: (d.coverage, d.focus.get("kind") == "guides" and offer,
+                                  d.focus.get("kind") == "events" and q.has(*EVENT_ASKS, "where") or
                                   d.focus.get("kind") == "figures" and q.has("compare"),
                                   d.focus.get("kind") == kind))  # then what the conversation was about
         if best is not None and best.focus.get("ranked") and figure is not None and figure.focus.get("ranked") \

@@ -22,6 +22,14 @@ TRAINER = content_stems("formateur formatrice intervenant intervenante animateur
 FORMAT = re.compile(r"\b(duree|combien de temps|format|demi-journee|journee|heures?)\b")
 
 
+OFFERED = re.compile(r"\b(propos\w*|offr\w*|offert\w*|catalogue|dispens\w*|s'inscrire|inscri\w*)\b")
+
+
+def asks_of_offer(q: Query) -> bool:
+    """"C'est pour qui ?", "ça dure combien ?", "vous proposez quoi ?": what is offered and how, not what took place."""
+    return bool(AUDIENCE.search(q.folded) or FORMAT.search(q.folded) or OFFERED.search(q.folded))
+
+
 class GuideBook:
     def __init__(self, guides: list[Guide], lexicon: Lexicon, passages: PassageAnswerer):
         self.guides = guides
@@ -54,8 +62,10 @@ class GuideBook:
             return self._listing(q, "audience" if AUDIENCE.search(q.folded) else "format")  # "et c'est pour qui ?"
         if guide is None:
             fields = set(content_stems(" ".join(m.group(0) for r in (AUDIENCE, FORMAT) for m in r.finditer(q.folded))))
-            if topic & GUIDE_WORDS and fields and topic <= GUIDE_WORDS | fields | GENERIC_ASKS:
-                return self._listing(q, "audience" if AUDIENCE.search(q.folded) else "format")  # "elles durent combien ?"
+            if topic & GUIDE_WORDS and asks_of_offer(q) and topic <= GUIDE_WORDS | fields | GENERIC_ASKS:
+                # "elles durent combien ?", "c'est pour qui ?", "vous proposez quoi ?"
+                return self._listing(q, "audience" if AUDIENCE.search(q.folded) else "format" if FORMAT.search(q.folded)
+                                     else None)
             if q.has("list", "what") and topic and topic <= GUIDE_WORDS | set(content_stems("cluster propose disponible")):
                 return self._listing(q)
             return None

@@ -1235,3 +1235,12 @@ def test_a_meeting_that_did_not_take_place_that_day_answers_what_was_asked_of_it
 def test_the_kind_asked_picks_the_table_of_those_rows(assistant):
     a = ask(assistant, "quel est le thème le moins fréquent dans les événements en 2024 ?", "2024-12-31")
     assert "thématique" in a.answer.split(" — ")[0] and "Milieux" in a.answer and "Biodéchets" in a.answer
+
+
+def test_what_is_offered_is_answered_by_the_guides_what_took_place_by_the_events(assistant):
+    a = ask(assistant, "à qui s'adressent les formations du cluster ?", "2024-12-31")
+    assert a.answer.startswith("Le cluster propose 4 guides-formations") and "public visé" in a.answer
+    b = ask(assistant, "quelles formations proposez-vous ?", "2024-12-31")
+    assert b.answer.startswith("Le cluster propose 4 guides-formations")
+    c = ask(assistant, "combien de personnes aux formations en 2024 ?", "2024-12-31")
+    assert c.answer.startswith("Au total, 66 participants")
