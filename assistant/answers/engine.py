@@ -17,14 +17,14 @@ from assistant.answers.guides import GuideBook, asks_of_offer
 from assistant.answers.members import MemberBook
 from assistant.reading.multipart import split_questions
 from assistant.reading.dates import MONTH_NAMES, Period, read_dates, undated
-from assistant.reading.normalize import fold, stem
+from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.answers.passages import PassageAnswerer, asks_meaning
 from assistant.reading.premise import read_claim, untagged, verdict
 from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
 from assistant.reading.shorthand import reads_english
 from assistant.reading.smalltalk import REPLIES, smalltalk, strip_courtesy
-from assistant.reading.understanding import THEME_WORDS, WHETHER_ANY, Lexicon, Query, parse
+from assistant.reading.understanding import SPECIFIC_IDF, THEME_WORDS, WHETHER_ANY, Lexicon, Query, parse
 
 log = logging.getLogger(__name__)
 # Below this share of the question explained, an answer is not supported. A record matches on its few label words
@@ -142,6 +142,8 @@ def _length(folded: str) -> int:
     return len(re.findall(r"[\w']+", folded))
 
 
+# "Qui est le responsable de …", "c'est qui la présidente ?": the role whose holder is asked
+ROLE_ASKED = re.compile(r"\b(?:qui (?:est|sont|etait|etaient) |c'est qui |qui c'est |c qui )(?:le |la |les |l')([a-z]{4,})\b(?!')")
 SITED = re.compile(r"\b(siege|basee?s?|situee?s?|implantee?s?|localisee?s?|installee?s?)\b")
 # A description says where when it names a place: "à Orly", "sur le campus de Cachan", "en Essonne".
 PLACE_NAMED = re.compile(r"\b(?:à|au|aux|en|sur le (?:site|campus) d(?:e |')|dans l'|dans (?:le|la|les))\s*(?:l'|la |le |les )?"
@@ -550,6 +552,10 @@ class Engine:
             return self._unknown(q, best)  # what is asked is not in the base; a detail around it may be missing
         if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage):
             return structured_abstention
+        if best and _kind(best.focus) == "passages" and (role := ROLE_ASKED.search(q.folded)) \
+                and self.lexicon.idf(stem(role.group(1))) >= SPECIFIC_IDF and not related(set(content_stems(role.group(1))), set(content_stems(best.text))):
+            # "c'est qui le responsable de VAL'EMS ?": a description that names no such role says nobody
+            return abstain(NOT_FOUND + self._nearby(q), f"rôle demandé absent : {role.group(1)}")
         if best and (missing := _unsupported(q, best)):
             # "combien d'actions auprès des membres ?": a passage covering more words but giving no number is
             # no answer; a record that gives the amount is

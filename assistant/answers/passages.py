@@ -18,6 +18,7 @@ MAX_SENTENCES = 3
 MAX_ITEMS = 6  # list items kept after a sentence that announces them
 RECORD_KINDS = {"event", "figure", "member"}
 ABSENCE = re.compile(r"\bne (?:donne|precise|indique|mentionne|chiffre) pas\b|\bnon (?:renseigne|precise|indique|chiffre)")
+SHOW_ALL = re.compile(r"\b(?:donne|montre|rappelle|presente)\w*(?:-moi|-nous| moi| nous)? (?:les|tous les|toutes les)\b")
 SHORT_PASSAGE = 600  # a passage this short is shown whole: it is one idea
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý«\"(])|\n+")
 
@@ -81,7 +82,8 @@ class PassageAnswerer:
             intro = self._introduction(q)  # "c'est quoi le cluster (eau milieux sols) ?": its presentation
             if intro and set(q.topic) <= _stems(intro[0][1].title):
                 ranked = intro
-        if where is None and q.has("list", "what", "count"):  # "quels sont les DIS ?", "c'est quoi un DIS ?"
+        if where is None and (q.has("list", "what", "count") or SHOW_ALL.search(q.folded)):  # "quels sont les DIS ?",
+            # "c'est quoi un DIS ?", "donne-moi les thématiques sectorielles"
             # the document that holds them may come second ("les thématiques transversales": another
             # document speaks of "événements transversaux")
             firsts = {}  # each document's best passage, best first
@@ -202,7 +204,8 @@ class PassageAnswerer:
     def outline(self, q: Query, top: Hit) -> Draft | None:
         """"Quels sont les 8 DIS ?", "quels sont les programmes transversaux ?": when the question names
         a document, or a kind of section several of its sections share, list those sections."""
-        topic = set(q.topic)
+        # "avec leur objet", "et leurs dates": what is asked of each of them, not what they are
+        topic = set(q.topic) - {s for w in re.findall(r"\bleurs? (\w+)", q.folded) for s in content_stems(w)}
         if not topic or top.kind in RECORD_KINDS:
             return None
         parts: dict[str, tuple[Hit, str]] = {}
@@ -229,8 +232,11 @@ class PassageAnswerer:
                 return None
             if len(matching) >= 3 and len(parts) - len(matching) == 1:
                 parts = matching
-        else:  # "les programmes transversaux": the sections that all say so
-            matching = {n: v for n, v in parts.items() if topic <= words[n]}
+        else:  # "les programmes transversaux": the sections that all say so ("avec leur objet": no section's word)
+            said = (topic - title) & set().union(*words.values())  # the document's title is every section's
+            if self._weight(said | topic & title) < 0.6 * self._weight(topic):
+                return None
+            matching = {n: v for n, v in parts.items() if said <= words[n]}
             if len(matching) < 3:
                 return None
             parts = matching

@@ -342,6 +342,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     # "Le module biodéchets, ça dure combien ?" opens on a kind of thing, then asks; "quel est le budget
     # annuel ?" asks for the unknown thing itself.
     kinds = lexicon.classifiers(folded, unknown, names)
+    # "les thématiques avec leur description": what is asked of each of them, the list being what is asked
+    kinds |= set(re.findall(r"\bavec (?:leurs?|sa|son|ses) (\w+)", folded))
     asked_unknown = [w for w in unknown if w in names or _heads(folded, w, opening=w not in kinds)]
     unknown = [w for w in unknown if w not in kinds or w in asked_unknown]
     rank = None

@@ -1244,3 +1244,15 @@ def test_what_is_offered_is_answered_by_the_guides_what_took_place_by_the_events
     assert b.answer.startswith("Le cluster propose 4 guides-formations")
     c = ask(assistant, "combien de personnes aux formations en 2024 ?", "2024-12-31")
     assert c.answer.startswith("Au total, 66 participants")
+
+
+def test_what_is_asked_of_each_item_does_not_stop_the_list(assistant):
+    a = ask(assistant, "donne-moi les thématiques sectorielles avec leur description", "2024-12-31")
+    assert "4 rubriques" in a.answer and all(d in a.answer for d in ("DIS Eau", "DIS Sols", "DIS Biodéchets"))
+
+
+def test_a_role_nobody_holds_in_the_base_is_not_answered_by_a_description(assistant):
+    a = ask(assistant, "c'est qui le responsable du DIS Sols ?", "2024-12-31")
+    assert a.abstained and "Thématique sectorielle" not in a.answer
+    b = ask(assistant, "qui est le responsable de la communication du cluster ?", "2024-12-31")
+    assert not b.abstained and "Camille Dourneau" in b.answer
