@@ -9,7 +9,7 @@ from assistant.reading.dates import MONTH_NAMES
 from assistant.answers.draft import Draft, figure_source
 from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.knowledge.records import Figure
-from assistant.reading.understanding import FALL, RISE, Lexicon, Query, canonical
+from assistant.reading.understanding import FALL, RISE, SHARE_STEMS, Lexicon, Query, canonical
 
 MAX_METRICS = 4
 SIZES = "grand|gros|petit|moyen"  # adjectives that qualify a noun before it
@@ -167,8 +167,8 @@ class FigureBook:
             hit = topic & m.stems
             # "le grand forum": a size names a category only with its noun ("grandes entreprises")
             hit -= {a for a, noun in m.sized if noun not in asked}
-            if not hit:
-                continue
+            if not hit or hit <= SHARE_STEMS and not topic <= SHARE_STEMS:
+                continue  # "quelle part venait de la Région ?": a share of something else says nothing of it
             figs = self._periods(q, m)
             if not figs:
                 gaps.append((sum(idf(s) for s in hit) / total, m))

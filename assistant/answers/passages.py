@@ -12,7 +12,7 @@ from llama_index.core.schema import TextNode
 
 from assistant.knowledge.retrieval import Hit, Retriever
 from assistant.answer import Source
-from assistant.reading.understanding import Lexicon, Query, canonical, is_instruction
+from assistant.reading.understanding import SHARE_STEMS, Lexicon, Query, canonical, is_instruction
 
 MAX_SENTENCES = 3
 MAX_ITEMS = 6  # list items kept after a sentence that announces them
@@ -122,6 +122,8 @@ class PassageAnswerer:
                 break
         total = self._weight(topic)
         coverage = self._weight(covered | (known or set()) & topic) / total if total else 0.0
+        if covered <= SHARE_STEMS and not topic <= SHARE_STEMS:
+            coverage = 0.0  # "quel pourcentage pour l'Essonne ?": a passage saying "pourcentages" says nothing of it
         if not topic and presents:
             coverage = 0.6  # "c'est quoi le cluster ?": only generic words, the best passage is the answer
         if q.dates.years and not any(str(y) in text for y in q.dates.years):

@@ -532,6 +532,7 @@ BARE_ASKING = frozenset("combien quoi quel quelle quels quelles qui quand ou com
 COPULAS = frozenset("fera feront sera seront serait seraient etait etaient".split())
 # "le module sur …", "l'atelier autour de …": what follows is what the thing is about.
 ABOUT = frozenset("sur autour consacre consacree consacres consacrees dedie dediee dedies dediees".split())
+SHARE_STEMS = frozenset(stem(w) for w in "part pourcentage proportion taux".split())  # how much of a whole, not of what
 SPECIFIC_IDF = 1.2  # a word of the base that names something, not one said everywhere ("cluster": 0.96)
 
 

@@ -1256,3 +1256,11 @@ def test_a_role_nobody_holds_in_the_base_is_not_answered_by_a_description(assist
     assert a.abstained and "Thématique sectorielle" not in a.answer
     b = ask(assistant, "qui est le responsable de la communication du cluster ?", "2024-12-31")
     assert not b.abstained and "Camille Dourneau" in b.answer
+
+
+def test_a_share_of_something_else_is_no_answer(assistant):
+    for question in ("quel pourcentage pour l'Essonne ?", "quelle part provenait de la Région ?"):
+        a = ask(assistant, question, "2024-12-31")
+        assert a.abstained and "%" not in a.answer, question
+    b = ask(assistant, "quelle part pour la thématique eau ?", "2024-12-31")
+    assert not b.abstained and "33 %" in b.answer
