@@ -399,9 +399,13 @@ class Lexicon:
             return word
         if len(word) < 5 or not word.isalpha() or zipf(word) >= EVERYDAY_ZIPF:
             return None
-        hit = process.extractOne(word, self._candidates, scorer=OSA.distance,
-                                 score_cutoff=1 if len(word) < 9 else 2)
-        return hit[0] if hit else everyday_spelling(word)  # "derrieer": a word of the language, typed wrong
+        hits = process.extract(word, self._candidates, scorer=OSA.distance, score_cutoff=1 if len(word) < 9 else 2,
+                               limit=None)
+        if not hits:
+            return everyday_spelling(word)  # "derrieer": a word of the language, typed wrong
+        # "prjets": as near "prets" as "projets"; a word of the question frame, else the word the base says most
+        closest = min(h[1] for h in hits)
+        return max((h[0] for h in hits if h[1] == closest), key=lambda w: (w in GRAMMAR, self.df.get(w, 0)))
 
     def read(self, text: str) -> str:
         """The question with chat shorthand expanded and each word the base and the language do not

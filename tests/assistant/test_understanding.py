@@ -1264,3 +1264,9 @@ def test_a_share_of_something_else_is_no_answer(assistant):
         assert a.abstained and "%" not in a.answer, question
     b = ask(assistant, "quelle part pour la thématique eau ?", "2024-12-31")
     assert not b.abstained and "33 %" in b.answer
+
+
+def test_a_typo_as_near_two_words_is_read_as_the_one_a_question_or_the_base_uses_most(assistant):
+    lexicon = assistant.engine.lexicon
+    assert lexicon.correct("prjets") == "projets"  # not "prets"
+    assert lexicon.correct("biasse") == "baisse"  # a word of the question frame, not "basse"
