@@ -70,7 +70,9 @@ class MemberBook:
             return peers  # "qui a été validé en même temps que Sogaris ?"
         if named:
             return self._describe(q, named)
-        about_members = MEMBER_WORDS & set(q.topic) or (q.has("who") and (q.themes or WORKS_ON.search(q.folded)))
+        # "qui bosse sur les sols ?", "qqn qui … a rejoint le cluster ?": who works, who joined, are members
+        about_members = MEMBER_WORDS & set(q.topic) or (q.has("who") and (q.themes or WORKS_ON.search(q.folded)
+                                                                             or q.has("validated")))
         newcomers = (NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated")
         grouping = {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?(\w+)(?: de \w+)?", q.folded)}
         grouping |= {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?\w+ de (\w+)", q.folded)}

@@ -364,6 +364,7 @@ class Lexicon:
         self.compounds: dict[str, str] = {}  # "startup" -> "start-up": the base's hyphenated words, written glued
         # Spelling is corrected towards the base's words and the words of the language itself.
         self._candidates = sorted(self.words_known | GRAMMAR)
+        self._truncations: dict[str, str | None] = {}
 
     @classmethod
     def build(cls, records: RecordSet, passages: list[str], meaning=None) -> "Lexicon":
@@ -410,7 +411,8 @@ class Lexicon:
     def read(self, text: str) -> str:
         """The question with chat shorthand expanded and each word the base and the language do not
         know replaced by its correction or by the base word it means; other words stay as typed."""
-        if reads_english(text):  # "the annkal general medting": English typos first, then the English frames
+        english = reads_english(text)
+        if english:  # "the annkal general medting": English typos first, then the English frames
             text = _TOKEN.sub(lambda m: self._english_spelling(m.group(0)), text)
         text = expand(text)
         replaced: dict[str, str] = {}
@@ -418,6 +420,9 @@ class Lexicon:
         typed = {fold(t) for t in _TOKEN.findall(text)}
         for token in set(_TOKEN.findall(text)):
             w = fold(token)
+            if not english and (whole := self.truncated(w)):
+                replaced[token] = whole  # "la comm", "les enjeux strat"
+                continue
             if len(w) < 3 or self.knows(w) or w.isdigit():
                 continue
             if w in self.compounds:
@@ -438,6 +443,18 @@ class Lexicon:
         if not replaced:
             return text
         return _TOKEN.sub(lambda m: replaced.get(m.group(0), m.group(0)), text)
+
+    def truncated(self, word: str) -> str | None:
+        """The base word a chat truncation stands for ("comm" → communication, "strat" → stratégique): a short
+        token that is no word of the base nor of the question frame, nor a common word, and begins base words
+        at least three letters longer; the one the base says most."""
+        if not 4 <= len(word) <= 7 or not word.isalpha() or word in self.words_known or word in GRAMMAR \
+                or zipf(word) >= TRUNCATION_ZIPF:
+            return None
+        if word not in self._truncations:
+            longer = [w for w in self.words_known if w.startswith(word) and len(w) >= len(word) + 3 and self.df[w] >= 2]
+            self._truncations[word] = max(longer, key=lambda w: (self.df[w], -len(w))) if longer else None
+        return self._truncations[word]
 
     def _english_spelling(self, token: str) -> str:
         w = fold(token)
@@ -536,6 +553,7 @@ BARE_ASKING = frozenset("combien quoi quel quelle quels quelles qui quand ou com
 COPULAS = frozenset("fera feront sera seront serait seraient etait etaient".split())
 # "le module sur …", "l'atelier autour de …": what follows is what the thing is about.
 ABOUT = frozenset("sur autour consacre consacree consacres consacrees dedie dediee dedies dediees".split())
+TRUNCATION_ZIPF = 4.5  # "comm", "dispo", "strat" are chat words; "parti", "sept", "info" are words of their own
 SHARE_STEMS = frozenset(stem(w) for w in "part pourcentage proportion taux".split())  # how much of a whole, not of what
 SPECIFIC_IDF = 1.2  # a word of the base that names something, not one said everywhere ("cluster": 0.96)
 

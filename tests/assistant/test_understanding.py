@@ -1270,3 +1270,18 @@ def test_a_typo_as_near_two_words_is_read_as_the_one_a_question_or_the_base_uses
     lexicon = assistant.engine.lexicon
     assert lexicon.correct("prjets") == "projets"  # not "prets"
     assert lexicon.correct("biasse") == "baisse"  # a word of the question frame, not "basse"
+
+
+def test_a_chat_truncation_is_read_as_the_base_word_it_begins(assistant):
+    lexicon = assistant.engine.lexicon
+    assert lexicon.truncated("strat") == "strategique" and lexicon.truncated("partic") == "participants"
+    assert lexicon.truncated("sept") is None and lexicon.truncated("cluster") is None  # words of their own
+    a = ask(assistant, "la newsl elle sort cb de fois par an ?", "2024-12-31")
+    assert not a.abstained and "12" in a.answer
+    b = ask(assistant, "how many of them were active in September 2024? the contacts I mean", "2024-12-31")
+    assert "them" not in fold(b.answer) and "thematique" not in fold(b.answer.split("\n")[0])
+
+
+def test_someone_who_joined_the_cluster_is_looked_for_among_the_members(assistant):
+    a = ask(assistant, "qqn qui bossait sur le paysage urbain a rejoint le cluster ?", "2024-12-31")
+    assert not a.abstained and a.answer.startswith("Parmi les membres")
