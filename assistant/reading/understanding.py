@@ -82,6 +82,10 @@ SYNONYMS = [
     (r"\b(combien de temps|duree|durent|dure)\b", "duree journee"),
     (r"\b(anime\w*|animateurs?|animatrices?|formateurs?|formatrices?)\b", "formateur intervenant"),
     (r"\bmodif\b", "modification"),
+    # "il existe depuis quand ?", "créé en quelle année ?": when it was created, the noun a report uses
+    (r"\bexist\w* depuis (?:quand|quelle annee|combien de temps)\b|"
+     r"\bdepuis (?:quand|quelle annee|combien de temps) (?:il |elle |le cluster |ca |cela )?exist\w*\b", "creation quand"),
+    (r"\b(?:cree|creee|crees|creees|fonde|fondee)\b", "creation"),
     (r"\b(?:pers?onn?es?|gens) (?:qui )?(?:travaill\w*|bosse\w*|sont employe\w*|sont salarie\w*) "
      r"(?:au|pour le|dans l'equipe|a l'equipe|au sein)\b", "salaries"),  # the staff, not attendance
     (r"\binscrite?s? (?=(?:a|au|dans) (?:l'agenda|le calendrier|au calendrier|le programme|au programme))", "prevu "),

@@ -1285,3 +1285,9 @@ def test_a_chat_truncation_is_read_as_the_base_word_it_begins(assistant):
 def test_someone_who_joined_the_cluster_is_looked_for_among_the_members(assistant):
     a = ask(assistant, "qqn qui bossait sur le paysage urbain a rejoint le cluster ?", "2024-12-31")
     assert not a.abstained and a.answer.startswith("Parmi les membres")
+
+
+def test_since_when_it_exists_asks_when_it_was_created(assistant):
+    for question in ("depuis quand le cluster existe ?", "le cluster a été fondé en quelle année ?"):
+        a = ask(assistant, question, "2024-12-31")
+        assert not a.abstained and "2015" in a.answer.split("\n")[0], question
