@@ -24,6 +24,15 @@ GAP_STEMS = frozenset(stem(w) for w in "ecart difference hausse baisse augmentat
 _NUMBER = re.compile(r"\d(?:[\d\u00a0\u202f ]*\d)?(?:,\d+)?")
 
 
+# "et ça représente quel % du total ?", "quelle part du total de l'année ?"
+SHARE_OF_TOTAL = re.compile(r"\b(?:%|pourcentage|part|proportion|pour ?cent)s? (?:du|de la|sur le|par rapport au) total\b|"
+                            r"\b(?:en|quel) pourcentage\b")
+
+
+def asks_share_of_total(message: str) -> bool:
+    return bool(SHARE_OF_TOTAL.search(fold(message).replace("%", " % ").replace("  ", " ")))
+
+
 def asks_difference(message: str) -> bool:
     return bool(DIFFERENCE.search(fold(message)))
 
@@ -78,6 +87,30 @@ class Amounts:
         sources = [self._source(x) for x in (big, small)]
         return Draft(text, [s for s in sources if s], coverage=1.0,
                      focus={"kind": "figures" if big[3] in self.figures else "events", "ids": [big[3], small[3]]})
+
+    def share_of_total(self, amount: list, as_of) -> Draft | None:
+        """"Et ça représente quel % du total de l'année ?": an event's attendance against all the attendance of its
+        year known at `as_of`; a figure against its table's total."""
+        value = amount[1]
+        if e := self.events.get(amount[3]):
+            known = [x for x in self.events.values() if x.date.year == e.date.year and x.date <= as_of
+                     and x.participants is not None]
+            total = sum(x.participants for x in known)
+            whole = f"des {format_number(total)} participants des {len(known)} événements de {e.date.year} dont " \
+                    f"l'effectif est connu"
+        elif (f := self.figures.get(amount[3])) and f.unit != "%" and not any(  # the report's own share says it
+                x.group == f.group and x.period == f.period and x.unit == "%" for x in self.figures.values()) and (t := next(
+                (x for x in self.figures.values() if x.group == f.group and x.period == f.period and x.id != f.id
+                 and re.search(r"\b(total|ensemble|global)\b", fold(x.metric))), None)):
+            total, whole = t.value, f"du total « {t.metric} » ({format_number(t.value)})"
+        else:
+            return None
+        if not total:
+            return None
+        text = f"{amount[0]} : {_shown(amount)}, soit {format_number(round(100 * value / total, 1))} % {whole}."
+        source = self._source(amount)
+        return Draft(text, [source] if source else [], coverage=1.0,
+                     focus={"kind": "events" if amount[3] in self.events else "figures", "ids": [amount[3]]})
 
     def _source(self, amount: list):
         if f := self.figures.get(amount[3]):

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from assistant.answers.arithmetic import GAP_STEMS, Amounts, asks_difference, compared_to, kept
+from assistant.answers.arithmetic import GAP_STEMS, Amounts, asks_difference, asks_share_of_total, compared_to, kept
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
 from assistant.answers.events import EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, EventBook
 from assistant.answers.figures import FigureBook, asked_level
@@ -75,6 +75,7 @@ MEASURE_STEMS = {stem(w) for w in ("participants", "nombre", "total", "monde", "
                                    "coorganise", "organisation")} | {stem(w) for w in MEASURES}
 # "c'était co-organisé ?", "et quelle part du total ?" ask of the last one too
 PRICE = re.compile(r"\b(couts?|coute\w*|coutent|(?:quel|a quel) prix|tarifs?|cotisations?|payant\w*|gratuit\w*|frais d'\w+|combien (?:ca )?vaut)\b")
+TOTAL_STEMS = {stem(w) for w in ("total", "annee", "an", "part", "pourcentage", "proportion", "represente")}
 COMPARE = re.compile(r"\b(de plus|de moins|difference|ecart|evolution|progression|augmentation|baisse|compar\w*)\b")
 
 
@@ -350,6 +351,9 @@ class Engine:
             ids = previous.focus["ids"]  # "le 3e c'est sur quoi ?" after a list of sections
             if -len(ids) <= index < len(ids) and (draft := self.passages.section(ids[index])):
                 return draft, Context(previous.question, previous.years, previous.focus)
+        if previous and previous.amounts and asks_share_of_total(message) and not set(own.topic) - MEASURE_STEMS \
+                - GAP_STEMS - TOTAL_STEMS and (draft := self.amounts.share_of_total(previous.amounts[-1], as_of)):
+            return draft, replace(previous, focus=draft.focus)  # "et ça représente quel % du total de l'année ?"
         if previous and previous.amounts and asks_difference(message) and not (own.dates.years or own.dates.period):
             if not set(own.topic) - MEASURE_STEMS - GAP_STEMS and len(previous.amounts) == 2 \
                     and (draft := self.amounts.difference(*previous.amounts)):

@@ -1291,3 +1291,12 @@ def test_since_when_it_exists_asks_when_it_was_created(assistant):
     for question in ("depuis quand le cluster existe ?", "le cluster a été fondé en quelle année ?"):
         a = ask(assistant, question, "2024-12-31")
         assert not a.abstained and "2015" in a.answer.split("\n")[0], question
+
+
+def test_an_amount_said_as_a_share_of_its_total(assistant):
+    a = ask(assistant, "combien de personnes à la visite du CSTB ?", "2024-12-31")
+    b = ask(assistant, "et ça fait quel pourcentage du total de l'année ?", "2024-12-31", a.conversation_id)
+    assert "24 participants" in b.answer and re.search(r"soit 1,7 % des 1405 participants", b.answer)
+    c = ask(assistant, "combien de collectivités parmi les membres ?", "2024-12-31")
+    d = ask(assistant, "et en pourcentage du total ?", "2024-12-31", c.conversation_id)
+    assert "14" in d.answer and "6,7 %" in d.answer
