@@ -18,6 +18,7 @@ MAX_SENTENCES = 3
 MAX_ITEMS = 6  # list items kept after a sentence that announces them
 RECORD_KINDS = {"event", "figure", "member"}
 ABSENCE = re.compile(r"\bne (?:donne|precise|indique|mentionne|chiffre) pas\b|\bnon (?:renseigne|precise|indique|chiffre)")
+LISTED = re.compile(r":[ \t]*\n\s*(?:[-*•][^\n]*\n\s*){2,}")  # a sentence announcing items, then the items
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 SHOW_ALL = re.compile(r"\b(?:donne|montre|rappelle|presente)\w*(?:-moi|-nous| moi| nous)? (?:les|tous les|toutes les)\b")
 SHORT_PASSAGE = 600  # a passage this short is shown whole: it is one idea
@@ -69,6 +70,8 @@ class PassageAnswerer:
             if q.has("when") and not q.dates.years and hit.kind not in RECORD_KINDS and any(
                     YEAR.search(p) and wanted & _stems(p) for p in _SENTENCE_END.split(hit.text)):
                 score += 0.3  # "il a été créé quand ?": a sentence that dates what is asked
+            if q.has("list") and hit.kind not in RECORD_KINDS and LISTED.search(hit.text):
+                score += 0.2  # "quels types de ressources ?": a passage that lists them
             if q.has("what", "where") and hit.kind in RECORD_KINDS:
                 # "c'est quoi X ?" wants a description, not a record restated; "où ?" a place, that a record's
                 # passage (its card) does not give beyond what the records answer

@@ -1300,3 +1300,8 @@ def test_an_amount_said_as_a_share_of_its_total(assistant):
     c = ask(assistant, "combien de collectivités parmi les membres ?", "2024-12-31")
     d = ask(assistant, "et en pourcentage du total ?", "2024-12-31", c.conversation_id)
     assert "14" in d.answer and "6,7 %" in d.answer
+
+
+def test_which_ones_prefers_the_passage_that_lists_them(assistant):
+    a = ask(assistant, "la page LinkedIn sert à quelles choses ?", "2024-12-31")
+    assert "inviter aux événements" in a.answer and "relayer les publications" in a.answer
