@@ -16,7 +16,7 @@ from assistant.conversation.followup import MEASURES, PARTITIVE, is_followup, re
 from assistant.answers.guides import GuideBook, asks_of_offer
 from assistant.answers.members import MemberBook
 from assistant.reading.multipart import split_questions
-from assistant.reading.dates import MONTH_NAMES, Period, read_dates, undated
+from assistant.reading.dates import MONTH_NAMES, Period, format_date, read_dates, undated
 from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.answers.passages import PassageAnswerer, asks_meaning
 from assistant.reading.premise import read_claim, untagged, verdict
@@ -117,6 +117,7 @@ def _alike(event, shown, way: tuple[str, str]) -> bool:
     return event.type_label == shown.type_label  # the same type, format or kind; another session or edition
 
 
+MEETING = re.compile(r"\b(bureau|ca|ag|assemblee|conseil|instance|reunion|seance)s?\b")
 # "Et c'était quel format ?": the kind of the event shown.
 KIND_ASKED = re.compile(r"\bquel(?:le)?s? (?:type|format|genre|sorte|categorie)s?\b")
 # "Et le lendemain ?", "qu'est-ce qui s'est passé la veille ?": a day counted from the event shown last.
@@ -343,6 +344,11 @@ class Engine:
                 and (draft := self._of_events_shown(message, own, previous, as_of)):
             return draft, Context(previous.question, previous.years, draft.focus or previous.focus,
                                   amounts=kept(previous.amounts, self.amounts.said(draft)))
+        if previous and previous.focus.get("kind") == "members" and (step := _step(message)) \
+                and (len(previous.focus.get("ids", [])) > 1 or MEETING.search(fold(message))) \
+                and not own.has("when", "where") \
+                and (draft := self._next_intake(previous.focus.get("ids", []), step, as_of)):
+            return draft, Context(previous.question, previous.years, draft.focus)  # "et au bureau d'après ?"
         if previous and previous.focus.get("kind") == "figures" and own.has("why") and not own.topic \
                 and (draft := self.figures.explain(previous.focus.get("ids", []))):
             return draft, Context(previous.question, previous.years, previous.focus)  # "pourquoi ?" of figures shown
@@ -436,6 +442,20 @@ class Engine:
         if OTHER.search(folded) and _length(folded) <= 6:
             return self.events.others(own, ids, pool, as_of)
         return None
+
+    def _next_intake(self, ids: list[str], step: int, as_of: date) -> Draft | None:
+        """"Et au bureau d'après ?" after the members one meeting validated: those the next (or previous) meeting
+        validated."""
+        days = sorted({m.validated_on for m in self.records.members if m.validated_on})
+        shown = sorted({m.validated_on for m in self.records.members if m.id in ids and m.validated_on})
+        if not shown or len(shown) > 1:
+            return None
+        k = days.index(shown[0]) + step
+        if not 0 <= k < len(days):
+            return abstain(f"La base ne contient pas d'autre validation de membres {'après' if step > 0 else 'avant'} "
+                           f"le {format_date(shown[0])}.", "pas d'instance voisine")
+        return self._answer(parse(f"quels nouveaux membres validés le {format_date(days[k])} ?", as_of, self.lexicon),
+                            as_of, {})
 
     def _moved(self, q: Query, empty: Draft, as_of: date) -> Draft | None:
         """"L'AG de juin 2024 a validé qui ?" when nothing took place in June: the event the question names, at

@@ -1305,3 +1305,11 @@ def test_an_amount_said_as_a_share_of_its_total(assistant):
 def test_which_ones_prefers_the_passage_that_lists_them(assistant):
     a = ask(assistant, "la page LinkedIn sert à quelles choses ?", "2024-12-31")
     assert "inviter aux événements" in a.answer and "relayer les publications" in a.answer
+
+
+def test_the_next_meeting_s_newcomers_after_one_meeting_s(assistant):
+    a = ask(assistant, "quels membres ont été validés au bureau de mai ?", "2024-12-31")
+    b = ask(assistant, "et à la séance d'après ?", "2024-12-31", a.conversation_id)
+    assert "Axedo" in a.answer and "5 septembre 2024" in b.answer and "Sempergreen" in b.answer
+    c = ask(assistant, "et à celle d'avant ?", "2024-12-31", b.conversation_id)  # back to May
+    assert "Axedo" in c.answer
