@@ -90,8 +90,11 @@ def split_questions(message: str) -> list[str]:
     merged: list[str] = []
     for p in parts:
         if merged and "?" not in p and not re.search(rf"\b(?:{ASK})\b", fold(p)):
-            if re.search(r"\d", p):
-                merged[-1] = f"{merged[-1].rstrip(' ?')} {p} ?"
+            # "… ? genre la plus grosse hausse de membres": the question said again, in other words
+            restated = re.match(r"(?:genre|c'est-a-dire|c-a-d|cad|je veux dire|je parle d[eu']|en clair|autrement dit)\b[\s,:]*",
+                                fold(p))
+            if re.search(r"\d", p) or restated:
+                merged[-1] = f"{merged[-1].rstrip(' ?')} {p[restated.end():] if restated else p} ?"
             continue
         merged.append(p)
     parts = merged

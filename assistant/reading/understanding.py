@@ -113,6 +113,7 @@ QUESTION_WORDS = frozenset(
     precedente precedents precedentes exercice exercices
     bientot cette ce ces cet celui celle ceux celles-la la-bas ici et ou mais donc or ni car alors deja soit
     encore toujours aussi plutot seulement uniquement juste tout tous toute toutes autre autres meme peu autant tant
+    surtout notamment principalement essentiellement particulierement vraiment
     premier premiere second deuxieme troisieme quatrieme cinquieme sorte type types genre quoi avant apres depuis pendant durant vers
     fixe fixes fixee fixees atteint atteints realise realises realisee fallait faut faudrait
     parle parlent parlait porte portait portent consiste consistait sert servait concerne concernait

@@ -1313,3 +1313,11 @@ def test_the_next_meeting_s_newcomers_after_one_meeting_s(assistant):
     assert "Axedo" in a.answer and "5 septembre 2024" in b.answer and "Sempergreen" in b.answer
     c = ask(assistant, "et à celle d'avant ?", "2024-12-31", b.conversation_id)  # back to May
     assert "Axedo" in c.answer
+
+
+def test_a_question_said_again_in_other_words_is_one_question(assistant):
+    from assistant.reading.multipart import split_questions
+    assert split_questions("le cluster a grossi quand ? je veux dire la plus forte hausse de membres") == \
+        ["le cluster a grossi quand la plus forte hausse de membres ?"]
+    a = ask(assistant, "le nombre d'abonnés a bougé surtout quel mois ? c'est-à-dire la plus forte hausse", "2024-12-31")
+    assert not a.abstained and "la plus forte hausse" in a.answer
