@@ -129,6 +129,10 @@ class FigureBook:
         if not named:
             return None
         _, group, metrics = max(named, key=lambda x: x[0])
+        if q.has("count"):  # "combien de PME dans la répartition par collège ?": a row of another table
+            beyond = set(q.topic) - set().union(*(m.stems for m in metrics))
+            if any(beyond & o.stems for o in self.metrics if o.group != group):
+                return None
         lines, sources = [], []
         several = len(q.dates.months) > 1 or len(q.dates.years) > 1  # "en mars 2024 par rapport à octobre 2023"
         for m in metrics:

@@ -1321,3 +1321,8 @@ def test_a_question_said_again_in_other_words_is_one_question(assistant):
         ["le cluster a grossi quand la plus forte hausse de membres ?"]
     a = ask(assistant, "le nombre d'abonnés a bougé surtout quel mois ? c'est-à-dire la plus forte hausse", "2024-12-31")
     assert not a.abstained and "la plus forte hausse" in a.answer
+
+
+def test_a_row_asked_in_a_table_that_lacks_it_comes_from_the_table_that_has_it(assistant):
+    a = ask(assistant, "dans la répartition par collège, combien d'ETI ?", "2024-12-31")
+    assert a.answer.startswith("Membres entreprises de taille intermédiaire (ETI) : 11")
