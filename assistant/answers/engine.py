@@ -428,6 +428,7 @@ class Engine:
             return self.events.ranked_among(own, pool or ids, as_of)  # "laquelle a attiré le plus de monde ?"
         if _step(message):
             out = self.events.left_out(own)  # "et l'atelier d'après (pas les visites) ?"
+            alike = []
             if labels := [t for t in self.events.type_filter(own)[0] if t not in out]:
                 pool = [e.id for e in self.events.events if e.type_label in labels or e.id in ids]
             elif out:
@@ -436,7 +437,8 @@ class Engine:
             if shown and (alike := SAME.findall(folded)):  # "la session suivante sur le même thème"
                 pool = [e.id for e in self.events.events if e.id in ids or (not pool or e.id in pool)
                         and all(_alike(e, shown[-1], way) for way in alike)]
-            return self.events.neighbour(own, ids, _step(message), as_of, pool)
+            asked = bool(labels or out or shown and alike)  # the kind asked: none after it is the answer
+            return self.events.neighbour(own, ids, _step(message), as_of, pool, within=asked)
         if _ordinal(message) is not None:
             return self.events.nth(own, pool or ids, _ordinal(message), as_of)
         if OTHER.search(folded) and _length(folded) <= 6:

@@ -315,11 +315,12 @@ class EventBook:
         near = [keys[(h.title, h.metadata.get("date"))] for h in hits if h.similarity >= top - 0.03][:most]
         return sorted(near, key=lambda e: e.date)
 
-    def neighbour(self, q: Query, ids: list[str], step: int, as_of: date, pool: list[str] = ()) -> Draft | None:
+    def neighbour(self, q: Query, ids: list[str], step: int, as_of: date, pool: list[str] = (),
+                  within: bool = False) -> Draft | None:
         """"Et le suivant ?", "celui d'avant ?": the event after the last (or before the first) one shown — in
         the list the answer picked it from ("le prochain bureau", "la première délégation") while it lasts,
-        then in the agenda."""
-        for among in (pool, [e.id for e in self.events]):
+        then in the agenda; only `within` that list when the question names the kind ("la visite suivante")."""
+        for among in (pool, [] if within else [e.id for e in self.events]):
             shown = [i for i, e in enumerate(among) if e in ids]
             k = (shown[-1] + 1 if step > 0 else shown[0] - 1) if shown else -1
             if shown and 0 <= k < len(among) and (e := self._by_id.get(among[k])):
@@ -329,7 +330,8 @@ class EventBook:
         if not any(e.id in ids for e in self.events):
             return None
         where = "après" if step > 0 else "avant"
-        return abstain(f"La base ne contient pas d'événement {where} celui‑ci.", "pas d'événement voisin")
+        kind = " de ce genre" if within else ""  # "la visite suivante": none after it, other events may be
+        return abstain(f"La base ne contient pas d'événement{kind} {where} celui‑ci.", "pas d'événement voisin")
 
     def others(self, q: Query, ids: list[str], pool: list[str], as_of: date) -> Draft | None:
         """"Et l'autre ?": the events of the list the answer picked from that it did not show."""

@@ -1326,3 +1326,9 @@ def test_a_question_said_again_in_other_words_is_one_question(assistant):
 def test_a_row_asked_in_a_table_that_lacks_it_comes_from_the_table_that_has_it(assistant):
     a = ask(assistant, "dans la répartition par collège, combien d'ETI ?", "2024-12-31")
     assert a.answer.startswith("Membres entreprises de taille intermédiaire (ETI) : 11")
+
+
+def test_the_next_one_of_the_kind_asked_is_looked_for_among_that_kind_only(assistant):
+    a = ask(assistant, "la visite CSTB c'était quand ?", "2024-12-31")
+    b = ask(assistant, "et la visite suivante ?", "2024-12-31", a.conversation_id)
+    assert b.abstained and "de ce genre" in b.answer  # no later visit; the next event is no answer
