@@ -257,7 +257,7 @@ class Engine:
         self.passages = PassageAnswerer(retriever, lexicon)
         self.events = EventBook(records.events, lexicon, retriever.search)
         self.figures = FigureBook(records.figures, lexicon)
-        self.members = MemberBook(records.members, lexicon)
+        self.members = MemberBook(records.members, lexicon, {fold(f.metric) for f in records.figures})
         self.guides = GuideBook(records.guides, lexicon, self.passages)
         self.amounts = Amounts(records)
         self.known_years = {int(w) for w in lexicon.words_known if re.fullmatch(r"(19|20)\d\d", w)}

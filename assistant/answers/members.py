@@ -35,9 +35,11 @@ def _names(m: Member) -> list[str]:
 
 
 class MemberBook:
-    def __init__(self, members: list[Member], lexicon: Lexicon):
+    def __init__(self, members: list[Member], lexicon: Lexicon, counted: set[str] = frozenset()):
+        """`counted`: the names of the figures (folded), whose tables count some kinds of members ("PME")."""
         self.members = members
         self.lexicon = lexicon
+        self.counted = counted
         self.patterns = [(m, re.compile(r"\b(" + "|".join(re.escape(n) for n in _names(m)) + r")\b"))
                          for m in members]
         # "Est Ensemble" for "EPT Est Ensemble": the name without the acronym of its kind, as written (capitals),
@@ -82,6 +84,11 @@ class MemberBook:
         joined = NEWCOMERS & set(q.topic) or re.search(r"\b(rejoint|valide\w*|arrive\w*)\b", q.folded)
         if kinds and joined and (listing := self._of_kind(q, kinds)):
             return listing  # "il y a des start-up parmi les nouveaux membres ?" (not "les PME adhérentes")
+        # "y a des start-up parmi les membres ?": a kind no figure counts, among the members described
+        uncounted = [k for k in kinds if not any(self.kinds[k].search(name) for name in self.counted)]
+        if uncounted and MEMBER_WORDS & set(q.topic) and q.has("who", "list", "whether") and not q.has("count") \
+                and (listing := self._of_kind(q, uncounted)):
+            return listing
         if newcomers and (about_members or q.has("validated")) and rest <= self.validation_stems:
             return self._newcomers(q, rest)  # "combien de nouveaux membres validés par le bureau en mai ?"
         # "il y a un nouveau membre dont le siège est aux Pays-Bas ?" asks which one too

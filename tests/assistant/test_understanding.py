@@ -1332,3 +1332,10 @@ def test_the_next_one_of_the_kind_asked_is_looked_for_among_that_kind_only(assis
     a = ask(assistant, "la visite CSTB c'était quand ?", "2024-12-31")
     b = ask(assistant, "et la visite suivante ?", "2024-12-31", a.conversation_id)
     assert b.abstained and "de ce genre" in b.answer  # no later visit; the next event is no answer
+
+
+def test_a_kind_of_member_no_figure_counts_is_listed_from_the_members_described(assistant):
+    a = ask(assistant, "y a des start-up parmi les membres ?", "2024-12-31")
+    assert a.answer.startswith("Oui : 1 nouveau membre de type « start-up »") and "Phytopolis" in a.answer
+    b = ask(assistant, "il y a des PME parmi les membres ?", "2024-12-31")  # the figures count them: not this list
+    assert "de type « PME »" not in b.answer
