@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from assistant.answers.draft import Draft, event_source, figure_source
-from assistant.answers.figures import format_number, period_label
+from assistant.answers.figures import FigureBook, format_number, period_label
 from assistant.knowledge.records import RecordSet
-from assistant.reading.dates import MONTH_NAMES
+from assistant.reading.dates import format_date
 from assistant.reading.normalize import fold, stem
 
 # "combien de plus ?", "une hausse de combien ?", "ça fait combien au-dessus ?", "quel écart ?"
@@ -48,9 +48,10 @@ class Amounts:
     """The amount an answer gave, and the gap between two of them. An amount is a JSON-ready list (it is kept
     in the conversation's memory): [label, value, unit, record id]."""
 
-    def __init__(self, records: RecordSet):
+    def __init__(self, records: RecordSet, book: FigureBook):
         self.figures = {f.id: f for f in records.figures}
         self.events = {e.id: e for e in records.events}
+        self.book = book
 
     def said(self, draft: Draft) -> list | None:
         """The one amount an answer leads with: a figure whose value its first line gives, or the attendance of
@@ -67,8 +68,7 @@ class Amounts:
         if draft.focus.get("kind") == "events" and len(ids) == 1 and (e := self.events.get(ids[0])) \
                 and e.participants is not None and str(e.participants) in shown and "participant" in first:
             title = e.title if len(e.title) <= 60 else e.title[:59].rsplit(" ", 1)[0] + "…"
-            return [f"« {title} » ({e.date.day} {MONTH_NAMES[e.date.month - 1]} {e.date.year})", float(e.participants),
-                    "participants", e.id]
+            return [f"« {title} » ({format_date(e.date)})", float(e.participants), "participants", e.id]
         return None
 
     def difference(self, a: list, b: list) -> Draft | None:
@@ -99,9 +99,8 @@ class Amounts:
             whole = f"des {format_number(total)} participants des {len(known)} événements de {e.date.year} dont " \
                     f"l'effectif est connu"
         elif (f := self.figures.get(amount[3])) and f.unit != "%" and not any(  # the report's own share says it
-                x.group == f.group and x.period == f.period and x.unit == "%" for x in self.figures.values()) and (t := next(
-                (x for x in self.figures.values() if x.group == f.group and x.period == f.period and x.id != f.id
-                 and re.search(r"\b(total|ensemble|global)\b", fold(x.metric))), None)):
+                x.group == f.group and x.period == f.period and x.unit == "%" for x in self.figures.values()) \
+                and (t := self.book.total_of(f)):
             total, whole = t.value, f"du total « {t.metric} » ({format_number(t.value)})"
         else:
             return None

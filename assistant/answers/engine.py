@@ -111,8 +111,8 @@ SAME = re.compile(r"\b(?:(?:le|la) meme (theme|thematique|sujet|domaine|type|for
 
 
 def _alike(event, shown, way: tuple[str, str]) -> bool:
-    theme, kind = way
-    if theme in ("theme", "thematique", "sujet", "domaine"):
+    """`way`: the groups SAME matched ("theme", "") or ("", "session")."""
+    if way[0] in ("theme", "thematique", "sujet", "domaine"):
         return bool(set(event.themes) & set(shown.themes))
     return event.type_label == shown.type_label  # the same type, format or kind; another session or edition
 
@@ -259,7 +259,7 @@ class Engine:
         self.figures = FigureBook(records.figures, lexicon)
         self.members = MemberBook(records.members, lexicon, {fold(f.metric) for f in records.figures})
         self.guides = GuideBook(records.guides, lexicon, self.passages)
-        self.amounts = Amounts(records)
+        self.amounts = Amounts(records, self.figures)
         self.known_years = {int(w) for w in lexicon.words_known if re.fullmatch(r"(19|20)\d\d", w)}
         years = Counter(e.date.year for e in records.events)
         self.main_year = years.most_common(1)[0][0] if years else None  # the year the base reports on
@@ -428,16 +428,16 @@ class Engine:
             return self.events.ranked_among(own, pool or ids, as_of)  # "laquelle a attiré le plus de monde ?"
         if _step(message):
             out = self.events.left_out(own)  # "et l'atelier d'après (pas les visites) ?"
-            alike = []
+            shown = [e for e in self.events.events if e.id in ids]
+            alike = SAME.findall(folded) if shown else []  # "la session suivante sur le même thème"
             if labels := [t for t in self.events.type_filter(own)[0] if t not in out]:
                 pool = [e.id for e in self.events.events if e.type_label in labels or e.id in ids]
             elif out:
                 pool = [e.id for e in self.events.events if e.type_label not in out or e.id in ids]
-            shown = [e for e in self.events.events if e.id in ids]
-            if shown and (alike := SAME.findall(folded)):  # "la session suivante sur le même thème"
+            if alike:
                 pool = [e.id for e in self.events.events if e.id in ids or (not pool or e.id in pool)
                         and all(_alike(e, shown[-1], way) for way in alike)]
-            asked = bool(labels or out or shown and alike)  # the kind asked: none after it is the answer
+            asked = bool(labels or out or alike)  # the kind asked: none after it is the answer
             return self.events.neighbour(own, ids, _step(message), as_of, pool, within=asked)
         if _ordinal(message) is not None:
             return self.events.nth(own, pool or ids, _ordinal(message), as_of)
@@ -579,7 +579,8 @@ class Engine:
         if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage):
             return structured_abstention
         if best and _kind(best.focus) == "passages" and (role := ROLE_ASKED.search(q.folded)) \
-                and self.lexicon.idf(stem(role.group(1))) >= SPECIFIC_IDF and not related(set(content_stems(role.group(1))), set(content_stems(best.text))):
+                and self.lexicon.idf(stem(role.group(1))) >= SPECIFIC_IDF \
+                and not related(set(content_stems(role.group(1))), set(content_stems(best.text))):
             # "c'est qui le responsable de VAL'EMS ?": a description that names no such role says nobody
             return abstain(NOT_FOUND + self._nearby(q), f"rôle demandé absent : {role.group(1)}")
         if best and (missing := _unsupported(q, best)):

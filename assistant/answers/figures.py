@@ -471,13 +471,17 @@ class FigureBook:
             return [f"Au total : {format_number(total)} ({' + '.join(format_number(f.value) for f in last)})."]
         parts = [(m, figs[-1]) for m, figs in chosen if figs[-1].unit != "%" and m not in whole]
         if wants_share and parts:
-            m, f = parts[0]
-            of = next((o for o in self.metrics if o.group == m.group and o is not m and o.whole), None)
-            at = next((x for x in of.figures if x.period == f.period), None) if of else None
+            f = parts[0][1]
+            at = self.total_of(f)
             if at and at.value > f.value > 0:
                 return [f"Soit {format_number(round(100 * f.value / at.value, 1), '%')} du total : "
-                        f"{format_number(f.value)} sur {format_number(at.value)} (« {of.label} »)."]
+                        f"{format_number(f.value)} sur {format_number(at.value)} (« {at.metric} »)."]
         return []
+
+    def total_of(self, f: Figure) -> Figure | None:
+        """The total of the table a figure belongs to, at the figure's period ("Total des membres …" for "PME")."""
+        of = next((o for o in self.metrics if o.group == f.group and o.whole and f not in o.figures), None)
+        return next((x for x in of.figures if x.period == f.period), None) if of else None
 
     def _describe(self, q: Query, m: _Metric, figs: list[Figure]) -> str:
         unit = figs[0].unit
