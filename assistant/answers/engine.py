@@ -180,6 +180,14 @@ def _says_nothing(q: Query) -> bool:
                 or q.has("privacy", "injection"))
 
 
+def _sets_the_scene(message: str, read: str) -> bool:
+    """"Dans le tableau des types d'événements", "j'ai vu la courbe des membres": a message naming a subject and
+    asking nothing, the preface of the question that comes next."""
+    return "?" not in message and not re.search(
+        r"\b(?:combien|quand|ou|qui|quel\w*|lequel|laquelle|comment|pourquoi|quoi|est-ce|donne\w*|montre\w*|list\w*|"
+        r"dis|dites|affiche\w*|envoie\w*|cite\w*|peux|pouvez|voudrais|aimerais|savoir)\b", fold(read))
+
+
 def _stands_alone(message: str, own: Query) -> bool:
     """"et ya cb de membres qui bossent sur les sols ?" reads alone; "et le plus faible ?", "ils étaient
     combien ?" or "combien d'abonnés là-bas ?" lean on the previous question."""
@@ -248,6 +256,7 @@ class Context:
     before: dict = field(default_factory=dict)  # the focus of the turn before, for "ça fait combien en tout ?"
     gist: str = ""  # what a description said first ("NUM'EMS : … numérique et mesure"), for "des événements là-dessus ?"
     amounts: list = field(default_factory=list)  # the last two amounts answers gave, for "ça fait combien de plus ?"
+    setting: str = ""  # a message that asked nothing but named a subject, for the question it prefaces
 
 
 class Engine:
@@ -269,6 +278,18 @@ class Engine:
         if reply:
             return Draft(reply, coverage=1.0), previous or Context("")
         message = strip_courtesy(message)  # "hello et en 2023 please" is "et en 2023"
+        if previous and previous.setting and not (is_followup(message) or refers_back(message)):
+            # "dans la répartition des membres par type" then "les PME ça fait quel % ?": asked within that
+            framed = self._message(f"{previous.setting.rstrip(' .!')} : {message}", as_of, previous)
+            plain = self._message(message, as_of, previous)
+            draft, context = framed if not framed[0].abstained and (plain[0].abstained or
+                                                                  framed[0].coverage >= plain[0].coverage) else plain
+        else:
+            draft, context = self._message(message, as_of, previous)
+        return draft, replace(context, setting=message if _sets_the_scene(message, self.lexicon.read(message)) else "")
+
+    def _message(self, message: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
+        """The answer to every question of a message, in order."""
         parts = split_questions(message)
         if len(parts) == 1 and reads_english(message):  # "…, and how many of them were active?": its French frames split it
             parts = split_questions(self.lexicon.read(message))

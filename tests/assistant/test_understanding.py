@@ -1339,3 +1339,12 @@ def test_a_kind_of_member_no_figure_counts_is_listed_from_the_members_described(
     assert a.answer.startswith("Oui : 1 nouveau membre de type « start-up »") and "Phytopolis" in a.answer
     b = ask(assistant, "il y a des PME parmi les membres ?", "2024-12-31")  # the figures count them: not this list
     assert "de type « PME »" not in b.answer
+
+
+def test_a_message_that_only_names_a_subject_prefaces_the_next_question(assistant):
+    a = ask(assistant, "je regarde la répartition des membres par catégorie", "2024-12-31")
+    b = ask(assistant, "les grandes entreprises, ça pèse combien en % du total ?", "2024-12-31", a.conversation_id)
+    assert "13 sur 210" in b.answer
+    c = ask(assistant, "les ateliers de novembre", "2024-12-31")  # a subject, then a question standing alone
+    d = ask(assistant, "c'était quand le forum régional sols ?", "2024-12-31", c.conversation_id)
+    assert "12 septembre 2024" in d.answer
