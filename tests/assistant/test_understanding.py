@@ -1345,6 +1345,9 @@ def test_a_message_that_only_names_a_subject_prefaces_the_next_question(assistan
     a = ask(assistant, "je regarde la répartition des membres par catégorie", "2024-12-31")
     b = ask(assistant, "les grandes entreprises, ça pèse combien en % du total ?", "2024-12-31", a.conversation_id)
     assert "13 sur 210" in b.answer
+    e = ask(assistant, "le forum eau a réuni 300 personnes, incroyable", "2024-12-31")
+    f = ask(assistant, "tu confirmes ?", "2024-12-31", e.conversation_id)  # the claim made before is checked
+    assert f.answer.startswith("Non") and "126" in f.answer
     c = ask(assistant, "les ateliers de novembre", "2024-12-31")  # a subject, then a question standing alone
     d = ask(assistant, "c'était quand le forum régional sols ?", "2024-12-31", c.conversation_id)
     assert "12 septembre 2024" in d.answer
