@@ -15,7 +15,9 @@ from assistant.reading.normalize import fold, stem
 
 # "combien de plus ?", "une hausse de combien ?", "ça fait combien au-dessus ?", "quel écart ?"
 DIFFERENCE = re.compile(r"\b(?:de (?:plus|moins)|en (?:plus|moins)|difference|ecart|au-?dessus|en-?dessous|au-dela|"
-                        r"(?:hausse|baisse|augmentation|diminution|progression|recul) de combien|de combien)\b")
+                        r"(?:hausse|baisse|augmentation|diminution|progression|recul) de combien|de combien|"
+                        r"(?:combien|cb|quelle?) (?:d'|de )?(?:hausse|baisse|augmentation|diminution|progression|recul)|"
+                        r"(?:hausse|baisse|augmentation|diminution|progression|recul|evolution) en (?:%|pourcentage))")
 # "… que le forum Sols ?", "… par rapport au forum Eau ?": what the last amount is set against
 _THAN = re.compile(r"(?:\bque |\bqu'|\bpar rapport (?:a |au |aux |a la |a l')|\bcompare\w* (?:a |au |aux |avec )|\bvs\.? )"
                    r"(?P<than>[^?!.]+?)\s*[?!.]*$")

@@ -378,7 +378,8 @@ class Engine:
             ids = previous.focus["ids"]  # "le 3e c'est sur quoi ?" after a list of sections
             if -len(ids) <= index < len(ids) and (draft := self.passages.section(ids[index])):
                 return draft, Context(previous.question, previous.years, previous.focus)
-        if previous and previous.amounts and asks_share_of_total(message) and not set(own.topic) - MEASURE_STEMS \
+        if previous and previous.amounts and asks_share_of_total(message) and not asks_difference(message) \
+                and not set(own.topic) - MEASURE_STEMS \
                 - GAP_STEMS - TOTAL_STEMS and (draft := self.amounts.share_of_total(previous.amounts[-1], as_of)):
             return draft, replace(previous, focus=draft.focus)  # "et ça représente quel % du total de l'année ?"
         if previous and previous.amounts and asks_difference(message) and not (own.dates.years or own.dates.period):

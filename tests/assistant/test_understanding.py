@@ -1351,3 +1351,10 @@ def test_a_message_that_only_names_a_subject_prefaces_the_next_question(assistan
     c = ask(assistant, "les ateliers de novembre", "2024-12-31")  # a subject, then a question standing alone
     d = ask(assistant, "c'était quand le forum régional sols ?", "2024-12-31", c.conversation_id)
     assert "12 septembre 2024" in d.answer
+
+
+def test_a_rise_asked_in_percent_after_two_amounts(assistant):
+    a = ask(assistant, "le forum eau c'était combien de personnes ?", "2024-12-31")
+    b = ask(assistant, "et le forum sols ?", "2024-12-31", a.conversation_id)
+    c = ask(assistant, "ça fait quelle hausse en % ?", "2024-12-31", b.conversation_id)
+    assert c.answer.startswith("Écart : 44 (+34,9 %)")
