@@ -15,7 +15,7 @@ from assistant.answers.figures import FigureBook, asked_level
 from assistant.conversation.followup import MEASURES, PARTITIVE, is_followup, refers_back, resolve
 from assistant.answers.guides import GuideBook, asks_of_offer
 from assistant.answers.members import MemberBook
-from assistant.reading.multipart import split_questions
+from assistant.reading.multipart import coordinated, split_questions
 from assistant.reading.dates import MONTH_NAMES, Period, format_date, read_dates, undated
 from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.answers.passages import PassageAnswerer, asks_meaning
@@ -301,8 +301,13 @@ class Engine:
                 return Draft(REPLIES["unclear"], [], True, 1.0, {}, "message sans sujet"), previous or context
             return draft, context
         drafts, period, years = [], None, set()
+        # "combien de contacts, de structures et de membres ?": each part says all it asks, none leans on another
+        independent = coordinated(message) == parts
+        before = previous
         for part in parts:  # each part may lean on the one before ("... et combien de participants ?")
             dated, period = self._dated(part, period, as_of)
+            if independent:
+                previous = before
             draft, context = self._claim_or_question(dated, as_of, previous)
             if dated != part:  # "… en 2024, et la newsletter sort à quelle fréquence ?": better read undated
                 undated, alone = self._claim_or_question(part, as_of, previous)

@@ -65,12 +65,44 @@ def _compared(message: str) -> list[str] | None:
     return [first, f"et {text[m.start('other'):m.end('other')].strip()} ?"]
 
 
+# "Combien de contacts, de structures et de membres en 2024 ?": one count asked of several things, each named after
+# its own "de"; what follows the last one ("en 2024", "le cluster avait-il") is said of each. "Le nombre total de X
+# et de Y" asks one total.
+_COUNTED = re.compile(r"\b(?:combien|cb|nombre|nb) (?:de |d')")  # not "le nombre total d'actions et d'accompagnements"
+_ITEMS = re.compile(r"(?P<first>[^,?]+?)(?P<more>(?:\s*,\s*(?:de |d')[^,?]+?)*)\s*,?\s+et (?:de |d')"
+                    r"(?P<last>[\w'-]+(?: [\w'-]+){0,2}?)(?P<rest>(?:,?\s+(?:le|la|les|l'|en|dans|pour|au|aux|a|sur|chez|du|"
+                    r"des|depuis|entre|par|pendant|lors|ont|a-t-il|avait|avait-il|sont|y|il|ils|on|vous|nous)\b[^?]*)?"
+                    r"\s*\??\s*)$")
+
+
+def coordinated(message: str) -> list[str] | None:
+    folded = fold(message)
+    m = _COUNTED.search(folded)
+    if not m or len(folded) != len(message):
+        return None
+    items = _ITEMS.fullmatch(folded, m.end())
+    if not items:
+        return None
+    head, rest = message[:m.end()], message[items.start("rest"):].strip(" ?")
+    named = [message[items.start("first"):items.end("first")]]
+    named += [re.sub(r"^\s*,\s*(?:de |d')", "", x) for x in re.findall(r"\s*,\s*(?:de |d')[^,?]+?(?=\s*,|$)",
+                                                                      message[items.start("more"):items.end("more")])]
+    named.append(message[items.start("last"):items.end("last")])
+    if any(len(x.split()) > 4 for x in named):
+        return None
+    frame = re.sub(r"(?:de |d')$", "", head)
+    return [f"{frame}{'d' + chr(39) if re.match(r'[aeiouyh]', fold(x.strip())) else 'de '}{x.strip()}"
+            f"{' ' + rest if rest else ''} ?" for x in named]
+
+
 def split_questions(message: str) -> list[str]:
     """The questions of a message, in order; one part when it asks one thing."""
     if listed := _listed(message):
         return [f"{item} ?" for item in listed]
     if compared := _compared(message):
         return compared
+    if parts := coordinated(message.strip()):
+        return parts
     parts = []
     for chunk in re.split(r"(?<=\?)\s*(?=\S)", message.strip()):
         folded = fold(chunk)  # same length as the text: offsets carry over

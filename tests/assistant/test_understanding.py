@@ -1358,3 +1358,12 @@ def test_a_rise_asked_in_percent_after_two_amounts(assistant):
     b = ask(assistant, "et le forum sols ?", "2024-12-31", a.conversation_id)
     c = ask(assistant, "ça fait quelle hausse en % ?", "2024-12-31", b.conversation_id)
     assert c.answer.startswith("Écart : 44 (+34,9 %)")
+
+
+def test_one_count_asked_of_several_things_is_asked_of_each(assistant):
+    from assistant.reading.multipart import split_questions
+    assert split_questions("En 2024, combien de visites, de forums et d'ateliers ?") == \
+        ["En 2024, combien de visites ?", "En 2024, combien de forums ?", "En 2024, combien d'ateliers ?"]
+    assert len(split_questions("le nombre total d'actions et d'accompagnements en 2024 ?")) == 1  # one total
+    a = ask(assistant, "combien de structures et de contacts dans la base en 2024 ?", "2024-12-31")
+    assert a.answer.index("1692") < a.answer.index("4354")
