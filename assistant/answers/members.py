@@ -178,6 +178,8 @@ class MemberBook:
 
     def _who(self, q: Query) -> Draft | None:
         wanted = set(q.topic) - MEMBER_WORDS
+        if doing := {stem(w) for w in WORKS_ON.findall(q.folded)}:  # "qui fabrique des composteurs ?": the thing made
+            wanted = wanted - doing or wanted
         themes = set(q.themes)
         scored = []
         period = q.dates.period

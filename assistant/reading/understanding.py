@@ -238,7 +238,10 @@ class Query:
 
 # "Il y a une formation sur le compost ?", "vous avez des visites ?": whether there is any, asked yes or no.
 WHETHER_ANY = (r"^(?:et |bonjour |salut |slt |bjr )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y a(?:-t-il)?|y-a-t-il|existe(?:-t-il)?|"
-               r"vous avez|avez-vous|tu as|as-tu|on a) (?:des|un|une|d')\b")
+               r"vous avez|avez-vous|tu as|as-tu|on a) (?:des|un|une|d')\b|"
+               r"^(?:et )?est-ce (?:qu'|que )(?:un|une|des|certains?|certaines?|quelqu'un|l'un)\b")  # "est-ce qu'un des membres …"
+# An example given after what is asked: ", genre pour les pieds d'immeubles", "(par exemple des toitures)"
+EXAMPLE = re.compile(r"[,(]\s*(?:genre|par exemple|p\.? ?ex\.?|style|typiquement|notamment|comme)\b([^,;?()]*)")
 INTENT_PATTERNS = {
     "whether": WHETHER_ANY,
     "count": r"\bcombien\b(?! (?:d'|de |des )?participants)|\bnombre (?!(?:d'|de |des )participants)",
@@ -325,6 +328,9 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     if aside:  # "si on met septembre de côté", "à part l'eau": what is set aside is no subject
         gone = {stem(w) for w in words(aside)} | ASIDE_STEMS
         topic = [s for s in topic if s not in gone]
+    for example in EXAMPLE.findall(folded):  # "des composteurs, genre pour les pieds d'immeubles": an example
+        # given after the request; a word of it the base lacks does not make the request unknown
+        unknown = [w for w in unknown if w not in words(example)]
     if "where" in intents:  # "dans quelle ville ?" asks where: the noun says how, not what
         framed = {stem(w) for w in re.findall(r"\bquel(?:le)? (ville|lieu|endroit|commune)\b", folded)}
         topic = [s for s in topic if s not in framed]

@@ -1367,3 +1367,8 @@ def test_one_count_asked_of_several_things_is_asked_of_each(assistant):
     assert len(split_questions("le nombre total d'actions et d'accompagnements en 2024 ?")) == 1  # one total
     a = ask(assistant, "combien de structures et de contacts dans la base en 2024 ?", "2024-12-31")
     assert a.answer.index("1692") < a.answer.index("4354")
+
+
+def test_an_example_given_after_the_request_does_not_make_it_unknown(assistant):
+    a = ask(assistant, "est-ce qu'un membre fabrique des composteurs, genre pour les cours d'école ?", "2024-12-31")
+    assert a.answer.startswith("Oui") and "Ortie" in a.answer.split("\n")[1]
