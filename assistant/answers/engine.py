@@ -15,7 +15,7 @@ from assistant.answers.figures import FigureBook, asked_level
 from assistant.conversation.followup import MEASURES, PARTITIVE, is_followup, refers_back, resolve
 from assistant.answers.guides import GuideBook, asks_of_offer
 from assistant.answers.members import MemberBook
-from assistant.reading.multipart import coordinated, split_questions
+from assistant.reading.multipart import again, coordinated, split_questions
 from assistant.reading.dates import MONTH_NAMES, Period, format_date, read_dates, undated
 from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.answers.passages import PassageAnswerer, asks_meaning
@@ -290,9 +290,11 @@ class Engine:
 
     def _message(self, message: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
         """The answer to every question of a message, in order."""
-        parts = split_questions(message)
-        if len(parts) == 1 and reads_english(message):  # "…, and how many of them were active?": its French frames split it
-            parts = split_questions(self.lexicon.read(message))
+        # "…, and how many of them were active?", "cmb d'events et ca fait quel % ?": each part split again as read
+        parts = []
+        for part in split_questions(message):
+            read = split_questions(self.lexicon.read(part))
+            parts += read if len(read) > 1 or reads_english(part) else [part]
         if len(parts) == 1:
             draft, context = self._claim_or_question(parts[0], as_of, previous)
             if draft.abstained and _says_nothing(parse(self.lexicon.read(message), as_of, self.lexicon)) \
@@ -303,11 +305,16 @@ class Engine:
         drafts, period, years = [], None, set()
         # "combien de contacts, de structures et de membres ?": each part says all it asks, none leans on another
         independent = coordinated(message) == parts
-        before = previous
-        for part in parts:  # each part may lean on the one before ("... et combien de participants ?")
+        before, jobs, asked = previous, [(part, None) for part in parts], []
+        while jobs:  # each part may lean on the one before ("... et combien de participants ?")
+            part, on = jobs.pop(0)
+            if on is None and asked and (other := again(part)):
+                # "combien sur l'eau et quel % ? pareil pour les sols": each question asked so far, of the sols
+                jobs[:0] = [(f"et {other} ?", c) for c in asked]
+                continue
             dated, period = self._dated(part, period, as_of)
-            if independent:
-                previous = before
+            if independent or on:
+                previous = on or before
             draft, context = self._claim_or_question(dated, as_of, previous)
             if dated != part:  # "… en 2024, et la newsletter sort à quelle fréquence ?": better read undated
                 undated, alone = self._claim_or_question(part, as_of, previous)
@@ -317,6 +324,8 @@ class Engine:
                     and not set(parse(self.lexicon.read(part), as_of, self.lexicon).topic) - MEASURE_STEMS:
                 continue  # "…, et de combien ?": the part before has said it, this one asks nothing new
             previous = context
+            if on is None:
+                asked.append(context)
             years |= set(context.years)
             ids = {s.id for s in draft.sources}
             same = [d for d in drafts if d.text == draft.text or ids and ids == {s.id for s in d.sources}
@@ -324,6 +333,8 @@ class Engine:
                     or d.abstained and draft.abstained and d.reason == draft.reason]
             if same and len(same[-1].text) >= len(draft.text):
                 continue  # "c'est quand le forum et c'est où ?": one event, one sentence (a total is new)
+            # "combien … et quel % ?": a share shown with its count says all the count's answer said
+            same += [d for d in drafts if ids and {s.id for s in d.sources} < ids and d.text.split("\n")[0] in draft.text]
             drafts = [d for d in drafts if d not in same] + [draft]
         # "… en 2024, et par rapport à 2023 ?" then "détaille par type": the years of the whole message
         return _joined(drafts), replace(previous, years=sorted(years)) if previous else previous
@@ -577,10 +588,15 @@ class Engine:
         offer = asks_of_offer(q) and not (q.dates.period or q.dates.years or q.has(*EVENT_ASKS, "where"))
         # Equal coverage: an event answers "quand ?" or "combien de participants ?" better than a description,
         # and the report's figures say how something changed ("l'évolution des projets suivis entre 2023 et 2024").
+        # "Combien d'événements sur l'eau en 2024 ?": the report's own count of a theme, not a count of the events its
+        # list tags so (an event's tags are partial); of a month, only the list can count
+        counted = q.has("count") and bool(q.themes) and not q.has(
+            "list", "participants", "when", "where", "upcoming", "latest", "max", "min") and not (
+            q.dates.period and (q.dates.period.start.month, q.dates.period.end.month) != (1, 12))
         best = max((d for d in drafts if not d.abstained), default=None,
                    key=lambda d: (d.coverage, d.focus.get("kind") == "guides" and offer,
-                                  d.focus.get("kind") == "events" and q.has(*EVENT_ASKS, "where") or
-                                  d.focus.get("kind") == "figures" and q.has("compare"),
+                                  d.focus.get("kind") == "events" and q.has(*EVENT_ASKS, "where") and not counted or
+                                  d.focus.get("kind") == "figures" and (q.has("compare") or counted),
                                   d.focus.get("kind") == kind))  # then what the conversation was about
         if best is not None and best.focus.get("ranked") and figure is not None and figure.focus.get("ranked") \
                 and not figure.abstained and figure.coverage >= best.coverage and not q.has("participants") \

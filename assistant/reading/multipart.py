@@ -95,6 +95,21 @@ def coordinated(message: str) -> list[str] | None:
             f"{' ' + rest if rest else ''} ?" for x in named]
 
 
+# "Pareil pour les sols.", "et les sols, idem ?", "même chose avec la newsletter": the questions asked so far, of another
+# subject
+_AGAIN = re.compile(r"^(?:et\s+)?(?:c'est\s+)?(?:pareil|idem|de meme|meme chose|meme question)\s*,?\s*(?:pour|avec|chez|sur|en|a)\s+"
+                    r"(?P<a>[^?.!]+?)[\s?.!]*$|^(?:et\s+)?(?P<b>[^?.!]+?)\s*,?\s+(?:pareil|idem|de meme)[\s?.!]*$")
+
+
+def again(part: str) -> str | None:
+    """"Pareil pour les sols ?" → "les sols"."""
+    m = _AGAIN.match(fold(part).strip())
+    if not m:
+        return None
+    start, end = m.span("a") if m.group("a") else m.span("b")
+    return part.strip()[start:end] if len(fold(part.strip())) == len(part.strip()) else (m.group("a") or m.group("b"))
+
+
 def split_questions(message: str) -> list[str]:
     """The questions of a message, in order; one part when it asks one thing."""
     if listed := _listed(message):
@@ -121,7 +136,7 @@ def split_questions(message: str) -> list[str]:
     # trop" is left out, "… ? en 2023" adds its date to the question before it.
     merged: list[str] = []
     for p in parts:
-        if merged and "?" not in p and not re.search(rf"\b(?:{ASK})\b", fold(p)):
+        if merged and "?" not in p and not re.search(rf"\b(?:{ASK})\b", fold(p)) and not again(p):
             # "… ? genre la plus grosse hausse de membres": the question said again, in other words
             restated = re.match(r"(?:genre|c'est-a-dire|c-a-d|cad|je veux dire|je parle d[eu']|en clair|autrement dit)\b[\s,:]*",
                                 fold(p))

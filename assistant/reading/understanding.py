@@ -71,7 +71,7 @@ SYNONYMS = [
     (r"\bquant\b(?= (?:a eu|a ete|est|sera|etait|c'est|ont|aura|se tient|commence))", "quand"),
     (r"\b(le|la|les) (plus|moins) (suivie?s?|frequentees?|populaires?|courue?s?|attractive?s?)\b", r"\1 \2 participants"),
     (r"(?<!e-)\b(e-?mails?|courriels?|mails?|e-?mailings?)\b", "e-mailing"),
-    (r"\b(taux|pourcentages?|proportions?)\b", "part pourcentage"),
+    (r"\b(taux|pourcentages?|proportions?)\b", "pourcentage part"),
     (r"\bfrequente?s?\b", "frequence"),
     # "les abonnés gagnés": new ones; "le cluster a gagné le plus de membres": how it rose (left as typed)
     (r"\b(gagnes?|gagnees?|gains?)\b(?! le (?:plus|moins|\+))", "nouveaux gain"),

@@ -1372,3 +1372,14 @@ def test_one_count_asked_of_several_things_is_asked_of_each(assistant):
 def test_an_example_given_after_the_request_does_not_make_it_unknown(assistant):
     a = ask(assistant, "est-ce qu'un membre fabrique des composteurs, genre pour les cours d'école ?", "2024-12-31")
     assert a.answer.startswith("Oui") and "Ortie" in a.answer.split("\n")[1]
+
+
+def test_same_again_for_another_subject_asks_every_question_so_far(assistant):
+    from assistant.reading.multipart import again
+    assert again("Pareil pour les sols.") == "les sols" and again("et les milieux, idem ?") == "les milieux"
+    a = ask(assistant, "combien d'événements sur les biodéchets en 2024 et quel % ça fait ? idem pour l'eau", "2024-12-31")
+    lines = [line for line in a.answer.split("\n") if line.startswith(("Fréquence", "Part"))]
+    assert lines == ["Fréquence de la thématique Biodéchets dans les événements : 18 en 2024.",
+                     "Part de la thématique Biodéchets dans les événements : 20 % en 2024.",
+                     "Fréquence de la thématique Eau dans les événements : 29 en 2024.",
+                     "Part de la thématique Eau dans les événements : 33 % en 2024."]  # the report's count, not the tags'
