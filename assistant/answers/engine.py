@@ -257,6 +257,7 @@ class Context:
     gist: str = ""  # what a description said first ("NUM'EMS : … numérique et mesure"), for "des événements là-dessus ?"
     amounts: list = field(default_factory=list)  # the last two amounts answers gave, for "ça fait combien de plus ?"
     setting: str = ""  # a message that asked nothing but named a subject, for the question it prefaces
+    parts: list = field(default_factory=list)  # each question a message of several asked, for "pareil pour les sols"
 
 
 class Engine:
@@ -295,7 +296,9 @@ class Engine:
         for part in split_questions(message):
             read = split_questions(self.lexicon.read(part))
             parts += read if len(read) > 1 or reads_english(part) else [part]
-        if len(parts) == 1:
+        # "pareil pour les sols" after a message that asked several things: each of them again
+        asked = [replace(previous, question=q, parts=[]) for q in previous.parts] if previous and again(message) else []
+        if len(parts) == 1 and not asked:
             draft, context = self._claim_or_question(parts[0], as_of, previous)
             if draft.abstained and _says_nothing(parse(self.lexicon.read(message), as_of, self.lexicon)) \
                     and not (previous and previous.question):  # "c'est où ?" asks of the last subject
@@ -305,7 +308,7 @@ class Engine:
         drafts, period, years = [], None, set()
         # "combien de contacts, de structures et de membres ?": each part says all it asks, none leans on another
         independent = coordinated(message) == parts
-        before, jobs, asked = previous, [(part, None) for part in parts], []
+        before, jobs = previous, [(part, None) for part in parts]
         while jobs:  # each part may lean on the one before ("... et combien de participants ?")
             part, on = jobs.pop(0)
             if on is None and asked and (other := again(part)):
@@ -337,7 +340,8 @@ class Engine:
             same += [d for d in drafts if ids and {s.id for s in d.sources} < ids and d.text.split("\n")[0] in draft.text]
             drafts = [d for d in drafts if d not in same] + [draft]
         # "… en 2024, et par rapport à 2023 ?" then "détaille par type": the years of the whole message
-        return _joined(drafts), replace(previous, years=sorted(years)) if previous else previous
+        return _joined(drafts), replace(previous, years=sorted(years), parts=[c.question for c in asked]) \
+            if previous else previous
 
     def _dated(self, part: str, period: Period | None, as_of: date) -> tuple[str, Period | None]:
         """"bdd en sept 24 : cb de contacts et cb d'actifs ?": a part asking of its own subject with no date of

@@ -1383,3 +1383,5 @@ def test_same_again_for_another_subject_asks_every_question_so_far(assistant):
                      "Part de la thématique Biodéchets dans les événements : 20 % en 2024.",
                      "Fréquence de la thématique Eau dans les événements : 29 en 2024.",
                      "Part de la thématique Eau dans les événements : 33 % en 2024."]  # the report's count, not the tags'
+    b = ask(assistant, "pareil pour les sols", "2024-12-31", a.conversation_id)  # the next message: the same two
+    assert "Fréquence de la thématique Sols dans les événements : 24 en 2024." in b.answer and "27 %" in b.answer
