@@ -136,6 +136,9 @@ def split_questions(message: str) -> list[str]:
     # trop" is left out, "… ? en 2023" adds its date to the question before it.
     merged: list[str] = []
     for p in parts:
+        if merged and re.match(r"(?:ou|or) (?:bien )?(?:son|sa|ses|leurs?|ton|ta|tes|votre|vos|his|her|their)\b", fold(p)):
+            merged[-1] = f"{merged[-1].rstrip(' ?')} {p}"  # "son numéro ? ou son mail ?": one request, two ways
+            continue
         if merged and "?" not in p and not re.search(rf"\b(?:{ASK})\b", fold(p)) and not again(p):
             # "… ? genre la plus grosse hausse de membres": the question said again, in other words
             restated = re.match(r"(?:genre|c'est-a-dire|c-a-d|cad|je veux dire|je parle d[eu']|en clair|autrement dit)\b[\s,:]*",

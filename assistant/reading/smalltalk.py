@@ -22,7 +22,9 @@ KINDS = {
     "greeting": r"bonjour|bonsoir|salut|coucou|hello|hey|yo|re|hi|bjr|bsr|slt|cc|wesh|(?:comment )?ca va|comment (?:vas-tu|allez-vous)|"
                 r"la forme",
     "thanks": r"merci\w*|thanks?|thx|cimer",
-    "goodbye": r"au revoir|bye|a plus|a\+|bonne (?:journee|soiree|fin de journee)|ciao",
+    "goodbye": r"au revoir|bye|a plus|a\+|ciao|a (?:bientot|demain|lundi|tout a l'heure)|"
+               r"bon (?:week-?end|wk?e?nd|we|dimanche|apres-midi)|bonnes? (?:journee|soiree|nuit|semaine|vacances|fetes|"
+               r"fin de (?:journee|semaine))",
     "ack": r"ok|okay|oki|d'accord|dac|daccord|parfait|super|genial|top|cool|compris|entendu|tres bien|bien|nickel|"
            r"ca marche|oui|non|ah|oh|bon|ben|euh|ouais|yes|haha\w*|hihi|lol|mdr|ptdr|xd",
     "help": r"aide|help|a l'aide|tu sers a quoi|tu fais quoi|que sais-tu faire|qu'est-ce que tu sais faire|"
@@ -39,7 +41,7 @@ _SELF = re.compile(r"\b(?:(?:t|t'es|c'est) qui toi|qui es-tu|qui etes-vous)\b|"
                    r"^(?:c'est|c'est bien) (?:un (?:robot|bot|chatbot|humain|programme)|une (?:ia|vraie personne))\b|"
                    r"\b(?:tu parles|parles-tu|vous parlez|parlez-vous|tu comprends|comprends-tu) (?:l')?(?:anglais|english|"
                    r"francais|d'autres langues)\b|\bdo you speak\b")
-FILL = r"beaucoup|bcp|encore|a vous|a toi|tous|tout le monde|l'equipe|madame|monsieur|la|le|les|et|there|everyone|all|" \
+FILL = r"beaucoup|bcp|encore|a vous|a toi|a tous|tous|tout le monde|l'equipe|madame|monsieur|la|le|les|et|there|everyone|all|" \
        r"svp|stp|s'il (?:te|vous) plait|please|" \
        r"!|\?|\.|,|:\)|;\)"
 _PATTERN = re.compile(rf"^(?:\s*(?:{'|'.join(KINDS.values())}|{FILL})\b\W*)+$")

@@ -1385,3 +1385,9 @@ def test_same_again_for_another_subject_asks_every_question_so_far(assistant):
                      "Part de la thématique Eau dans les événements : 33 % en 2024."]  # the report's count, not the tags'
     b = ask(assistant, "pareil pour les sols", "2024-12-31", a.conversation_id)  # the next message: the same two
     assert "Fréquence de la thématique Sols dans les événements : 24 en 2024." in b.answer and "27 %" in b.answer
+
+
+def test_a_farewell_is_small_talk_and_an_alternative_is_one_request(assistant):
+    assert ask(assistant, "bonne semaine à tous !").answer.startswith("À bientôt")
+    a = ask(assistant, "tu as le numéro de Camille ? ou son mail ?")
+    assert a.abstained and "e-mailing" not in fold(a.answer)  # not "son mail" read as the newsletters
