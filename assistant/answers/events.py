@@ -169,14 +169,16 @@ class EventBook:
         period = q.dates.period
         if period:
             moved = []
-            if period.year_known and not any(period.contains(e.date) for e in typed):
+            if not any(period.contains(e.date) for e in typed):
                 # "le bureau du 21 novembre a-t-il eu lieu ?": an event whose notes say it was planned that day;
                 # "et celui de novembre ?" among the bureaux: one whose notes name a day of that month
                 month = MONTH_NAMES[period.start.month - 1]
                 one_month = (period.start.year, period.start.month) == (period.end.year, period.end.month) \
                     and period.start.day == 1 and (period.end + timedelta(days=1)).day == 1
-                said = re.escape(fold(format_date(period.start))) if period.start == period.end else \
-                    rf"\b\d{{1,2}}(?:er)? {month} {period.start.year}\b" if one_month and type_labels else None
+                day = fold(format_date(period.start, with_year=period.year_known))  # "le 21 novembre": of any year
+                said = rf"\b{re.escape(day)}\b" if period.start == period.end else \
+                    rf"\b\d{{1,2}}(?:er)? {month} {period.start.year}\b" if one_month and type_labels and period.year_known \
+                    else None
                 moved = [e for e in typed if said and re.search(said, fold(e.notes))]
             events = [e for e in events if period.contains(e.date)] or moved
             typed = [e for e in typed if period.contains(e.date)] or moved

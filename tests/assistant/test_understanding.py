@@ -1391,3 +1391,8 @@ def test_a_farewell_is_small_talk_and_an_alternative_is_one_request(assistant):
     assert ask(assistant, "bonne semaine à tous !").answer.startswith("À bientôt")
     a = ask(assistant, "tu as le numéro de Camille ? ou son mail ?")
     assert a.abstained and "e-mailing" not in fold(a.answer)  # not "son mail" read as the newsletters
+
+
+def test_a_meeting_moved_from_a_day_named_without_its_year(assistant):
+    a = ask(assistant, "qui est passé au bureau du 21 novembre ?", "2024-12-31")
+    assert a.answer.startswith("Pas le 21 novembre") and "7 janvier 2025" in a.answer
