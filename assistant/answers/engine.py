@@ -292,6 +292,8 @@ class Engine:
     def _message(self, message: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
         """The answer to every question of a message, in order."""
         # "…, and how many of them were active?", "cmb d'events et ca fait quel % ?": each part split again as read
+        if reads_english(message):  # "… right? to when?": the whole message read as English, then split
+            message = self.lexicon.read(message)
         parts = []
         for part in split_questions(message):
             read = split_questions(self.lexicon.read(part))

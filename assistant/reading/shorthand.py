@@ -75,12 +75,16 @@ ENGLISH = [
     ("dropped", "a baisse"), ("drop", "baisse"), ("grew", "a augmente"), ("gain", "gagne"), ("lost", "perdu"),
     ("sent out", "envoyes"), ("send out", "envoyer"), ("sent", "envoyes"), ("send", "envoyer"), ("hosted", "accueilli"),
     ("welcomed", "accueilli"), ("launched", "lance"), ("signed", "signe"), ("approved", "valides"),
-    ("validated", "valides"),
+    ("validated", "valides"), ("moved", "reporte"), ("postponed", "reporte"), ("rescheduled", "reporte"),
+    ("cancelled", "annule"), ("canceled", "annule"), ("in charge of", "responsable de"), ("head of", "responsable de"),
+    ("comms", "communication"), ("hiring", "recrute"), ("recruiting", "recrute"), ("hire", "recruter"),
+    ("what percentage", "quel pourcentage"), ("what percent", "quel pourcentage"), ("what %", "quel pourcentage"),
+    ("right", "non"), ("isn't it", "non"), ("correct", "non"),
     ("january", "janvier"), ("february", "fevrier"), ("march", "mars"), ("april", "avril"), ("may", "mai"),
     ("june", "juin"), ("july", "juillet"), ("august", "aout"), ("september", "septembre"),
     ("october", "octobre"), ("november", "novembre"), ("december", "decembre"),
 ]
-_ENGLISH_RE = [(re.compile(rf"\b{re.escape(en)}\b", re.I), fr) for en, fr in
+_ENGLISH_RE = [(re.compile(rf"\b{re.escape(en)}(?!\w)", re.I), fr) for en, fr in
                sorted(ENGLISH, key=lambda p: -len(p[0]))]
 # Markers of an English sentence: its frames are rewritten only when the message reads as English,
 # so that French "on", "a" or "list" keep their meaning.
@@ -88,6 +92,11 @@ _WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")  # a whole word, not
 _ENGLISH_MARKERS = re.compile(r"\b(how|what|when|where|which|who|the|is|are|did|does|was|were|there|in|of|"
                               r"please|list|show|give|many|much|had|has|have|will|can|could|would|this|that|"
                               r"with|from|than|over|any|some)\b", re.I)
+
+
+# "What" before a noun asks which one ("what salary", "what topics"); before a verb it asks what.
+_WHAT_NOUN = re.compile(r"\bwhat (?=(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|about|if|"
+                        r"else|kind|type|sort|share|proportion|percent\w*|happen\w*)\b)[a-z]{3,})", re.I)
 
 
 # Approximate numerals of French: "une cinquantaine de personnes" is about 50.
@@ -105,6 +114,7 @@ def reads_english(text: str) -> bool:
 def expand(text: str) -> str:
     """Shorthand and English frames rewritten; every other word left exactly as typed."""
     if reads_english(text):
+        text = _WHAT_NOUN.sub("quel ", text)  # "what salary …": the thing asked, as "quel salaire"
         for pattern, french in _ENGLISH_RE:
             text = pattern.sub(french, text)
     text = _APPROXIMATE_RE.sub(lambda m: (f"{m.group(1)} de " if m.group(1) else "environ ")  # "plus d'une centaine"

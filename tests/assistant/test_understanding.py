@@ -1396,3 +1396,12 @@ def test_a_farewell_is_small_talk_and_an_alternative_is_one_request(assistant):
 def test_a_meeting_moved_from_a_day_named_without_its_year(assistant):
     a = ask(assistant, "qui est passé au bureau du 21 novembre ?", "2024-12-31")
     assert a.answer.startswith("Pas le 21 novembre") and "7 janvier 2025" in a.answer
+
+
+def test_an_english_message_is_read_whole_before_it_is_split(assistant):
+    a = ask(assistant, "the board meeting of november was postponed, right? to when?", "2024-12-31")
+    assert "7 janvier 2025" in a.answer
+    b = ask(assistant, "who is in charge of comms? are they hiring?", "2024-12-31")
+    assert "Camille Dourneau" in b.answer and "alternant" in b.answer
+    c = ask(assistant, "what budget did the region give the cluster?", "2024-12-31")  # "what budget": the thing asked
+    assert c.abstained and "budget" in c.answer
