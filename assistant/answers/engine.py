@@ -161,7 +161,9 @@ def _placeless(draft: Draft, address: bool = False) -> bool:
     # one member's card may say where it is based ("Siège aux Pays-Bas"), or not
     unplaced = kind == "members" and not (POSTAL.search(draft.text) or SITED.search(fold(draft.text)))
     record = bool(draft.sources) and draft.sources[0].kind == "event"  # an event's passage holds its card only
-    return kind == "figures" or unplaced or (kind in ("events", "members") and several) or \
+    # several events: the places their titles name ("… à Aulnay-sous-Bois"), if any
+    listed = kind == "events" and several and not address and PLACE_NAMED.search(draft.text)
+    return kind == "figures" or unplaced or (kind in ("events", "members") and several and not listed) or \
         (kind == "passages" and (record or not (POSTAL if address else PLACE_NAMED).search(draft.text)))
 
 
@@ -645,6 +647,8 @@ class Engine:
                            f"couverture insuffisante ({best.coverage if best else 0:.2f})")
         if where and _placeless(best, bool(re.search(r"\badresse", q.folded))):
             return abstain(NO_PLACE + self._nearby(q), "lieu demandé, absent de la base")
+        if where and _kind(best.focus) == "events" and len(best.focus.get("ids", [])) > 1:
+            best.text += "\nLa base ne donne pas d'autre lieu que ceux que nomment ces intitulés."
         return _with_report_figure(q, best, figure)
 
     def _known_share(self, q: Query) -> float:

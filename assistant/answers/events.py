@@ -612,6 +612,8 @@ def _plural(q: Query, type_stems: set[str], asked_only: bool = False) -> bool:
     noun it asks for ("quels sites ?"), not in a complement ("le webinaire sur le réemploi des terres")."""
     determiners = r"quels|quelles|combien de|nombre de" if asked_only else \
         r"les|des|quels|quelles|ces|tous les|toutes les|combien de|nombre de"
+    if not asked_only and type_stems & set(q.topic) and re.search(r"\b(?:celles|ceux|elles|lesquel(?:le)?s)\b", q.folded):
+        return True  # "et celles de l'automne ?" after the visits: several of them
     return any(re.search(r"[sx]$", w) and stem(w) in type_stems
                for w in re.findall(rf"\b(?:{determiners}) (\w+)", q.folded))
 

@@ -1405,3 +1405,11 @@ def test_an_english_message_is_read_whole_before_it_is_split(assistant):
     assert "Camille Dourneau" in b.answer and "alternant" in b.answer
     c = ask(assistant, "what budget did the region give the cluster?", "2024-12-31")  # "what budget": the thing asked
     assert c.abstained and "budget" in c.answer
+
+
+def test_where_several_events_took_place_is_what_their_titles_name(assistant):
+    a = ask(assistant, "quelles visites en 2024 ?", "2024-12-31")
+    b = ask(assistant, "et celles d'octobre, c'était où ?", "2024-12-31", a.conversation_id)
+    assert "Aulnay-sous-Bois" in b.answer and "Saint-Gobain" in b.answer and "CSTB" not in b.answer
+    assert b.answer.endswith("que nomment ces intitulés.")
+    assert ask(assistant, "les forums c'était où ?", "2024-12-31").abstained  # no title names a place
