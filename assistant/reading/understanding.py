@@ -240,6 +240,10 @@ class Query:
 WHETHER_ANY = (r"^(?:et |bonjour |salut |slt |bjr )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y a(?:-t-il)?|y-a-t-il|existe(?:-t-il)?|"
                r"vous avez|avez-vous|tu as|as-tu|on a) (?:des|un|une|d')\b|"
                r"^(?:et )?est-ce (?:qu'|que )(?:un|une|des|certains?|certaines?|quelqu'un|l'un)\b")  # "est-ce qu'un des membres …"
+# How a request is framed, not what it asks: "pour ma présentation, j'ai besoin de …", "il me faudrait …"
+REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous aurions)(?: juste| vraiment| surtout)? "
+                           r"besoin (?:de |d'|du |des )|\bil (?:me|nous) (?:faut|faudrait) |"
+                           r"^(?:pour|dans le cadre de) (?:ma|mon|mes|notre|nos) [\w'-]+(?: (?:du|de la|de l'|des) [\w'-]+)?\s*,?")
 # An example given after what is asked: ", genre pour les pieds d'immeubles", "(par exemple des toitures)"
 EXAMPLE = re.compile(r"[,(]\s*(?:genre|par exemple|p\.? ?ex\.?|style|typiquement|notamment|comme)\b([^,;?()]*)")
 INTENT_PATTERNS = {
@@ -324,7 +328,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     elif re.search(r"\b(organise\w* par le cluster|le cluster a organise\w* (?:seul|lui-meme|tout seul)|organise\w* en propre|"
                    r"en propre)\b", asked):  # "qu'est-ce que le cluster a organisé en juillet ?" asks what it held
         organisation = "organisation"
-    topic, unknown = lexicon.topic_and_unknown(folded, names)
+    topic, unknown = lexicon.topic_and_unknown(REQUEST_FRAME.sub(" ", folded), names)
     if aside:  # "si on met septembre de côté", "à part l'eau": what is set aside is no subject
         gone = {stem(w) for w in words(aside)} | ASIDE_STEMS
         topic = [s for s in topic if s not in gone]

@@ -1413,3 +1413,8 @@ def test_where_several_events_took_place_is_what_their_titles_name(assistant):
     assert "Aulnay-sous-Bois" in b.answer and "Saint-Gobain" in b.answer and "CSTB" not in b.answer
     assert b.answer.endswith("que nomment ces intitulés.")
     assert ask(assistant, "les forums c'était où ?", "2024-12-31").abstained  # no title names a place
+
+
+def test_how_a_request_is_framed_is_no_subject(assistant):
+    a = ask(assistant, "pour mon rapport annuel, j'aurais besoin du nombre de membres par collège", "2024-12-31")
+    assert a.answer.startswith("Membres par collège")
