@@ -312,7 +312,7 @@ class Engine:
         drafts, period, years = [], None, set()
         # "combien de contacts, de structures et de membres ?": each part says all it asks, none leans on another
         independent = coordinated(message) == parts
-        before, jobs = previous, [(part, None) for part in parts]
+        before, jobs, said = previous, [(part, None) for part in parts], []
         while jobs:  # each part may lean on the one before ("... et combien de participants ?")
             part, on = jobs.pop(0)
             if on is None and asked and (other := again(part)):
@@ -322,6 +322,12 @@ class Engine:
             dated, period = self._dated(part, period, as_of)
             if independent or on:
                 previous = on or before
+            elif len(said) > 1 and is_followup(part):
+                # "combien au total en décembre, combien d'actifs, et combien au total en juin ?": the part it
+                # repeats words of, not the last one
+                shared = [len(set(content_stems(part)) & set(content_stems(earlier))) for earlier, _ in said]
+                if max(shared) > shared[-1]:
+                    previous = said[max(range(len(said)), key=lambda i: (shared[i], i))][1]
             draft, context = self._claim_or_question(dated, as_of, previous)
             if dated != part:  # "… en 2024, et la newsletter sort à quelle fréquence ?": better read undated
                 undated, alone = self._claim_or_question(part, as_of, previous)
@@ -333,6 +339,7 @@ class Engine:
             previous = context
             if on is None:
                 asked.append(context)
+                said.append((part, context))
             years |= set(context.years)
             ids = {s.id for s in draft.sources}
             same = [d for d in drafts if d.text == draft.text or ids and ids == {s.id for s in d.sources}
@@ -351,6 +358,11 @@ class Engine:
         """"bdd en sept 24 : cb de contacts et cb d'actifs ?": a part asking of its own subject with no date of
         its own is asked for the period an earlier part of the message named. Returns the part and the period."""
         own = parse(self.lexicon.read(part), as_of, self.lexicon)
+        mine = own.dates.period
+        if mine and not mine.year_known and period and period.year_known and (month := re.search(
+                rf"\b({'|'.join(map(fold, MONTH_NAMES))})\b(?!\s+\d)", fold(part))):  # "…en décembre 2024, et en juin ?": of 2024
+            dated = f"{part[:month.end()]} {period.start.year}{part[month.end():]}"
+            return dated, read_dates(dated, as_of).period or mine
         if own.dates.period or own.dates.years or own.dates.future or own.dates.past:
             return part, own.dates.period or period
         if period is None or not _stands_alone(part, own):

@@ -1418,3 +1418,9 @@ def test_where_several_events_took_place_is_what_their_titles_name(assistant):
 def test_how_a_request_is_framed_is_no_subject(assistant):
     a = ask(assistant, "pour mon rapport annuel, j'aurais besoin du nombre de membres par collège", "2024-12-31")
     assert a.answer.startswith("Membres par collège")
+
+
+def test_a_part_repeating_words_of_an_earlier_part_speaks_of_it_in_its_year(assistant):
+    a = ask(assistant, "combien de contacts au total en décembre 2024, combien d'actifs et combien au total en juin ?",
+            "2024-12-31")
+    assert a.answer.split("\n\n")[-1].startswith("Contacts dans la base de données (global) : 5285 en juin 2024")
