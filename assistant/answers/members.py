@@ -150,19 +150,7 @@ class MemberBook:
                      focus={"kind": "members", "ids": [m.id for m in chosen]})
 
     def _describe(self, q: Query, members: list[Member]) -> Draft:
-        lines = []
-        for m in members:
-            kind = f" ({m.kind})" if m.kind else ""
-            if m.activity and fold(m.activity).startswith(fold(m.name)):
-                line = m.activity.rstrip(".") + "."  # the activity already names the member
-            else:
-                line = f"{m.name}{kind} : {m.activity.rstrip('.')}." if m.activity else f"{m.name}{kind}."
-            if m.notes and len(m.notes) <= 160:
-                line += f" {m.notes.rstrip('.')}."
-            if m.validated_by:
-                when = f" ({format_date(m.validated_on)})" if m.validated_on else ""
-                line += f" Nouveau membre validé par : {m.validated_by}{when}."
-            lines.append(line)
+        lines = [_card(m) for m in members]
         name_stems = set().union(*(set(content_stems(m.name)) for m in members))
         explained = name_stems | set().union(*(self.stems[m.id] for m in members)) | MEMBER_WORDS
         coverage = min(1.0, _coverage(self.lexicon, set(q.topic), explained, bonus=0.3))  # named: the subject,
@@ -194,7 +182,9 @@ class MemberBook:
         scored.sort(key=lambda x: -x[0])
         best = scored[0][0]
         chosen = [m for s, m in scored if s >= 0.5 * best][:15]
-        lines = [f"- {m.name}" + (f" : {m.activity.rstrip('.')}" if m.activity else "") for m in chosen]
+        # one member found: its whole card ("… Interlocuteur cité dans le bilan : …")
+        lines = [f"- {_card(chosen[0])}"] if len(chosen) == 1 else \
+            [f"- {m.name}" + (f" : {m.activity.rstrip('.')}" if m.activity else "") for m in chosen]
         explained = set().union(*(related(wanted, self.stems[m.id]) for m in chosen)) | MEMBER_WORDS | {stem(t) for t in themes}
         explained |= {stem(w) for w in WORKS_ON.findall(q.folded)}  # "qui travaille sur …" says how, not what
         explained |= {stem(w) for t in themes for w in THEME_WORDS.get(t, [])}
@@ -205,6 +195,21 @@ class MemberBook:
         return Draft(text, [member_source(m) for m in chosen],
                      coverage=_coverage(self.lexicon, set(q.topic), explained),
                      focus={"kind": "members", "ids": [m.id for m in chosen]})
+
+
+def _card(m: Member) -> str:
+    """What the base says of a member, in one paragraph."""
+    kind = f" ({m.kind})" if m.kind else ""
+    if m.activity and fold(m.activity).startswith(fold(m.name)):
+        line = m.activity.rstrip(".") + "."  # the activity already names the member
+    else:
+        line = f"{m.name}{kind} : {m.activity.rstrip('.')}." if m.activity else f"{m.name}{kind}."
+    if m.notes and len(m.notes) <= 160:
+        line += f" {m.notes.rstrip('.')}."
+    if m.validated_by:
+        when = f" ({format_date(m.validated_on)})" if m.validated_on else ""
+        line += f" Nouveau membre validé par : {m.validated_by}{when}."
+    return line
 
 
 def _coverage(lexicon: Lexicon, topic: set[str], explained: set[str], bonus: float = 0.0) -> float:

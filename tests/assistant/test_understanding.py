@@ -1424,3 +1424,8 @@ def test_a_part_repeating_words_of_an_earlier_part_speaks_of_it_in_its_year(assi
     a = ask(assistant, "combien de contacts au total en décembre 2024, combien d'actifs et combien au total en juin ?",
             "2024-12-31")
     assert a.answer.split("\n\n")[-1].startswith("Contacts dans la base de données (global) : 5285 en juin 2024")
+
+
+def test_the_one_member_found_is_shown_with_its_whole_card(assistant):
+    a = ask(assistant, "quel membre propose un assistant zéro-déchet ?", "2024-12-31")
+    assert "Trizzy" in a.answer and "Romain Bouiller" in a.answer and "5 septembre 2024" in a.answer
