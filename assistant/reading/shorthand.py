@@ -28,6 +28,10 @@ SMS = {
     "resp": "responsable", "respo": "responsable", "ptit": "petit", "ptite": "petite", "ptits": "petits", "ptites": "petites", "chui": "je suis", "jsuis": "je suis", "ptet": "peut-etre", "jvoudrais": "je voudrais",
     "wesh": "salut", "okay": "ok", "oki": "ok", "thx": "merci", "thanks": "merci", "nn": "non",
 }
+# English nouns of an association's life that French chat borrows as they are ("nos followers linkedin").
+LOANWORDS = {"followers": "abonnes", "follower": "abonnes", "subscribers": "abonnes", "trainer": "formateur",
+             "speakers": "intervenants", "speaker": "intervenant", "workshop": "atelier", "workshops": "ateliers",
+             "orga": "organisation", "orgas": "organisations"}
 # Question frames of English, longest first; "in 2024" needs nothing (years are read as they are).
 ENGLISH = [
     ("how many", "combien"), ("how much", "combien"), ("more than", "plus de"), ("over", "plus de"),
@@ -60,11 +64,10 @@ ENGLISH = [
     ("attendees", "participants"), ("attended", "ont participe"), ("people", "personnes"),
     # the words of any association's life, as its French reports say them
     ("board meeting", "bureau"), ("board meetings", "bureaux"), ("general assembly", "assemblee generale"),
-    ("annual general meeting", "assemblee generale"), ("agm", "assemblee generale"), ("followers", "abonnes"),
-    ("follower", "abonnes"), ("subscribers", "abonnes"), ("trainer", "formateur"), ("speakers", "intervenants"),
-    ("speaker", "intervenant"), ("smes", "pme"), ("sme", "pme"), ("local authorities", "collectivites"),
+    ("annual general meeting", "assemblee generale"), ("agm", "assemblee generale"),
+    ("smes", "pme"), ("sme", "pme"), ("local authorities", "collectivites"),
     ("members", "membres"), ("member", "membre"), ("mailing list", "e-mailing"), ("emailings", "e-mailings"),
-    ("workshops", "ateliers"), ("workshop", "atelier"), ("goals", "objectifs"), ("goal", "objectif"),
+    ("goals", "objectifs"), ("goal", "objectif"),
     ("targets", "objectifs"), ("target", "objectif"), ("challenges", "enjeux"), ("database", "base de donnees"),
     ("business sector", "secteur d'activite"), ("business sectors", "secteurs d'activite"), ("sector", "secteur"),
     ("sectors", "secteurs"), ("work in", "travaillent dans"), ("companies", "entreprises"), ("company", "entreprise"), ("share", "part"), ("busiest", "le plus charge"),
@@ -89,6 +92,7 @@ _ENGLISH_RE = [(re.compile(rf"\b{re.escape(en)}(?!\w)", re.I), fr) for en, fr in
 # Markers of an English sentence: its frames are rewritten only when the message reads as English,
 # so that French "on", "a" or "list" keep their meaning.
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")  # a whole word, not the "c" of "c'est"
+_LOANWORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w'’-])")
 _ENGLISH_MARKERS = re.compile(r"\b(how|what|when|where|which|who|the|is|are|did|does|was|were|there|in|of|"
                               r"please|list|show|give|many|much|had|has|have|will|can|could|would|this|that|"
                               r"with|from|than|over|any|some)\b", re.I)
@@ -128,12 +132,13 @@ def expand(text: str) -> str:
     # "ça se passe ou ?", "ou c'est ?": typed without its accent, "où" ends or opens the question ("A ou B ?" does not)
     text = re.sub(r"(?<![\w'’-])ou(?=\s*(?:[?!.]|$))|^(\s*)ou(?= (?:est|sont|se |s'est|c'est|ca |ça |a lieu|ont lieu|etait|était))",
                   lambda m: (m.group(1) or "") + "où", text, flags=re.I)
-    return _WORD.sub(lambda m: SMS.get(fold(m.group(0)), m.group(0)), text)
+    text = _WORD.sub(lambda m: SMS.get(fold(m.group(0)), m.group(0)), text)
+    return _LOANWORD.sub(lambda m: LOANWORDS.get(fold(m.group(0)), m.group(0)), text)  # "d'orgas" too
 
 
 def chat_words() -> set[str]:
     """Every folded word these rewrites produce: part of the language the reader knows."""
     out: set[str] = set()
-    for value in [*SMS.values(), *(fr for _, fr in ENGLISH)]:
+    for value in [*SMS.values(), *LOANWORDS.values(), *(fr for _, fr in ENGLISH)]:
         out.update(re.findall(r"[a-z]+", fold(value)))
     return out

@@ -89,12 +89,14 @@ _REQUEST = (r"(?:est-ce que |est ce que )?(?:tu peux|tu pourrais|vous pouvez|vou
             r" preciser| indiquer| me communiquer)?|"
             r"(?:j'aimerais|je voudrais|je souhaiterais|je veux) (?:savoir|connaitre)|dis-moi|dites-moi")
 # Greetings before a question and politeness after it ("slt, ...", "... merci d'avance").
-_OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une question|question|{_REQUEST})\b[\s,!.:-]*)+", re.I)
+_OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une question|question|{_REQUEST})\b[\s,!.:-]*|"
+                      rf"(?:{KINDS['ack']}|{KINDS['thanks']})\s*[,.!]+\s*)+", re.I)  # "D'accord. Et …"
 # What the asker will do with the answer, with their own document ("Pour notre rapport annuel, …", "Dans le cadre
 # d'une note au bureau, …"; an indefinite or possessive article: "pour les PME, …" is a question's own subject),
 # and where they expect it to be written ("…, tel qu'il figure dans le tableau ?"): the frame, not the question.
 _PURPOSE = re.compile(r"^\s*(?:dans le cadre (?:d'une?|du|de la|des) |pour (?:notre|mon|ma|mes|nos|votre|vos|un|une) |afin d'|afin de |"
-                      r"en vue d'une? |en prevision d'une? )[^,?]{3,80},\s*|"
+                      r"en vue d'une? |en prevision d'une? )[^,?]{3,80}?(?:,\s*|\s+(?=(?:j'ai|on a|j'aurais|il me faut|"
+                      r"il me faudrait|je voudrais|je cherche)\b))|"  # "pour ma présentation j'ai besoin de …"
                       # "Pour la préparation du CA, pourriez-vous m'indiquer le nombre total …": a definite article
                       # frames only before a request that names its own subject ("pour la formation sols,
                       # pouvez-vous m'indiquer la durée ?" asks about the formation)

@@ -240,12 +240,12 @@ class Query:
 WHETHER_ANY = (r"^(?:et |bonjour |salut |slt |bjr )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y a(?:-t-il)?|y-a-t-il|existe(?:-t-il)?|"
                r"vous avez|avez-vous|tu as|as-tu|on a) (?:des|un|une|d')\b|"
                r"^(?:et )?est-ce (?:qu'|que )(?:un|une|des|certains?|certaines?|quelqu'un|l'un)\b")  # "est-ce qu'un des membres …"
-# How a request is framed, not what it asks: "pour ma présentation, j'ai besoin de …", "il me faudrait …"
+# How a request is framed, not what it asks: "j'ai besoin de …", "il me faudrait …"
 REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous aurions)(?: juste| vraiment| surtout)? "
-                           r"besoin (?:de |d'|du |des )|\bil (?:me|nous) (?:faut|faudrait) |"
-                           r"^(?:pour|dans le cadre de) (?:ma|mon|mes|notre|nos) [\w'-]+(?: (?:du|de la|de l'|des) [\w'-]+)?\s*,?")
+                           r"besoin (?:de |d'|du |des )|\bil (?:me|nous) (?:faut|faudrait) ")
 # An example given after what is asked: ", genre pour les pieds d'immeubles", "(par exemple des toitures)"
-EXAMPLE = re.compile(r"[,(]\s*(?:genre|par exemple|p\.? ?ex\.?|style|typiquement|notamment|comme)\b([^,;?()]*)")
+EXAMPLE = re.compile(r"[,(]\s*(?:genre|par exemple|p\.? ?ex\.?|style|typiquement|notamment|comme)\b([^,;?()]*)|"
+                     r"\(([^()]{3,80})\)")
 INTENT_PATTERNS = {
     "whether": WHETHER_ANY,
     "count": r"\bcombien\b(?! (?:d'|de |des )?participants)|\bnombre (?!(?:d'|de |des )participants)",
@@ -332,9 +332,10 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     if aside:  # "si on met septembre de côté", "à part l'eau": what is set aside is no subject
         gone = {stem(w) for w in words(aside)} | ASIDE_STEMS
         topic = [s for s in topic if s not in gone]
-    for example in EXAMPLE.findall(folded):  # "des composteurs, genre pour les pieds d'immeubles": an example
-        # given after the request; a word of it the base lacks does not make the request unknown
-        unknown = [w for w in unknown if w not in words(example)]
+    for example in (m.group(1) or m.group(2) for m in EXAMPLE.finditer(folded)):  # "des composteurs, genre pour les pieds d'immeubles", "l'atelier sur la
+        # fraîcheur (contre les îlots de chaleur)": an example or an aside; a common word of it the base lacks does
+        # not make the request unknown
+        unknown = [w for w in unknown if w not in words(example) or w in names]
     if "where" in intents:  # "dans quelle ville ?" asks where: the noun says how, not what
         framed = {stem(w) for w in re.findall(r"\bquel(?:le)? (ville|lieu|endroit|commune)\b", folded)}
         topic = [s for s in topic if s not in framed]

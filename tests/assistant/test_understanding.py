@@ -1429,3 +1429,13 @@ def test_a_part_repeating_words_of_an_earlier_part_speaks_of_it_in_its_year(assi
 def test_the_one_member_found_is_shown_with_its_whole_card(assistant):
     a = ask(assistant, "quel membre propose un assistant zéro-déchet ?", "2024-12-31")
     assert "Trizzy" in a.answer and "Romain Bouiller" in a.answer and "5 septembre 2024" in a.answer
+
+
+def test_loanwords_an_aside_in_brackets_and_an_acknowledgement_before_the_question(assistant):
+    a = ask(assistant, "on avait combien de followers linkedin en avril 2024 ?", "2024-12-31")
+    assert "3245" in a.answer
+    b = ask(assistant, "la visite du CSTB (celle avec les gratte-ciels en verre) a réuni combien de personnes ?",
+            "2024-12-31")
+    assert not b.abstained and "24" in b.answer
+    c = ask(assistant, "D'accord. Et le forum eau c'était quand ?", "2024-12-31")
+    assert "26 avril 2024" in c.answer
