@@ -80,7 +80,10 @@ class MemberBook:
         grouping |= {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?\w+ de (\w+)", q.folded)}
         rest = set(q.topic) - MEMBER_WORDS - NEWCOMERS - JOINING - grouping  # "par instance": how to group
         typed = re.sub(r"\bstart ?ups?\b", "start-up", fold(q.text))  # as typed: "personnes" stays itself
-        kinds = [k for k, pattern in self.kinds.items() if pattern.search(typed)]
+        # "un assistant zéro-déchet pour les collectivités": those it serves, not a kind of member asked for
+        kinds = [k for k, pattern in self.kinds.items()
+                 if any(not re.search(r"\b(?:pour|aux?|destinee?s? aux?)\s+(?:les |des |la |le |l')?(?:[\w/-]+ (?:et|ou) (?:les |des |la |le |l')?)?$", typed[:m.start()])
+                        for m in pattern.finditer(typed))]
         joined = NEWCOMERS & set(q.topic) or re.search(r"\b(rejoint|valide\w*|arrive\w*)\b", q.folded)
         if kinds and joined and (listing := self._of_kind(q, kinds)):
             return listing  # "il y a des start-up parmi les nouveaux membres ?" (not "les PME adhérentes")

@@ -1439,3 +1439,9 @@ def test_loanwords_an_aside_in_brackets_and_an_acknowledgement_before_the_questi
     assert not b.abstained and "24" in b.answer
     c = ask(assistant, "D'accord. Et le forum eau c'était quand ?", "2024-12-31")
     assert "26 avril 2024" in c.answer
+
+
+def test_those_a_member_serves_are_not_the_kind_of_member_asked_for(assistant):
+    a = ask(assistant, "quel nouveau membre fait des solutions pour les PME et les collectivités en zéro déchet ?",
+            "2024-12-31")
+    assert "Trizzy" in a.answer and "de type" not in a.answer
