@@ -88,8 +88,9 @@ def coordinated(message: str) -> list[str] | None:
     named += [re.sub(r"^\s*,\s*(?:de |d')", "", x) for x in re.findall(r"\s*,\s*(?:de |d')[^,?]+?(?=\s*,|$)",
                                                                       message[items.start("more"):items.end("more")])]
     named.append(message[items.start("last"):items.end("last")])
-    if any(len(x.split()) > 4 for x in named):
-        return None
+    if any(len(x.split()) > 4 or re.search(rf"\b(?:{ASK})\b", fold(x)) for x in named) \
+            or re.search(r"\b(?:au total|en tout|ensemble|cumul\w*|additionn\w*|somme)\b", folded):
+        return None  # "… d'adhésions, et de combien ?"; "combien de PME et d'ETI en tout ?" asks one sum
     frame = re.sub(r"(?:de |d')$", "", head)
     return [f"{frame}{'d' + chr(39) if re.match(r'[aeiouyh]', fold(x.strip())) else 'de '}{x.strip()}"
             f"{' ' + rest if rest else ''} ?" for x in named]

@@ -1365,6 +1365,7 @@ def test_one_count_asked_of_several_things_is_asked_of_each(assistant):
     assert split_questions("En 2024, combien de visites, de forums et d'ateliers ?") == \
         ["En 2024, combien de visites ?", "En 2024, combien de forums ?", "En 2024, combien d'ateliers ?"]
     assert len(split_questions("le nombre total d'actions et d'accompagnements en 2024 ?")) == 1  # one total
+    assert len(split_questions("combien de visites et de forums en tout ?")) == 1  # one sum
     a = ask(assistant, "combien de structures et de contacts dans la base en 2024 ?", "2024-12-31")
     assert a.answer.index("1692") < a.answer.index("4354")
 
