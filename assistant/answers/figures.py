@@ -96,6 +96,9 @@ class FigureBook:
         if period and period.year_known and not whole_years:
             months = [f for f in m.figures if len(f.period) == 7 and
                       period.start.strftime("%Y-%m") <= f.period <= period.end.strftime("%Y-%m")]
+            if not months and period.label.startswith("fin ") and not any(len(f.period) == 7 for f in m.figures):
+                # "combien d'adhérents fin 2024 ?": a count the report gives once a year is its year-end count
+                return [f for f in m.figures if f.period == str(period.end.year)]
             return months
         if years:
             exact = [f for f in m.figures if f.period in years]
@@ -190,6 +193,10 @@ class FigureBook:
             scored.append((weight / total, precision, m, figs, hit))
         if not scored:
             return self._gap(q, gaps)
+        monthly = max((x[0] for x in scored if len(x[3][0].period) == 7), default=None)
+        if monthly is not None and q.dates.period and q.dates.period.label.startswith("fin "):
+            # "fin 2024" read in a monthly series that says as much, rather than in a year's count
+            scored = [x for x in scored if len(x[3][0].period) == 7 or x[0] > monthly]
         period = q.dates.period
         span = len(q.dates.years) > 1 or bool(period and period.start.year != period.end.year) \
             or q.has("first") or _over_time(q)  # "au début", "quel mois …": the longest series

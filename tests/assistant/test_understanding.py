@@ -1446,3 +1446,8 @@ def test_those_a_member_serves_are_not_the_kind_of_member_asked_for(assistant):
     a = ask(assistant, "quel nouveau membre fait des solutions pour les PME et les collectivités en zéro déchet ?",
             "2024-12-31")
     assert "Trizzy" in a.answer and "de type" not in a.answer
+
+
+def test_the_end_of_a_year_is_its_yearly_count_unless_a_monthly_series_says_it(assistant):
+    assert "190 en 2023" in ask(assistant, "on était combien de membres fin 2023 ?", "2024-12-31").answer
+    assert "3909" in ask(assistant, "combien d'abonnés linkedin à la fin de l'année 2024 ?", "2024-12-31").answer
