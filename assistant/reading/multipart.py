@@ -144,7 +144,8 @@ def split_questions(message: str) -> list[str]:
             # "… ? genre la plus grosse hausse de membres": the question said again, in other words
             restated = re.match(r"(?:genre|c'est-a-dire|c-a-d|cad|je veux dire|je parle d[eu']|en clair|autrement dit)\b[\s,:]*",
                                 fold(p))
-            if re.search(r"\d", p) or restated:
+            # "… ? en 2023", "…, ainsi que le chiffre de 2023"; not a claim of its own ("on est passé sous les 190 il paraît")
+            if re.search(r"\d", p) and (len(p.split()) <= 4 or re.match(r"(?:ainsi que|et|puis|avec)\b", fold(p))) or restated:
                 merged[-1] = f"{merged[-1].rstrip(' ?')} {p[restated.end():] if restated else p} ?"
             continue
         merged.append(p)

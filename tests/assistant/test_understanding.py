@@ -1451,3 +1451,9 @@ def test_those_a_member_serves_are_not_the_kind_of_member_asked_for(assistant):
 def test_the_end_of_a_year_is_its_yearly_count_unless_a_monthly_series_says_it(assistant):
     assert "190 en 2023" in ask(assistant, "on était combien de membres fin 2023 ?", "2024-12-31").answer
     assert "3909" in ask(assistant, "combien d'abonnés linkedin à la fin de l'année 2024 ?", "2024-12-31").answer
+
+
+def test_a_claim_after_a_question_is_not_merged_into_it(assistant):
+    a = ask(assistant, "les membres ont baissé en 2024 non ? on serait tombé sous les 180 d'après un collègue",
+            "2024-12-31")
+    assert a.answer.startswith("Non") and "200 en 2024" in a.answer
