@@ -432,6 +432,11 @@ class Engine:
         question, focus, earlier, seen = typed, {}, [], frozenset()
         # "c'est où ?", "ils étaient combien ?": a question with no subject of its own speaks of the last one.
         bare = not (set(own.topic) - MEASURE_STEMS or own.themes or own.dates.period or own.dates.years or own.unknown)
+        if previous and len(previous.parts) > 1 and refers_back(message) and (named := [
+                p for p in previous.parts if self._names_its_subject(parse(p, as_of, self.lexicon))]) \
+                and named[-1] != previous.question:
+            # "c'est qui Trizzy ? et le contact ?" then "ils sont entrés quand ?": "ils" is the one named
+            previous = replace(previous, question=named[-1], focus={})
         if previous and (is_followup(message) or bare) and not self._names_its_subject(own) \
                 and not _stands_alone(message, own):
             years = previous.years

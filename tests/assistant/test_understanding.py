@@ -1457,3 +1457,9 @@ def test_a_claim_after_a_question_is_not_merged_into_it(assistant):
     a = ask(assistant, "les membres ont baissé en 2024 non ? on serait tombé sous les 180 d'après un collègue",
             "2024-12-31")
     assert a.answer.startswith("Non") and "200 en 2024" in a.answer
+
+
+def test_a_pronoun_after_a_message_of_several_questions_is_the_one_named(assistant):
+    a = ask(assistant, "c'est qui Phytopolis ? et le nombre de contacts en 2024 ?", "2024-12-31")
+    b = ask(assistant, "et ils ont été validés quand ?", "2024-12-31", a.conversation_id)
+    assert "Phytopolis" in b.answer and "5 septembre 2024" in b.answer and "Contacts" not in b.answer
