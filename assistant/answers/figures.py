@@ -233,13 +233,17 @@ class FigureBook:
         chosen, covered, said = [], set(), set()
         for cov, _, m, figs, hit in scored:
             # what its own name says ("newsletters et e-mailings": two metrics of one table, each named alone)
-            named = hit & set().union(*m.names) or hit
+            named = hit & set().union(*m.names) or (set() if chosen else hit)  # a second one names something asked
             new = named - said
-            if chosen and (not new or sum(idf(s) for s in new) < 1.5 or not m.stems & chosen[0][0].stems):
+            # "les WP4 ça fait combien au total ?": every row of the first one's table named alike is part of the sum
+            alike = q.has("sum") and chosen and m.group == chosen[0][0].group and not m.whole and not chosen[0][0].whole \
+                and named == first and cov >= scored[0][0] and figs[-1].unit == chosen[0][1][-1].unit != "%"
+            if chosen and not alike and (not new or sum(idf(s) for s in new) < 1.5 or not m.stems & chosen[0][0].stems):
                 continue  # a second metric must add words and belong with the first ("GE et ETI")
             if chosen and cov < 0.5 * scored[0][0]:
                 break
             chosen.append((m, figs))
+            first = first if len(chosen) > 1 else named
             covered |= hit
             said |= named
             if len(chosen) >= MAX_METRICS:

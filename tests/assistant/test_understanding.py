@@ -1463,3 +1463,8 @@ def test_a_pronoun_after_a_message_of_several_questions_is_the_one_named(assista
     a = ask(assistant, "c'est qui Phytopolis ? et le nombre de contacts en 2024 ?", "2024-12-31")
     b = ask(assistant, "et ils ont été validés quand ?", "2024-12-31", a.conversation_id)
     assert "Phytopolis" in b.answer and "5 septembre 2024" in b.answer and "Contacts" not in b.answer
+
+
+def test_a_total_asked_of_rows_named_alike_adds_up_every_one_of_them(assistant):
+    a = ask(assistant, "d'après le tableau des types d'événements, les WP1 ça fait combien en tout ?", "2024-12-31")
+    assert "Au total : 10 (6 + 4)" in a.answer
