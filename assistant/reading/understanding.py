@@ -436,8 +436,9 @@ class Lexicon:
         typed = {fold(t) for t in _TOKEN.findall(text)}
         for token in set(_TOKEN.findall(text)):
             w = fold(token)
-            if not english and (whole := self.truncated(w)):
-                replaced[token] = whole  # "la comm", "les enjeux strat"
+            if not english and (whole := self.truncated(w)) and not re.search(
+                    rf"\b(?:qui|ca|ça|il|elle|on|je|tu|ils|elles|ne|n') {re.escape(token)}\b", text, re.I):
+                replaced[token] = whole  # "la comm", "les enjeux strat"; not a verb ("lequel qui colle ?")
                 continue
             if len(w) < 3 or self.knows(w) or w.isdigit():
                 continue

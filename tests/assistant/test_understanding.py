@@ -1468,3 +1468,9 @@ def test_a_pronoun_after_a_message_of_several_questions_is_the_one_named(assista
 def test_a_total_asked_of_rows_named_alike_adds_up_every_one_of_them(assistant):
     a = ask(assistant, "d'après le tableau des types d'événements, les WP1 ça fait combien en tout ?", "2024-12-31")
     assert "Au total : 10 (6 + 4)" in a.answer
+
+
+def test_a_verb_after_its_subject_is_no_truncated_word(assistant):
+    lexicon = assistant.engine.lexicon
+    assert "collectiv" not in fold(lexicon.read("lequel de vos domaines colle avec mon projet ? celui qui colle le mieux"))
+    assert "communication" in fold(lexicon.read("c'est qui le resp de la comm ?"))
