@@ -12,6 +12,9 @@ from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, canonic
 WORKS_ON = re.compile(r"\b(travail\w*|bosse\w*|s'occup\w*|specialis\w*|propos\w*|fabriqu\w*|produi\w*|fait|font)\b")
 MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nouveau structure structures qui valide "
                                  "entreprise entreprises societe start-up association organisme"))
+# "qui plante des arbres fruitiers ?": who does something, a verb right after "qui"
+DOES = re.compile(r"(?:et )?qui (?!(?:est|sont|etait|etaient|c'est|a ete|ont ete|sera|anime\w*|organise\w*|dirige\w*|"
+                  r"gere\w*|s'occupe\w*|forme\w*|intervien\w*|presente\w*|\w*[ai]ble)\b)[a-z]+(?:e|ent)\b")
 MEMBERS_PROPER = set(content_stems("membre membres adherent adherents"))
 NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valides validee validees validation adhesion "
                                "adhesions"))
@@ -74,7 +77,7 @@ class MemberBook:
             return self._describe(q, named)
         # "qui bosse sur les sols ?", "qqn qui … a rejoint le cluster ?": who works, who joined, are members
         about_members = MEMBER_WORDS & set(q.topic) or (q.has("who") and (q.themes or WORKS_ON.search(q.folded)
-                                                                             or q.has("validated")))
+                                                                             or q.has("validated") or DOES.match(q.folded)))
         newcomers = (NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated")
         grouping = {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?(\w+)(?: de \w+)?", q.folded)}
         grouping |= {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?\w+ de (\w+)", q.folded)}
@@ -95,7 +98,9 @@ class MemberBook:
         if newcomers and (about_members or q.has("validated")) and rest <= self.validation_stems:
             return self._newcomers(q, rest)  # "combien de nouveaux membres validés par le bureau en mai ?"
         # "il y a un nouveau membre dont le siège est aux Pays-Bas ?" asks which one too
-        asks_which = q.has("who", "list", "whether") or re.match(r"(?:et )?(?:des|les|d'autres) (?:membres|adherents)\b", q.folded)
+        asks_which = q.has("who", "list", "whether") or re.match(
+            r"(?:et )?(?:des|les|d'autres|un|une) (?:membres?|adherents?|structures?|entreprises?)\b", q.folded) \
+            and "?" in q.text  # "un membre spécialisé dans le béton ?"
         if asks_which and about_members and not (q.has("count") and not q.has("list")):
             return self._who(q)
         return None

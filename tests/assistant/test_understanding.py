@@ -1474,3 +1474,10 @@ def test_a_verb_after_its_subject_is_no_truncated_word(assistant):
     lexicon = assistant.engine.lexicon
     assert "collectiv" not in fold(lexicon.read("lequel de vos domaines colle avec mon projet ? celui qui colle le mieux"))
     assert "communication" in fold(lexicon.read("c'est qui le resp de la comm ?"))
+
+
+def test_who_does_something_and_a_member_described_in_a_question_are_looked_for_among_the_members(assistant):
+    assert "Phytopolis" in ask(assistant, "qui fait pousser des arbres fruitiers ?", "2024-12-31").answer.split("\n")[1]
+    a = ask(assistant, "un adhérent spécialisé dans les éléments en béton ?", "2024-12-31")
+    assert "Ulma" in a.answer.split("\n")[1]
+    assert "Dourneau" in ask(assistant, "qui s'occupe de la communication ?", "2024-12-31").answer  # a role, not a member
