@@ -23,7 +23,7 @@ from assistant.reading.premise import read_claim, untagged, verdict
 from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
 from assistant.reading.shorthand import reads_english
-from assistant.reading.smalltalk import REPLIES, smalltalk, strip_courtesy
+from assistant.reading.smalltalk import ASKING, REPLIES, smalltalk, strip_courtesy
 from assistant.reading.understanding import SPECIFIC_IDF, THEME_WORDS, WHETHER_ANY, Lexicon, Query, parse
 
 log = logging.getLogger(__name__)
@@ -185,9 +185,7 @@ def _says_nothing(q: Query) -> bool:
 def _sets_the_scene(message: str, read: str) -> bool:
     """"Dans le tableau des types d'événements", "j'ai vu la courbe des membres": a message naming a subject and
     asking nothing, the preface of the question that comes next."""
-    return "?" not in message and not re.search(
-        r"\b(?:combien|quand|ou|qui|quel\w*|lequel|laquelle|comment|pourquoi|quoi|est-ce|donne\w*|montre\w*|list\w*|"
-        r"dis|dites|affiche\w*|envoie\w*|cite\w*|peux|pouvez|voudrais|aimerais|savoir)\b", fold(read))
+    return "?" not in message and not ASKING.search(fold(read))
 
 
 def _stands_alone(message: str, own: Query) -> bool:
@@ -301,8 +299,8 @@ class Engine:
             read = split_questions(self.lexicon.read(part))
             parts += read if len(read) > 1 or reads_english(part) else [part]
         # "pareil pour les sols" after a message that asked several things: each of them again
-        asked = [replace(previous, question=q, parts=[]) for q in previous.parts] if previous and again(message) else []
-        if len(parts) == 1 and not asked:
+        earlier = [replace(previous, question=q, parts=[]) for q in previous.parts] if previous and again(message) else []
+        if len(parts) == 1 and not earlier:
             draft, context = self._claim_or_question(parts[0], as_of, previous)
             if draft.abstained and _says_nothing(parse(self.lexicon.read(message), as_of, self.lexicon)) \
                     and not (previous and previous.question):  # "c'est où ?" asks of the last subject
@@ -315,7 +313,7 @@ class Engine:
         before, jobs, said = previous, [(part, None) for part in parts], []
         while jobs:  # each part may lean on the one before ("... et combien de participants ?")
             part, on = jobs.pop(0)
-            if on is None and asked and (other := again(part)):
+            if on is None and (asked := earlier + [c for _, c in said]) and (other := again(part)):
                 # "combien sur l'eau et quel % ? pareil pour les sols": each question asked so far, of the sols
                 jobs[:0] = [(f"et {other} ?", c) for c in asked]
                 continue
@@ -338,7 +336,6 @@ class Engine:
                 continue  # "…, et de combien ?": the part before has said it, this one asks nothing new
             previous = context
             if on is None:
-                asked.append(context)
                 said.append((part, context))
             years |= set(context.years)
             ids = {s.id for s in draft.sources}
@@ -351,7 +348,7 @@ class Engine:
             same += [d for d in drafts if ids and {s.id for s in d.sources} < ids and d.text.split("\n")[0] in draft.text]
             drafts = [d for d in drafts if d not in same] + [draft]
         # "… en 2024, et par rapport à 2023 ?" then "détaille par type": the years of the whole message
-        return _joined(drafts), replace(previous, years=sorted(years), parts=[c.question for c in asked]) \
+        return _joined(drafts), replace(previous, years=sorted(years), parts=[c.question for c in earlier + [c for _, c in said]]) \
             if previous else previous
 
     def _dated(self, part: str, period: Period | None, as_of: date) -> tuple[str, Period | None]:

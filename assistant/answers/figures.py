@@ -96,7 +96,7 @@ class FigureBook:
         if period and period.year_known and not whole_years:
             months = [f for f in m.figures if len(f.period) == 7 and
                       period.start.strftime("%Y-%m") <= f.period <= period.end.strftime("%Y-%m")]
-            if not months and period.label.startswith("fin ") and not any(len(f.period) == 7 for f in m.figures):
+            if not months and _year_end(period) and not any(len(f.period) == 7 for f in m.figures):
                 # "combien d'adhérents fin 2024 ?": a count the report gives once a year is its year-end count
                 return [f for f in m.figures if f.period == str(period.end.year)]
             return months
@@ -194,7 +194,7 @@ class FigureBook:
         if not scored:
             return self._gap(q, gaps)
         monthly = max((x[0] for x in scored if len(x[3][0].period) == 7), default=None)
-        if monthly is not None and q.dates.period and q.dates.period.label.startswith("fin "):
+        if monthly is not None and _year_end(q.dates.period):
             # "fin 2024" read in a monthly series that says as much, rather than in a year's count
             scored = [x for x in scored if len(x[3][0].period) == 7 or x[0] > monthly]
         period = q.dates.period
@@ -575,3 +575,8 @@ def _premise(q: Query, delta: float) -> str:
     if q.has("increase") and not q.has("decrease") and delta <= 0:
         return "Il n'y a pas eu de hausse, mais une baisse : " if delta else "Il n'y a pas eu de hausse : "
     return ""
+
+
+def _year_end(period) -> bool:
+    """"Fin 2024", "à la fin de l'année 2024": a year's last month, said as its end."""
+    return bool(period) and period.label.startswith("fin ")

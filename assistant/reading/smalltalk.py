@@ -47,10 +47,12 @@ FILL = r"beaucoup|bcp|encore|a vous|a toi|a tous|tous|tout le monde|l'equipe|mad
 _PATTERN = re.compile(rf"^(?:\s*(?:{'|'.join(KINDS.values())}|{FILL})\b\W*)+$")
 
 
+# A question word or a request ("donne-moi", "je voudrais"), in a folded message.
+ASKING = re.compile(r"\b(?:combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|est-ce|lequel|laquelle|donne\w*|"
+                    r"montre\w*|liste\w*|cherche\w*|veux|voudrais|aimerais|peux|pouvez|dis-moi|affiche\w*|"
+                    r"envoie\w*|cite\w*|savoir)\b")
 # What makes a message ask something: a question mark, a question word, a number, a request, a follow-up.
-_ASKS = re.compile(r"\?|\d|\b(?:combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|est-ce|lequel|laquelle|"
-                   r"donne\w*|montre\w*|liste\w*|cherche\w*|veux|voudrais|aimerais|peux|pouvez|dis-moi|et|sinon|"
-                   r"mais|aussi|autre)\b")
+_ASKS = re.compile(rf"\?|\d|{ASKING.pattern}|\b(?:et|sinon|mais|aussi|autre)\b")
 # Asking how to use the assistant, wherever it sits in a short message ("je suis nouveau, par où commencer ?").
 _HELP = re.compile(r"\b(?:" + "|".join(p for p in KINDS["help"].split("|") if " " in p or "'" in p) + r")\b")
 # Introducing oneself after a greeting ("bonjour, je découvre le cluster"): nothing asked yet.
