@@ -267,7 +267,8 @@ class Engine:
         self.passages = PassageAnswerer(retriever, lexicon)
         self.events = EventBook(records.events, lexicon, retriever.search)
         self.figures = FigureBook(records.figures, lexicon)
-        self.members = MemberBook(records.members, lexicon, {fold(f.metric) for f in records.figures})
+        self.members = MemberBook(records.members, lexicon, {fold(f.metric) for f in records.figures},
+                                  retriever.embedder)
         self.guides = GuideBook(records.guides, lexicon, self.passages)
         self.amounts = Amounts(records, self.figures)
         self.known_years = {int(w) for w in lexicon.words_known if re.fullmatch(r"(19|20)\d\d", w)}
@@ -638,7 +639,7 @@ class Engine:
                 if passage.abstained and passage.coverage >= PASSAGE_COVERAGE:
                     return passage  # the base itself says it does not hold this figure
                 best = passage
-        named = best is not None and best.focus.get("kind") == "members" and self.members.named(q)
+        named = best is not None and best.focus.get("kind") == "members" and (self.members.named(q) or best.focus.get("described"))
         if q.asked_unknown or (q.unknown and not named and (best is None or best.coverage * self._known_share(q) < 0.7)):
             return self._unknown(q, best)  # what is asked is not in the base; a detail around it may be missing
         if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage):

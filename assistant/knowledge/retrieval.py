@@ -90,6 +90,11 @@ class Retriever(BaseRetriever):
         self._recent = {}
 
     @property
+    def embedder(self) -> BaseEmbedding:
+        """The model that embeds passages and questions."""
+        return self._embed_model or default_embedder()
+
+    @property
     def passages(self) -> list[TextNode]:
         """Every ingested passage as a node (text + metadata), in document order."""
         return list(self._lexical.nodes)
@@ -170,7 +175,7 @@ class Retriever(BaseRetriever):
         lies nearby): its vector is computed once."""
         vector = self._vectors.get(query)
         if vector is None:
-            vector = (self._embed_model or default_embedder()).get_query_embedding(query)
+            vector = self.embedder.get_query_embedding(query)
             if len(self._vectors) >= QUERY_VECTORS:
                 self._vectors.pop(next(iter(self._vectors)))  # the oldest one goes
             self._vectors[query] = vector
@@ -183,7 +188,7 @@ class Retriever(BaseRetriever):
 
                 collection = open_collection(connect(self._settings), self._lexical.collection)
                 self._index = VectorStoreIndex.from_vector_store(
-                    vector_store(collection), embed_model=self._embed_model or default_embedder())
+                    vector_store(collection), embed_model=self.embedder)
             return self._index
 
     def _failed(self, reason: str) -> None:

@@ -239,7 +239,7 @@ class Query:
 # "Il y a une formation sur le compost ?", "vous avez des visites ?": whether there is any, asked yes or no.
 WHETHER_ANY = (r"^(?:et |bonjour |salut |slt |bjr )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y a(?:-t-il)?|y-a-t-il|existe(?:-t-il)?|"
                r"vous avez|avez-vous|tu as|as-tu|on a) (?:des|un|une|d')\b|"
-               r"^(?:et )?est-ce (?:qu'|que )(?:un|une|des|certains?|certaines?|quelqu'un|l'un)\b")  # "est-ce qu'un des membres …"
+               r"(?:^|[.…!?]\s*)(?:et )?est[- ]ce (?:qu'|que )(?:un|une|des|certains?|certaines?|quelqu'un|l'un)\b")  # "est-ce qu'un des membres …"
 # How a request is framed, not what it asks: "j'ai besoin de …", "il me faudrait …"
 REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous aurions)(?: juste| vraiment| surtout)? "
                            r"besoin (?:de |d'|du |des )|\bil (?:me|nous) (?:faut|faudrait) ")

@@ -1481,3 +1481,22 @@ def test_who_does_something_and_a_member_described_in_a_question_are_looked_for_
     a = ask(assistant, "un adhérent spécialisé dans les éléments en béton ?", "2024-12-31")
     assert "Ulma" in a.answer.split("\n")[1]
     assert "Dourneau" in ask(assistant, "qui s'occupe de la communication ?", "2024-12-31").answer  # a role, not a member
+
+
+def test_a_member_described_in_other_words_is_found_by_meaning(assistant):
+    a = ask(assistant, "un membre qui fait des cartes de pollution des terrains ?", as_of="2024-12-31")
+    assert not a.abstained and "Axedo" in a.answer and "rapproche le plus" in a.answer  # the nearest, said so
+    # the one member its words point to ("béton"), confirmed by meaning for the rest ("l'eau de pluie"); "membre
+    # du réseau" is the cluster, not a kind of member
+    b = ask(assistant, "nous voulons récupérer l'eau de pluie avec du béton. est ce qu'un membre du réseau fait ça ?",
+            as_of="2024-12-31")
+    assert not b.abstained and "Ulma" in b.answer and "type « réseau »" not in b.answer
+    # how it is supplied ("vend") says nothing of what: an activity no member has is still not found
+    c = ask(assistant, "un adhérent qui vend des panneaux photovoltaïques ?", as_of="2024-12-31")
+    assert c.abstained and "panneaux" in c.answer
+
+
+def test_whom_a_greeting_is_said_to_is_not_the_question():
+    assert strip_courtesy("salut la team 🙌 les prochains ateliers ?") == "les prochains ateliers ?"
+    assert strip_courtesy("bonjour à tous, le prochain bureau ?") == "le prochain bureau ?"
+    assert strip_courtesy("bjr les guides, c pour qui ?") == "les guides, c pour qui ?"  # a subject, not whom
