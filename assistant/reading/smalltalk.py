@@ -89,7 +89,8 @@ def smalltalk(message: str) -> str | None:
 _REQUEST = (r"(?:est-ce que |est ce que )?(?:tu peux|tu pourrais|vous pouvez|vous pourriez|pourriez-vous|pouvez-vous|"
             r"peux-tu|pourrais-tu)(?: m'aider a| me dire| m'indiquer| me donner| me rappeler| me redonner| me preciser|"
             r" preciser| indiquer| me communiquer)?|"
-            r"(?:j'aimerais|je voudrais|je souhaiterais|je veux) (?:savoir|connaitre)|dis-moi|dites-moi")
+            r"(?:j'aimerais|je voudrais|je souhaiterais|je veux) (?:savoir|connaitre)|dis-moi|dites-moi|"
+            r"(?:can|could|would) you(?: please)?(?: tell me(?: about)?| give me| show me)?")  # in English
 # Greetings before a question and politeness after it ("slt, ...", "... merci d'avance").
 _OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une question|question|{_REQUEST})\b[\s,!.:-]*|"
                       # whom it is said to: "salut la team 👋", "bonjour à tous," (not "bjr les guides, c'est pour qui ?")

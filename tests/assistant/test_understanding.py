@@ -1500,3 +1500,8 @@ def test_whom_a_greeting_is_said_to_is_not_the_question():
     assert strip_courtesy("salut la team 🙌 les prochains ateliers ?") == "les prochains ateliers ?"
     assert strip_courtesy("bonjour à tous, le prochain bureau ?") == "le prochain bureau ?"
     assert strip_courtesy("bjr les guides, c pour qui ?") == "les guides, c pour qui ?"  # a subject, not whom
+
+
+def test_an_english_request_frame_is_not_the_question(assistant):
+    a = ask(assistant, "Could you tell me about Sempergreen?", as_of="2024-12-31")
+    assert not a.abstained and "Pays-Bas" in a.answer
