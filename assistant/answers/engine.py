@@ -633,7 +633,7 @@ class Engine:
             computed = q.has("max", "min", "average", "sum")
             restated = passage and best and best.coverage >= (0.5 if computed or q.has("compare") else 0.8) and passage.sources \
                 and (passage.sources[0].kind + "s" == best.focus.get("kind") or
-                     q.has("max", "min", "average") and best.focus.get("kind") in ("events", "figures") or
+                     q.has("max", "min", "average", "sum") and best.focus.get("kind") in ("events", "figures") or
                      q.has("compare") and best.focus.get("kind") == "figures" and "Évolution de" in best.text)
             if passage and (best is None or passage.coverage > best.coverage + 0.05 and not restated):
                 if passage.abstained and passage.coverage >= PASSAGE_COVERAGE:

@@ -472,14 +472,19 @@ class FigureBook:
     def _arithmetic(self, q: Query, chosen: list, wants_share: bool) -> list[str]:
         """"Combien d'envois au total (e-mailings + newsletters) ?": the sum of the figures shown, one period, one
         kind of unit; "quelle part des actions ?": a part over the total of its table, when no share is given."""
+        whole = [m for m, _ in chosen if m.whole]
+        periods = [f.period for f in chosen[0][1]] if chosen else []
+        if q.has("sum") and len(chosen) >= 2 and not whole and all([f.period for f in figs] == periods for _, figs in chosen):
+            # the same periods shown for each: a total for each period ("… en 2024, et en 2023 ?")
+            by_period = [[figs[i] for _, figs in chosen] for i in range(len(periods))]
+            if all(_comparable(f.unit, by_period[0][0].unit) and f.unit != "%" for part in by_period for f in part):
+                when = (lambda p: f" en {period_label(p)}") if len(periods) > 1 else (lambda p: "")
+                return ["Au total : " + " ; ".join(
+                    f"{format_number(sum(f.value for f in part))}{when(part[0].period)} "
+                    f"({' + '.join(format_number(f.value) for f in part)})" for part in reversed(by_period)) + "."]
         last = [figs[-1] for _, figs in chosen if len(figs) == 1]
         if len(last) != len(chosen) or len({f.period for f in last}) != 1:
             return []
-        whole = [m for m, _ in chosen if m.whole]
-        if q.has("sum") and len(chosen) >= 2 and not whole and all(_comparable(f.unit, last[0].unit) for f in last) \
-                and last[0].unit != "%":
-            total = sum(f.value for f in last)
-            return [f"Au total : {format_number(total)} ({' + '.join(format_number(f.value) for f in last)})."]
         parts = [(m, figs[-1]) for m, figs in chosen if figs[-1].unit != "%" and m not in whole]
         if wants_share and parts:
             f = parts[0][1]

@@ -140,6 +140,9 @@ def split_questions(message: str) -> list[str]:
         if merged and re.match(r"(?:ou|or) (?:bien )?(?:son|sa|ses|leurs?|ton|ta|tes|votre|vos|his|her|their)\b", fold(p)):
             merged[-1] = f"{merged[-1].rstrip(' ?')} {p}"  # "son numéro ? ou son mail ?": one request, two ways
             continue
+        if merged and re.fullmatch(r"(?:et |puis )?(?:combien |cb |cmb )?(?:en|pour|sur) (?:19|20)\d\d\s*\??", fold(p).strip()):
+            merged[-1] = f"{merged[-1].rstrip(' ?')} et {re.sub(r'^(?:et |puis )?(?:combien |cb |cmb )?', '', fold(p))}"
+            continue  # "… combien d'envois en 2024, et combien en 2023 ?": the same question, for another year too
         if merged and "?" not in p and not re.search(rf"\b(?:{ASK})\b", fold(p)) and not again(p):
             # "… ? genre la plus grosse hausse de membres": the question said again, in other words
             restated = re.match(r"(?:genre|c'est-a-dire|c-a-d|cad|je veux dire|je parle d[eu']|en clair|autrement dit)\b[\s,:]*",

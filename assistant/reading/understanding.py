@@ -286,8 +286,9 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     names = _names(text)
     typed = fold(text)
     text = lexicon.read(strip_courtesy(text))
-    # "actifs et inactifs confondus", "publics et privés compris": both kinds, so neither, of a total
-    folded = re.sub(r"\b\w+ (?:et|ou) \w+,? ((?:confondu|compris|reuni|cumule)e?s?)\b", r"\1", canonical(text))
+    # "actifs et inactifs confondus", "publics et privés compris": both kinds, so neither, of a total (but "les
+    # e-mailings et les newsletters cumulés" are what is added up)
+    folded = re.sub(r"\b\w+ (?:et|ou) \w+,? ((?:confondu|compris)e?s?)\b", r"\1", canonical(text))
     aside = set_aside(folded)
     dates = read_dates(fold(text).replace(aside, " ") if aside else text, as_of)  # "hors septembre" is no period
     # Intents are read on the words as typed too: reading may turn "perdu" into the base's "perdre".
@@ -297,6 +298,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     if re.search(r"\boù\b", text, re.I) and not re.search(
             r"\b(?:en (?:est|était|sommes|sont|étaient|étiez|êtes|etiez|etes|étions|es|étais) où|où en|(?:mois|année|an|jour|"
             r"semaine|moment|période|fois|date|époque|trimestre|semestre|soir|matin) où|"
+            r"(?:celles?|ceux|celui|cas) où|"  # "celles où le chiffre est donné": which ones, not where
             r"(?:travaill|boss|bosse|offici|exerç|exerc)\w* où)\b", text, re.I):  # "il bossait où ?": for whom
         intents.add("where")
     if PRIVACY.search(typed) or PRIVACY.search(fold(text)):  # as typed too: reading rewrites "email"

@@ -1505,3 +1505,16 @@ def test_whom_a_greeting_is_said_to_is_not_the_question():
 def test_an_english_request_frame_is_not_the_question(assistant):
     a = ask(assistant, "Could you tell me about Sempergreen?", as_of="2024-12-31")
     assert not a.abstained and "Pays-Bas" in a.answer
+
+
+def test_a_total_over_the_events_that_have_a_figure_and_over_two_years(assistant):
+    first = ask(assistant, "les visites de 2024 ?", as_of="2024-12-31")
+    # "celles où on a le chiffre": which ones, not where
+    a = ask(assistant, "et au total ça fait combien de participants, pour celles où on a le chiffre ?",
+            as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert not a.abstained and "111 participants" in a.answer
+    b = ask(assistant, "le total des e-mailings et des newsletters en 2023 et en 2024 ?")
+    assert "112 en 2024 (100 + 12)" in b.answer and "65 en 2023 (58 + 7)" in b.answer
+    # the same question for another year is one question over both years
+    c = ask(assistant, "si on additionne les e-mailings et les newsletters, ça fait combien en 2024, et combien en 2023 ?")
+    assert "112 en 2024" in c.answer and "65 en 2023" in c.answer
