@@ -226,8 +226,11 @@ class FigureBook:
             if ranked := self._ranked(scored, level):  # "classe les secteurs", "quels secteurs ont plus de 100 membres ?"
                 return ranked
         if q.has("max", "min"):
-            extreme = self._peak(q, scored[0]) if _over_time(q) else None  # "quel mois a connu le pic …"
-            extreme = extreme or self._extreme(q, scored) or self._peak(q, scored[0])
+            # of the series as covered as the first, the first with readings enough ("la plus grosse hausse du nombre
+            # de membres" is the yearly series, not this year's count against last year's)
+            peak = lambda: next((d for t in scored if t[0] >= scored[0][0] - 0.05 and (d := self._peak(q, t))), None)
+            extreme = peak() if _over_time(q) else None  # "quel mois a connu le pic …"
+            extreme = extreme or self._extreme(q, scored) or peak()
             if extreme:
                 return extreme
         chosen, covered, said = [], set(), set()

@@ -1518,3 +1518,10 @@ def test_a_total_over_the_events_that_have_a_figure_and_over_two_years(assistant
     # the same question for another year is one question over both years
     c = ask(assistant, "si on additionne les e-mailings et les newsletters, ça fait combien en 2024, et combien en 2023 ?")
     assert "112 en 2024" in c.answer and "65 en 2023" in c.answer
+
+
+def test_the_largest_rise_is_read_on_the_series_that_has_readings_enough(assistant):
+    # "le nombre de membres" is also this year's count against last year's (two readings): the rise from one
+    # year to the next is read on the yearly series
+    a = ask(assistant, "quelle a été la plus forte hausse du nombre de membres d'une année sur l'autre ?")
+    assert not a.abstained and "2017" in a.answer and "+45" in a.answer
