@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from assistant.answers.arithmetic import GAP_STEMS, Amounts, asks_difference, asks_share_of_total, compared_to, kept
+from assistant.answers.countries import Countries
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
 from assistant.answers.events import EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, EventBook
 from assistant.answers.figures import FigureBook, asked_level
@@ -267,6 +268,7 @@ class Engine:
         self.passages = PassageAnswerer(retriever, lexicon)
         self.events = EventBook(records.events, lexicon, retriever.search)
         self.figures = FigureBook(records.figures, lexicon)
+        self.countries = Countries(retriever.passages)
         self.members = MemberBook(records.members, lexicon, {fold(f.metric) for f in records.figures},
                                   retriever.embedder)
         self.guides = GuideBook(records.guides, lexicon, self.passages)
@@ -583,6 +585,8 @@ class Engine:
         refusal = self._guard(q)
         if refusal:
             return refusal
+        if countries := self.countries.answer(q.text):
+            return countries  # "avec quels pays ?": the countries the base names, wherever it names them
         ids = focus.get("ids") or []
         kind = focus.get("kind")
         figure = _safely(self.figures.answer, q)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.reading.countries import in_french
 from assistant.reading.normalize import fold
 
 SMS = {
@@ -119,6 +120,7 @@ def expand(text: str) -> str:
     """Shorthand and English frames rewritten; every other word left exactly as typed."""
     if reads_english(text):
         text = _WHAT_NOUN.sub("quel ", text)  # "what salary …": the thing asked, as "quel salaire"
+        text = in_french(text)  # "visitors from China": the base names it "Chine"
         for pattern, french in _ENGLISH_RE:
             text = pattern.sub(french, text)
     text = _APPROXIMATE_RE.sub(lambda m: (f"{m.group(1)} de " if m.group(1) else "environ ")  # "plus d'une centaine"

@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 from assistant.reading.dates import MONTHS, DateInfo, read_dates
 from assistant.reading.normalize import STOPWORDS, fold, stem, words
 from assistant.knowledge.records import RecordSet
+from assistant.reading.countries import people_word
 from assistant.reading.shorthand import chat_words, expand, reads_english
 from assistant.reading.smalltalk import strip_courtesy
 from assistant.reading.vocabulary import EVERYDAY_ZIPF, WordMeaning, everyday_spelling, zipf
@@ -446,6 +447,9 @@ class Lexicon:
                 continue
             if w in self.compounds:
                 replaced[token] = self.compounds[w]
+                continue
+            if people := people_word(w, self.words_known):  # "Chine": the base says "délégation chinoise"
+                replaced[token] = people
                 continue
             fixed = self.correct(w)
             if fixed in typed:

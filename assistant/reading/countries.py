@@ -1,0 +1,55 @@
+"""The world's countries by name, in French and in English (Babel's CLDR data, the same for any base)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.reading.normalize import fold
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Folded French and English names of the world's countries -> the French name."""
+    from babel import Locale  # its tables load on first use (~0.15 s)
+
+    french, english = Locale("fr").territories, Locale("en").territories
+    names: dict[str, str] = {}
+    for code, name in french.items():
+        if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "QO", "ZZ"):
+            names[fold(name)] = name
+            if code in english:
+                names[fold(english[code])] = name
+    return names
+
+
+@lru_cache(maxsize=1)
+def _english() -> tuple[re.Pattern, dict[str, str]]:
+    from babel import Locale
+
+    french, english = Locale("fr").territories, Locale("en").territories
+    pairs = {english[c]: french[c] for c in french if len(c) == 2 and c.isalpha() and c in english
+             and english[c] != french[c]}
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(pairs, key=len, reverse=True))) + r")\b"), pairs
+
+
+def in_french(text: str) -> str:
+    """English country names, written with their capitals, put in French ("China" -> "Chine")."""
+    pattern, pairs = _english()
+    return pattern.sub(lambda m: pairs[m.group(0)], text)
+
+
+PEOPLE = r"(?:ois|oise|ais|aise|ien|ienne|ain|aine|en|enne|e|an|ane)s?"  # "chin-oise", "sloven-e", "ukrain-ien"
+
+
+def root(french: str) -> str | None:
+    """The root of a one-word country name, which its people's adjective begins with ("Chine" -> "chin")."""
+    name = fold(french)
+    stem = re.sub(r"(?:ique|ie|e)$", "", name)
+    return stem if " " not in name and "-" not in name and len(stem) >= 4 else None
+
+
+def people_word(word: str, vocabulary: set[str]) -> str | None:
+    """The word of a vocabulary that says a country's people ("chine" -> "chinoise"), for a country's name."""
+    french = country_names().get(word)
+    stem = root(french) if french else None
+    return next((w for w in sorted(vocabulary) if stem and re.fullmatch(re.escape(stem) + PEOPLE, w)), None)
