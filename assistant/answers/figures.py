@@ -419,7 +419,9 @@ class FigureBook:
             return None
         # "l'année où il a gagné le plus de membres"; not "les abonnés gagnés", a series of its own
         change = re.search(rf"\b({RISE}|{FALL}|(?:a|ont) (?:gagne|perdu))", q.folded)
-        if change and dated[0].unit != "%":  # not "le plus de …": a change from one reading to the next
+        # a series of changes already ("nouveaux abonnés par mois"): its weakest progression is its lowest value
+        flow = re.search(r"\b(?:nouveaux?|nouvelles?|gains?|gagne\w*)\b", fold(m.label))
+        if change and not flow and dated[0].unit != "%":  # not "le plus de …": a change from one reading to the next
             rising = not _falls(change.group(1))
             steps = [(b.value - a.value, a, b) for a, b in zip(dated, dated[1:])]
             delta, before, f = (max if q.has("max") == rising else min)(steps, key=lambda x: x[0])

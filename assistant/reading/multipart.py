@@ -140,6 +140,9 @@ def split_questions(message: str) -> list[str]:
         if merged and re.match(r"(?:ou|or) (?:bien )?(?:son|sa|ses|leurs?|ton|ta|tes|votre|vos|his|her|their)\b", fold(p)):
             merged[-1] = f"{merged[-1].rstrip(' ?')} {p}"  # "son numéro ? ou son mail ?": one request, two ways
             continue
+        if merged and re.fullmatch(r"(?:et |puis )?(?:de |a )?(?:combien|cb|cmb)(?: exactement)?\s*\??", fold(p).strip()):
+            merged[-1] = f"{merged[-1].rstrip(' ?')} ?"
+            continue  # "quel mois a le moins progressé, et de combien ?": the amount of the same answer
         if merged and re.fullmatch(r"(?:et |puis )?(?:combien |cb |cmb )?(?:en|pour|sur) (?:19|20)\d\d\s*\??", fold(p).strip()):
             merged[-1] = f"{merged[-1].rstrip(' ?')} et {re.sub(r'^(?:et |puis )?(?:combien |cb |cmb )?', '', fold(p))}"
             continue  # "… combien d'envois en 2024, et combien en 2023 ?": the same question, for another year too

@@ -290,6 +290,9 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     # "actifs et inactifs confondus", "publics et privés compris": both kinds, so neither, of a total (but "les
     # e-mailings et les newsletters cumulés" are what is added up)
     folded = re.sub(r"\b\w+ (?:et|ou) \w+,? ((?:confondu|compris)e?s?)\b", r"\1", canonical(text))
+    # "tout compris (bureau inclus)", "y compris les bureaux": what is counted in too, no filter
+    folded = re.sub(r"\b(?:y compris|en incluant|incluant) (?:les |le |la |l'|des |du )?[\w-]+|\b[\w-]+ inclus(?:es?)?\b|"
+                    r"\btout compris\b", " ", folded)
     aside = set_aside(folded)
     dates = read_dates(fold(text).replace(aside, " ") if aside else text, as_of)  # "hors septembre" is no period
     # Intents are read on the words as typed too: reading may turn "perdu" into the base's "perdre".

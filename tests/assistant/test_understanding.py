@@ -1525,3 +1525,12 @@ def test_the_largest_rise_is_read_on_the_series_that_has_readings_enough(assista
     # year to the next is read on the yearly series
     a = ask(assistant, "quelle a été la plus forte hausse du nombre de membres d'une année sur l'autre ?")
     assert not a.abstained and "2017" in a.answer and "+45" in a.answer
+
+
+def test_the_weakest_of_a_series_of_gains_and_what_is_counted_in_too(assistant):
+    # a series of gains already: its weakest progression is its lowest value; "et de combien ?" is the same answer
+    a = ask(assistant, "en 2024, quel mois les nouveaux abonnés linkedin ont le moins progressé, et de combien ?")
+    assert not a.abstained and "novembre 2024, 47" in a.answer and a.answer.count("\n\n") == 0
+    # "bureau inclus" counts the bureaux in; it does not keep only them
+    b = ask(assistant, "combien d'événements en septembre 2024, bureau inclus ?")
+    assert "10 événements" in b.answer
