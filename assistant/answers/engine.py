@@ -75,7 +75,7 @@ def _with_report_figure(q: Query, best: Draft, figure: Draft | None) -> Draft:
 MEASURE_STEMS = {stem(w) for w in ("participants", "nombre", "total", "monde", "gens", "personnes", "co", "organise",
                                    "coorganise", "organisation")} | {stem(w) for w in MEASURES}
 # "c'était co-organisé ?", "et quelle part du total ?" ask of the last one too
-PRICE = re.compile(r"\b(couts?|coute\w*|coutent|(?:quel|a quel) prix|tarifs?|cotisations?|payant\w*|gratuit\w*|frais d'\w+|combien (?:ca )?vaut)\b")
+PRICE = re.compile(r"\b(couts?|coute\w*|coutai\w*|couter\w*|coutent|(?:quel|a quel) prix|tarifs?|cotisations?|payant\w*|gratuit\w*|frais d'\w+|combien (?:ca )?vaut)\b")
 TOTAL_STEMS = {stem(w) for w in ("total", "annee", "an", "part", "pourcentage", "proportion", "represente")}
 COMPARE = re.compile(r"\b(de plus|de moins|difference|ecart|evolution|progression|augmentation|baisse|compar\w*)\b")
 

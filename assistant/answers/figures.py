@@ -471,8 +471,10 @@ class FigureBook:
             return None
         around = " ; ".join(f"{period_label(f.period)} : {format_number(f.value, f.unit)}" for f in before + after)
         text = f"{m.label} : pas de relevé pour {period.label} dans la base. Relevés les plus proches : {around}."
+        # the figure asked is not in the base: an abstention, with the readings around it
         return Draft(text, [figure_source(f, f"{f.metric} ({period_label(f.period)}) : {format_number(f.value, f.unit)}")
-                            for f in before + after], coverage=cov, focus={"kind": "figures", "ids": []})
+                            for f in before + after], abstained=True, coverage=cov, focus={"kind": "figures", "ids": []},
+                     reason="pas de relevé pour la période demandée")
 
     def _arithmetic(self, q: Query, chosen: list, wants_share: bool) -> list[str]:
         """"Combien d'envois au total (e-mailings + newsletters) ?": the sum of the figures shown, one period, one

@@ -1534,3 +1534,11 @@ def test_the_weakest_of_a_series_of_gains_and_what_is_counted_in_too(assistant):
     # "bureau inclus" counts the bureaux in; it does not keep only them
     b = ask(assistant, "combien d'événements en septembre 2024, bureau inclus ?")
     assert "10 événements" in b.answer
+
+
+def test_a_reading_the_base_lacks_and_a_price_it_never_gives_are_abstentions(assistant):
+    a = ask(assistant, "combien d'abonnés linkedin en mai 2024 ?")
+    assert a.abstained and "pas de relevé" in a.answer and "3245" in a.answer  # the readings around it, shown
+    first = ask(assistant, "la formation du 2 avril 2024, c'était sur quoi ?", as_of="2024-12-31")
+    b = ask(assistant, "elle coûtait combien ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert b.abstained
