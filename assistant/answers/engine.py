@@ -160,7 +160,7 @@ def _placeless(draft: Draft, address: bool = False) -> bool:
     kind = draft.focus.get("kind")
     several = len(draft.focus.get("ids", [])) > 1
     # one member's card may say where it is based ("Siège aux Pays-Bas"), or not
-    unplaced = kind == "members" and not (POSTAL.search(draft.text) or SITED.search(fold(draft.text)))
+    unplaced = kind == "members" and not (POSTAL.search(draft.text) or not address and SITED.search(fold(draft.text)))
     record = bool(draft.sources) and draft.sources[0].kind == "event"  # an event's passage holds its card only
     # several events: the places their titles name ("… à Aulnay-sous-Bois"), if any
     listed = kind == "events" and several and not address and PLACE_NAMED.search(draft.text)
@@ -664,7 +664,12 @@ class Engine:
         if best is None or best.coverage < (RECORD_COVERAGE if _kind(best.focus) in RECORDS else PASSAGE_COVERAGE):
             return abstain((NO_PLACE if where else NOT_FOUND) + self._nearby(q),
                            f"couverture insuffisante ({best.coverage if best else 0:.2f})")
-        if where and _placeless(best, bool(re.search(r"\badresse", q.folded))):
+        address = bool(re.search(r"\badresse", q.folded))
+        if where and _placeless(best, address):
+            if address and _kind(best.focus) == "members" and SITED.search(fold(best.text)):
+                # "l'adresse exacte de leur siège ?": the base says where it is based, not its address
+                return Draft("Je ne trouve pas d'adresse dans la base du Cluster EMS ; ce qu'elle dit de ce membre : "
+                             + best.text, best.sources, True, best.coverage, best.focus, "adresse absente de la base")
             return abstain(NO_PLACE + self._nearby(q), "lieu demandé, absent de la base")
         if where and _kind(best.focus) == "events" and len(best.focus.get("ids", [])) > 1:
             best.text += "\nLa base ne donne pas d'autre lieu que ceux que nomment ces intitulés."

@@ -1542,3 +1542,10 @@ def test_a_reading_the_base_lacks_and_a_price_it_never_gives_are_abstentions(ass
     first = ask(assistant, "la formation du 2 avril 2024, c'était sur quoi ?", as_of="2024-12-31")
     b = ask(assistant, "elle coûtait combien ?", as_of="2024-12-31", conversation_id=first.conversation_id)
     assert b.abstained
+
+
+def test_where_a_member_is_based_is_no_postal_address(assistant):
+    a = ask(assistant, "Sempergreen, leur siège est où ?")
+    assert not a.abstained and "Pays-Bas" in a.answer
+    b = ask(assistant, "quelle est l'adresse postale du siège de Sempergreen ?")
+    assert b.abstained and "Pays-Bas" in b.answer  # what the base says of it, still shown
