@@ -46,7 +46,7 @@ ENGLISH = [
     ("the least", "le moins"), ("in total", "au total"), ("list", "liste"), ("all the", "tous les"),
     ("all", "tous"), ("show me", "montre"), ("give me", "donne"), ("please", "s'il vous plait"), ("hello", "bonjour"), ("hi", "salut"), ("thank you", "merci"),
     ("did", ""), ("does", ""), ("do", ""), ("had", ""), ("has", ""), ("have", ""), ("the", "le"), ("of", "de"), ("and", "et"), ("or", "ou"),
-    ("of them", "d'entre eux"), ("of those", "d'entre eux"), ("them", "eux"), ("they", "ils"), ("it", "cela"),
+    ("one of the", "un des"), ("one of", "un de"), ("of them", "d'entre eux"), ("of those", "d'entre eux"), ("them", "eux"), ("they", "ils"), ("it", "cela"),
     ("about", "sur"), ("on", "sur"), ("per", "par"), ("by", "par"), ("this year", "cette annee"),
     ("last year", "l'annee derniere"), ("the previous year", "l'annee precedente"), ("previous year", "l'annee precedente"),
     ("the year before", "l'annee d'avant"), ("the prior year", "l'annee precedente"), ("previous", "precedent"),

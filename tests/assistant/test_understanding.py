@@ -1505,6 +1505,8 @@ def test_whom_a_greeting_is_said_to_is_not_the_question():
 def test_an_english_request_frame_is_not_the_question(assistant):
     a = ask(assistant, "Could you tell me about Sempergreen?", as_of="2024-12-31")
     assert not a.abstained and "Pays-Bas" in a.answer
+    b = ask(assistant, "One of the new members is Sempergreen, what do they sell?", as_of="2024-12-31")
+    assert not b.abstained and "toitures" in b.answer
 
 
 def test_a_total_over_the_events_that_have_a_figure_and_over_two_years(assistant):
