@@ -33,6 +33,24 @@ def _roots() -> dict[str, str]:
 
 class Countries:
     def __init__(self, passages: list[BaseNode]):
+        self.passages = passages
+        self._named: dict[str, list[BaseNode]] | None = None  # read on the first question about countries
+        self._home: str | None = None
+
+    @property
+    def named(self) -> dict[str, list[BaseNode]]:
+        """The countries the passages name, each with the passages naming it (the home country aside)."""
+        if self._named is None:
+            self._named, self._home = self._read(self.passages)
+        return self._named
+
+    @property
+    def home(self) -> str | None:
+        """The country the base names most: its own."""
+        return self._home if self.named is not None else None
+
+    @staticmethod
+    def _read(passages: list[BaseNode]) -> tuple[dict[str, list[BaseNode]], str | None]:
         texts = [_unaccented(f"{node.metadata.get('title', '')} {node.get_content()}") for node in passages]
         # a name the base also writes in lower case is one of its words ("une réunion" is no La Réunion)
         common = set(re.findall(r"\b[a-z][a-z-]+\b", " ".join(texts)))
@@ -51,12 +69,11 @@ class Countries:
                     found.setdefault(country, []).append(node)
         counts = Counter({c: len(nodes) for c, nodes in found.items()})
         home = counts.most_common(1)[0][0] if counts else None
-        self.named = {c: nodes for c, nodes in found.items() if c != home}
-        self.home = home
+        return {c: nodes for c, nodes in found.items() if c != home}, home
 
     def answer(self, message: str) -> Draft | None:
         """The countries named (the home country aside), each with where the base names it."""
-        if not self.named or not ASKS_COUNTRIES.search(fold(message)):
+        if not ASKS_COUNTRIES.search(fold(message)) or not self.named:
             return None
         order = sorted(self.named, key=lambda c: (min(_when(n) for n in self.named[c]), c))
         lines, sources = [], []

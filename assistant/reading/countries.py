@@ -52,4 +52,6 @@ def people_word(word: str, vocabulary: set[str]) -> str | None:
     """The word of a vocabulary that says a country's people ("chine" -> "chinoise"), for a country's name."""
     french = country_names().get(word)
     stem = root(french) if french else None
-    return next((w for w in sorted(vocabulary) if stem and re.fullmatch(re.escape(stem) + PEOPLE, w)), None)
+    if not stem:
+        return None
+    return next((w for w in sorted(vocabulary) if w.startswith(stem) and re.fullmatch(re.escape(stem) + PEOPLE, w)), None)
