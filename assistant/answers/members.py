@@ -212,7 +212,7 @@ class MemberBook:
         if best < 0.5 * asked and described_asked and (described := self._described(q, wanted)):
             return described
         # the one member its words point to is also the nearest by meaning: that tells what the other words mean
-        confirmed = best < 0.7 * asked and len([m for x, m in scored if x >= 0.5 * best]) == 1 \
+        confirmed = best < asked and len([m for x, m in scored if x >= 0.5 * best]) == 1 \
             and (nearest := self._described(q, wanted, strict=False)) and nearest.focus["ids"] == [scored[0][1].id]
         if not scored:
             return None
