@@ -19,7 +19,8 @@ DIFFERENCE = re.compile(r"\b(?:de (?:plus|moins)|en (?:plus|moins)|difference|ec
                         r"(?:combien|cb|quelle?) (?:d'|de )?(?:hausse|baisse|augmentation|diminution|progression|recul)|"
                         r"(?:hausse|baisse|augmentation|diminution|progression|recul|evolution) en (?:%|pourcentage))")
 # "… que le forum Sols ?", "… par rapport au forum Eau ?": what the last amount is set against
-_THAN = re.compile(r"(?:\bque |\bqu'|\bpar rapport (?:a |au |aux |a la |a l')|\bcompare\w* (?:a |au |aux |avec )|\bvs\.? )"
+_THAN = re.compile(r"(?:\bque |\bqu'|\bpar rapport (?:a |au |aux |a la |a l')|\bcompare\w* (?:a |au |aux |avec )|\bvs\.? |"
+                   r"\b(?:ecart|difference) avec )"  # "l'écart avec les biodéchets ?"
                    r"(?P<than>[^?!.]+?)\s*[?!.]*$")
 GAP_STEMS = frozenset(stem(w) for w in "ecart difference hausse baisse augmentation diminution progression recul dessus "
                       "dessous dela plus moins".split())
@@ -43,7 +44,7 @@ def compared_to(message: str) -> str | None:
     """"Ça fait combien de moins que le forum Sols ?" → "le forum Sols": a gap asked against a thing named."""
     folded = fold(message)
     m = DIFFERENCE.search(folded) and _THAN.search(folded)
-    return m.group("than") if m and m.start() > DIFFERENCE.search(folded).start() else None
+    return m.group("than") if m and m.start("than") > DIFFERENCE.search(folded).start() else None
 
 
 class Amounts:
@@ -64,9 +65,12 @@ class Amounts:
         shown = {re.sub(r"\D", "", n) for n in _NUMBER.findall(first)}
         ids = draft.focus.get("ids") or []
         if draft.focus.get("kind") == "figures":
-            for f in (self.figures[i] for i in ids if i in self.figures):
-                if re.sub(r"\D", "", format_number(f.value)) in shown:
-                    return [f"{f.metric} ({period_label(f.period)})" if f.period else f.metric, f.value, f.unit, f.id]
+            numbers = [re.sub(r"\D", "", n) for n in _NUMBER.findall(first)]
+            given = [f for f in (self.figures[i] for i in ids if i in self.figures)
+                     if re.sub(r"\D", "", format_number(f.value)) in shown]
+            if given:  # the one said first ("Contacts : 4354 en 2024, 3643 en 2023": 4354)
+                f = min(given, key=lambda f: numbers.index(re.sub(r"\D", "", format_number(f.value))))
+                return [f"{f.metric} ({period_label(f.period)})" if f.period else f.metric, f.value, f.unit, f.id]
         if draft.focus.get("kind") == "events" and len(ids) == 1 and (e := self.events.get(ids[0])) \
                 and e.participants is not None and str(e.participants) in shown and "participant" in first:
             title = e.title if len(e.title) <= 60 else e.title[:59].rsplit(" ", 1)[0] + "…"

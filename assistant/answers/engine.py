@@ -418,8 +418,9 @@ class Engine:
                 and not set(own.topic) - MEASURE_STEMS \
                 - GAP_STEMS - TOTAL_STEMS and (draft := self.amounts.share_of_total(previous.amounts[-1], as_of)):
             return draft, replace(previous, focus=draft.focus)  # "et ça représente quel % du total de l'année ?"
-        if previous and previous.amounts and asks_difference(message) and not (own.dates.years or own.dates.period):
-            if not set(own.topic) - MEASURE_STEMS - GAP_STEMS and len(previous.amounts) == 2 \
+        if previous and previous.amounts and asks_difference(message):
+            if not (own.dates.years or own.dates.period) and not set(own.topic) - MEASURE_STEMS - GAP_STEMS \
+                    and len(previous.amounts) == 2 \
                     and (draft := self.amounts.difference(*previous.amounts)):
                 return draft, replace(previous, focus=draft.focus)  # "ça fait combien de plus ?": the last two amounts
             if (than := compared_to(message)) and (other := self._question(f"et {than} ?", as_of, previous)) \

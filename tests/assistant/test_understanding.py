@@ -548,7 +548,7 @@ def test_two_months_named_are_compared_and_a_follow_up_keeps_the_month_asked_bef
     first = ask(assistant, "combien d'abonnés sur LinkedIn en juin 2024 ?", as_of="2024-12-31")
     more = ask(assistant, "ça fait combien de plus qu'en avril 2024 ?", as_of="2024-12-31",
                conversation_id=first.conversation_id)
-    assert "3454 en juin 2024" in more.answer and "3245 en avril 2024" in more.answer and "+209" in more.answer
+    assert "(juin 2024) : 3454" in more.answer and "(avril 2024) : 3245" in more.answer and "Écart : 209" in more.answer
 
 
 def test_a_headcount_asked_with_a_pronoun_and_a_word_beside_its_opposite(assistant):
@@ -1551,3 +1551,12 @@ def test_where_a_member_is_based_is_no_postal_address(assistant):
     assert not a.abstained and "Pays-Bas" in a.answer
     b = ask(assistant, "quelle est l'adresse postale du siège de Sempergreen ?")
     assert b.abstained and "Pays-Bas" in b.answer  # what the base says of it, still shown
+
+
+def test_a_gap_against_another_year_or_another_row_of_the_table(assistant):
+    first = ask(assistant, "les newsletters envoyées, ça a augmenté en 2024 ?", as_of="2024-12-31")
+    a = ask(assistant, "de combien par rapport à 2023 ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert a.answer.startswith("Écart : 5 ")  # 12 in 2024, the amount said first, against 7 in 2023
+    second = ask(assistant, "combien de membres dans le secteur sols ?", as_of="2024-12-31")
+    b = ask(assistant, "et l'écart avec les milieux ?", as_of="2024-12-31", conversation_id=second.conversation_id)
+    assert b.answer.startswith("Écart : 50 ")  # 119 against 69
