@@ -18,7 +18,8 @@ WORKS_ON = re.compile(r"\b(travail\w*|bosse\w*|s'occup\w*|specialis\w*|propos\w*
 MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nouveau structure structures qui valide "
                                  "entreprise entreprises societe start-up association organisme"))
 # "qui plante des arbres fruitiers ?": who does something, a verb right after "qui"
-DOES = re.compile(r"(?:et )?qui (?:(?:dans|parmi|chez) (?:le |la |les |l'|vos |nos )?[\w-]+ )?(?!(?:est|sont|etait|etaient|c'est|a ete|ont ete|sera|anime\w*|organise\w*|dirige\w*|"
+DOES = re.compile(r"(?:et )?qui (?:(?:dans|parmi|chez) (?:le |la |les |l'|vos |nos )?[\w-]+ )?"  # "qui dans le cluster …"
+                  r"(?!(?:est|sont|etait|etaient|c'est|a ete|ont ete|sera|anime\w*|organise\w*|dirige\w*|"
                   r"gere\w*|s'occupe\w*|forme\w*|intervien\w*|presente\w*|\w*[ai]ble)\b)[a-z]+(?:e|ent|it|end|oit)\b")
 MEMBERS_PROPER = set(content_stems("membre membres adherent adherents"))
 NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valides validee validees validation adhesion "
@@ -231,7 +232,6 @@ class MemberBook:
         return Draft(text, [member_source(m) for m in chosen], coverage=max(coverage, 0.8) if confirmed else coverage,
                      focus={"kind": "members", "ids": [m.id for m in chosen], "described": confirmed})
 
-
     def _described(self, q: Query, wanted: set[str], strict: bool = True) -> Draft | None:
         """The one member whose activity is nearest by meaning what the question describes, when no word of its
         description is one of the question's: "qui fait du matos pour les routes ?" -> revêtement de voirie. Not
@@ -246,7 +246,6 @@ class MemberBook:
                 [m.activity or m.name for m in self.members]), dtype=np.float32)
         sims = self._activities @ np.asarray(self.embedder.get_query_embedding(" ".join(words)), dtype=np.float32)
         first, second = np.argsort(-sims)[:2]
-
         if strict and (sims[first] < MEANING_SIMILARITY or sims[first] - sims[second] < MEANING_LEAD):
             return None
         m = self.members[first]
