@@ -209,12 +209,15 @@ class MemberBook:
         best = scored[0][0] if scored else 0.0
         # no member's description holds most of what is asked ("du matos pour les routes"): read it by meaning
         asked = sum(self.lexicon.idf(s) for s in wanted - FRAMING) + sum(self.lexicon.idf("") for _ in q.unknown)
-        described_asked = MEMBERS_PROPER & set(q.topic) or WORKS_ON.search(q.folded) or DOES.match(q.folded)
-        if best < 0.5 * asked and described_asked and (described := self._described(q, wanted)):
-            return described
+        described = best < 0.5 * asked and (MEMBERS_PROPER & set(q.topic) or WORKS_ON.search(q.folded)
+                                            or DOES.match(q.folded))
+        one = len([m for x, m in scored if x >= 0.5 * best]) == 1
+        # the description embedded once, for either use
+        nearest = self._nearest(q, wanted) if best < asked and (described or one) else None
+        if described and nearest and nearest[1] and (draft := self._described(q, nearest[0])):
+            return draft
         # the one member its words point to is also the nearest by meaning: that tells what the other words mean
-        confirmed = best < asked and len([m for x, m in scored if x >= 0.5 * best]) == 1 \
-            and (nearest := self._described(q, wanted, strict=False)) and nearest.focus["ids"] == [scored[0][1].id]
+        confirmed = bool(one and nearest and nearest[0] is scored[0][1])
         if not scored:
             return None
         chosen = [m for s, m in scored if s >= 0.5 * best][:15]
@@ -232,10 +235,9 @@ class MemberBook:
         return Draft(text, [member_source(m) for m in chosen], coverage=max(coverage, 0.8) if confirmed else coverage,
                      focus={"kind": "members", "ids": [m.id for m in chosen], "described": confirmed})
 
-    def _described(self, q: Query, wanted: set[str], strict: bool = True) -> Draft | None:
-        """The one member whose activity is nearest by meaning what the question describes, when no word of its
-        description is one of the question's: "qui fait du matos pour les routes ?" -> revêtement de voirie. Not
-        `strict`: the nearest, however near, to confirm the member the question's words point to."""
+    def _nearest(self, q: Query, wanted: set[str]) -> tuple[Member, bool] | None:
+        """The member whose activity is nearest by meaning what the question describes ("qui fait du matos pour
+        les routes ?" -> revêtement de voirie), and whether it is near enough and clearly ahead of the next."""
         skip = MEMBER_WORDS | NEWCOMERS | JOINING | FRAMING
         words = [w for w in re.findall(r"[\w-]+", q.folded) if (stem(w) in wanted or stem(w) in q.hints or w in q.unknown)
                  and stem(w) not in skip and not ASKING.fullmatch(w) and not WORKS_ON.fullmatch(w)]
@@ -246,9 +248,11 @@ class MemberBook:
                 [m.activity or m.name for m in self.members]), dtype=np.float32)
         sims = self._activities @ np.asarray(self.embedder.get_query_embedding(" ".join(words)), dtype=np.float32)
         first, second = np.argsort(-sims)[:2]
-        if strict and (sims[first] < MEANING_SIMILARITY or sims[first] - sims[second] < MEANING_LEAD):
-            return None
-        m = self.members[first]
+        return self.members[first], bool(sims[first] >= MEANING_SIMILARITY and sims[first] - sims[second] >= MEANING_LEAD)
+
+    @staticmethod
+    def _described(q: Query, m: Member) -> Draft | None:
+        """A member found by meaning, said to be the nearest (not a match), if it joined in the period asked."""
         period = q.dates.period
         if period and not (m.validated_on and period.contains(m.validated_on)):
             return None
