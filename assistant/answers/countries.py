@@ -8,7 +8,6 @@ most is its own (France for a French cluster): it is left out.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from datetime import datetime
 
@@ -18,7 +17,7 @@ from assistant.answer import Source
 from assistant.answers.draft import Draft
 from assistant.reading.dates import format_date
 from assistant.reading.countries import PEOPLE, country_names, root
-from assistant.reading.normalize import fold
+from assistant.reading.normalize import fold, unaccented
 
 # What asks which countries, in the plural ("le pays de son siège" is one thing's; "Pays-Bas" is a country)
 ASKS_COUNTRIES = re.compile(r"\b(?:quels|combien de|les|des|autres|liste des|de quels|avec quels) pays\b(?!-)|"
@@ -51,13 +50,13 @@ class Countries:
 
     @staticmethod
     def _read(passages: list[BaseNode]) -> tuple[dict[str, list[BaseNode]], str | None]:
-        texts = [_unaccented(f"{node.metadata.get('title', '')} {node.get_content()}") for node in passages]
+        texts = [unaccented(f"{node.metadata.get('title', '')} {node.get_content()}") for node in passages]
         # a name the base also writes in lower case is one of its words ("une réunion" is no La Réunion)
         common = set(re.findall(r"\b[a-z][a-z-]+\b", " ".join(texts)))
         # the base is French: its countries have their French names ("La Réunion", not the word "Réunion")
         names = {fold(c): c for c in country_names().values() if fold(c) not in common}
         roots = _roots()
-        capitalised = sorted({n.title() if " " not in n else n for n in names} | {_unaccented(c) for c in names.values()},
+        capitalised = sorted({n.title() if " " not in n else n for n in names} | {unaccented(c) for c in names.values()},
                              key=len, reverse=True)  # "Coree du Sud" before "Coree"
         pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, capitalised)) + r")\b|"
                              r"(?i:\b(?:" + "|".join(map(re.escape, sorted(roots, key=len, reverse=True))) + rf"){PEOPLE}\b)")
@@ -86,11 +85,6 @@ class Countries:
         text = f"{len(order)} pays nommés dans la base{home} :\n" + "\n".join(lines)
         return Draft(text, list({s.id: s for s in sources}.values()), coverage=1.0,
                      focus={"kind": "countries", "ids": []})
-
-
-def _unaccented(text: str) -> str:
-    """Accents off, case kept: a country's name is written with a capital."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _by_root(adjective: str, roots: dict[str, str]) -> str | None:

@@ -8,27 +8,25 @@ from assistant.reading.normalize import fold
 
 
 @lru_cache(maxsize=1)
-def country_names() -> dict[str, str]:
-    """Folded French and English names of the world's countries -> the French name."""
+def _territories() -> list[tuple[str, str]]:
+    """Each country's French and English names (two-letter CLDR codes, groupings such as "EU" aside)."""
     from babel import Locale  # its tables load on first use (~0.15 s)
 
     french, english = Locale("fr").territories, Locale("en").territories
-    names: dict[str, str] = {}
-    for code, name in french.items():
-        if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "QO", "ZZ"):
-            names[fold(name)] = name
-            if code in english:
-                names[fold(english[code])] = name
-    return names
+    return [(name, english.get(code, name)) for code, name in french.items()
+            if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "QO", "ZZ")]
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Folded French and English names of the world's countries -> the French name."""
+    return {fold(name): french for french, english in _territories() for name in (french, english)}
 
 
 @lru_cache(maxsize=1)
 def _english() -> tuple[re.Pattern, dict[str, str]]:
-    from babel import Locale
-
-    french, english = Locale("fr").territories, Locale("en").territories
-    pairs = {english[c]: french[c] for c in french if len(c) == 2 and c.isalpha() and c in english
-             and english[c] != french[c]}
+    """English country names as written (with their capitals) -> the French ones."""
+    pairs = {english: french for french, english in _territories() if english != french}
     return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(pairs, key=len, reverse=True))) + r")\b"), pairs
 
 

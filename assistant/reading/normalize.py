@@ -25,13 +25,16 @@ STOPWORDS = frozenset(
 )
 
 
+def unaccented(text: str) -> str:
+    """Accents off, case kept ("Slovénie" -> "Slovenie": a country's name keeps its capital)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lower-case, strip accents, unify apostrophes and dashes; keeps word boundaries (the base's own texts are
     folded again and again: cached)."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.lower().replace("œ", "oe").replace("æ", "ae")
+    text = unaccented(text.translate(_APOSTROPHES)).lower().replace("œ", "oe").replace("æ", "ae")
     return re.sub(r"[\u2010-\u2015]", "-", text)
 
 
