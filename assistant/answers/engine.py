@@ -123,8 +123,9 @@ MEETING = re.compile(r"\b(bureau|ca|ag|assemblee|conseil|instance|reunion|seance
 KIND_ASKED = re.compile(r"\bquel(?:le)?s? (?:type|format|genre|sorte|categorie)s?\b")
 # "Et le lendemain ?", "qu'est-ce qui s'est passé la veille ?": a day counted from the event shown last.
 DAY_SHIFT = {"lendemain": 1, "jour suivant": 1, "jour d'apres": 1, "surlendemain": 2, "veille": -1, "jour precedent": -1,
-             "jour d'avant": -1, "avant-veille": -2, "meme jour": 0, "meme journee": 0}
-_DAY_SHIFT = re.compile(r"\b(?:le |la )(" + "|".join(sorted(DAY_SHIFT, key=len, reverse=True)) + r")\b")
+             "jour d'avant": -1, "avant-veille": -2, "meme jour": 0, "meme journee": 0, "jour meme": 0,
+             "jour-la": 0, "jour la": 0}
+_DAY_SHIFT = re.compile(r"\b(?:le |la |ce )(" + "|".join(sorted(DAY_SHIFT, key=len, reverse=True)) + r")\b")  # "ce jour-là"
 DAY_SHIFT_STEMS = {stem(w) for phrase in DAY_SHIFT for w in phrase.split()}
 OTHER = re.compile(r"\b(?:l'autre|les autres|l'autre \w+)\s*\??$")
 
@@ -446,7 +447,9 @@ class Engine:
             question = resolve(message, previous.question, years, as_of, self.lexicon)
             if previous.gist and ABOUT_IT.search(fold(message)):
                 seen = frozenset(previous.focus.get("ids", []))  # "des événements là-dessus ?" after a definition
-            focus = {**previous.focus, "pointed": True} if previous.focus and (refers_back(message) or bare) else {}
+            # "et le prochain ?" after the bureaux held: the next one to come, not one of those shown
+            pointed = refers_back(message) or bare and not own.has("upcoming")
+            focus = {**previous.focus, "pointed": pointed} if previous.focus and (refers_back(message) or bare) else {}
             earlier = previous.years
             if own.has("sum") and _kind(previous.focus) == _kind(previous.before) == "events":
                 # "ça fait combien en tout ?" after two events asked one by one: both of them
@@ -483,8 +486,11 @@ class Engine:
         if KIND_ASKED.search(folded) and not set(own.topic) - EVENT_WORDS - {stem("format")}:
             return self.events.kind_of(ids, as_of)
         subject = set(own.topic) - EVENT_WORDS - MEASURE_STEMS - self.events.type_words - DAY_SHIFT_STEMS
-        if (shift := _DAY_SHIFT.search(folded)) and not subject & self.events.title_words:
-            # not "je parlais du webinaire avec la Finlande, le même jour": a title's words name their own
+        if (shift := _DAY_SHIFT.search(folded)) and not subject & self.events.title_words \
+                and not {stem(w) for w in own.unknown} - DAY_SHIFT_STEMS and not own.dates.period:
+            # not "je parlais du webinaire avec la Finlande, le même jour" (a title's words name their own), "il
+            # faisait beau ce jour-là ?" (a thing the base lacks), "le bureau du 21 novembre s'est-il tenu ce
+            # jour-là ?" (a day of its own)
             return self.events.on_day(own, ids, DAY_SHIFT[shift.group(1)], as_of)
         if subject:
             return None  # a subject of its own

@@ -145,7 +145,7 @@ class EventBook:
         shown = [e for e in events if focus and e.id in focus]
         # "ça fait combien pour ces deux-là ?"; when the message points back at them, a period that holds them all
         # is theirs, carried over ("et en mai ?" names another one)
-        if shown and (len(shown) > 1 or not q.has("max", "min")) \
+        if shown and (len(shown) > 1 or not q.has("max", "min")) and (pointed or not q.has("upcoming")) \
                 and (q.has("sum", "count", "participants", "where", "when") or not own) \
                 and (not q.dates.period or pointed and all(q.dates.period.contains(e.date) for e in shown)):
             events = shown
@@ -361,7 +361,11 @@ class EventBook:
         day = (shown[-1] if shift >= 0 else shown[0]).date + timedelta(days=shift)
         held = [e for e in self.events if e.date == day and e.id not in ids]
         if not held:
-            return Draft(f"Aucun autre événement le {format_date(day)} dans la base.", coverage=1.0,
+            # "on a visité quoi ce jour-là ?": what the event shown that day was, said again
+            that_day = [e for e in shown if e.date == day and not shift]
+            return Draft(" ".join([f"Aucun autre événement le {format_date(day)} dans la base."]
+                                  + [f"Ce jour-là : {_sentence(e, as_of, q)}" for e in that_day]),
+                         [event_source(e, _line(e, as_of)) for e in that_day], coverage=1.0,
                          focus={"kind": "events", "ids": list(ids)})
         plain = replace(q, intents=type(q.intents)(i for i in q.intents if i not in ("upcoming", "latest")))
         draft = self._compose(plain, held, "filter", as_of, [])  # "le jour suivant" is no "à venir"

@@ -40,7 +40,7 @@ MEASURES = {"pourcentage", "pourcentages", "part", "proportion", "taux", "moyenn
 NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
 # Intents that say what is asked (not merely when): a follow-up having one brings its own frame.
 FRAME_INTENTS = {"count", "participants", "sum", "when", "list", "max", "min", "who", "what", "where",
-                 "validated", "why"}
+                 "validated", "why", "upcoming"}
 
 
 # Words pointing back at the previous answer's results ("ces deux-là", "ils"), not at a new subject.

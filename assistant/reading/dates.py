@@ -155,6 +155,11 @@ def _relative(t: str, today: date) -> Period | None:
         year = int(m.group(3)) if m.group(3) else today.year  # "après le 1er septembre": that day and what follows
         start = _safe(year, MONTHS[m.group(2)], int(m.group(1)))
         return Period(start, _add_months(start, 12), f"à partir du {format_date(start)}")
+    if m := re.search(rf"\bdepuis le (\d{{1,2}})(?:er)? ({_MONTH_RE})(?: ({_YEAR}))?\b", t):
+        month, day = MONTHS[m.group(2)], int(m.group(1))  # "depuis le 1er octobre": that day to today
+        year = int(m.group(3)) if m.group(3) else today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        start = _safe(year, month, day)
+        return Period(start, max(today, start), f"depuis le {format_date(start)}")
     if m := re.search(rf"\bdepuis (?:la )?rentree(?: (?:de septembre|{_YEAR}))?\b", t):
         year = today.year if today.month >= 9 else today.year - 1  # "depuis la rentrée": from 1 September
         end = date(year, 12, 31) if re.search(r"\bjusqu'(?:a|au) (?:la )?fin (?:de l'annee|decembre)\b", t) else today

@@ -7,6 +7,7 @@ not because a list was written for today's questions.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from assistant.knowledge.records import RecordSet
 from assistant.reading.countries import people_word
 from assistant.reading.shorthand import chat_words, expand, reads_english
 from assistant.reading.smalltalk import strip_courtesy
-from assistant.reading.vocabulary import EVERYDAY_ZIPF, WordMeaning, everyday_spelling, zipf
+from assistant.reading.vocabulary import ENGLISH_ZIPF, EVERYDAY_ZIPF, WordMeaning, everyday_spelling, zipf
 
 # Canonical themes of the cluster and the words that point to them (folded).
 THEME_WORDS = {
@@ -244,6 +245,9 @@ WHETHER_ANY = (r"^(?:et |bonjour |salut |slt |bjr )?(?:est-ce qu'|est ce qu')?(?
 # How a request is framed, not what it asks: "j'ai besoin de …", "il me faudrait …"
 REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous aurions)(?: juste| vraiment| surtout)? "
                            r"besoin (?:de |d'|du |des )|\bil (?:me|nous) (?:faut|faudrait) ")
+# Adverbial phrases of French: they say how the speaker sees it, never what is asked ("comme d'habitude").
+ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du coup|en fait|au fait|par hasard|a priori|"
+                       r"au cas ou|en gros|de toutes? facons?|par curiosite|si possible)\b")
 # An example given after what is asked: ", genre pour les pieds d'immeubles", "(par exemple des toitures)"
 EXAMPLE = re.compile(r"[,(]\s*(?:genre|par exemple|p\.? ?ex\.?|style|typiquement|notamment|comme)\b([^,;?()]*)|"
                      r"\(([^()]{3,80})\)")
@@ -334,7 +338,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     elif re.search(r"\b(organise\w* par le cluster|le cluster a organise\w* (?:seul|lui-meme|tout seul)|organise\w* en propre|"
                    r"en propre)\b", asked):  # "qu'est-ce que le cluster a organisé en juillet ?" asks what it held
         organisation = "organisation"
-    topic, unknown = lexicon.topic_and_unknown(REQUEST_FRAME.sub(" ", folded), names)
+    topic, unknown = lexicon.topic_and_unknown(ADVERBIAL.sub(" ", REQUEST_FRAME.sub(" ", folded)), names)
     if aside:  # "si on met septembre de côté", "à part l'eau": what is set aside is no subject
         gone = {stem(w) for w in words(aside)} | ASIDE_STEMS
         topic = [s for s in topic if s not in gone]
@@ -358,16 +362,19 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
             m := re.search(r"\btop (\d{1,2}|deux|trois|quatre|cinq|dix)\b|"
                            r"\bles (\d{1,2}|deux|trois|quatre|cinq|dix) (?:[\w'-]+ ){0,5}?(?:les? )?(?:plus|moins)\b", folded)):
         limit = NUMBERS.get(m.group(1) or m.group(2)) or int(m.group(1) or m.group(2))
-    elif dates.period and re.search(r"\b(?:le|la) (?:toute? )?premiere? (?!(?:trimestre|semestre|mois|annee|jour|semaine|"
-                                    r"fois|enjeu|dis|guide|programme|releve|et)\b)\w", folded):
+    elif dates.period and (m := re.search(r"\b(?:le|la) (?:toute? )?(?:premiere?|1ere?|1re) (?!(?:trimestre|semestre|mois|"
+                                          r"annee|jour|semaine|fois|enjeu|dis|guide|programme|releve|et)\b)(\w+)", folded)) \
+            and m.group(1) not in MONTH_WORDS:  # "le 1er bureau de 2024", not "le 1er septembre"
         limit = 1  # "le premier rendez-vous après le 1er septembre"
     # "Le module biodéchets, ça dure combien ?" opens on a kind of thing, then asks; "quel est le budget
     # annuel ?" asks for the unknown thing itself.
     kinds = lexicon.classifiers(folded, unknown, names)
     # "les thématiques avec leur description": what is asked of each of them, the list being what is asked
     kinds |= set(re.findall(r"\bavec (?:leurs?|sa|son|ses) (\w+)", folded))
-    asked_unknown = [w for w in unknown if w in names or _heads(folded, w, opening=w not in kinds)]
-    unknown = [w for w in unknown if w not in kinds or w in asked_unknown]
+    # an English noun before another noun qualifies it ("the waste management expert"), the last one is asked
+    modifiers = {w for w in unknown if w not in names and _english(w) and _modifies(folded, w)}
+    asked_unknown = [w for w in unknown if w in names or _heads(folded, w, opening=w not in kinds) and w not in modifiers]
+    unknown = [w for w in unknown if (w not in kinds or w in asked_unknown) and w not in modifiers]
     rank = None
     if ("max" in intents or "min" in intents) and (m := RANK.search(folded)):
         rank = RANKS.get(m.group(1)) or int(re.sub(r"\D", "", m.group(1)))
@@ -455,6 +462,9 @@ class Lexicon:
                 replaced[token] = people
                 continue
             fixed = self.correct(w)
+            if english and fixed and zipf(w, "en") >= ENGLISH_ZIPF and len(os.path.commonprefix([w, fixed])) < len(w) - 2:
+                fixed = None  # an English word is no typo, only a cognate differs by its ending: "qualified" is
+                # "qualifiée", "composting" is not "computing"
             if fixed in typed:
                 continue  # "actifs et inactifs": a word set beside its neighbour on purpose, not a typo of it
             if fixed:
@@ -581,6 +591,7 @@ COPULAS = frozenset("fera feront sera seront serait seraient etait etaient".spli
 ABOUT = frozenset("sur autour consacre consacree consacres consacrees dedie dediee dedies dediees".split())
 TRUNCATION_ZIPF = 4.5  # "comm", "dispo", "strat" are chat words; "parti", "sept", "info" are words of their own
 SHARE_STEMS = frozenset(stem(w) for w in "part pourcentage proportion taux".split())  # how much of a whole, not of what
+ENGLISH_GRAMMAR_ZIPF = 5.9  # "would", "could", "get", "that": words of English grammar, not nouns
 SPECIFIC_IDF = 1.2  # a word of the base that names something, not one said everywhere ("cluster": 0.96)
 
 
@@ -622,6 +633,17 @@ def _heads(folded: str, word: str, opening: bool = True) -> bool:
         rf"\bc'est quoi {_DET}?(?:\w+ (?:de |d'|du |des ))?{w}\b|\bqui (?:est|sont|etait) {_DET}?{w}\b|\bcombien (?:de |d')(?:\w+ )?{w}\b|"
         rf"\b(?:y a-t-il|il y a|existe-t-il|avez-vous|vous avez|tu as|on a) {_DET}?{w}\b|"
         rf"\b(?:{'|'.join(COPULAS)}) {w}\b", folded))
+
+
+def _english(word: str) -> bool:
+    """A word of English rather than of French."""
+    return zipf(word, "en") >= ENGLISH_ZIPF and zipf(word) < EVERYDAY_ZIPF  # "waste", not "budget"
+
+
+def _modifies(folded: str, word: str) -> bool:
+    """The word stands before another word that is no grammar: in English, a noun qualifying the next one."""
+    m = re.search(rf"\b{re.escape(word)} ([a-z]+)\b", folded)  # not "what salary would …": a verb of English
+    return bool(m) and m.group(1) not in GRAMMAR and zipf(m.group(1), "en") < ENGLISH_GRAMMAR_ZIPF
 
 
 def _opens(tokens: list[str], i: int) -> bool:

@@ -33,13 +33,16 @@ MIN_SIMILARITY = 0.92
 # its own, never mapped onto another ("prix" -> "produit" 0.914, "boulot" -> "bois" 0.915, and even
 # "perdu" -> "perdre" 0.95, which would then match "pour ne pas perdre").
 EVERYDAY_ZIPF = 3.6
+ENGLISH_ZIPF = 2.5  # a word of English, not a typo: "composting" (2.7)
 
 
-def zipf(word: str) -> float:
-    """How common a (folded) word is in everyday French: 0 = unknown, 7 = "de". Users often drop
-    accents, so "siege" counts as "siège"."""
+def zipf(word: str, language: str = "fr") -> float:
+    """How common a (folded) word is in everyday French (or another language): 0 = unknown, 7 = "de". Users
+    often drop accents, so "siege" counts as "siège"."""
     from wordfreq import zipf_frequency  # loads its tables on first use (~0.1 s)
 
+    if language != "fr":
+        return zipf_frequency(word, language)
     return max(zipf_frequency(word, "fr"), _folded_zipf().get(word, 0.0))
 
 

@@ -1560,3 +1560,46 @@ def test_a_gap_against_another_year_or_another_row_of_the_table(assistant):
     second = ask(assistant, "combien de membres dans le secteur sols ?", as_of="2024-12-31")
     b = ask(assistant, "et l'écart avec les milieux ?", as_of="2024-12-31", conversation_id=second.conversation_id)
     assert b.answer.startswith("Écart : 50 ")  # 119 against 69
+
+
+def test_the_next_one_after_a_count_of_past_events_is_the_next_to_come(assistant):
+    counted = ask(assistant, "combien de visites depuis le début de l'année ?", as_of="2024-03-01")
+    assert "2 événements" in counted.answer
+    following = ask(assistant, "et la prochaine ?", as_of="2024-03-01", conversation_id=counted.conversation_id)
+    assert not following.abstained and "23 mai 2024" in following.answer and "17 janvier" not in following.answer
+
+
+def test_the_first_one_of_a_year_is_one_event(assistant):
+    a = ask(assistant, "le 1er atelier confluence de 2024 ?", as_of="2024-12-31")
+    assert "25 juin 2024" in a.answer and "3 juillet" not in a.answer
+
+
+def test_since_a_day_runs_from_that_day_to_today(assistant):
+    a = ask(assistant, "combien d'événements depuis le 15 novembre ?", as_of="2024-12-31")
+    assert "7 événements" in a.answer and "14 novembre" not in a.answer
+
+
+def test_that_day_speaks_of_the_day_of_the_event_shown(assistant):
+    first = ask(assistant, "quand a eu lieu le Forum Eau ?", as_of="2024-12-31")
+    that_day = ask(assistant, "il s'est passé quoi d'autre ce jour-là ?", as_of="2024-12-31",
+                   conversation_id=first.conversation_id)
+    assert "Aucun autre événement le 26 avril 2024" in that_day.answer and "Forum Eau" in that_day.answer
+    weather = ask(assistant, "et il faisait beau ce jour-là ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert weather.abstained
+
+
+def test_an_adverbial_phrase_is_no_subject(assistant):
+    a = ask(assistant, "Le Forum Eau a eu lieu en avril comme d'habitude ?", as_of="2024-12-31")
+    assert a.answer.startswith("Oui") and "26 avril 2024" in a.answer
+
+
+def test_an_english_noun_qualifying_another_is_not_what_is_asked(assistant):
+    lexicon = assistant.engine.lexicon
+    from assistant.reading.understanding import parse
+
+    q = parse("Who is the sewage treatment consultant that joined in 2024?", date(2024, 12, 31), lexicon)
+    assert "sewage" not in q.unknown and not q.asked_unknown
+    salary = parse("What's the salary of the director?", date(2024, 12, 31), lexicon)
+    assert salary.asked_unknown == ["salary"]
+    assert "computing" not in lexicon.read("How many composting sites are members?")  # no typo of another word
+    assert "qualifiee" in fold(lexicon.read("How many qualified persons are members?"))  # a cognate is
