@@ -641,10 +641,10 @@ class Engine:
             passage = _safely(self.passages.answer, q)
             # a passage restating records of the kind the structured answer already gives adds nothing, and
             # cannot compute an extreme or a total that the records give
-            computed = q.has("max", "min", "average", "sum")
+            computed = q.has("max", "min", "average", "sum") or bool(best and best.focus.get("computed"))
             restated = passage and best and best.coverage >= (0.5 if computed or q.has("compare") else 0.8) and passage.sources \
                 and (passage.sources[0].kind + "s" == best.focus.get("kind") or
-                     q.has("max", "min", "average", "sum") and best.focus.get("kind") in ("events", "figures") or
+                     computed and best.focus.get("kind") in ("events", "figures") or
                      q.has("compare") and best.focus.get("kind") == "figures" and "Évolution de" in best.text)
             if passage and (best is None or passage.coverage > best.coverage + 0.05 and not restated):
                 if passage.abstained and passage.coverage >= PASSAGE_COVERAGE:

@@ -9,7 +9,7 @@ from assistant.reading.dates import MONTH_NAMES
 from assistant.answers.draft import Draft, figure_source
 from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.knowledge.records import Figure
-from assistant.reading.understanding import FALL, RISE, SHARE_STEMS, Lexicon, Query, canonical
+from assistant.reading.understanding import FALL, MONTH_WORDS, RISE, SHARE_STEMS, Lexicon, Query, canonical
 
 MAX_METRICS = 4
 SIZES = "grand|gros|petit|moyen"  # adjectives that qualify a noun before it
@@ -225,6 +225,8 @@ class FigureBook:
         if (ranking or level and q.has("list")) and not _over_time(q):
             if ranked := self._ranked(scored, level):  # "classe les secteurs", "quels secteurs ont plus de 100 membres ?"
                 return ranked
+        if between := self._between(q, scored):
+            return between
         if q.has("max", "min"):
             # of the series as covered as the first, the first with readings enough ("la plus grosse hausse du nombre
             # de membres" is the yearly series, not this year's count against last year's)
@@ -457,6 +459,32 @@ class FigureBook:
         return Draft(text, [figure_source(x, f"{m.label} ({period_label(x.period)}) : {format_number(x.value, x.unit)}")
                             for x in shown], coverage=cov, focus={"kind": "figures", "ids": [x.id for x in shown]})
 
+    def _between(self, q: Query, scored: list) -> Draft | None:
+        """"Entre janvier et décembre, on a gagné combien d'abonnés ?": what a count grew (or fell) by between the
+        two readings that bound the span named, read in the count itself, even when the best match is the series
+        of its monthly gains (whose readings may skip a month)."""
+        period = q.dates.period
+        if not (period and period.year_known and SPAN.search(fold(q.text))
+                and re.search(rf"\b(?:{RISE}|{FALL}|gagne\w*|perdu\w*|de plus|de moins)\b", fold(q.text))):
+            return None
+        ends = (period.start.strftime("%Y-%m"), period.end.strftime("%Y-%m"))
+        for cov, _, m, _, hit in scored:
+            if cov < scored[0][0] - 0.3:
+                break
+            at = {f.period: f for f in m.figures}
+            if ends[0] != ends[1] and all(e in at for e in ends) and not FLOW.search(fold(m.label)):
+                first, last = at[ends[0]], at[ends[1]]
+                # what its gains say ("nouveaux", "gagnés") the change computed says too
+                gains = set().union(*(h for _, _, o, _, h in scored if o.group == m.group and FLOW.search(fold(o.label))))
+                idf = self.lexicon.idf
+                said = {s for s in q.topic if re.match(rf"(?:{RISE}|{FALL}|gain|gagn|nouv|perd)", s)}  # the change asked
+                coverage = sum(idf(s) for s in hit | gains | said) / sum(idf(s) for s in q.topic)
+                return Draft(self._describe(q, m, [first, last]),
+                             [figure_source(f, f"{f.metric} ({period_label(f.period)}) : {format_number(f.value, f.unit)}")
+                              for f in (first, last)], coverage=max(coverage, scored[0][0]),
+                             focus={"kind": "figures", "ids": [first.id, last.id], "computed": True})
+        return None
+
     def _gap(self, q: Query, gaps: list) -> Draft | None:
         """A month the series skips: say so, with the readings on either side."""
         period = q.dates.period
@@ -526,6 +554,13 @@ class FigureBook:
             line += " " + _trend(figs[0], figs[-1])
             line = _premise(q, figs[-1].value - figs[0].value) + line
         return line
+
+
+# "entre janvier et décembre", "de septembre 2023 à décembre 2024": a span named by its two ends
+SPAN = re.compile(rf"\b(?:entre|de|du|depuis)\s+(?:le\s+)?(?:\d+(?:er)?\s+)?(?:{'|'.join(sorted(MONTH_WORDS, key=len, reverse=True))})\b"
+                  rf".*\b(?:et|a|au|jusqu'(?:a|en|au))\b")
+# A series of gains ("nouveaux abonnés par mois"), not a count
+FLOW = re.compile(r"\b(?:nouveaux?|nouvelles?|gains?|gagne\w*|progression)\b")
 
 
 def asked_level(q: Query) -> re.Match | None:

@@ -1603,3 +1603,8 @@ def test_an_english_noun_qualifying_another_is_not_what_is_asked(assistant):
     assert salary.asked_unknown == ["salary"]
     assert "computing" not in lexicon.read("How many composting sites are members?")  # no typo of another word
     assert "qualifiee" in fold(lexicon.read("How many qualified persons are members?"))  # a cognate is
+
+
+def test_what_a_count_gained_between_two_months_is_read_in_the_count(assistant):
+    a = ask(assistant, "de février à octobre 2024, on a gagné combien d'abonnés sur LinkedIn ?", as_of="2024-12-31")
+    assert "+724" in a.answer and "3068" in a.answer and "3792" in a.answer  # not the sum of the monthly gains
