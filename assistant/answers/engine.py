@@ -685,7 +685,7 @@ class Engine:
     def _known_share(self, q: Query) -> float:
         """How much of the question the base knows, an unknown word weighing half a rare one: "au printemps,
         lors du bureau de mai, qui a été validé ?" is mostly known; "combien d'ETP dans l'équipe ?" is not."""
-        known = sum(self.lexicon.idf(s) for s in q.topic)
+        known = self.lexicon.weight(q.topic)
         unknown = 0.5 * len(q.unknown) * self.lexicon.idf("")
         return known / (known + unknown) if known else 0.0
 

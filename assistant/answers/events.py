@@ -80,7 +80,7 @@ class EventBook:
             used = set().union(*(a for alts in full.values() for a in alts))
             single = next(iter(full.values()))
             return list(full), used | _qualifiers(q, used), single[0] if len(full) == 1 and len(single) == 1 else set()
-        heads = {t.label for t in self.types.values() if t.heads & topic}
+        heads = list(dict.fromkeys(t.label for t in self.types.values() if t.heads & topic))
         used = set().union(*(self.types[label].heads & topic for label in heads)) if heads else set()
         return list(heads), used | _qualifiers(q, used), set()
 
@@ -111,11 +111,11 @@ class EventBook:
     def _title_scores(self, q: Query, candidates: set[str], events: list[Event]) -> list[tuple[float, Event]]:
         if not candidates:
             return []
-        total = sum(self.lexicon.idf(s) for s in candidates)
+        total = self.lexicon.weight(candidates)
         scored = []
         for e in events:
             hit = candidates & self.title_stems[e.id]
-            weight = sum(self.lexicon.idf(s) for s in hit)
+            weight = self.lexicon.weight(hit)
             if weight >= 3.0:
                 scored.append((weight / total, e))
         return sorted(scored, key=lambda x: -x[0])
@@ -129,7 +129,7 @@ class EventBook:
     def _covering(self, asked: set[str], type_stems: set[str], events: list[Event]) -> list[Event]:
         """The few events (at most 3) whose title holds every word the question is about: "forum sols".
         A question made only of a type's words ("ateliers confluence") asks for the type, not a title."""
-        if not asked - type_stems or sum(self.lexicon.idf(s) for s in asked) < 3.0:
+        if not asked - type_stems or self.lexicon.weight(asked) < 3.0:
             return []
         holding = [e for e in events if asked <= self.title_stems[e.id]]
         return holding if len(holding) <= 3 else []
@@ -237,7 +237,7 @@ class EventBook:
                 explained |= topic & THEME_STEMS
             listing = not (q.has("max", "min", "average", "sum", "count", "participants", "why") or q.dates.future
                            or _dimension(q.folded))  # "par trimestre": all of them, grouped
-            if listing and not focus and sum(self.lexicon.idf(s) for s in candidates) >= 3.0 and len(chosen) > 5:
+            if listing and not focus and self.lexicon.weight(candidates) >= 3.0 and len(chosen) > 5:
                 near = self._about(q, chosen)  # no title holds the words: the events nearest by meaning
                 if near:
                     chosen, mode = near, "about"
@@ -667,8 +667,8 @@ def _threshold(folded: str):
 
 
 def _coverage(lexicon: Lexicon, topic: set[str], explained: set[str]) -> float:
-    total = sum(lexicon.idf(s) for s in topic)
-    return sum(lexicon.idf(s) for s in topic & explained) / total if total else 0.0
+    total = lexicon.weight(topic)
+    return lexicon.weight(topic & explained) / total if total else 0.0
 
 
 def scope_of(what: str) -> str:

@@ -114,6 +114,8 @@ class FigureBook:
         by = re.search(r"\b(?:par|selon (?:le|la|les)) (\w+)", q.folded)
         if by and by.group(1) in ("mois", "an", "annee", "trimestre", "semestre"):
             return None  # "par mois": one series over time, not a table of figures
+        if q.has("sum"):
+            return None  # "si on additionne les fréquences du tableau": a total of its rows, not the rows
         if not (q.has("list", "what") or by or re.search(r"\b(donne|montre|affiche|tous|toutes|repartition|repartiss\w*|"
                                                          r"repartie?s?)\b", q.folded)):
             return None
@@ -164,8 +166,7 @@ class FigureBook:
             return None
         if (ranking or q.has("max", "min")) and (broken := self._broken_down(q, topic, bool(ranking))):
             return broken
-        idf = self.lexicon.idf
-        total = sum(idf(s) for s in topic)
+        total = self.lexicon.weight(topic)
         asked = set(content_stems(q.folded))  # with "an", "mois"...: they tell metrics apart
         wants_share = bool(re.search(r"\b(part|pourcentage|proportion|taux|%|pour ?cent)\b", q.folded))
         ranks = {w for w in asked if w.isdigit() and len(w) <= 2}
@@ -178,12 +179,12 @@ class FigureBook:
                 continue  # "quelle part venait de la Région ?": a share of something else says nothing of it
             figs = self._periods(q, m)
             if not figs:
-                gaps.append((sum(idf(s) for s in hit) / total, m))
+                gaps.append((self.lexicon.weight(hit) / total, m))
                 continue
-            weight = sum(idf(s) for s in hit)
+            weight = self.lexicon.weight(hit)
             # "(global)" or "total" in a name qualifies nothing: "combien de contacts ?" asks the whole, not the
             # active ones; a rank the question names ("l'activité 3") singles one out
-            precision = max(sum(idf(s) for s in asked & n) / (sum(idf(s) for s in n - WHOLE) or 1) for n in m.names)
+            precision = max(self.lexicon.weight(asked & n) / (self.lexicon.weight(n - WHOLE) or 1) for n in m.names)
             if any(ranks & n for n in m.names):
                 precision += 0.5
             if (figs[0].unit == "%") != wants_share:
@@ -220,7 +221,7 @@ class FigureBook:
             series = max((x for x in scored if x[0] >= 0.9 * scored[0][0]), key=lambda x: len(x[2].figures))
             if crossed := self._crossed(series, crossed_at):
                 verb = topic & set(content_stems(CROSSING.search(q.folded).group(0)))  # "dépassé" is explained
-                crossed.coverage = min(1.0, crossed.coverage + sum(idf(s) for s in verb) / total)
+                crossed.coverage = min(1.0, crossed.coverage + self.lexicon.weight(verb) / total)
                 return crossed
         if (ranking or level and q.has("list")) and not _over_time(q):
             if ranked := self._ranked(scored, level):  # "classe les secteurs", "quels secteurs ont plus de 100 membres ?"
@@ -243,7 +244,7 @@ class FigureBook:
             # "les WP4 ça fait combien au total ?": every row of the first one's table named alike is part of the sum
             alike = q.has("sum") and chosen and m.group == chosen[0][0].group and not m.whole and not chosen[0][0].whole \
                 and named == first and cov >= scored[0][0] and figs[-1].unit == chosen[0][1][-1].unit != "%"
-            if chosen and not alike and (not new or sum(idf(s) for s in new) < 1.5 or not m.stems & chosen[0][0].stems):
+            if chosen and not alike and (not new or self.lexicon.weight(new) < 1.5 or not m.stems & chosen[0][0].stems):
                 continue  # a second metric must add words and belong with the first ("GE et ETI")
             if chosen and cov < 0.5 * scored[0][0]:
                 break
@@ -253,13 +254,17 @@ class FigureBook:
             said |= named
             if len(chosen) >= MAX_METRICS:
                 break
-        coverage = sum(idf(s) for s in covered) / total
         lines, sources = [], []
         for m, figs in chosen:
             lines.append(self._describe(q, m, figs))
             sources += [figure_source(f, f"{f.metric} ({period_label(f.period) or 'sans date'}) : "
                                          f"{format_number(f.value, f.unit)}") for f in figs[-6:]]
-        lines += self._arithmetic(q, chosen, wants_share)
+        computed = self._arithmetic(q, chosen, wants_share)
+        # "si on additionne …": the total asked first, then what it adds up
+        lines = computed + lines if computed and computed[0].startswith("Au total") else lines + computed
+        if any(re.search(r"^(?:Évolution|Écart) de|\. Évolution de", line) for line in lines):
+            covered |= topic & CHANGE_STEMS  # "avec l'écart": computed
+        coverage = self.lexicon.weight(covered) / total
         notes = [figs[-1].note for _, figs in chosen if figs[-1].note]
         text = "\n".join(lines)
         if notes:
@@ -274,7 +279,7 @@ class FigureBook:
         structure") are what the table's rows are."""
         asked = _kinds(topic | set(content_stems(q.folded)))
         found = []
-        for group in {m.group for m in self.metrics}:
+        for group in dict.fromkeys(m.group for m in self.metrics):
             parts = re.match(r"(.+?) par (.+?)(?: \(.*\))?$", fold(group))
             if not parts:
                 continue
@@ -288,14 +293,13 @@ class FigureBook:
         classed = {stem(w) for w in re.findall(rf"\b(?:{'|'.join(KINDS)})s? (?:de |d')(?:la |les? )?(\w+)", q.folded)}
         explained = {s for s in topic if _kinds({s}) & title or s in classed}
         rows = [m for m in self.metrics if m.group == group]
-        idf = self.lexicon.idf
-        total = sum(idf(s) for s in topic)
+        total = self.lexicon.weight(topic)
         scored = []
         for m in rows:
             figs = self._periods(q, m)
             hit = (topic & m.stems) | explained
             if figs:
-                scored.append((sum(idf(s) for s in hit) / total, 0.0, m, figs, hit))
+                scored.append((self.lexicon.weight(hit) / total, 0.0, m, figs, hit))
         top = max((x[0] for x in scored), default=0)
         scored = [(top, *x[1:]) for x in scored]  # the table answers as a whole
         scored.sort(key=lambda x: (x[3][-1].unit == "%") != bool(re.search(r"\b(part|pourcentage|%)\b", q.folded)))
@@ -321,7 +325,7 @@ class FigureBook:
         else the best match's."""
         cov = scored[0][0]
         asked = set(content_stems(q.folded))
-        tables = {x[2].group for x in scored if x[0] >= 0.9 * cov}
+        tables = list(dict.fromkeys(x[2].group for x in scored if x[0] >= 0.9 * cov))  # best first: it wins a tie
         # "quel thème …": the table of "Thématiques" before one that shares more of the other words
         kind = {s for w in re.findall(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle)(?: (?:est|sont|etait|etaient) (?:le|la|les))? ([a-z]{4,})", q.folded)
                 for s in content_stems(w)}
@@ -476,9 +480,8 @@ class FigureBook:
                 first, last = at[ends[0]], at[ends[1]]
                 # what its gains say ("nouveaux", "gagnés") the change computed says too
                 gains = set().union(*(h for _, _, o, _, h in scored if o.group == m.group and FLOW.search(fold(o.label))))
-                idf = self.lexicon.idf
                 said = {s for s in q.topic if re.match(rf"(?:{RISE}|{FALL}|gain|gagn|nouv|perd)", s)}  # the change asked
-                coverage = sum(idf(s) for s in hit | gains | said) / sum(idf(s) for s in q.topic)
+                coverage = self.lexicon.weight(hit | gains | said) / self.lexicon.weight(q.topic)
                 return Draft(self._describe(q, m, [first, last]),
                              [figure_source(f, f"{f.metric} ({period_label(f.period)}) : {format_number(f.value, f.unit)}")
                               for f in (first, last)], coverage=max(coverage, scored[0][0]),
@@ -514,9 +517,15 @@ class FigureBook:
             by_period = [[figs[i] for _, figs in chosen] for i in range(len(periods))]
             if all(_comparable(f.unit, by_period[0][0].unit) and f.unit != "%" for part in by_period for f in part):
                 when = (lambda p: f" en {period_label(p)}") if len(periods) > 1 else (lambda p: "")
-                return ["Au total : " + " ; ".join(
+                totals = ["Au total : " + " ; ".join(
                     f"{format_number(sum(f.value for f in part))}{when(part[0].period)} "
                     f"({' + '.join(format_number(f.value) for f in part)})" for part in reversed(by_period)) + "."]
+                if len(by_period) == 2 and re.search(r"\b(?:de (?:plus|moins)|ecart|difference)\b", q.folded):
+                    # "… et combien de plus qu'en 2023 ?": the gap between the two totals
+                    old, new = (sum(f.value for f in part) for part in by_period)
+                    totals.append(f"Écart de {period_label(periods[0])} à {period_label(periods[1])} : "
+                                  f"{'+' if new >= old else '−'}{format_number(abs(new - old))}.")
+                return totals
         last = [figs[-1] for _, figs in chosen if len(figs) == 1]
         if len(last) != len(chosen) or len({f.period for f in last}) != 1:
             return []
@@ -579,6 +588,7 @@ def _crossing(folded: str) -> float | None:
 
 
 WHOLE = {stem("global"), stem("total"), stem("ensemble")}
+CHANGE_STEMS = {stem(w) for w in ("ecart", "difference", "evolution")}
 # Nouns that name a kind of thing: "par type", "quelle catégorie", "quel genre de …" ask for the same breakdown.
 KINDS = ("type", "categorie", "genre", "sorte", "nature", "famille")
 _KIND_STEMS = {stem(w) for w in KINDS}

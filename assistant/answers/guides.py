@@ -47,8 +47,8 @@ class GuideBook:
             own = self.stems[g.id] - GUIDE_WORDS
             others = set().union(*(self.stems[o.id] for o in self.guides if o.id != g.id))
             hit = topic & own
-            weight = sum(self.lexicon.idf(s) for s in hit)
-            ratio = weight / (sum(self.lexicon.idf(s) for s in own) or 1)
+            weight = self.lexicon.weight(hit)
+            ratio = weight / (self.lexicon.weight(own) or 1)
             distinctive = says_guide and bool(hit - others - NOT_DISTINCTIVE)
             if (weight >= 3.0 and ratio >= 0.4 or distinctive) and ratio > best_score:
                 best, best_score = g, ratio
@@ -75,7 +75,7 @@ class GuideBook:
             q = replace(q, hints=[*q.hints, *TRAINER])
         fields = set(content_stems(" ".join(m.group(0) for r in (AUDIENCE, FORMAT, DIS) for m in r.finditer(q.folded))))
         rest = topic - known - fields - GENERIC_ASKS
-        if sum(self.lexicon.idf(s) for s in rest) >= 4.0:  # "les formations plus techniques qui complètent
+        if self.lexicon.weight(rest) >= 4.0:  # "les formations plus techniques qui complètent
             return self._passage(q, guide, known)  # la demi-journée": asks more than a field of the card
         if AUDIENCE.search(q.folded) and guide.audience:
             return self._field(q, guide, "Public visé", guide.audience, known)
@@ -103,9 +103,9 @@ class GuideBook:
         text = f"Guide-formation « {guide.title} » — {label} : {value.rstrip('.')}."
         topic = set(q.topic)
         covered = known | (topic & set(content_stems(canonical(value))))
-        total = sum(self.lexicon.idf(s) for s in topic) or 1.0
+        total = self.lexicon.weight(topic) or 1.0
         return Draft(text, [guide_source(guide, f"{label} : {value}")],
-                     coverage=max(0.8, sum(self.lexicon.idf(s) for s in covered & topic) / total),
+                     coverage=max(0.8, self.lexicon.weight(covered & topic) / total),
                      focus={"kind": "guides", "ids": [guide.id]})
 
     def _listing(self, q: Query, field: str | None = None) -> Draft:

@@ -139,7 +139,7 @@ class MemberBook:
         """"Et laquelle fait des grands projets d'infrastructures ?" after a list: the members of the list whose
         description holds the words asked (all of them when none does)."""
         asked = set(q.topic) - MEMBER_WORDS - NEWCOMERS - JOINING
-        scores = {m.id: sum(self.lexicon.idf(s) for s in asked & self.stems[m.id]) for m in shown}
+        scores = {m.id: self.lexicon.weight(asked & self.stems[m.id]) for m in shown}
         best = max(scores.values(), default=0.0)
         return [m for m in shown if scores[m.id] >= 0.8 * best] if best > 0 else shown
 
@@ -204,11 +204,11 @@ class MemberBook:
                 continue
             hit = related(wanted, self.stems[m.id])
             if themes & {fold(s) for s in m.sectors} or hit:
-                scored.append((sum(self.lexicon.idf(s) for s in hit) + 3 * len(themes & {fold(s) for s in m.sectors}), m))
+                scored.append((self.lexicon.weight(hit) + 3 * len(themes & {fold(s) for s in m.sectors}), m))
         scored.sort(key=lambda x: -x[0])
         best = scored[0][0] if scored else 0.0
         # no member's description holds most of what is asked ("du matos pour les routes"): read it by meaning
-        asked = sum(self.lexicon.idf(s) for s in wanted - FRAMING) + sum(self.lexicon.idf("") for _ in q.unknown)
+        asked = self.lexicon.weight(wanted - FRAMING) + sum(self.lexicon.idf("") for _ in q.unknown)
         described = best < 0.5 * asked and (MEMBERS_PROPER & set(q.topic) or WORKS_ON.search(q.folded)
                                             or DOES.match(q.folded))
         one = len([m for x, m in scored if x >= 0.5 * best]) == 1
@@ -276,7 +276,7 @@ def _card(m: Member) -> str:
 
 
 def _coverage(lexicon: Lexicon, topic: set[str], explained: set[str], bonus: float = 0.0) -> float:
-    total = sum(lexicon.idf(s) for s in topic)
+    total = lexicon.weight(topic)
     if not total:
         return 0.5 + bonus
-    return sum(lexicon.idf(s) for s in topic & explained) / total + bonus
+    return lexicon.weight(topic & explained) / total + bonus

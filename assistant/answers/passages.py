@@ -2,6 +2,7 @@
 then keep the sentences that carry the question's words."""
 from __future__ import annotations
 
+import math
 import re
 from functools import cached_property, lru_cache
 
@@ -39,7 +40,7 @@ class PassageAnswerer:
         self.lexicon = lexicon
 
     def _weight(self, stems: set[str]) -> float:
-        return sum(self.lexicon.idf(s) for s in stems)
+        return self.lexicon.weight(stems)
 
     def rank(self, q: Query, where: dict | None = None, known: set[str] | None = None,
              k: int = 10) -> list[tuple[float, Hit]]:
@@ -335,7 +336,7 @@ def _pick(body: str, wanted: set[str], lexicon: Lexicon, lead: bool = False,
     scored = []
     for i, p in enumerate(parts):
         hit = wanted & _stems(p)
-        scored.append((sum(lexicon.idf(s) / (3 if s in explained else 1) for s in hit), i, p))
+        scored.append((math.fsum(lexicon.idf(s) / (3 if s in explained else 1) for s in hit), i, p))
     best = sorted(scored, key=lambda x: (-x[0], x[1]))[:MAX_SENTENCES]
     best = [b for b in best if b[0] > 0] or best[:1]
     if lead and parts and all(i != 0 for _, i, _ in best):

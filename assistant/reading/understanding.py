@@ -419,6 +419,11 @@ class Lexicon:
     def idf(self, stem_: str) -> float:
         return math.log(1 + self.n / (1 + self.df.get("#" + stem_, 0)))
 
+    def weight(self, stems) -> float:
+        """The summed rarity of stems, the same in whatever order a set gives them (it changes from one run to
+        the next, and so would the last bits of a plain sum, and with them which of two equal scores wins)."""
+        return math.fsum(self.idf(s) for s in stems)
+
     def knows(self, word: str) -> bool:
         return word in self.words_known or word in GRAMMAR or "#" + stem(word) in self.df
 
