@@ -282,16 +282,38 @@ class Engine:
         reply = smalltalk(message) or (read := self.lexicon.read(message)) != message and smalltalk(read)  # "Bnnjour"
         if reply:
             return Draft(reply, coverage=1.0), previous or Context("")
-        message = strip_courtesy(message)  # "hello et en 2023 please" is "et en 2023"
-        if previous and previous.setting and not (is_followup(message) or refers_back(message)):
-            # "dans la répartition des membres par type" then "les PME ça fait quel % ?": asked within that
-            framed = self._message(f"{previous.setting.rstrip(' .!')} : {message}", as_of, previous)
+        message = whole = strip_courtesy(message)  # "hello et en 2023 please" is "et en 2023"
+        scene = previous.setting if previous and previous.setting and not (is_followup(message) or refers_back(message)) \
+            else ""  # "dans la répartition des membres par type" then "les PME ça fait quel % ?": asked within that
+        # "je débute ici... combien de contacts côté membres ?": a question that names its own subject after a preface
+        # reads alone, unless the preface says more of what it asks ("I heard of a forum on soils. How many came?")
+        margin = 0.0
+        if (preface := self._preface(message)) and not scene:
+            asked = message[len(preface):].strip()
+            question = asked.split("?")[0]  # what follows it ("on m'a dit que ça avait bougé") leans on it, not back
+            leans = is_followup(question) or refers_back(question) or re.search(r"\b(?:ces|cette|cet|ca|cela)\b",
+                                                                              fold(question))
+            if set(parse(asked, as_of, self.lexicon).topic) - MEASURE_STEMS and not leans:  # not "c koi ces sigles ?"
+                scene, message, margin = preface, asked, 0.1
+        if scene:
+            framed = self._message(f"{scene.rstrip(' .!…')} : {message}", as_of, previous)
             plain = self._message(message, as_of, previous)
-            draft, context = framed if not framed[0].abstained and (plain[0].abstained or
-                                                                  framed[0].coverage >= plain[0].coverage) else plain
+            draft, context = framed if not framed[0].abstained and (
+                plain[0].abstained or framed[0].coverage >= plain[0].coverage + margin) else plain
         else:
             draft, context = self._message(message, as_of, previous)
-        return draft, replace(context, setting=message if _sets_the_scene(message, self.lexicon.read(message)) else "")
+        return draft, replace(context, setting=whole if _sets_the_scene(whole, self.lexicon.read(whole)) else "")
+
+    def _preface(self, message: str) -> str:
+        """The sentences that open a message without asking anything, before the one that asks ("Bonjour, je suis
+        nouveau dans le réseau. Le cluster existe depuis quand ?"); "" when there are none."""
+        sentences = re.split(r"(?<=[.!…])\s+", message)
+        preface = []
+        for sentence in sentences[:-1]:
+            if not _sets_the_scene(sentence, self.lexicon.read(sentence)):
+                break
+            preface.append(sentence)
+        return " ".join(preface) if preface and len(preface) < len(sentences) else ""
 
     def _message(self, message: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
         """The answer to every question of a message, in order."""

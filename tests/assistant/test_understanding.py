@@ -1635,3 +1635,20 @@ def test_a_sum_over_two_years_says_each_total_and_the_gap(assistant):
     a = ask(assistant, "si on additionne e-mailings et newsletters, ça fait combien en 2024, et combien de plus "
                        "qu'en 2023 ?", as_of="2024-12-31")
     assert a.answer.startswith("Au total : 112 en 2024") and "65 en 2023" in a.answer and "+47" in a.answer
+
+
+def test_a_preface_that_asks_nothing_does_not_sink_the_question_after_it(assistant):
+    a = ask(assistant, "Je prépare une note pour le bureau. Combien d'e-mailings envoyés en 2024 ?", as_of="2024-12-31")
+    assert not a.abstained and a.answer.startswith("E-mailings envoyés : 100")
+    b = ask(assistant, "Je suis nouvelle dans l'équipe communication. Combien d'abonnés LinkedIn en décembre 2024 ?",
+            as_of="2024-12-31")
+    assert not b.abstained and "3909" in b.answer
+    c = ask(assistant, "On m'a parlé du forum sur les sols. Il y avait combien de monde ?", as_of="2024-12-31")
+    assert "170 participants" in c.answer  # the preface names what the question asks of
+
+
+def test_a_value_given_with_no_date_answers_the_span_its_name_holds(assistant):
+    a = ask(assistant, "quelle moyenne annuelle de structures nouvelles depuis 2017 ?", as_of="2024-12-31")
+    assert a.answer.startswith("Nouvelles structures rencontrées par an (moyenne depuis 2017) : 150")
+    b = ask(assistant, "les nouvelles structures rencontrées en 2019 ?", as_of="2024-12-31")
+    assert b.abstained
