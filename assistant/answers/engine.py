@@ -197,7 +197,13 @@ def _stands_alone(message: str, own: Query) -> bool:
     themes = {stem(w) for t in own.themes for w in THEME_WORDS.get(t, ())} if re.match(r"(?:et|mais) ", folded) else set()
     # "et l'eau, c'est combien ?" swaps the theme of the last question
     return bool(ASKS.search(folded) and set(own.topic) - MEASURE_STEMS - themes and not POINTS_BACK.search(folded)
-                and not refers_back(message) and not PARTITIVE.search(folded))
+                and not refers_back(message) and not PARTITIVE.search(folded) and not COMPLEMENT.match(folded))
+
+
+# "…, et à combien de contacts ?", "et pour qui ?": a preposition before the question word asks a complement of what
+# was just asked
+COMPLEMENT = re.compile(r"^\s*(?:et|mais|puis)\s+(?:a|au|aux|pour|chez|par|avec|sur)\s+(?:combien|qui|quoi|quel\w*)"
+                        r"(?:\s+(?:de\s+|d')?[\w'-]+)?\s*\??\s*$")  # nothing more: no verb of its own
 
 
 def _unpriced(q: Query, draft: Draft) -> bool:

@@ -91,6 +91,8 @@ def coordinated(message: str) -> list[str] | None:
     if any(len(x.split()) > 4 or re.search(rf"\b(?:{ASK})\b", fold(x)) for x in named) \
             or re.search(r"\b(?:au total|en tout|ensemble|cumul\w*|additionn\w*|somme)\b", folded):
         return None  # "… d'adhésions, et de combien ?"; "combien de PME et d'ETI en tout ?" asks one sum
+    if re.search(rf"\b(?:{ASK})\b", fold(rest)):
+        return None  # "… envoyés en 2024, et à combien de contacts ?": another question follows, split first
     frame = re.sub(r"(?:de |d')$", "", head)
     return [f"{frame}{'d' + chr(39) if re.match(r'[aeiouyh]', fold(x.strip())) else 'de '}{x.strip()}"
             f"{' ' + rest if rest else ''} ?" for x in named]

@@ -1652,3 +1652,8 @@ def test_a_value_given_with_no_date_answers_the_span_its_name_holds(assistant):
     assert a.answer.startswith("Nouvelles structures rencontrées par an (moyenne depuis 2017) : 150")
     b = ask(assistant, "les nouvelles structures rencontrées en 2019 ?", as_of="2024-12-31")
     assert b.abstained
+
+
+def test_a_count_of_two_things_then_another_question_answers_all_three(assistant):
+    a = ask(assistant, "En 2024, combien de newsletters et d'e-mailings, et à combien de contacts ?", as_of="2024-12-31")
+    assert "12 en 2024" in a.answer and "100" in a.answer and "3667" in a.answer  # the contacts the e-mailings reach
