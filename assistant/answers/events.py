@@ -176,9 +176,9 @@ class EventBook:
                 one_month = (period.start.year, period.start.month) == (period.end.year, period.end.month) \
                     and period.start.day == 1 and (period.end + timedelta(days=1)).day == 1
                 day = fold(format_date(period.start, with_year=period.year_known))  # "le 21 novembre": of any year
+                year = f" {period.start.year}" if period.year_known else r"(?: \d{4})?"  # "le bureau de novembre"
                 said = rf"\b{re.escape(day)}\b" if period.start == period.end else \
-                    rf"\b\d{{1,2}}(?:er)? {month} {period.start.year}\b" if one_month and type_labels and period.year_known \
-                    else None
+                    rf"\b\d{{1,2}}(?:er)? {month}{year}\b" if one_month and type_labels else None
                 moved = [e for e in typed if said and re.search(said, fold(e.notes))]
             events = [e for e in events if period.contains(e.date)] or moved
             typed = [e for e in typed if period.contains(e.date)] or moved

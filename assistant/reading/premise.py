@@ -21,7 +21,8 @@ OPENING = re.compile(r"^\s*(?:(?:si j'ai bien compris|si je comprends bien|sauf 
                      # "le tableau des types confirme bien que …", "le bilan indique que …": a source said to say it
                      r"(?:le|la|les|l') ?[^,?]{2,50}? (?:confirme|montre|indique|dit|affirme|precise)n?t? (?:bien )?qu(?:e |'))\s*")
 ASKING = re.compile(r"\b(combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|lequel|laquelle|lesquel\w*|cb|qd|"
-                    r"nombre|liste|total|moyenne|y a-t-il|y-a-t-il|existe-t-il)\b")
+                    r"nombre|liste|total|moyenne|y a-t-il|y-a-t-il|existe-t-il|qu'est-(?:ce|il|elle)|que s'est-il|"
+                    r"qu'en est-il|que devien\w*|qu'(?:a|ont|avait)-t-(?:il|elle|ils|elles))\b")  # "qu'est-il advenu du …"
 # A statement has a verb: "l'AG s'est tenue en juin ?" claims; "nombre d'événements en juin ?" asks.
 STATED = re.compile(r"\b(a|ont|est|sont|etait|etaient|avait|avaient|aura|y a|y avait|compte|comptait|comptaient|"
                     r"reunit|rassemble|rassemblait|s'est|se sont|s'etait)\b")

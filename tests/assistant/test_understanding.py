@@ -1657,3 +1657,8 @@ def test_a_value_given_with_no_date_answers_the_span_its_name_holds(assistant):
 def test_a_count_of_two_things_then_another_question_answers_all_three(assistant):
     a = ask(assistant, "En 2024, combien de newsletters et d'e-mailings, et à combien de contacts ?", as_of="2024-12-31")
     assert "12 en 2024" in a.answer and "100" in a.answer and "3667" in a.answer  # the contacts the e-mailings reach
+
+
+def test_what_became_of_a_meeting_of_a_month_is_asked_not_claimed(assistant):
+    a = ask(assistant, "quand a eu lieu le bureau de mai, et qu'est-il advenu du bureau de novembre ?", as_of="2024-12-31")
+    assert "16 mai 2024" in a.answer and "7 janvier 2025" in a.answer and not a.answer.startswith("Non")
