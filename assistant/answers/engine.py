@@ -200,6 +200,8 @@ def _stands_alone(message: str, own: Query) -> bool:
                 and not refers_back(message) and not PARTITIVE.search(folded) and not COMPLEMENT.match(folded))
 
 
+# "Vu que le forum a eu lieu en mai, …", "puisque …, …": a premise granted before the question
+GRANTED = re.compile(r"^\s*(?:vu que|puisque|etant donne que|sachant que|comme) ([^,?]{8,}?),\s*(?=\S)")
 # "…, et à combien de contacts ?", "et pour qui ?": a preposition before the question word asks a complement of what
 # was just asked
 COMPLEMENT = re.compile(r"^\s*(?:et|mais|puis)\s+(?:a|au|aux|pour|chez|par|avec|sur)\s+(?:combien|qui|quoi|quel\w*)"
@@ -405,6 +407,11 @@ class Engine:
 
     def _claim_or_question(self, message: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
         """"Le forum a eu lieu en mai, non ?": answer the question without its claim, then Oui or Non."""
+        if m := GRANTED.match(fold(message)):
+            # "vu que les sols étaient le thème le plus fréquent, on fait quoi ?": a wrong premise is corrected first
+            checked, context = self._claim_or_question(f"{message[m.start(1):m.end(1)]}, non ?", as_of, previous)
+            if checked.text.startswith("Non"):
+                return checked, context
         claim = read_claim(self.lexicon.read(message), as_of)  # "Combbien ...?" asks; it claims nothing
         if claim:
             draft, context = self._question(claim.neutral, as_of, previous)

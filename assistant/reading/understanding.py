@@ -247,7 +247,8 @@ REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous a
                            r"besoin (?:de |d'|du |des )|\bil (?:me|nous) (?:faut|faudrait) ")
 # Adverbial phrases of French: they say how the speaker sees it, never what is asked ("comme d'habitude").
 ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du coup|en fait|au fait|par hasard|a priori|"
-                       r"au cas ou|en gros|de toutes? facons?|par curiosite|si possible)\b")
+                       r"au cas ou|en gros|de toutes? facons?|par curiosite|si possible|comme prevu|"
+                       r"comme (?:je (?:l'ai|te l'ai|vous l'ai) |on (?:l'a |m'a )?|vous (?:l'avez )?)dit)\b")
 # An example given after what is asked: ", genre pour les pieds d'immeubles", "(par exemple des toitures)"
 EXAMPLE = re.compile(r"[,(]\s*(?:genre|par exemple|p\.? ?ex\.?|style|typiquement|notamment|comme)\b([^,;?()]*)|"
                      r"\(([^()]{3,80})\)")

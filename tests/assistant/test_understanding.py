@@ -1662,3 +1662,13 @@ def test_a_count_of_two_things_then_another_question_answers_all_three(assistant
 def test_what_became_of_a_meeting_of_a_month_is_asked_not_claimed(assistant):
     a = ask(assistant, "quand a eu lieu le bureau de mai, et qu'est-il advenu du bureau de novembre ?", as_of="2024-12-31")
     assert "16 mai 2024" in a.answer and "7 janvier 2025" in a.answer and not a.answer.startswith("Non")
+
+
+def test_a_wrong_premise_granted_before_a_question_is_corrected_first(assistant):
+    a = ask(assistant, "puisque les PME sont la catégorie de membres la moins nombreuse, on fait comment ?",
+            as_of="2024-12-31")
+    assert a.answer.startswith("Non") and "119" in a.answer
+    b = ask(assistant, "comme le forum eau a eu lieu en avril, il y avait combien de monde ?", as_of="2024-12-31")
+    assert "126 participants" in b.answer and not b.answer.startswith("Non")
+    c = ask(assistant, "comme je l'ai dit, combien de membres en 2024 ?", as_of="2024-12-31")
+    assert c.answer.startswith("Membres du Cluster : 200")
