@@ -47,7 +47,8 @@ FRAME_INTENTS = {"count", "participants", "sum", "when", "list", "max", "min", "
 BACK_REFERENCE = re.compile(
     r"\b(ces deux|ces trois|ceux-ci|ceux-la|ces evenements|ces ateliers|ces visites|ces membres|les deux|"
     r"eux|ils|elle|elles|celui-ci|celle-ci|ce dernier|cette derniere|cet evenement|ce membre|ce guide|"
-    r"cette formation|lesquel\w*|laquelle|lequel|les a|les ont|les avait|les avaient)\b"  # "le cluster les a montés seul ?"
+    r"cette formation|lesquel\w*|laquelle|lequel|les a|les ont|les avait|les avaient|"  # "le cluster les a montés seul ?"
+    r"(?:ce|cette) (?:mois|semaine|annee|periode|trimestre|semestre)[- ]la)\b"  # "combien ce mois-là ?": the one shown
 )
 
 

@@ -1672,3 +1672,11 @@ def test_a_wrong_premise_granted_before_a_question_is_corrected_first(assistant)
     assert "126 participants" in b.answer and not b.answer.startswith("Non")
     c = ask(assistant, "comme je l'ai dit, combien de membres en 2024 ?", as_of="2024-12-31")
     assert c.answer.startswith("Membres du Cluster : 200")
+
+
+def test_that_month_speaks_of_the_events_shown(assistant):
+    first = ask(assistant, "quel mois de 2024 a eu le plus d'événements ?", as_of="2024-12-31")
+    assert first.answer.startswith("septembre 2024 : 10 événements")
+    then = ask(assistant, "et ça a réuni combien de participants ce mois-là ?", as_of="2024-12-31",
+               conversation_id=first.conversation_id)
+    assert "318" in then.answer and "1405" not in then.answer
