@@ -1680,3 +1680,11 @@ def test_that_month_speaks_of_the_events_shown(assistant):
     then = ask(assistant, "et ça a réuni combien de participants ce mois-là ?", as_of="2024-12-31",
                conversation_id=first.conversation_id)
     assert "318" in then.answer and "1405" not in then.answer
+
+
+def test_english_days_counted_from_the_event_shown(assistant):
+    first = ask(assistant, "when was the Forum Eau?", as_of="2024-12-31")
+    after = ask(assistant, "and the day after?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert after.answer == "Aucun autre événement le 27 avril 2024 dans la base."
+    same = ask(assistant, "what else happened that same day?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "26 avril 2024" in same.answer and "Forum Eau" in same.answer
