@@ -24,7 +24,7 @@ from assistant.reading.premise import read_claim, untagged, verdict
 from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
 from assistant.reading.shorthand import reads_english
-from assistant.reading.smalltalk import ASKING, REPLIES, smalltalk, strip_courtesy
+from assistant.reading.smalltalk import ASKING, KINDS, REPLIES, smalltalk, strip_courtesy
 from assistant.reading.understanding import SPECIFIC_IDF, THEME_WORDS, WHETHER_ANY, Lexicon, Query, parse
 
 log = logging.getLogger(__name__)
@@ -338,7 +338,10 @@ class Engine:
             draft, context = self._claim_or_question(parts[0], as_of, previous)
             if draft.abstained and _says_nothing(parse(self.lexicon.read(message), as_of, self.lexicon)) \
                     and not (previous and previous.question):  # "c'est où ?" asks of the last subject
-                # "hmm", "???", "et alors ?", "quel temps fait-il ?": nothing the base could answer, and no refusal
+                # "hmm", "???", "et alors ?", "quel temps fait-il ?": nothing the base could answer, and no refusal;
+                # "top merci bcp pour les infos svp" thanks
+                if re.search(rf"\b(?:{KINDS['thanks']})\b", fold(message)):
+                    return Draft(REPLIES["thanks"], coverage=1.0), previous or context
                 return Draft(REPLIES["unclear"], [], True, 1.0, {}, "message sans sujet"), previous or context
             return draft, context
         drafts, period, years = [], None, set()

@@ -169,8 +169,13 @@ def _drop(text: str, vocabulary: set[str]) -> str:
 def _subject(previous: str, keep_dates: bool) -> str:
     """The previous question's content words, as written: a name keeps its capital ("Instagram")."""
     kept = []
-    for token in re.findall(r"[\w-]+", re.sub(r"\b\w+['’]", " ", previous)):
+    tokens = re.findall(r"[\w-]+", re.sub(r"\b\w+['’]", " ", previous))
+    for i, token in enumerate(tokens):
         w = fold(token)
+        if keep_dates and w in ("depuis", "entre") and i + 1 < len(tokens) \
+                and (fold(tokens[i + 1]) in MONTH_WORDS or re.fullmatch(r"(19|20)\d\d", tokens[i + 1])):
+            kept.append(token)  # "depuis 2015": a span, not the year alone
+            continue
         if w in STOPWORDS or w in QUESTION_WORDS:
             continue
         if not keep_dates and (w in MONTH_WORDS or re.fullmatch(r"(19|20)\d\d", w)):

@@ -245,10 +245,12 @@ WHETHER_ANY = (r"^(?:et |bonjour |salut |slt |bjr )?(?:est-ce qu'|est ce qu')?(?
 # How a request is framed, not what it asks: "j'ai besoin de …", "il me faudrait …"
 REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous aurions)(?: juste| vraiment| surtout)? "
                            r"besoin (?:de |d'|du |des )|\bil (?:me|nous) (?:faut|faudrait) ")
-# Adverbial phrases of French: they say how the speaker sees it, never what is asked ("comme d'habitude").
+# Adverbial phrases of French: they say how the speaker sees it or how much, never what is asked ("comme d'habitude",
+# "ça a beaucoup bougé").
 ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du coup|en fait|au fait|par hasard|a priori|"
                        r"au cas ou|en gros|de toutes? facons?|par curiosite|si possible|comme prevu|"
-                       r"comme (?:je (?:l'ai|te l'ai|vous l'ai) |on (?:l'a |m'a )?|vous (?:l'avez )?)dit)\b")
+                       r"comme (?:je (?:l'ai|te l'ai|vous l'ai) |on (?:l'a |m'a )?|vous (?:l'avez )?)dit|"
+                       r"beaucoup|vraiment|tellement|enormement|vachement)\b")  # how much, not what
 # An example given after what is asked: ", genre pour les pieds d'immeubles", "(par exemple des toitures)"
 EXAMPLE = re.compile(r"[,(]\s*(?:genre|par exemple|p\.? ?ex\.?|style|typiquement|notamment|comme)\b([^,;?()]*)|"
                      r"\(([^()]{3,80})\)")

@@ -1688,3 +1688,16 @@ def test_english_days_counted_from_the_event_shown(assistant):
     assert after.answer == "Aucun autre événement le 27 avril 2024 dans la base."
     same = ask(assistant, "what else happened that same day?", as_of="2024-12-31", conversation_id=first.conversation_id)
     assert "26 avril 2024" in same.answer and "Forum Eau" in same.answer
+
+
+def test_how_much_a_thing_moved_is_no_subject_and_a_span_carries_over(assistant):
+    first = ask(assistant, "depuis 2016 le nombre de membres a vraiment beaucoup augmenté ?", as_of="2024-12-31")
+    assert not first.abstained and "Nombre de membres du cluster" in first.answer
+    peak = ask(assistant, "et quelle année a connu la plus forte hausse ?", as_of="2024-12-31",
+               conversation_id=first.conversation_id)
+    assert "2017" in peak.answer and "+45" in peak.answer  # over the span asked before, not its first year alone
+
+
+def test_a_thanks_with_nothing_asked_is_thanked(assistant):
+    a = ask(assistant, "top merci bcp pour toutes les infos 🙏 svp", as_of="2024-12-31")
+    assert not a.abstained and a.answer.startswith("Avec plaisir")
