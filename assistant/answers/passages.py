@@ -39,16 +39,13 @@ class PassageAnswerer:
         self.retriever = retriever
         self.lexicon = lexicon
 
-    def _weight(self, stems: set[str]) -> float:
-        return self.lexicon.weight(stems)
-
     def rank(self, q: Query, where: dict | None = None, known: set[str] | None = None,
              k: int = 10) -> list[tuple[float, Hit]]:
         """Fused retrieval, reordered by how well each passage's heading and body carry the question's
         words (minus `known`, those the caller already explained, e.g. the guide's title)."""
         hits = self.retriever.search(q.text, k=3 * k if where else k, where=where)
         wanted = (set(q.topic) | set(q.hints)) - (known or set())
-        total = self._weight(wanted) or 1.0
+        total = self.lexicon.weight(wanted) or 1.0
         asked_numbers = _numbers(q.folded)
         # "quel domaine traite de …", "dans quel enjeu …": the kind of section asked for; the passages of a document
         # that holds several of them answer it
@@ -62,7 +59,7 @@ class PassageAnswerer:
                 continue  # an event still ahead: its passage would tell an attendance not yet known
             head = _stems(_heading(hit))
             body = _stems(hit.text)
-            score = self._weight(wanted & head) / total + 0.5 * self._weight(wanted & body) / total
+            score = self.lexicon.weight(wanted & head) / total + 0.5 * self.lexicon.weight(wanted & body) / total
             score += 30 * hit.score
             if asked_numbers and asked_numbers & _numbers(str(hit.metadata.get("section", ""))):
                 score += 0.6
@@ -122,14 +119,14 @@ class PassageAnswerer:
             if hit.kind in RECORD_KINDS and best_hit.kind not in RECORD_KINDS:
                 continue  # a record restated would only add noise to a description
             extra = (topic - covered) & _stems(hit.text)
-            if extra and self._weight(extra) >= 2.5:
+            if extra and self.lexicon.weight(extra) >= 2.5:
                 more = _pick(_body(hit), extra, self.lexicon)
                 text += "\n" + " ".join(more)
                 covered |= topic & _stems(_heading(hit) + " " + " ".join(more))
                 used.append(hit)
                 break
-        total = self._weight(topic)
-        coverage = self._weight(covered | (known or set()) & topic) / total if total else 0.0
+        total = self.lexicon.weight(topic)
+        coverage = self.lexicon.weight(covered | (known or set()) & topic) / total if total else 0.0
         if covered <= SHARE_STEMS and not topic <= SHARE_STEMS:
             coverage = 0.0  # "quel pourcentage pour l'Essonne ?": a passage saying "pourcentages" says nothing of it
         if not topic and presents:
@@ -204,7 +201,7 @@ class PassageAnswerer:
             if str(p.metadata.get("kind")) in RECORD_KINDS:
                 continue
             title = _stems(str(p.metadata.get("title", "")))
-            weight = self._weight(asked & title) + 3 * self._weight(intro & title)
+            weight = self.lexicon.weight(asked & title) + 3 * self.lexicon.weight(intro & title)
             if weight > best_weight:  # passages come in document order: the first one is the opening
                 best, best_weight = p, weight
         if best is None:
@@ -229,7 +226,7 @@ class PassageAnswerer:
         words = {n: _stems(f"{n} {first}") for n, (_, first) in parts.items()}
         title = _stems(top.title)
         section = _stems(str(top.metadata.get("section", "")))
-        names_document = self._weight(topic & title) >= max(0.6 * self._weight(topic), self._weight(topic & section))
+        names_document = self.lexicon.weight(topic & title) >= max(0.6 * self.lexicon.weight(topic), self.lexicon.weight(topic & section))
         if names_document:  # "les 4 enjeux": the sections named like the question, not the preamble
             matching = {n: v for n, v in parts.items() if topic & _stems(n)}
             shared = frozenset.intersection(*(_stems(n) for n in matching)) if matching else frozenset()
@@ -244,7 +241,7 @@ class PassageAnswerer:
                 parts = matching
         else:  # "les programmes transversaux": the sections that all say so ("avec leur objet": no section's word)
             said = (topic - title) & set().union(*words.values())  # the document's title is every section's
-            if self._weight(said | topic & title) < 0.6 * self._weight(topic):
+            if self.lexicon.weight(said | topic & title) < 0.6 * self.lexicon.weight(topic):
                 return None
             matching = {n: v for n, v in parts.items() if said <= words[n]}
             if len(matching) < 3:
@@ -254,7 +251,7 @@ class PassageAnswerer:
         text = f"{top.title} — {len(parts)} rubriques :\n" + "\n".join(lines)
         sources = [Source(id=h.id, title=h.title, kind=h.kind or "document", excerpt=_excerpt(h),
                           date=None, score=0.0) for h, _ in parts.values()]
-        return Draft(text, sources, coverage=1.0 if matching is parts else self._weight(topic & title) / self._weight(topic),
+        return Draft(text, sources, coverage=1.0 if matching is parts else self.lexicon.weight(topic & title) / self.lexicon.weight(topic),
                      focus={"kind": "passages", "ids": [h.id for h, _ in parts.values()]})
 
 

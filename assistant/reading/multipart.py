@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.reading.normalize import fold
+from assistant.reading.normalize import INVERTED_ASK, fold
 
 ASK = (r"combien|cb|quand|qd|ou|qui|ki|quel|quelle|quels|quelles|kel|lequel|laquelle|lesquels|lesquelles|comment|pourquoi|quoi|a quoi|de quoi|c'est quoi|c'etait quoi|c'est quand|"
        r"c'etait quand|c'est ou|c'etait ou|est-ce|a quelle|en quelle|le nombre|nombre d'|nombre de|nb d'|nb de|la date|y a-t-il|"
-       r"il y a|ya|qu'est-(?:ce|il|elle)|que s'est-il|qu'en est-il|que devien\w*|qu'(?:a|ont|avait)-t-(?:il|elle|ils|elles)")
+       r"il y a|ya|" + INVERTED_ASK)
 # "... et combien ...", "..., quand ...", "...; qui ..." — a conjunction or a comma before a question word.
 BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:{ASK})\b)|\s*[;,]\s+(?=(?:{ASK})\b)|"
                       rf"\s*,\s+(?=(?:et|puis)\s+(?:[\w']+\s+){{1,5}}(?:{ASK})\b)|"  # ", et la newsletter sort à quelle …"

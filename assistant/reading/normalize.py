@@ -24,6 +24,9 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+# Questions asked by inversion, folded ("qu'est-il advenu du bureau ?", "que s'est-il passé ?"): asking, never claiming.
+INVERTED_ASK = r"qu'est-(?:ce|il|elle)|que s'est-il|qu'en est-il|que devien\w*|qu'(?:a|ont|avait)-t-(?:il|elle|ils|elles)"
+
 
 def unaccented(text: str) -> str:
     """Accents off, case kept ("Slovénie" -> "Slovenie": a country's name keeps its capital)."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.reading.dates import _MONTH_RE, read_dates
-from assistant.reading.normalize import content_stems, fold
+from assistant.reading.normalize import INVERTED_ASK, content_stems, fold
 
 _CAN_YOU = r"(?:pouvez-vous|peux-tu|pourriez-vous|tu peux|vous pouvez)"  # "pouvez-vous me le confirmer ?"
 TAG = re.compile(r"[,;:\s]*\b(?:oui ou non|non|hein|c'est (?:bien )?ca|n'est-ce pas|pas vrai|c'est vrai|vrai|exact|correct|"
@@ -21,8 +21,7 @@ OPENING = re.compile(r"^\s*(?:(?:si j'ai bien compris|si je comprends bien|sauf 
                      # "le tableau des types confirme bien que …", "le bilan indique que …": a source said to say it
                      r"(?:le|la|les|l') ?[^,?]{2,50}? (?:confirme|montre|indique|dit|affirme|precise)n?t? (?:bien )?qu(?:e |'))\s*")
 ASKING = re.compile(r"\b(combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|lequel|laquelle|lesquel\w*|cb|qd|"
-                    r"nombre|liste|total|moyenne|y a-t-il|y-a-t-il|existe-t-il|qu'est-(?:ce|il|elle)|que s'est-il|"
-                    r"qu'en est-il|que devien\w*|qu'(?:a|ont|avait)-t-(?:il|elle|ils|elles))\b")  # "qu'est-il advenu du …"
+                    rf"nombre|liste|total|moyenne|y a-t-il|y-a-t-il|existe-t-il|{INVERTED_ASK})\b")
 # A statement has a verb: "l'AG s'est tenue en juin ?" claims; "nombre d'événements en juin ?" asks.
 STATED = re.compile(r"\b(a|ont|est|sont|etait|etaient|avait|avaient|aura|y a|y avait|compte|comptait|comptaient|"
                     r"reunit|rassemble|rassemblait|s'est|se sont|s'etait)\b")
