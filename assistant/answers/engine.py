@@ -127,6 +127,8 @@ DAY_SHIFT = {"lendemain": 1, "jour suivant": 1, "jour d'apres": 1, "surlendemain
              "jour-la": 0, "jour la": 0}
 _DAY_SHIFT = re.compile(r"\b(?:le |la |ce )(" + "|".join(sorted(DAY_SHIFT, key=len, reverse=True)) + r")\b")  # "ce jour-là"
 DAY_SHIFT_STEMS = {stem(w) for phrase in DAY_SHIFT for w in phrase.split()}
+# A pronoun for the one thing a ranking put first ("elle pèse combien ?"), not for all it compared ("elles")
+LEADER = re.compile(r"^(?:\s*(?:et|mais|ok|alors)\b)?\s*(?:elle|il|celle-ci|celui-ci|ce dernier|cette derniere)\b(?!-)")
 OTHER = re.compile(r"\b(?:l'autre|les autres|l'autre \w+)\s*\??$")
 
 
@@ -482,7 +484,9 @@ class Engine:
             years = previous.years
             if COMPARE.search(fold(message)) and not own.dates.years:  # "ça fait combien de plus ?"
                 years = sorted(set(previous.earlier) | set(previous.years))
-            question = resolve(message, previous.question, years, as_of, self.lexicon)
+            # "la thématique la plus fréquente ?" then "elle pèse combien en % ?": the one ranked first
+            leader = previous.focus.get("leader") if LEADER.search(fold(message)) else ""
+            question = resolve(message, leader or previous.question, years, as_of, self.lexicon)
             if previous.gist and ABOUT_IT.search(fold(message)):
                 seen = frozenset(previous.focus.get("ids", []))  # "des événements là-dessus ?" after a definition
             # "et le prochain ?" after the bureaux held: the next one to come, not one of those shown

@@ -147,9 +147,12 @@ class EventBook:
         # is theirs, carried over ("et en mai ?" names another one)
         if shown and (len(shown) > 1 or not q.has("max", "min")) and (pointed or not q.has("upcoming")) \
                 and (q.has("sum", "count", "participants", "where", "when") or not own) \
-                and (not q.dates.period or pointed and all(q.dates.period.contains(e.date) for e in shown)):
+                and (not q.dates.period or pointed and all(q.dates.period.contains(e.date) for e in shown)) \
+                and not (q.organisation and q.has("count", "list") and all(e.organisation != q.organisation for e in shown)):
+            # not "et combien en co-organisation ?" after those the cluster held alone: the others, not none of those
             events = shown
             explained |= topic
+        carried = events is shown and pointed  # "ça fait combien de participants en tout ?" of those shown: all of them
         type_labels, type_stems, alt = self.type_filter(q)
         coded = {e.type_label for e in self.events if e.type_code and re.search(rf"\b{re.escape(fold(e.type_code))}\b", q.folded)}
         if coded and not type_labels:  # "les événements WP2": the report's own code for a type
@@ -205,7 +208,7 @@ class EventBook:
         # asks for several of them
         kind_titles = [self.title_stems[e.id] for e in self.events if e.type_label in type_labels]
         held_by_kind = {c for c in candidates if any(c in t for t in kind_titles)}
-        several = (_plural(q, type_stems) or _plural(q, held_by_kind, asked_only=True)) \
+        several = carried and 1 < len(typed) == len(shown) or (_plural(q, type_stems) or _plural(q, held_by_kind, asked_only=True)) \
             and len([e for _, e in titled if e in typed]) <= 1 and 1 < len(typed) <= SHOWN
         # "quels rendez-vous sur la terre fertile ?": asked in the plural, titles that hold part of the words count
         # too ("ferme de Villejuif" beside "ferme urbaine d'Orly"), not only those holding all of them.
@@ -615,7 +618,7 @@ def _plural(q: Query, type_stems: set[str], asked_only: bool = False) -> bool:
     """The question names a type of event in the plural ("les visites", "des ateliers"); `asked_only`: as the
     noun it asks for ("quels sites ?"), not in a complement ("le webinaire sur le réemploi des terres")."""
     determiners = r"quels|quelles|combien de|nombre de" if asked_only else \
-        r"les|des|quels|quelles|ces|tous les|toutes les|combien de|nombre de"
+        r"les|des|aux|quels|quelles|ces|tous les|toutes les|combien de|nombre de"
     if not asked_only and type_stems & set(q.topic) and re.search(r"\b(?:celles|ceux|elles|lesquel(?:le)?s)\b", q.folded):
         return True  # "et celles de l'automne ?" after the visits: several of them
     return any(re.search(r"[sx]$", w) and stem(w) in type_stems

@@ -106,7 +106,11 @@ class FigureBook:
             exact = [f for f in m.figures if f.period in years]
             if len(exact) == 1 and q.has("decrease", "increase", "compare"):
                 earlier = [f for f in m.figures if f.period and f.period < exact[0].period and len(f.period) == 4]
-                exact = earlier[-1:] + exact  # a change needs the period before
+                later = [f for f in m.figures if f.period and f.period > exact[0].period and len(f.period) == 4]
+                # a change needs the period before; "… par rapport à 2023" names the one it starts from
+                since = re.search(rf"\b(?:par rapport (?:a|au)|compare\w* (?:a|au|avec)|vs|depuis) (?:l'annee )?{exact[0].period}\b",
+                                  q.folded)
+                exact = exact + later[-1:] if later and (since or not earlier) else earlier[-1:] + exact
             return exact or [f for f in m.figures if f.period[:4] in years and len(f.period) == 7]
         return m.figures
 
@@ -357,7 +361,8 @@ class FigureBook:
         text = (" ; ".join(f"{o.label} : {format_number(v.value, v.unit)}{self._share(o, v)}" for o, v in leaders)
                 + when + f" — {word} parmi {len(siblings)}" + (f" ({others})." if others else "."))
         return Draft(text, [figure_source(v, f"{o.label} : {format_number(v.value, v.unit)}") for o, v in siblings],
-                     coverage=cov, focus={"kind": "figures", "ids": [v.id for _, v in siblings], "ranked": group})
+                     coverage=cov, focus={"kind": "figures", "ids": [v.id for _, v in siblings], "ranked": group,
+                                          "leader": f"{m.label} {period_label(f.period)}".strip() if len(leaders) == 1 else ""})
 
     def _share(self, m: _Metric, f: Figure) -> str:
         """" (33 %)": the share the same table gives beside a count ("Fréquence de …" and "Part de …")."""
@@ -470,10 +475,13 @@ class FigureBook:
         two readings that bound the span named, read in the count itself, even when the best match is the series
         of its monthly gains (whose readings may skip a month)."""
         period = q.dates.period
-        if not (period and period.year_known and SPAN.search(fold(q.text))
+        if q.has("max", "min") or not (period and period.year_known and SPAN.search(fold(q.text))
                 and re.search(rf"\b(?:{RISE}|{FALL}|gagne\w*|perdu\w*|de plus|de moins)\b", fold(q.text))):
             return None
         ends = (period.start.strftime("%Y-%m"), period.end.strftime("%Y-%m"))
+        if (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31) \
+                and period.start.year != period.end.year:
+            ends = (str(period.start.year), str(period.end.year))  # "entre 2015 et 2024": two years' counts
         for cov, _, m, _, hit in scored:
             if cov < scored[0][0] - 0.3:
                 break
@@ -568,8 +576,9 @@ class FigureBook:
 
 
 # "entre janvier et décembre", "de septembre 2023 à décembre 2024": a span named by its two ends
-SPAN = re.compile(rf"\b(?:entre|de|du|depuis)\s+(?:le\s+)?(?:\d+(?:er)?\s+)?(?:{'|'.join(sorted(MONTH_WORDS, key=len, reverse=True))})\b"
-                  rf".*\b(?:et|a|au|jusqu'(?:a|en|au))\b")
+SPAN = re.compile(rf"\b(?:entre|de|du|depuis)\s+(?:(?:la|sa) creation (?:en\s+)?)?(?:le\s+)?(?:\d+(?:er)?\s+)?"
+                  rf"(?:{'|'.join(sorted(MONTH_WORDS, key=len, reverse=True))}|(?:19|20)\d\d)\b"
+                  rf"(?:.*\b(?:et|a|au|jusqu'(?:a|en|au))\b|(?<=\d\d\d\d)(?!.*\b(?:et|a|au)\b))")  # "depuis 2015": to now
 # A series of gains ("nouveaux abonnés par mois"), not a count
 FLOW = re.compile(r"\b(?:nouveaux?|nouvelles?|gains?|gagne\w*|progression)\b")
 

@@ -241,6 +241,8 @@ class PassageAnswerer:
                 parts = matching
         else:  # "les programmes transversaux": the sections that all say so ("avec leur objet": no section's word)
             said = (topic - title) & set().union(*words.values())  # the document's title is every section's
+            # "ses grands domaines sectoriels": a word one section alone holds ("grand cycle") qualifies no kind
+            said = {w for w in said if sum(w in v for v in words.values()) > 1} or said
             if self.lexicon.weight(said | topic & title) < 0.6 * self.lexicon.weight(topic):
                 return None
             matching = {n: v for n, v in parts.items() if said <= words[n]}

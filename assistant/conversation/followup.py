@@ -43,6 +43,11 @@ FRAME_INTENTS = {"count", "participants", "sum", "when", "list", "max", "min", "
                  "validated", "why", "upcoming"}
 
 
+# Who held an event ("organisé seul", "co-organisé", "en partenariat"): a follow-up naming a role replaces the one asked
+ROLE = re.compile(r"\b(?:co ?-? ?)?organis\w*(?: (?:par le cluster|(?:tout )?seule?s?|en propre))?|\ben partenariat\b|"
+                  r"\bsans co ?-? ?organis\w*|\bco-?porte\w*")
+
+
 # Words pointing back at the previous answer's results ("ces deux-là", "ils"), not at a new subject.
 BACK_REFERENCE = re.compile(
     r"\b(ces deux|ces trois|ceux-ci|ceux-la|ces evenements|ces ateliers|ces visites|ces membres|les deux|"
@@ -63,6 +68,8 @@ def refers_back(text: str) -> bool:
 def resolve(text: str, previous: str, previous_years: list[int], as_of: date, lexicon: Lexicon) -> str:
     q = parse(text, as_of, lexicon)
     folded = fold(text)
+    if q.organisation:  # "et combien en co-organisation ?" after those organised alone: the other role, not both
+        previous = ROLE.sub(" ", fold(previous))
     years = list(q.dates.years)
     step = 0  # years the follow-up moves the time asked before by
     if m := re.search(r"l'(?:annee|an|exercice) (d'avant|precedente?|suivante?|d'apres)", folded):
@@ -141,6 +148,8 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
     if re.search(r"\b(?:combien|quand|ou|qui|quel\w*|comment|pourquoi|quoi)\b", folded) and not (years or q.dates.period
                                                                                         or q.themes or measures):
         return f"{text} {_subject(previous, keep_dates=True)}"  # "elle dure combien de temps ?": its own frame, of it
+    if q.organisation:  # "et ceux organisés seul ?": the same question, of the role named
+        rewritten += " " + ROLE.search(folded).group(0)
     return rewritten
 
 

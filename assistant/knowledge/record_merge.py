@@ -12,6 +12,7 @@ period and their label (or an alias), with the same value or from tables on the 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -74,9 +75,12 @@ def _same_event(event: Event, candidates: list[Event]) -> Event | None:
 
 def _merge_figures(figures: list[Figure]) -> list[Figure]:
     kept: list[Figure] = []
+    readings = Counter((f.source, f.metric) for f in figures)
     for figure in figures:
         match = next((k for k in kept if _same_figure(figure, k)), None)
-        if match is None:
+        if match is None or readings[(figure.source, figure.metric)] >= 3 and figure.metric != match.metric:
+            # one reading of a series ("Évolution du nombre de membres", 2015 to 2024) stays in its series, even
+            # when a key figure elsewhere says the same of its year: "de 2015 à 2024" reads the whole series
             kept.append(figure)
             continue
         match.source = f"{match.source} ; {figure.source}"

@@ -77,3 +77,12 @@ def test_curated_corpus_and_report_together_count_each_event_once(tmp_path, corp
     assert "126" in forum.answer
     cited = " ".join(s.excerpt for s in forum.sources)
     assert "evenements_2024.csv" in cited and "bilan-2024.pdf" in cited
+
+
+def test_a_reading_of_a_series_stays_in_its_series():
+    # the yearly table's last reading says what a key figure says: both stay, so the series can be read end to end
+    series = [Figure(f"s{y}", "Nombre d'adhérents", str(y), v, group="Évolution", source="b.yaml")
+              for y, v in ((2022, 150), (2023, 170), (2024, 185))]
+    merged = merge_sources(RecordSet(figures=[Figure("k", "Adhérents", "2024", 185, group="Chiffres clés",
+                                                      source="a.yaml"), *series]))
+    assert sorted(f.period for f in merged.figures if f.metric == "Nombre d'adhérents") == ["2022", "2023", "2024"]

@@ -1701,3 +1701,42 @@ def test_how_much_a_thing_moved_is_no_subject_and_a_span_carries_over(assistant)
 def test_a_thanks_with_nothing_asked_is_thanked(assistant):
     a = ask(assistant, "top merci bcp pour toutes les infos 🙏 svp", as_of="2024-12-31")
     assert not a.abstained and a.answer.startswith("Avec plaisir")
+
+
+def test_a_follow_up_naming_the_other_role_replaces_the_one_asked(assistant):
+    first = ask(assistant, "quels événements le cluster a-t-il co-organisés en octobre ?", as_of="2024-12-31")
+    alone = ask(assistant, "et ceux qu'il a organisés seul ?", as_of="2024-12-31",
+                conversation_id=first.conversation_id)
+    assert "co-organisés" in first.answer and not alone.abstained and "organisés par le cluster" in alone.answer
+    counted = ask(assistant, "combien d'ateliers organisés seul en 2024 ?", as_of="2024-12-31")
+    other = ask(assistant, "et combien en co-organisation ?", as_of="2024-12-31",
+                conversation_id=counted.conversation_id)
+    assert not other.abstained and "co-organisés" in other.answer
+
+
+def test_a_gain_between_two_years_is_read_on_the_yearly_count(assistant):
+    a = ask(assistant, "combien d'adhérents le cluster a-t-il gagnés depuis sa création en 2015 jusqu'en 2022 ?",
+            as_of="2024-12-31")
+    assert not a.abstained and "+155" in a.answer
+    b = ask(assistant, "de combien le nombre de membres a augmenté de 2018 à 2024 ?", as_of="2024-12-31")
+    assert "200 en 2024" in b.answer and "+110" in b.answer  # the series' own 2024 reading
+    c = ask(assistant, "les accompagnements ont reculé de combien par rapport à 2023 ?", as_of="2024-12-31")
+    assert "−51" in c.answer  # the year named is where the change starts from
+
+
+def test_a_total_asked_of_the_events_shown_sums_all_of_them(assistant):
+    first = ask(assistant, "quelles visites de site en octobre 2024 ?", as_of="2024-12-31")
+    total = ask(assistant, "au total ça fait combien de participants ?", as_of="2024-12-31",
+                conversation_id=first.conversation_id)
+    assert "42 participants pour 2 événements" in total.answer
+
+
+def test_a_pronoun_after_a_ranking_speaks_of_the_one_ranked_first(assistant):
+    first = ask(assistant, "quel secteur compte le moins de membres ?", as_of="2024-12-31")
+    share = ask(assistant, "et il pèse combien en % ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "secteur Biodéchets : 14 %" in share.answer
+
+
+def test_a_kind_of_sections_is_listed_whatever_adjective_comes_with_it(assistant):
+    a = ask(assistant, "quels sont les grands domaines transversaux du cluster ?")
+    assert all(name in a.answer for name in ("ECOCIT'EMS", "REVIT'EMS", "NUM'EMS", "VAL'EMS"))
