@@ -13,7 +13,7 @@ from assistant.answers.countries import Countries
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
 from assistant.answers.events import EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, EventBook
 from assistant.answers.figures import FigureBook, asked_level
-from assistant.conversation.followup import MEASURES, PARTITIVE, is_followup, refers_back, resolve
+from assistant.conversation.followup import MEASURES, PARTITIVE, PRONOUN, is_followup, refers_back, resolve
 from assistant.answers.guides import GuideBook, asks_of_offer
 from assistant.answers.members import MemberBook
 from assistant.reading.multipart import again, coordinated, split_questions
@@ -239,6 +239,11 @@ def _kind(focus: dict) -> str | None:
     return focus.get("kind") if focus else None
 
 
+def _demonstrated(message: str) -> set[str]:
+    """"ce tableau", "cette liste", "ces chiffres": nouns that point at what was just shown, naming nothing new."""
+    return {stem(w) for w in re.findall(r"\b(?:ce|cet|cette|ces) ([a-z]{3,})\b", fold(message))}
+
+
 def _joined(drafts: list[Draft]) -> Draft:
     """The answers to the parts of one message, in order, with each source once."""
     sources, seen = [], set()
@@ -432,7 +437,8 @@ class Engine:
         if not draft.abstained and _asks_whether_any(message) and not draft.text.startswith(("Oui", "Non")):
             # "il y a une formation sur le compost ?"; "y a des événements en août ?" — none
             none = draft.reason in (NO_EVENT, EMPTY_PERIOD) or re.match(r"(Aucun|Pas |Je ne|La base ne|Il n'y a)", draft.text)
-            draft.text = ("Non : " if none else "Oui : ") + draft.text
+            draft.text = "Non, p" + draft.text[1:] if draft.text.startswith("Pas ") else \
+                ("Non : " if none else "Oui : ") + draft.text  # "Non, pas en novembre 2024 : … reporté au …"
         return draft, context
 
     def _question(self, typed: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
@@ -456,8 +462,9 @@ class Engine:
             if -len(ids) <= index < len(ids) and (draft := self.passages.section(ids[index])):
                 return draft, Context(previous.question, previous.years, previous.focus)
         if previous and previous.amounts and asks_share_of_total(message) and not asks_difference(message) \
-                and not set(own.topic) - MEASURE_STEMS \
-                - GAP_STEMS - TOTAL_STEMS and (draft := self.amounts.share_of_total(previous.amounts[-1], as_of)):
+                and not set(own.topic) - MEASURE_STEMS - GAP_STEMS - TOTAL_STEMS - _demonstrated(message) \
+                and (draft := self.amounts.share_of_total(previous.amounts[-1], as_of)):
+            # "… quel % du total de ce tableau ?": what "ce" points at is the one just shown
             return draft, replace(previous, focus=draft.focus)  # "et ça représente quel % du total de l'année ?"
         if previous and previous.amounts and asks_difference(message):
             if not (own.dates.years or own.dates.period) and not set(own.topic) - MEASURE_STEMS - GAP_STEMS \
@@ -479,7 +486,9 @@ class Engine:
                 and named[-1] != previous.question:
             # "c'est qui Trizzy ? et le contact ?" then "ils sont entrés quand ?": "ils" is the one named
             previous = replace(previous, question=named[-1], focus={})
-        if previous and (is_followup(message) or bare) and not self._names_its_subject(own) \
+        # "il aura lieu quel jour en 2025 ?": a subject pronoun and no subject of its own speak of the last one
+        leans = bool(PRONOUN.match(fold(message))) and not set(own.topic) - MEASURE_STEMS and not own.unknown
+        if previous and (is_followup(message) or bare or leans) and not self._names_its_subject(own) \
                 and not _stands_alone(message, own):
             years = previous.years
             if COMPARE.search(fold(message)) and not own.dates.years:  # "ça fait combien de plus ?"

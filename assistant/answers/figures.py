@@ -110,7 +110,7 @@ class FigureBook:
                 # a change needs the period before; "… par rapport à 2023" names the one it starts from
                 since = re.search(rf"\b(?:par rapport (?:a|au)|compare\w* (?:a|au|avec)|vs|depuis) (?:l'annee )?{exact[0].period}\b",
                                   q.folded)
-                exact = exact + later[-1:] if later and (since or not earlier) else earlier[-1:] + exact
+                exact = exact + later[-1:] if later and since else earlier[-1:] + exact
             return exact or [f for f in m.figures if f.period[:4] in years and len(f.period) == 7]
         return m.figures
 
@@ -144,6 +144,11 @@ class FigureBook:
             beyond = set(q.topic) - set().union(*(m.stems for m in metrics))
             if any(beyond & o.stems for o in self.metrics if o.group != group):
                 return None
+            # "dans la répartition par collège, combien de personnes qualifiées ?": a row of it, not all of them
+            shared = frozenset.intersection(*(frozenset(m.stems) for m in metrics))
+            asked_rows = set(q.topic) - _illustrative(q.folded)  # "(privés, publics...)" shows the table
+            if 0 < len([m for m in metrics if asked_rows & (m.stems - shared)]) < len(metrics):
+                return None
         lines, sources = [], []
         several = len(q.dates.months) > 1 or len(q.dates.years) > 1  # "en mars 2024 par rapport à octobre 2023"
         for m in metrics:
@@ -172,7 +177,8 @@ class FigureBook:
             return None
         if (ranking or q.has("max", "min")) and (broken := self._broken_down(q, topic, bool(ranking))):
             return broken
-        total = self.lexicon.weight(topic)
+        illustrative = _illustrative(q.folded)  # "(ETI, GE, PME...), combien de PME ?": examples weigh half
+        total = self.lexicon.weight(topic) - 0.5 * self.lexicon.weight(topic & illustrative)
         asked = set(content_stems(q.folded))  # with "an", "mois"...: they tell metrics apart
         wants_share = bool(re.search(r"\b(part|pourcentage|proportion|taux|%|pour ?cent)\b", q.folded))
         ranks = {w for w in asked if w.isdigit() and len(w) <= 2}
@@ -187,7 +193,7 @@ class FigureBook:
             if not figs:
                 gaps.append((self.lexicon.weight(hit) / total, m))
                 continue
-            weight = self.lexicon.weight(hit)
+            weight = self.lexicon.weight(hit) - 0.5 * self.lexicon.weight(hit & illustrative)
             # "(global)" or "total" in a name qualifies nothing: "combien de contacts ?" asks the whole, not the
             # active ones; a rank the question names ("l'activité 3") singles one out
             precision = max(self.lexicon.weight(asked & n) / (self.lexicon.weight(n - WHOLE) or 1) for n in m.names)
@@ -246,7 +252,7 @@ class FigureBook:
         for cov, _, m, figs, hit in scored:
             # what its own name says ("newsletters et e-mailings": two metrics of one table, each named alone)
             named = hit & set().union(*m.names) or (set() if chosen else hit)  # a second one names something asked
-            new = named - said
+            new = named - said - illustrative
             # "les WP4 ça fait combien au total ?": every row of the first one's table named alike is part of the sum
             alike = q.has("sum") and chosen and m.group == chosen[0][0].group and not m.whole and not chosen[0][0].whole \
                 and named == first and cov >= scored[0][0] and figs[-1].unit == chosen[0][1][-1].unit != "%"
@@ -270,7 +276,9 @@ class FigureBook:
         lines = computed + lines if computed and computed[0].startswith("Au total") else lines + computed
         if any(re.search(r"^(?:Évolution|Écart) de|\. Évolution de", line) for line in lines):
             covered |= topic & CHANGE_STEMS  # "avec l'écart": computed
-        coverage = self.lexicon.weight(covered) / total
+        # examples of the rows of the table answered ("(ETI, GE, PME...)") need no answer of their own
+        rows = set().union(*(o.stems for o in self.metrics if o.group in {m.group for m, _ in chosen}))
+        coverage = self.lexicon.weight(covered | illustrative & topic & rows) / self.lexicon.weight(topic)
         notes = [figs[-1].note for _, figs in chosen if figs[-1].note]
         text = "\n".join(lines)
         if notes:
@@ -581,6 +589,13 @@ SPAN = re.compile(rf"\b(?:entre|de|du|depuis)\s+(?:(?:la|sa) creation (?:en\s+)?
                   rf"(?:.*\b(?:et|a|au|jusqu'(?:a|en|au))\b|(?<=\d\d\d\d)(?!.*\b(?:et|a|au)\b))")  # "depuis 2015": to now
 # A series of gains ("nouveaux abonnés par mois"), not a count
 FLOW = re.compile(r"\b(?:nouveaux?|nouvelles?|gains?|gagne\w*|progression)\b")
+
+
+def _illustrative(folded: str) -> set[str]:
+    """Words only said as examples left open ("le tableau par catégorie (ETI, GE, PME...)"): they show what the table
+    holds, not what is asked."""
+    shown = {s for m in re.finditer(r"\(([^()]{3,80}?)(?:\.\.+|…|\betc\.?)\s*\)", folded) for s in content_stems(m.group(1))}
+    return shown - set(content_stems(re.sub(r"\([^()]*\)", " ", folded)))
 
 
 def asked_level(q: Query) -> re.Match | None:

@@ -130,7 +130,8 @@ def read_claim(message: str, today: date) -> Claim | None:
     # "… a bien eu lieu ?", or typed without its "?": "c'était bien le 10 octobre"
     asked = folded.endswith("?") or re.search(r"\b(?:c'est|c'etait|est|etait|a|ont|sont|etaient) bien\b", folded)
     plain = bool(asked) and len(body.split()) >= 4 and not re.match(r"(et|mais|puis|ou|sinon)\b", body) \
-        and bool(STATED.search(_verbs(message))) and not re.match(r"(?:il )?y a(?: eu| aura| avait)? (?:des|d'|un|une)\b", body)  # "y a des visites en mai ?" asks
+        and bool(STATED.search(_verbs(message))) and not re.match(r"(?:il )?y[- ](?:a|avait|aura)(?:-t?-?il)?(?: eu| aura| avait)? (?:des|d'|un|une)\b", body)
+    # "y a des visites en mai ?", "y avait-il un bureau en novembre ?" ask whether any
     asking = ASKING.search(body)
     if asking and asking.group(1) in ("nombre", "total", "moyenne") and (tagged or opened or RISE.search(body) or
                                                                         FALL.search(body)):

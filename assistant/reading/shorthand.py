@@ -41,6 +41,8 @@ ENGLISH = [
     ("what proportion of", "quelle part de"), ("share of", "part de"), ("what is", "c'est quoi"), ("what's", "c'est quoi"), ("who's", "qui est"), ("where's", "ou est"),
     ("when's", "quand est"), ("what are", "quels sont"),
     ("who is", "qui est"), ("who are", "qui sont"), ("is there", "y a-t-il"), ("are there", "y a-t-il"),
+    ("was there", "y avait-il"), ("were there", "y avait-il"), ("is there a", "y a-t-il un"), ("is there an", "y a-t-il un"),
+    ("was there a", "y avait-il un"), ("was there an", "y avait-il un"), ("actually", ""), ("so", "alors"),
     ("when", "quand"), ("which place", "ou"), ("what place", "ou"), ("where", "ou"), ("which", "quels"), ("who", "qui"), ("what", "quoi"), ("why", "pourquoi"),
     ("how", "comment"), ("next", "prochain"), ("upcoming", "a venir"), ("last", "dernier"),
     ("since", "depuis"), ("between", "entre"), ("average", "moyenne"), ("the most", "le plus"), ("most", "le plus de"),

@@ -239,7 +239,7 @@ class Query:
 
 
 # "Il y a une formation sur le compost ?", "vous avez des visites ?": whether there is any, asked yes or no.
-WHETHER_ANY = (r"^(?:et |bonjour |salut |slt |bjr )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y a(?:-t-il)?|y-a-t-il|existe(?:-t-il)?|"
+WHETHER_ANY = (r"^(?:et |bonjour |salut |slt |bjr )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y[- ](?:a|avait|aura)(?:-t?-?il)?(?: eu)?|existe(?:-t-il)?|"
                r"vous avez|avez-vous|tu as|as-tu|on a) (?:des|un|une|d')\b|"
                r"(?:^|[.…!?]\s*)(?:et )?est[- ]ce (?:qu'|que )(?:un|une|des|certains?|certaines?|quelqu'un|l'un)\b")  # "est-ce qu'un des membres …"
 # How a request is framed, not what it asks: "j'ai besoin de …", "il me faudrait …"
@@ -248,6 +248,7 @@ REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous a
 # Adverbial phrases of French: they say how the speaker sees it or how much, never what is asked ("comme d'habitude",
 # "ça a beaucoup bougé").
 ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du coup|en fait|au fait|par hasard|a priori|"
+                       r"finalement|au final|en fin de compte|en definitive|"
                        r"au cas ou|en gros|de toutes? facons?|par curiosite|si possible|comme prevu|"
                        r"comme (?:je (?:l'ai|te l'ai|vous l'ai) |on (?:l'a |m'a )?|vous (?:l'avez )?)dit|"
                        r"beaucoup|vraiment|tellement|enormement|vachement)\b")  # how much, not what
@@ -345,9 +346,10 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     if aside:  # "si on met septembre de côté", "à part l'eau": what is set aside is no subject
         gone = {stem(w) for w in words(aside)} | ASIDE_STEMS
         topic = [s for s in topic if s not in gone]
-    for example in (m.group(1) or m.group(2) for m in EXAMPLE.finditer(folded)):  # "des composteurs, genre pour les pieds d'immeubles", "l'atelier sur la
+    for m in EXAMPLE.finditer(folded):  # "des composteurs, genre pour les pieds d'immeubles", "l'atelier sur la
         # fraîcheur (contre les îlots de chaleur)": an example or an aside; a common word of it the base lacks does
         # not make the request unknown
+        example = m.group(1) or m.group(2)
         unknown = [w for w in unknown if w not in words(example) or w in names]
     if "where" in intents:  # "dans quelle ville ?" asks where: the noun says how, not what
         framed = {stem(w) for w in re.findall(r"\bquel(?:le)? (ville|lieu|endroit|commune)\b", folded)}

@@ -796,7 +796,7 @@ def test_typos_of_everyday_words_and_a_confirmation_typed_without_its_question_m
 
 def test_an_empty_month_inside_the_agenda_is_an_answer_and_other_everyday_phrasings(assistant):
     a = ask(assistant, "il y a eu des visites en juillet 2024 ?", "2024-12-31")
-    assert not a.abstained and a.answer.startswith("Aucun") and "Saint-Gobain" in a.answer  # the next one after
+    assert not a.abstained and a.answer.startswith("Non : Aucun") and "Saint-Gobain" in a.answer  # the next one after
     assert ask(assistant, "des événements en août 2026 ?").abstained  # a year the base does not cover
     b = ask(assistant, "sauf erreur, le cluster a vu le jour en 2019, non ?", "2024-12-31")
     assert b.answer.startswith("Non") and "2015" in b.answer
@@ -1740,3 +1740,28 @@ def test_a_pronoun_after_a_ranking_speaks_of_the_one_ranked_first(assistant):
 def test_a_kind_of_sections_is_listed_whatever_adjective_comes_with_it(assistant):
     a = ask(assistant, "quels sont les grands domaines transversaux du cluster ?")
     assert all(name in a.answer for name in ("ECOCIT'EMS", "REVIT'EMS", "NUM'EMS", "VAL'EMS"))
+
+
+def test_whether_any_was_held_in_a_month_says_no_when_it_was_moved(assistant):
+    a = ask(assistant, "y avait-il un CA en novembre 2024 ?", as_of="2024-12-31")
+    assert a.answer.startswith("Non, pas en novembre 2024") and "10 octobre 2024" in a.answer
+    b = ask(assistant, "Was there a general assembly in June 2024?", as_of="2024-12-31")
+    assert b.answer.startswith("Non, pas en juin 2024")
+
+
+def test_a_subject_pronoun_with_no_subject_of_its_own_speaks_of_the_last_one(assistant):
+    first = ask(assistant, "l'AG a eu lieu quand ?", as_of="2024-12-31")
+    later = ask(assistant, "elle aura lieu quel jour en 2025 ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert later.abstained and "AG" in later.answer  # none in 2025: not the first event of 2025, whatever it is
+    forum = ask(assistant, "le forum régional sols c'était quand ?", as_of="2024-12-31")
+    where = ask(assistant, "il s'est tenu où finalement ?", as_of="2024-12-31", conversation_id=forum.conversation_id)
+    assert "Forum régional Sols" in where.answer and "lieu" in where.answer  # "finalement" names nothing
+
+
+def test_examples_in_brackets_illustrate_the_table_and_ce_tableau_points_back(assistant):
+    first = ask(assistant, "Dans le tableau des membres par catégorie (PME, ETI...), il y a combien de collectivités ?",
+                as_of="2024-12-31")
+    assert "Membres collectivités : 14" in first.answer and "119" not in first.answer  # the row asked, not the examples
+    share = ask(assistant, "ça représente quel pourcentage du total de ce tableau ?", as_of="2024-12-31",
+                conversation_id=first.conversation_id)
+    assert "6,7 %" in share.answer
