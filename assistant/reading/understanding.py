@@ -59,6 +59,9 @@ SYNONYMS = [
     (r"\bentreprises? de taille intermediaire\b", "entreprises taille intermediaire eti"),
     (r"\b(ateliers?|workshops?)\b", "atelier"),
     (r"\bwebinaires?\b", "webinaire"),
+    # "travailler dans le domaine de l'eau" is working in water: the noun frames, it names no "domaine" of the base
+    (r"\b(dans|sur) le (?:domaine|champ) (de la |de l'|du |des |de |d')",
+     lambda m: f"{m.group(1)} " + {"de la ": "la ", "de l'": "l'", "du ": "le ", "des ": "les "}.get(m.group(2), "")),
     (r"\b(1er|premier|1ere|premiere)\s+(enjeu|dis|guide|programme)\b", r"\2 1"),
     (r"\b(2e|2eme|deuxieme|second|seconde)\s+(enjeu|dis|guide|programme)\b", r"\2 2"),
     (r"\b(3e|3eme|troisieme)\s+(enjeu|dis|guide|programme)\b", r"\2 3"),
@@ -205,7 +208,7 @@ EXCLUDED = re.compile(r"(?:\b(?:en dehors d(?:es?|u)|hors|sauf|a part|mis a part
                       r"(?=,?\s*\b(?:quel\w*|combien|qui|quand|ou|comment|lesquel\w*|y a|c'est|c t)\b|[?)]|$)")
 
 
-ASIDE_STEMS = frozenset(stem(w) for w in "met mets mettre mis cote part hors sauf compter excepte exception".split())
+ASIDE_STEMS = frozenset(stem(w) for w in "met mets mettre mis cote part hors sauf sans compter excepte exception".split())
 
 
 def set_aside(folded: str) -> str | None:
@@ -213,8 +216,8 @@ def set_aside(folded: str) -> str | None:
     septembre de côté"."""
     folded = re.sub(r"\b(?:mets?|mettons|met|mettre|mettant|mis) (.{3,40}?) de cote\b", r"hors \1 ?", folded)
     folded = re.sub(r"([\w']+) mise?s? (?:a part|de cote)\b", r"hors \1 ?", folded)  # "août mis à part"
-    left = EXCLUDED.search(folded)
-    return left.group(1) if left else None
+    left = EXCLUDED.search(folded) or re.search(r"\bsans (?:les? |la |l'|des? |d'|aucune? )?([\w-]{3,})", folded)
+    return left.group(1) if left else None  # "sans partenaire": the one word it goes without
 
 
 @dataclass
@@ -279,7 +282,9 @@ INTENT_PATTERNS = {
     "now": r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment|a ce jour)\b",
     "compare": r"\b(par rapport|vs|versus|compar\w*|evolution|progress\w*|difference|que l'annee)\b",
     "events": r"\b(evenements|manifestations?|rencontres?|rendez-vous|actions? collectives?|agenda|reunion|calendrier)\b",
-    "validated": r"\b(valide\w*|adhesion|adhere\w*|rejoint|entre\w* au cluster|accept\w*|admise?s?|integre\w*|arrive\w*)\b",
+    "validated": r"\b(valide\w*|adhesion|adhere\w*|rejoint|entre\w* au cluster|accept\w*|admise?s?|integre\w*|arrive\w*|"
+                 r"r?entre(?:e|es|s|nt)? (?:au|aux|a l'|a la|dans)|"  # "les nouveaux rentrés au bureau de septembre"
+                 r"(?:les|des) nouveaux(?= (?:qui|du|de la|de l'|des|au|a l'|en|ce|cette)\b|\s*\?|\s*$))",  # "les nouveaux" alone
 }
 
 
@@ -334,7 +339,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     asked = re.split(r",?\s+\b(?:par opposition a|contrairement a|plutot que|et non (?:pas )?)", folded)[0]
     if re.search(r"\borganis\w* (?:ou|et) co ?-? ?organis|\bco ?-? ?organis\w* (?:ou|et) organis", asked):
         pass  # "organisées ou co-organisées": both
-    elif re.search(r"\bsans co ?-? ?organis\w*|\borganise\w* (?:tout )?seul|\bseul\w* (?:a l')?organis|\bmonte\w* seul|"
+    elif re.search(r"\bsans (?:co ?-? ?organis|partenai)\w*|\borganise\w* (?:tout )?seul|\bseul\w* (?:a l')?organis|\bmonte\w* seul|"
                  r"\bporte\w* (?:lui-meme|seul)", asked):  # "organisé seul, sans co-organisateur"
         organisation = "organisation"
     elif re.search(r"\bco ?-? ?organis\w*|\ben partenariat\b|\bco-?porte", asked):

@@ -1765,3 +1765,15 @@ def test_examples_in_brackets_illustrate_the_table_and_ce_tableau_points_back(as
     share = ask(assistant, "ça représente quel pourcentage du total de ce tableau ?", as_of="2024-12-31",
                 conversation_id=first.conversation_id)
     assert "6,7 %" in share.answer
+
+
+def test_what_a_question_goes_without_is_not_its_subject(assistant):
+    a = ask(assistant, "qu'est-ce que le cluster a organisé sans partenaire en octobre 2024 ?", as_of="2024-12-31")
+    assert "organisés par le cluster, octobre 2024" in a.answer and "Saint-Gobain" not in a.answer
+    b = ask(assistant, "combien de membres sont actifs dans le domaine des biodéchets ?", as_of="2024-12-31")
+    assert b.answer.startswith("Membres travaillant dans le secteur Biodéchets : 52")  # "le domaine de" frames
+
+
+def test_the_new_ones_of_a_meeting_are_the_members_it_validated(assistant):
+    a = ask(assistant, "c'est qui les nouveaux du bureau de mai ?", as_of="2024-12-31")
+    assert "4 nouveaux membres validés" in a.answer and "Axedo" in a.answer
