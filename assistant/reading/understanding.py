@@ -97,7 +97,9 @@ SYNONYMS = [
     # "ils étaient combien ?", "on sera combien ?": a headcount, not a number of events
     (r"\b(?:ils|elles|on) (?:etaient|etait|seront|sera|sont|est) (?:combien|cb)\b(?! ?(?:de\b|d'))|"
      r"\bcombien (?:etaient|sont|seront)-(?:ils|elles)\b(?! ?(?:de\b|d'))", "combien de participants"),
-    (r"\b(pers?onn?es?|gens|monde|participants?|particpants?|presents?|inscrits?|participe|participes|venus?|visiteurs?|"
+    # "combien de personnes", not "la personne derrière" (someone)
+    (r"\b((?<!la )(?<!une )(?<!cette )(?<!quelle )pers?onn?es?|gens|monde|participants?|particpants?|presents?|inscrits?|"
+     r"participe|participes|venus?|visiteurs?|"
      r"affluence|frequentation)\b",
      " participants "),
 ]

@@ -1777,3 +1777,9 @@ def test_what_a_question_goes_without_is_not_its_subject(assistant):
 def test_the_new_ones_of_a_meeting_are_the_members_it_validated(assistant):
     a = ask(assistant, "c'est qui les nouveaux du bureau de mai ?", as_of="2024-12-31")
     assert "4 nouveaux membres validés" in a.answer and "Axedo" in a.answer
+
+
+def test_the_person_behind_a_member_is_someone_not_an_attendance(assistant):
+    first = ask(assistant, "quel membre fait des sacs kraft pour les biodéchets ?", as_of="2024-12-31")
+    who = ask(assistant, "c'est qui la personne qui le porte ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "Solubio" in first.answer and not who.abstained and "Henri Chantepie" in who.answer
