@@ -353,10 +353,9 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     if aside:  # "si on met septembre de côté", "à part l'eau": what is set aside is no subject
         gone = {stem(w) for w in words(aside)} | ASIDE_STEMS
         topic = [s for s in topic if s not in gone]
-    for m in EXAMPLE.finditer(folded):  # "des composteurs, genre pour les pieds d'immeubles", "l'atelier sur la
+    for example in (m.group(1) or m.group(2) for m in EXAMPLE.finditer(folded)):  # "des composteurs, genre pour les pieds d'immeubles", "l'atelier sur la
         # fraîcheur (contre les îlots de chaleur)": an example or an aside; a common word of it the base lacks does
         # not make the request unknown
-        example = m.group(1) or m.group(2)
         unknown = [w for w in unknown if w not in words(example) or w in names]
     if "where" in intents:  # "dans quelle ville ?" asks where: the noun says how, not what
         framed = {stem(w) for w in re.findall(r"\bquel(?:le)? (ville|lieu|endroit|commune)\b", folded)}
