@@ -286,9 +286,9 @@ class EventBook:
         if period and held and all(e in moved for e in held) and len(held) == 1 and type_labels:
             # "qui a été validé au bureau du 21 novembre ?": that meeting did not take place that day; saying so
             # answers whatever was asked of it
-            said = f"le {period.label}" if period.start == period.end else f"en {period.label}" \
+            missed = f"le {period.label}" if period.start == period.end else f"en {period.label}" \
                 if not re.search(r"\d", period.label.split()[0]) else ""  # "le 21 novembre", "en novembre 2024"
-            draft.text = f"Pas {said} : {draft.text[0].lower()}{draft.text[1:]}" if said else draft.text
+            draft.text = f"Pas {missed} : {draft.text[0].lower()}{draft.text[1:]}" if missed else draft.text
             draft.coverage = 1.0
         shown = draft.focus.get("ids", [])
         if shown and 1 < len(pool) <= 3 * SHOWN and len(shown) < len(pool) and "list" not in draft.focus:
