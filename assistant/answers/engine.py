@@ -80,6 +80,16 @@ TOTAL_STEMS = {stem(w) for w in ("total", "annee", "an", "part", "pourcentage", 
 COMPARE = re.compile(r"\b(de plus|de moins|difference|ecart|evolution|progression|augmentation|baisse|compar\w*)\b")
 
 
+def _year_given(q: Query, text: str) -> list[int]:
+    """The years an answer's first line gives, those said right after a word of the question when some are ("… 45
+    événements en 2024 (le Cluster a été créé en 2015)" answers "créé en quelle année ?" with 2015)."""
+    line = fold(text.split("\n")[0])
+    found = [(int(m.group(0)), line[max(0, m.start() - 30):m.start()]) for m in re.finditer(r"\b(?:19|20)\d\d\b", line)]
+    asked = {w[:4] for w in re.findall(r"[a-z]{4,}", fold(q.text)) if w not in ("quelle", "annee", "depuis", "quand")}
+    near = [y for y, before in found if asked & {w[:4] for w in re.findall(r"[a-z]{4,}", before)}]
+    return sorted(set(near or [y for y, _ in found]))
+
+
 def _asks_whether_any(message: str) -> bool:
     """"Il y a une formation sur le compost ?" asks yes or no; "il y a combien de visites ?" does not."""
     folded = fold(message)
@@ -149,6 +159,12 @@ def _length(folded: str) -> int:
 
 
 # "Qui est le responsable de …", "c'est qui la présidente ?": the role whose holder is asked
+# A time said from the one asked before: "le mois suivant", "l'année d'avant", "cette année-là", "deux ans plus tard"
+SHIFTED = re.compile(r"\ble mois (?:suivant|d'apres|d'avant|precedent)\b|\bl'(?:annee|an|exercice) (?:d'avant|precedente?|"
+                     r"suivante?|d'apres)\b|\bcette annee(?:-| )la\b|\b(?:\d+|un|deux|trois) (?:mois|ans?) (?:avant|apres|"
+                     r"plus tot|plus tard|auparavant)\b")
+# A question whose answer is a year: "en quelle année …", "depuis quand …"
+YEAR_ASKED = re.compile(r"\b(?:quelle annee|depuis quand|quel an)\b")
 ROLE_ASKED = re.compile(r"\b(?:qui (?:est|sont|etait|etaient) |c'est qui |qui c'est |c qui )(?:le |la |les |l')([a-z]{4,})\b(?!')")
 SITED = re.compile(r"\b(siege|basee?s?|situee?s?|implantee?s?|localisee?s?|installee?s?)\b")
 # A description says where when it names a place: "à Orly", "sur le campus de Cachan", "en Essonne".
@@ -199,6 +215,7 @@ def _stands_alone(message: str, own: Query) -> bool:
     themes = {stem(w) for t in own.themes for w in THEME_WORDS.get(t, ())} if re.match(r"(?:et|mais) ", folded) else set()
     # "et l'eau, c'est combien ?" swaps the theme of the last question
     return bool(ASKS.search(folded) and set(own.topic) - MEASURE_STEMS - themes and not POINTS_BACK.search(folded)
+                and not SHIFTED.search(re.sub(r"\b(?:par rapport (?:a|au|aux)|vs|compare\w* (?:a|avec)|sur|que|qu') ?l'", " ", folded))
                 and not refers_back(message) and not PARTITIVE.search(folded) and not COMPLEMENT.match(folded))
 
 
@@ -317,6 +334,12 @@ class Engine:
                 plain[0].abstained or framed[0].coverage >= plain[0].coverage + margin) else plain
         else:
             draft, context = self._message(message, as_of, previous)
+            # "je veux me former, y avait quoi comme formations en décembre ?": what the speaker says of themself
+            # before a comma, when the whole finds nothing, is left out
+            if draft.abstained and (clause := re.match(r"\s*(?:je|j'|moi|nous)\b[^,?]*,(?=.*\?)", message, re.I)):
+                alone = self._message(message[clause.end():].strip(), as_of, previous)
+                if not alone[0].abstained:
+                    draft, context = alone
         return draft, replace(context, setting=whole if _sets_the_scene(whole, self.lexicon.read(whole)) else "")
 
     def _preface(self, message: str) -> str:
@@ -349,6 +372,10 @@ class Engine:
                 # "top merci bcp pour les infos svp" thanks
                 if re.search(rf"\b(?:{KINDS['thanks']})\b", fold(message)):
                     return Draft(REPLIES["thanks"], coverage=1.0), previous or context
+                # "qui préside le cluster ?": a word of its own the base never uses is what it lacks
+                if lacking := [w for w in re.findall(r"[^\W\d_]{5,}", message)
+                               if not self.lexicon.knows(fold(w)) and not self.lexicon.correct(fold(w))]:
+                    return abstain(NOT_FOUND[:-1] + f" (rien sur « {lacking[0]} »).", "mot inconnu"), previous or context
                 return Draft(REPLIES["unclear"], [], True, 1.0, {}, "message sans sujet"), previous or context
             return draft, context
         drafts, period, years = [], None, set()
@@ -379,6 +406,8 @@ class Engine:
                     and not set(parse(self.lexicon.read(part), as_of, self.lexicon).topic) - MEASURE_STEMS:
                 continue  # "…, et de combien ?": the part before has said it, this one asks nothing new
             previous = context
+            if period is None and context and context.question:  # "et le mois suivant, quelle part … ?": the month the
+                period = read_dates(context.question, as_of).period  # first part resolved to, for the next
             if on is None:
                 said.append((part, context))
             years |= set(context.years)
@@ -525,6 +554,8 @@ class Engine:
                 q, draft = retry_q, retry
         years = list(q.dates.years) or ([q.dates.period.start.year] if q.dates.period and q.dates.period.year_known
                                         else [])
+        if not years and YEAR_ASKED.search(fold(q.text)) and len(given := _year_given(q, draft.text)) == 1:
+            years = given  # "depuis quelle année ?" then "combien de membres cette année-là ?"
         gist = draft.text.split("\n")[0][:160] if draft.focus.get("kind") == "passages" else ""
         return draft, Context(q.text, years, draft.focus or focus, earlier, previous.focus if previous else {}, gist,
                               kept(previous.amounts if previous else [], self.amounts.said(draft)))

@@ -79,10 +79,20 @@ class EventBook:
         if full:
             used = set().union(*(a for alts in full.values() for a in alts))
             single = next(iter(full.values()))
-            return list(full), used | _qualifiers(q, used), single[0] if len(full) == 1 and len(single) == 1 else set()
+            return list(full), used | self._qualifiers(q, used, list(full)), \
+                single[0] if len(full) == 1 and len(single) == 1 else set()
         heads = list(dict.fromkeys(t.label for t in self.types.values() if t.heads & topic))
         used = set().union(*(self.types[label].heads & topic for label in heads)) if heads else set()
-        return list(heads), used | _qualifiers(q, used), set()
+        return list(heads), used | self._qualifiers(q, used, heads), set()
+
+    def _qualifiers(self, q: Query, used: set[str], labels: list[str]) -> set[str]:
+        """"une visite de site", "les groupes de travail": a noun joined to the type's word by "de" with no article
+        says what kind of event it is, it names none ("la visite de la centrale", "la visite d'Eole" name one) —
+        unless titles of other types only hold it ("des projets de fermes urbaines": the type's word said loosely)."""
+        said = {stem(fold(m.group(2))) for m in re.finditer(r"\b([A-Za-zÀ-ÿ]+) de ([a-zà-ÿ]+)\b", q.text)
+                if stem(fold(m.group(1))) in used and m.group(2) not in DETERMINERS}
+        held = lambda w, inside: any(w in self.title_stems[e.id] for e in self.events if (e.type_label in labels) == inside)
+        return {w for w in said if held(w, True) or not held(w, False)}
 
     def left_out(self, q: Query) -> set[str]:
         """The types a question sets aside: "en dehors des réunions statutaires", "hors visites", "(pas les visites)"."""
@@ -125,6 +135,21 @@ class EventBook:
         named = [e for e in events if self.title_stems[e.id] and self.title_stems[e.id] <= asked]
         # "Forum Eau et Forum régional Sols" names both; a title inside a longer named one does not count.
         return [e for e in named if not any(self.title_stems[e.id] < self.title_stems[o.id] for o in named)]
+
+    def _each_named(self, q: Query, events: list[Event]) -> list[Event]:
+        """"Le forum eau et le forum sols": events named one by one, joined by "et"; each names its own (its whole
+        title, or the only titles holding its words). [] unless every one of them names some."""
+        parts = re.split(r"\s+(?:et|ainsi que|\+)\s+(?=(?:le|la|les|l'|du|de la|des|au|aux)\b)", q.folded)
+        if len(parts) < 2:
+            return []
+        found: list[Event] = []
+        for part in parts:
+            asked = set(content_stems(canonical(part))) & set(q.topic) - EVENT_WORDS
+            own = self._named(asked, events) or [e for e in events if asked and asked <= self.title_stems[e.id]]
+            if not own or len(own) > 3:
+                return []
+            found += [e for e in own if e not in found]
+        return found if len(found) > 1 else []
 
     def _covering(self, asked: set[str], type_stems: set[str], events: list[Event]) -> list[Event]:
         """The few events (at most 3) whose title holds every word the question is about: "forum sols".
@@ -208,12 +233,15 @@ class EventBook:
         # asks for several of them
         kind_titles = [self.title_stems[e.id] for e in self.events if e.type_label in type_labels]
         held_by_kind = {c for c in candidates if any(c in t for t in kind_titles)}
+        # "des projets de fermes urbaines ?": no title of the type holds the other words, and titles of another type
+        # hold them all; the type's word is then said of those ("projet", "visite" in a common sense)
+        elsewhere = not held_by_kind and bool(titled) and titled[0][0] >= 0.99 and titled[0][1] not in typed
         several = carried and 1 < len(typed) == len(shown) or (_plural(q, type_stems) or _plural(q, held_by_kind, asked_only=True)) \
-            and len([e for _, e in titled if e in typed]) <= 1 and 1 < len(typed) <= SHOWN
+            and len([e for _, e in titled if e in typed]) <= 1 and 1 < len(typed) <= SHOWN and not elsewhere
         # "quels rendez-vous sur la terre fertile ?": asked in the plural, titles that hold part of the words count
         # too ("ferme de Villejuif" beside "ferme urbaine d'Orly"), not only those holding all of them.
         plural = q.has("list") or _plural(q, type_stems | EVENT_WORDS)
-        named = [] if several else self._named(topic - EVENT_WORDS, events) or \
+        named = [] if several else self._each_named(q, events) or self._named(topic - EVENT_WORDS, events) or \
             ([] if plural and best >= 0.5 else self._covering(topic - EVENT_WORDS, type_stems, events))
         if several:
             chosen = [e for e in typed if not q.themes or set(e.themes) & set(q.themes)]
@@ -594,13 +622,6 @@ class EventBook:
 def _placed(e: Event) -> bool:
     """Whether an event's title names a place ("… sur la ville d'Orly", "… à Aulnay-sous-Bois")."""
     return bool(re.search(r"(?:\b(?:à|a|de|du|sur|en) |\bd')([A-ZÀ-Ý][\w'-]+)", e.title.replace("’", "'")))
-
-
-def _qualifiers(q: Query, used: set[str]) -> set[str]:
-    """"une visite de site", "les groupes de travail": a noun joined to the type's word by "de" with no article
-    says what kind of event it is, it names none ("la visite de la centrale", "la visite d'Eole" name one)."""
-    return {stem(fold(m.group(2))) for m in re.finditer(r"\b([A-Za-zÀ-ÿ]+) de ([a-zà-ÿ]+)\b", q.text)
-            if stem(fold(m.group(1))) in used and m.group(2) not in DETERMINERS}
 
 
 def _dimension(folded: str) -> str | None:

@@ -533,7 +533,9 @@ class FigureBook:
         if q.has("sum") and len(chosen) >= 2 and not whole and all([f.period for f in figs] == periods for _, figs in chosen):
             # the same periods shown for each: a total for each period ("… en 2024, et en 2023 ?")
             by_period = [[figs[i] for _, figs in chosen] for i in range(len(periods))]
-            if all(_comparable(f.unit, by_period[0][0].unit) and f.unit != "%" for part in by_period for f in part):
+            # counts of different things add up within one table only ("6 visites" and "1450 participants" do not)
+            alike = len({m.group for m, _ in chosen}) == 1 or len({figs[0].unit for _, figs in chosen}) == 1
+            if alike and all(_comparable(f.unit, by_period[0][0].unit) and f.unit != "%" for part in by_period for f in part):
                 when = (lambda p: f" en {period_label(p)}") if len(periods) > 1 else (lambda p: "")
                 totals = ["Au total : " + " ; ".join(
                     f"{format_number(sum(f.value for f in part))}{when(part[0].period)} "

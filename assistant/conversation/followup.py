@@ -18,10 +18,11 @@ MARKERS = re.compile(
     r"\b(elle|ils|elles|celui|celle|ceux|celles|ces deux|ces trois|ce dernier|cette derniere|ceux-ci|ceux-la|"
     r"lesquel\w*|laquelle|lequel|parmi eux|parmi elles|parmi ceux\w*|"
     r"ces deux-la|l'a|l'ont|l'avait|l'avaient|les a|les ont|les avait|les avaient|la-dessus|dessus|dedans|la-bas|a ce sujet|y avait|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|l'exercice precedent|"
-    r"l'annee d'apres|l'an d'avant|meme chose|meme question|pareil|idem|cela|ceci|au total pour|ca fait combien|son |sa |leurs? )\b|"
+    r"l'annee d'apres|l'an d'avant|cette annee-la|cette annee la|la meme annee|le mois (?:suivant|d'apres|d'avant|precedent)|meme chose|meme question|pareil|idem|cela|ceci|au total pour|ca fait combien|son |sa |leurs? )\b|"
     r"^\s*(?:detaille|detaillez|developpe|developpez|precise|precisez)\b|"
     r"^\s*(?:en (?:hausse|baisse)|par rapport (?:a|au|aux)|compare\w* (?:a|au|aux|avec)|vs)\b"  # "en hausse vs 2023 ?"
 )
+MARKERS_ONLY = {"et", "mais", "puis", "alors", "sinon", "aussi", "ok", "plus", "tot", "tard", "auparavant"}  # "et l'année d'avant ?"
 FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
                "liste", "nombre", "c'est", "que", "fait", "participants", "total", "date"}
 # A follow-up made of a complement ("et au bureau de mai ?", "et chez les PME ?") keeps what was asked.
@@ -79,16 +80,41 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))  # "et deux ans avant ?"
         step = -n if m.group(2) in ("avant", "auparavant", "plus tot") else n
         years = [y + step for y in previous_years] or [as_of.year + step]
-    months = re.search(r"\b(\d+|un|deux|trois|quatre|cinq|six) mois (avant|auparavant|plus tot|apres|plus tard)\b", folded)
+    if not step and len(previous_years) == 1 and (m := re.search(r"\b(?:cette annee(?:-| )la|la meme annee)\b", folded)):
+        step, years = 0, list(previous_years)  # "combien cette année-là ?": the year the last answer gave
+        text = f"{text[:m.start()]}en {years[0]}{text[m.end():]}"
+        q = parse(text, as_of, lexicon)
+        if q.topic:
+            return text  # "combien de membres cette année-là ?": its own subject, the year borrowed
+    elif m and step and previous_years and not q.dates.years and not [
+            w for w in words(folded[:m.start()] + folded[m.end():]) if w not in STOPWORDS and w not in MARKERS_ONLY]:
+        # "et l'année suivante ?" after 2015 asks the same of 2016, nothing upcoming
+        text = f"{text[:m.start()]}en {' et '.join(map(str, years))}{text[m.end():]}"
+        q = parse(text, as_of, lexicon)
+    # "et le mois suivant ?", "le mois d'avant": one month on or back
+    months = re.search(r"\b(\d+|un|deux|trois|quatre|cinq|six) mois (avant|auparavant|plus tot|apres|plus tard)\b|"
+                       r"\ble mois (suivant|d'apres|d'avant|precedent)\b", folded)
     before = read_dates(previous, as_of).period if months or step else None
     if before and before.year_known and (before.start.year, before.start.month) == (before.end.year, before.end.month):
         n = 12 * step  # "et un an plus tôt ?" after "en sept 24": September 2023
-        if months:  # "et 3 mois après ?": the month shifted
+        if months and months.group(3):
+            n = -1 if months.group(3) in ("d'avant", "precedent") else 1
+        elif months:  # "et 3 mois après ?": the month shifted
             n = NUMBER_WORDS.get(months.group(1)) or int(months.group(1))
             n = -n if months.group(2) in ("avant", "auparavant", "plus tot") else n
         month = (before.start.year * 12 + before.start.month - 1) + n
-        kept = re.sub(r"\b(19|20)\d\d\b", "", _drop(fold(previous), MONTH_WORDS))
-        return f"{kept} {MONTH_NAMES[month % 12]} {month // 12}"
+        when = f"en {MONTH_NAMES[month % 12]} {month // 12}"
+        shift = months or m
+        rest = folded[:shift.start()] + folded[shift.end():]
+        if parse(rest, as_of, lexicon).topic:
+            # "et le mois suivant, quelle proportion … ?": its own question, of the month shifted to
+            text = f"{folded[:shift.start()]}{when}{folded[shift.end():]}"
+            q, years, step = parse(text, as_of, lexicon), [], 0
+            folded = fold(text)
+        else:
+            kept = re.sub(r"\b(19|20)\d\d\b", "", _drop(fold(previous), MONTH_WORDS))
+            kept = re.sub(r"(?:\s+(?:en|de|pour|a|au|le|du|d'))*\s*$", "", re.sub(r"\s*[?.!]+\s*", " ", kept))
+            return f"{kept} {when} ?"
     own = [w for w in words(folded) if w not in STOPWORDS and w not in QUESTION_WORDS and w not in MONTH_WORDS
            and not w.isdigit() and not any(w in ws for ws in THEME_WORDS.values())]
     measures = [w for w in words(folded) if w in MEASURES]  # "nombre" is also a question word

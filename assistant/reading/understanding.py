@@ -97,6 +97,9 @@ SYNONYMS = [
     # "ils étaient combien ?", "on sera combien ?": a headcount, not a number of events
     (r"\b(?:ils|elles|on) (?:etaient|etait|seront|sera|sont|est) (?:combien|cb)\b(?! ?(?:de\b|d'))|"
      r"\bcombien (?:etaient|sont|seront)-(?:ils|elles)\b(?! ?(?:de\b|d'))", "combien de participants"),
+    # "à quoi le cluster a-t-il participé ?", "vous avez participé au salon ?": what the cluster took part in, no headcount
+    (r"\ba (quoi|quels?|quelles?)\b([^?]*?)\bparticipes?\b", r"a \1\2"),
+    (r"\b(cluster|vous|nous|on)\b((?: [\w-]+){0,2}) participes?\b", r"\1\2"),
     # "combien de personnes", not "la personne derrière" (someone)
     (r"\b((?<!la )(?<!une )(?<!cette )(?<!quelle )pers?onn?es?|gens|monde|participants?|particpants?|presents?|inscrits?|"
      r"participe|participes|venus?|visiteurs?|"
@@ -135,7 +138,7 @@ QUESTION_WORDS = frozenset(
     grimpe grimper bondi envole decolle degringole plonge effondre
     augmenter augmentation parait paraissent sort sortent envoie envoye envoyes envoyee
     reponds repondre repond ecris ecrire explique expliquer expliquez resume resumer precise preciser cite
-    citer indique indiquer indiquez raconte raconter dites svp simplement rapidement bref brievement
+    citer indique indiquer indiquez indiques indiquee indiquees mentionne mentionnes mentionnee mentionnees raconte raconter dites svp simplement rapidement bref brievement
     un une deux trois quatre cinq six huit neuf dix douze quinze vingt
     historique editions edition duree journee dure durent durait durer
     annule annulee annules annulees annulation reporte reportee reportes reportees decale decalee
@@ -249,13 +252,15 @@ WHETHER_ANY = (r"^(?:et |bonjour |salut |slt |bjr )?(?:est-ce qu'|est ce qu')?(?
                r"(?:^|[.…!?]\s*)(?:et )?est[- ]ce (?:qu'|que )(?:un|une|des|certains?|certaines?|quelqu'un|l'un)\b")  # "est-ce qu'un des membres …"
 # How a request is framed, not what it asks: "j'ai besoin de …", "il me faudrait …"
 REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous aurions)(?: juste| vraiment| surtout)? "
-                           r"besoin (?:de |d'|du |des )|\bil (?:me|nous) (?:faut|faudrait) ")
+                           r"besoin (?:de |d'|du |des )|\bil (?:me|nous) (?:faut|faudrait) |"
+                           r"\b(?:(?:il )?s'agi(?:t|ssait)(?:-il)?|s'agit-il)\b")  # "de qui s'agit-il ?" names no subject
 # Adverbial phrases of French: they say how the speaker sees it or how much, never what is asked ("comme d'habitude",
 # "ça a beaucoup bougé").
 ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du coup|en fait|au fait|par hasard|a priori|"
                        r"finalement|au final|en fin de compte|en definitive|"
                        r"au cas ou|en gros|de toutes? facons?|par curiosite|si possible|comme prevu|"
                        r"comme (?:je (?:l'ai|te l'ai|vous l'ai) |on (?:l'a |m'a )?|vous (?:l'avez )?)dit|"
+                       r"ligne (?:par|a) ligne|une? (?:par|a) une?|"  # one at a time
                        r"beaucoup|vraiment|tellement|enormement|vachement)\b")  # how much, not what
 # An example given after what is asked: ", genre pour les pieds d'immeubles", "(par exemple des toitures)"
 EXAMPLE = re.compile(r"[,(]\s*(?:genre|par exemple|p\.? ?ex\.?|style|typiquement|notamment|comme)\b([^,;?()]*)|"
@@ -272,8 +277,8 @@ INTENT_PATTERNS = {
            r"n° ?1|numero (?:1|un)|en tete|en premiere position|top (?:\d{1,2}|trois|cinq|dix))\b",
     "min": r"\b(le moins|la moins|les moins|minimum|plus petite?s?|plus faibles?|plus bas(?:se)?s?|plus (?:calmes?|creux|tranquilles?)|ferme la marche|"
            r"en derniere position|bon dernier|bonne derniere)\b",
-    "who": r"\bqui\b|\bquel(?:le)?s? (?:(?:nouve(?:au|aux|lle|lles)|autres?) )?(?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
-           r"organismes?|adherents?|collectivites?)\b",
+    "who": r"\bqui\b|\bquel(?:le)?s? (?:(?:nouve(?:au|aux|l|lle|lles)|autres?) )?(?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
+           r"organismes?|organisations?|adherents?|collectivites?)\b",
     "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",
     "where": r"\b(quel lieu|quelle ville|quel endroit|endroit|dans quelle ville|(?<!s')adresse|se (?:trouve|situe|tient))\b",
     "how": r"\bcomment\b(?! s'appel| (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b)",
@@ -284,7 +289,7 @@ INTENT_PATTERNS = {
     "now": r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment|a ce jour)\b",
     "compare": r"\b(par rapport|vs|versus|compar\w*|evolution|progress\w*|difference|que l'annee)\b",
     "events": r"\b(evenements|manifestations?|rencontres?|rendez-vous|actions? collectives?|agenda|reunion|calendrier)\b",
-    "validated": r"\b(valide\w*|adhesion|adhere\w*|rejoint|entre\w* au cluster|accept\w*|admise?s?|integre\w*|arrive\w*|"
+    "validated": r"\b(valide\w*|adhesion|adhere\w*|rejoint|entre\w* au cluster|accept\w*|admise?s?|integre\w*|arrive\w*(?! a (?:quel|combien|un|une)\b)|"
                  r"r?entre(?:e|es|s|nt)? (?:au|aux|a l'|a la|dans)|"  # "les nouveaux rentrés au bureau de septembre"
                  r"(?:les|des) nouveaux(?= (?:qui|du|de la|de l'|des|au|a l'|en|ce|cette)\b|\s*\?|\s*$))",  # "les nouveaux" alone
 }
@@ -305,9 +310,16 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     # "actifs et inactifs confondus", "publics et privés compris": both kinds, so neither, of a total (but "les
     # e-mailings et les newsletters cumulés" are what is added up)
     folded = re.sub(r"\b\w+ (?:et|ou) \w+,? ((?:confondu|compris)e?s?)\b", r"\1", canonical(text))
+    # "actifs + inactifs", "membres ou non-membres": a kind and its contrary are everything, no kind in particular
+    folded = re.sub(r"\(?\b(\w{3,}) ?(?:et|ou|\+|/) ?(?:les |des )?(?:in|im|non-? ?)\1\b\)?", " ", folded)
     # "tout compris (bureau inclus)", "y compris les bureaux": what is counted in too, no filter
     folded = re.sub(r"\b(?:y compris|en incluant|incluant) (?:les |le |la |l'|des |du )?[\w-]+|\b[\w-]+ inclus(?:es?)?\b|"
                     r"\btout compris\b", " ", folded)
+    # "le cluster Eau-Milieux-Sols": three fields joined into one word name the whole of them, no field in particular
+    theme_word = "|".join(w for ws in THEME_WORDS.values() for w in ws)
+    folded = re.sub(rf"\b(?:{theme_word})(?:-(?:{theme_word})){{2,}}\b", " ", folded)
+    # "co-organisés avec d'autres structures": the others a co-organiser works with are what the word already says
+    folded = re.sub(r"\b(co ?-? ?organis\w*|en partenariat) avec (?:d'autres|des|plusieurs|differente?s) [\w-]+", r"\1", folded)
     aside = set_aside(folded)
     dates = read_dates(fold(text).replace(aside, " ") if aside else text, as_of)  # "hors septembre" is no period
     # Intents are read on the words as typed too: reading may turn "perdu" into the base's "perdre".

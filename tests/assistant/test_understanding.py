@@ -1789,3 +1789,67 @@ def test_the_person_behind_a_member_is_someone_not_an_attendance(assistant):
     first = ask(assistant, "quel membre fait des sacs kraft pour les biodéchets ?", as_of="2024-12-31")
     who = ask(assistant, "c'est qui la personne qui le porte ?", as_of="2024-12-31", conversation_id=first.conversation_id)
     assert "Solubio" in first.answer and not who.abstained and "Henri Chantepie" in who.answer
+
+
+def test_what_the_speaker_says_of_themself_before_a_comma_does_not_hide_the_question(assistant):
+    a = ask(assistant, "je cherche à me former, il y a eu quoi comme formations en avril ?", as_of="2024-12-31")
+    assert not a.abstained and "2 avril 2024" in a.answer
+
+
+def test_a_new_member_described_in_a_statement_then_asked_who(assistant):
+    a = ask(assistant, "quel nouvel adhérent produit des matériaux pour la voirie ?")
+    assert not a.abstained and "Jmconcept" in a.answer
+    b = ask(assistant, "Un nouveau membre fabrique des matériaux pour le revêtement des routes. De qui s'agit-il ?")
+    assert not b.abstained and "Jmconcept" in b.answer and "1 correspond" in b.answer
+
+
+def test_the_clusters_own_name_is_no_theme_and_an_unknown_verb_is_named(assistant):
+    a = ask(assistant, "qui dirige le Cluster Eau-Milieux-Sols ?")
+    assert a.abstained and "dirige" in a.answer and "membres décrits" not in a.answer
+
+
+def test_a_kind_and_its_contrary_together_ask_for_the_whole(assistant):
+    a = ask(assistant, "combien de contacts en juin 2024 au total (actifs et inactifs) ?", as_of="2024-12-31")
+    assert not a.abstained and "5285" in a.answer and "+" not in a.answer
+
+
+def test_counts_of_different_tables_are_not_added_up(assistant):
+    a = ask(assistant, "en additionnant les participants des visites, on arrive à quel total ?", as_of="2024-12-31")
+    assert "111 participants" in a.answer and "1456" not in a.answer
+
+
+def test_the_year_after_and_that_year_move_from_the_year_last_said(assistant):
+    first = ask(assistant, "combien de membres en 2016 ?", as_of="2024-12-31")
+    a = ask(assistant, "et l'année suivante ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "65 en 2017" in a.answer
+    first = ask(assistant, "Le cluster a été créé en quelle année ?", as_of="2024-12-31")
+    b = ask(assistant, "il avait combien de membres cette année-là ?", as_of="2024-12-31",
+            conversation_id=first.conversation_id)
+    assert "25 en 2015" in b.answer
+
+
+def test_the_month_after_with_a_question_of_its_own(assistant):
+    first = ask(assistant, "combien de contacts actifs en août 2024 ?", as_of="2024-12-31")
+    a = ask(assistant, "et le mois suivant, quelle proportion de ces contacts actifs avait une date de modification ?",
+            as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "39,05" in a.answer
+
+
+def test_what_the_cluster_took_part_in_is_no_headcount(assistant):
+    a = ask(assistant, "Le 19 mars, à quoi le cluster a-t-il participé ?", as_of="2024-12-31")
+    assert "Slovénie" in a.answer and "Finlande" in a.answer and "Au total" not in a.answer
+
+
+def test_co_organised_with_others_is_the_role_alone(assistant):
+    a = ask(assistant, "combien d'événements co-organisés avec d'autres acteurs en 2024 ?", as_of="2024-12-31")
+    assert "22 événements" in a.answer
+
+
+def test_events_named_one_by_one_are_all_counted(assistant):
+    a = ask(assistant, "le forum eau et la visite CSTB ont réuni combien de personnes au total ?", as_of="2024-12-31")
+    assert "150 participants" in a.answer
+
+
+def test_a_type_word_said_loosely_gives_way_to_the_titles_holding_the_rest(assistant):
+    a = ask(assistant, "des projets de fermes urbaines ?", as_of="2024-12-31")
+    assert "Orly" in a.answer and "Matériaux de construction" not in a.answer
