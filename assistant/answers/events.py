@@ -597,6 +597,11 @@ class EventBook:
         missing = [e for e in events if e.participants is None and e.date <= as_of]
         if missing:
             text += " Effectif non renseigné pour : " + " ; ".join(f"{_title(e)} ({format_date(e.date)})" for e in missing) + "."
+        if others := [e for e in known if e.participants_other is not None]:
+            # the report gives two counts for some of them: the total with its other reading too
+            text += f" Avec l'autre valeur que donne le bilan pour {' et '.join(_title(e) for e in others)} (" + \
+                ", ".join(f"{e.participants_other} au lieu de {e.participants}" for e in others) + \
+                f") : {total + sum(e.participants_other - e.participants for e in others)}."
         return Draft(text, [event_source(e, _line(e, as_of)) for e in events[:MAX_LISTED]],
                      focus={"kind": "events", "ids": [e.id for e in events]})
 
@@ -720,7 +725,8 @@ def _people(e: Event, as_of: date = date.max) -> str:
         return "à venir"  # an attendance before the day would be a guess (or a leak of the report's figure)
     if e.participants is None:
         return "nombre de participants non renseigné"
-    return f"{e.participants} participant{'s' if e.participants > 1 else ''}"
+    other = f" (une autre ligne du bilan indique {e.participants_other})" if e.participants_other is not None else ""
+    return f"{e.participants} participant{'s' if e.participants > 1 else ''}{other}"
 
 
 def _kind(e: Event) -> str:

@@ -51,13 +51,13 @@ def _merge_events(events: list[Event]) -> list[Event]:
             continue
         match.source = f"{match.source} ; {event.source}"
         if match.participants is None and event.participants is not None:
-            match.participants = event.participants
+            match.participants, match.participants_other = event.participants, event.participants_other
         elif event.participants is not None and event.participants != match.participants:
             counts = f"{match.participants} selon {match.source.split(' ; ')[0]}, " \
                      f"{event.participants} selon {event.source}"
             match.notes = f"Les sources ne donnent pas le même nombre de participants : {counts}." + \
                 (f" {match.notes}" if match.notes else "")
-            match.participants = None
+            match.participants = match.participants_other = None
     return kept
 
 

@@ -26,6 +26,7 @@ class Event:
     type_label: str = ""  # e.g. "Visite"
     themes: list[str] = field(default_factory=list)  # among eau, sols, milieux, biodéchets
     participants: int | None = None
+    participants_other: int | None = None  # another count the report gives for it (a garbled or repeated line)
     notes: str = ""
     source: str = ""
 

@@ -309,7 +309,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     text = lexicon.read(strip_courtesy(text))
     # "actifs et inactifs confondus", "publics et privés compris": both kinds, so neither, of a total (but "les
     # e-mailings et les newsletters cumulés" are what is added up)
-    folded = re.sub(r"\b\w+ (?:et|ou) \w+,? ((?:confondu|compris)e?s?)\b", r"\1", canonical(text))
+    folded = re.sub(r"\b\w+ (?:et|ou) (?:les |le |la |l')?\w+(?: \w+)?,? ((?:confondu|compris)e?s?)\b", r"\1", canonical(text))
     # "actifs + inactifs", "membres ou non-membres": a kind and its contrary are everything, no kind in particular
     folded = re.sub(r"\(?\b(\w{3,}) ?(?:et|ou|\+|/) ?(?:les |des )?(?:in|im|non-? ?)\1\b\)?", " ", folded)
     # "tout compris (bureau inclus)", "y compris les bureaux": what is counted in too, no filter

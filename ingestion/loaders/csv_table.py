@@ -33,6 +33,7 @@ _SYNONYMS = {
     "participants": ["participants", "presents", "presents nbre", "nb participants", "nbre participants",
                      "nombre de participants", "nb presents", "nombre de presents", "participation",
                      "nb de participants", "attendance", "attendees"],
+    "participants_other": ["participants autre lecture", "autre lecture", "participants autre valeur", "autre valeur"],
     "notes": ["notes", "note", "remarques", "remarque", "commentaires", "commentaire", "observations"],
 }
 _HEADER_INDEX = {syn: fieldname for fieldname, syns in _SYNONYMS.items() for syn in syns}
@@ -118,13 +119,17 @@ def event_row(row: list[str], columns: dict[str, int], record_id: str, line: int
     participants, raw = _participants(cell("participants"))
     if raw is not None:
         doc.problems.append(f"ligne {line} : nombre de participants illisible « {raw} », laissé vide")
+    other, raw = _participants(cell("participants_other"))
+    if raw is not None:
+        doc.problems.append(f"ligne {line} : autre lecture du nombre de participants illisible « {raw} », laissée vide")
     type_code, type_label = cell("type_code"), cell("type")
     if not type_code and (m := _TYPE_WITH_CODE.match(type_label)):
         type_code, type_label = m[1].replace(" ", "").upper(), m[2].strip()
     event = Event(id=record_id, date=day, title=title, organisation=_organisation(cell("organisation")),
                   type_code=type_code, type_label=type_label,
                   themes=[t.strip().lower() for t in re.split(r"[;,/]", cell("themes")) if t.strip()],
-                  participants=participants, notes=cell("notes"), source=source)
+                  participants=participants, participants_other=other if other != participants else None,
+                  notes=cell("notes"), source=source)
     doc.records.events.append(event)
     doc.passages.append(Passage(event_sentence(event), passage_metadata(
         EVENT, source, title, section=type_label, date=date_key(day), themes=event.themes,
@@ -164,7 +169,8 @@ def event_sentence(event: Event) -> str:
         org = f", organisation : {event.organisation}" if event.organisation else ""
         sentence = f"Le {format_date(event.date)} : {what}{org}"
     if event.participants is not None:
-        sentence += f", {event.participants} participants."
+        sentence += f", {event.participants} participants" + (
+            f" (une autre ligne du bilan indique {event.participants_other})." if event.participants_other is not None else ".")
     else:
         sentence += ", nombre de participants non renseigné."
     if event.themes:

@@ -1853,3 +1853,10 @@ def test_events_named_one_by_one_are_all_counted(assistant):
 def test_a_type_word_said_loosely_gives_way_to_the_titles_holding_the_rest(assistant):
     a = ask(assistant, "des projets de fermes urbaines ?", as_of="2024-12-31")
     assert "Orly" in a.answer and "Matériaux de construction" not in a.answer
+
+
+def test_an_attendance_the_report_gives_twice_is_said_with_both_values(assistant):
+    a = ask(assistant, "l'atelier confluence à Orly le 11 octobre, il y avait combien de monde ?", as_of="2024-12-31")
+    assert "25 participants (une autre ligne du bilan indique 35)" in a.answer
+    b = ask(assistant, "les ateliers confluence de 2024, combien de participants au total ?", as_of="2024-12-31")
+    assert "310 participants" in b.answer and "35 au lieu de 25" in b.answer and ": 320." in b.answer

@@ -78,3 +78,17 @@ def test_a_table_without_dates_gives_row_passages_only(tmp_path):
     (passage,) = doc.passages
     assert passage.metadata["kind"] == "document"
     assert "nom : Aqua Conseil ; ville : Créteil" in passage.text
+
+
+def test_a_second_reading_of_an_attendance_is_kept_beside_the_first(tmp_path):
+    content = ("Date;Type;Titre;Présents;Autre lecture;Remarques\n"
+               "11/10/2024;WP3 Atelier;Atelier eau à Orly;25;35;ligne brouillée\n"
+               "12/10/2024;WP3 Atelier;Atelier sols;30;30;\n"
+               "13/10/2024;WP3 Atelier;Atelier compost;20;vingt-deux;\n").encode()
+    doc = _load(tmp_path, content)
+    first, same, unreadable = doc.records.events
+    assert (first.participants, first.participants_other) == (25, 35)
+    assert "25 participants (une autre ligne du bilan indique 35)" in doc.passages[0].text
+    assert same.participants_other is None  # the same count twice is one reading
+    assert unreadable.participants == 20 and unreadable.participants_other is None
+    assert any("vingt-deux" in p for p in doc.problems)
