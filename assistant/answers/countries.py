@@ -15,13 +15,13 @@ from llama_index.core.schema import BaseNode
 
 from assistant.answer import Source
 from assistant.answers.draft import Draft
-from assistant.reading.dates import format_date
+from assistant.reading.dates import Period, format_date
 from assistant.reading.countries import PEOPLE, country_names, root
 from assistant.reading.normalize import fold, unaccented
 
 # What asks which countries, in the plural ("le pays de son siège" is one thing's; "Pays-Bas" is a country)
 ASKS_COUNTRIES = re.compile(r"\b(?:quels|combien de|les|des|autres|liste des|de quels|avec quels) pays\b(?!-)|"
-                            r"\bcountries\b|\bnationalites\b|\ba l'etranger\b|\babroad\b")  # "des partenaires à l'étranger ?"
+                            r"\bcountries\b|\b(?:quel|quels|which) (?:pays|country)\b|\bnationalites\b|\ba l'etranger\b|\babroad\b")  # "des partenaires à l'étranger ?"
 SHOWN = 3  # mentions shown per country
 
 
@@ -70,19 +70,25 @@ class Countries:
         home = counts.most_common(1)[0][0] if counts else None
         return {c: nodes for c, nodes in found.items() if c != home}, home
 
-    def answer(self, message: str) -> Draft | None:
-        """The countries named (the home country aside), each with where the base names it."""
+    def answer(self, message: str, period: Period | None = None) -> Draft | None:
+        """The countries named (the home country aside), each with where the base names it; of a period asked ("la
+        délégation de septembre"), those named by the events it holds, when some are."""
         if not ASKS_COUNTRIES.search(fold(message)) or not self.named:
             return None
-        order = sorted(self.named, key=lambda c: (min(_when(n) for n in self.named[c]), c))
+        named = self.named
+        if period is not None:
+            within = {c: [n for n in nodes if _when(n) < 99999999 and period.contains(_day(n))] for c, nodes in named.items()}
+            named = {c: nodes for c, nodes in within.items() if nodes} or named
+        order = sorted(named, key=lambda c: (min(_when(n) for n in named[c]), c))
         lines, sources = [], []
         for country in order:
-            nodes = sorted(self.named[country], key=_when)
+            nodes = sorted(named[country], key=_when)
             said = " ; ".join(_mention(n) for n in nodes[:SHOWN]) + (f" (+{len(nodes) - SHOWN})" if len(nodes) > SHOWN else "")
             lines.append(f"- {country} : {said}")
             sources += [_source(n) for n in nodes[:SHOWN]]
         home = f" (hors {self.home})" if self.home else ""
-        text = f"{len(order)} pays nommés dans la base{home} :\n" + "\n".join(lines)
+        text = f"{len(order)} pays nommé{'s' if len(order) > 1 else ''} dans la base{home}" + \
+            (f", {period.label}" if named is not self.named else "") + " :\n" + "\n".join(lines)
         return Draft(text, list({s.id: s for s in sources}.values()), coverage=1.0,
                      focus={"kind": "countries", "ids": []})
 
@@ -95,6 +101,10 @@ def _by_root(adjective: str, roots: dict[str, str]) -> str | None:
 def _when(node: BaseNode) -> int:
     """An event's date (YYYYMMDD), after which the passages that have none."""
     return int(node.metadata.get("date") or 99999999)
+
+
+def _day(node: BaseNode):
+    return datetime.strptime(str(_when(node)), "%Y%m%d").date()
 
 
 def _mention(node: BaseNode) -> str:

@@ -490,6 +490,10 @@ class Engine:
             ids = previous.focus["ids"]  # "le 3e c'est sur quoi ?" after a list of sections
             if -len(ids) <= index < len(ids) and (draft := self.passages.section(ids[index])):
                 return draft, Context(previous.question, previous.years, previous.focus)
+        if previous and previous.focus.get("kind") == "passages" and len(previous.focus.get("ids", [])) == 1 \
+                and (step := _step(message)) and not set(own.topic) - {stem(w) for w in ("suivant", "precedent")} \
+                and (draft := self.passages.next_section(previous.focus["ids"][0], step)):
+            return draft, Context(previous.question, previous.years, draft.focus)  # "et le suivant ?" after "Enjeu 1"
         if previous and previous.amounts and asks_share_of_total(message) and not asks_difference(message) \
                 and not set(own.topic) - MEASURE_STEMS - GAP_STEMS - TOTAL_STEMS - _demonstrated(message) \
                 and (draft := self.amounts.share_of_total(previous.amounts[-1], as_of)):
@@ -674,7 +678,7 @@ class Engine:
         refusal = self._guard(q)
         if refusal:
             return refusal
-        if countries := self.countries.answer(q.text):
+        if countries := self.countries.answer(q.text, q.dates.period):
             return countries  # "avec quels pays ?": the countries the base names, wherever it names them
         ids = focus.get("ids") or []
         kind = focus.get("kind")

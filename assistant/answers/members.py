@@ -16,7 +16,7 @@ from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, canonic
 WORKS_ON = re.compile(r"\b(travail\w*|bosse\w*|s'occup\w*|specialis\w*|propos\w*|fabriqu\w*|produi\w*|vend\w*|fourni\w*|"
                       r"fait|font)\b")
 MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nouveau structure structures qui valide "
-                                 "entreprise entreprises societe start-up association organisme"))
+                                 "entreprise entreprises societe start-up association organisme organisation organisations"))
 # "qui plante des arbres fruitiers ?": who does something, a verb right after "qui"
 DOES = re.compile(r"(?:et )?qui (?:(?:dans|parmi|chez) (?:le |la |les |l'|vos |nos )?[\w-]+ )?"  # "qui dans le cluster …"
                   r"(?!(?:est|sont|etait|etaient|c'est|a ete|ont ete|sera|anime\w*|organise\w*|dirige\w*|"

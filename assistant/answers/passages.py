@@ -191,6 +191,23 @@ class PassageAnswerer:
         return Draft(text, [Source(id=hit.id, title=hit.title, kind=hit.kind or "document", excerpt=_excerpt(hit),
                                    date=None, score=0.0)], coverage=1.0, focus={"kind": "passages", "ids": [hit.id]})
 
+    def next_section(self, passage_id: str, step: int) -> Draft | None:
+        """"Et le suivant ?" after one section: the section after (or before) it in its document, from its start."""
+        nodes = self.retriever.passages
+        at = next((i for i, p in enumerate(nodes) if p.node_id == passage_id), None)
+        if at is None:
+            return None
+        source, section = nodes[at].metadata.get("source"), nodes[at].metadata.get("section")
+        same_doc = lambda i: 0 <= i < len(nodes) and nodes[i].metadata.get("source") == source  # noqa: E731
+        i = at
+        while same_doc(i) and nodes[i].metadata.get("section") == section:
+            i += step
+        if not same_doc(i) or not nodes[i].metadata.get("section"):
+            return None
+        while same_doc(i - 1) and nodes[i - 1].metadata.get("section") == nodes[i].metadata.get("section"):
+            i -= 1  # its first part
+        return self.section(nodes[i].node_id)
+
     def _introduction(self, q: Query) -> list[tuple[float, Hit]]:
         """"C'est quoi le cluster ?": only generic words; the opening of the document whose title
         carries them (the presentation) answers best."""

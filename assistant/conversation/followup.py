@@ -136,7 +136,10 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         return f"{text} {_subject(previous, keep_dates=keep)}"
     rewritten = fold(previous)
     if re.search(r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment)\b", folded):
-        rewritten = re.sub(r"\b(au debut|au depart|a l'origine|a la creation|a sa creation)\b", "", rewritten) + " maintenant"
+        rewritten = re.sub(r"\b(au debut|au depart|a l'origine|a la creation|a sa creation)\b", "", rewritten)
+        if not years:  # "et maintenant ?" after "en 2015": now, not then
+            rewritten = re.sub(r"\b(?:en |de |depuis )?(?:19|20)\d\d\b", "", rewritten)
+        rewritten += " maintenant"
     if years and not step and re.search(rf"\b(?:par rapport|vs|compar\w*|{RISE}|{FALL})", folded):
         years = sorted(set(previous_years) | set(years))  # "en hausse par rapport à 2023 ?": both years
     period = q.dates.period

@@ -112,7 +112,7 @@ _WHAT_NOUN = re.compile(r"\bwhat (?=(?!(?:is|are|was|were|do|does|did|has|have|h
 # Approximate numerals of French: "une cinquantaine de personnes" is about 50.
 APPROXIMATE = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
                "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000}
-_APPROXIMATE_RE = re.compile(r"\b(?:(plus|moins) )?(?:d')?une? (" + "|".join(APPROXIMATE) + r")\b(?: de |\s*d')?", re.I)
+_APPROXIMATE_RE = re.compile(r"\b(?:(plus|moins) )?(?:d')?(une?|la) (" + "|".join(APPROXIMATE) + r")\b(?: de |\s*d')?", re.I)
 
 
 def reads_english(text: str) -> bool:
@@ -128,8 +128,10 @@ def expand(text: str) -> str:
         text = in_french(text)  # "visitors from China": the base names it "Chine"
         for pattern, french in _ENGLISH_RE:
             text = pattern.sub(french, text)
-    text = _APPROXIMATE_RE.sub(lambda m: (f"{m.group(1)} de " if m.group(1) else "environ ")  # "plus d'une centaine"
-                               + f"{APPROXIMATE[m.group(2).lower()]} ", text)
+        text = re.sub(r"\b([A-Za-z]{3,})['’]s\b", r"\1", text)  # "the country's delegation": the possessive says no more
+    text = _APPROXIMATE_RE.sub(lambda m: (f"{m.group(1)} de " if m.group(1) else "" if m.group(2).lower() == "la"
+                                          else "environ ")  # "plus d'une centaine"; "passé la centaine": the mark itself
+                               + f"{APPROXIMATE[m.group(3).lower()]} ", text)
     text = re.sub(r"(?<![\d\s])\s*%|(?<!\d)\s+%", " pourcentage", text)  # "et en % ?"; "38 %" stays a number
     text = re.sub(r"\b(le|la|les) \+", r"\1 plus", text)  # "le mois où ça a le + augmenté"
     text = re.sub(r"(?<![\w+-])([+-]) ?(de|d')(?=\s|\w)", lambda m: ("plus " if m.group(1) == "+" else "moins ") + m.group(2),

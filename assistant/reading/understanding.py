@@ -143,7 +143,7 @@ QUESTION_WORDS = frozenset(
     historique editions edition duree journee dure durent durait durer
     annule annulee annules annulees annulation reporte reportee reportes reportees decale decalee
     eleve elevait elevent monte montait montent progression evolue evolution
-    nom noms resume endroit raison raisons cause causes motif motifs tendance comparaison statistique
+    nom noms resume endroit raison raisons cause causes motif motifs tendance comparaison comparatif comparatifs statistique
     pic pics sommet record maximum minimum max min sinon enfin bref ensuite parmi volume quantite taille coup barre cap seuil seul seule seuls seules
     confondu confondus confondues ventilation ventile ventiles ventilee ventilees decoupage decoupe decoupes
     recapitule recapitulez recapituler detaille detaillez detailler

@@ -33,6 +33,7 @@ MIN_SIMILARITY = 0.92
 # its own, never mapped onto another ("prix" -> "produit" 0.914, "boulot" -> "bois" 0.915, and even
 # "perdu" -> "perdre" 0.95, which would then match "pour ne pas perdre").
 EVERYDAY_ZIPF = 3.6
+COMMON_ZIPF = 3.0  # a common French word, its own when it is more French than English
 ENGLISH_ZIPF = 2.5  # a word of English, not a typo: "composting" (2.7)
 
 
@@ -130,7 +131,10 @@ class WordMeaning:
             queries = np.asarray(_queries(self.embedder, todo), dtype=np.float32)
             sims = queries @ self.vectors.T
             for w, row in zip(todo, sims):
-                self._memo[w] = self._pick(row)
+                near = self._pick(row)
+                # a common French word of its own means another word of its family only ("comparatif" ->
+                # "comparaison"), never a word that merely looks like it ("approuvée" is no "approvisionnement")
+                self._memo[w] = near if near is None or not _french_of_its_own(w) or near[:6] == w[:6] else None
         return {w: self._memo[w] for w in words if self._memo.get(w)}
 
     def _pick(self, row: np.ndarray) -> str | None:
@@ -141,6 +145,12 @@ class WordMeaning:
                             self.words[first][:4] != self.words[second][:4]):
             return None
         return self.words[first]
+
+
+def _french_of_its_own(word: str) -> bool:
+    """A common French word, more French than English ("meeting" and "training" are borrowed)."""
+    french = zipf(word)
+    return french >= COMMON_ZIPF and french >= zipf(word, "en")
 
 
 def _key(embedder: Embedder) -> str:

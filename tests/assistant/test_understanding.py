@@ -1860,3 +1860,34 @@ def test_an_attendance_the_report_gives_twice_is_said_with_both_values(assistant
     assert "25 participants (une autre ligne du bilan indique 35)" in a.answer
     b = ask(assistant, "les ateliers confluence de 2024, combien de participants au total ?", as_of="2024-12-31")
     assert "310 participants" in b.answer and "35 au lieu de 25" in b.answer and ": 320." in b.answer
+
+
+def test_the_next_section_after_one_shown(assistant):
+    first = ask(assistant, "c'est quoi le DIS eau ?", as_of="2024-12-31")
+    a = ask(assistant, "et le suivant ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert a.answer.startswith("DIS Sols")
+    b = ask(assistant, "et celui d'avant ?", as_of="2024-12-31", conversation_id=a.conversation_id)
+    assert b.answer.startswith("DIS Eau")
+
+
+def test_now_after_a_year_asks_of_now(assistant):
+    first = ask(assistant, "combien de membres en 2016 ?", as_of="2024-12-31")
+    a = ask(assistant, "et maintenant ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "200 en 2024" in a.answer and "2016" not in a.answer.split("\n")[0]
+
+
+def test_the_hundred_mark_is_a_threshold(assistant):
+    a = ask(assistant, "quels événements ont passé la centaine de participants ?", as_of="2024-12-31")
+    assert "Forum Eau" in a.answer and "Forum régional Sols" in a.answer and "2 événements" in a.answer
+
+
+def test_which_country_of_a_month(assistant):
+    a = ask(assistant, "which country's delegation came in september?", as_of="2024-12-31")
+    assert "Chine" in a.answer and "Finlande" not in a.answer
+
+
+def test_a_common_french_word_is_not_read_as_a_lookalike(assistant):
+    lexicon = assistant.engine.lexicon
+    assert lexicon.meaning.nearest(["approuvee"]) == {}
+    a = ask(assistant, "quelles organisations ont vu leur adhésion approuvée au bureau de mai ?", as_of="2024-12-31")
+    assert "Axedo" in a.answer and "Bowen" not in a.answer
