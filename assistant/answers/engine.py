@@ -328,10 +328,15 @@ class Engine:
             if set(parse(asked, as_of, self.lexicon).topic) - MEASURE_STEMS and not leans:  # not "c koi ces sigles ?"
                 scene, message, margin = preface, asked, 0.1
         if scene:
+            # "j'ai vu passer des photos avec une délégation chinoise": what the base never names in a scene sets
+            # nothing (the question is not about photos)
+            scene = " ".join(w for w in scene.split() if not re.fullmatch(r"[^\W\d_]{4,}[.!…]?", w)
+                             or self.lexicon.knows(fold(w.rstrip(".!…"))) or self.lexicon.correct(fold(w.rstrip(".!…"))))
             framed = self._message(f"{scene.rstrip(' .!…')} : {message}", as_of, previous)
             plain = self._message(message, as_of, previous)
-            draft, context = framed if not framed[0].abstained and (
-                plain[0].abstained or framed[0].coverage >= plain[0].coverage + margin) else plain
+            # "le cluster en a reçu combien ?": "en" stands for what the scene named
+            draft, context = framed if not framed[0].abstained and (plain[0].abstained or PARTITIVE.search(
+                fold(message)) or framed[0].coverage >= plain[0].coverage + margin) else plain
         else:
             draft, context = self._message(message, as_of, previous)
             # "je veux me former, y avait quoi comme formations en décembre ?": what the speaker says of themself

@@ -240,7 +240,7 @@ class MemberBook:
         les routes ?" -> revêtement de voirie), and whether it is near enough and clearly ahead of the next."""
         skip = MEMBER_WORDS | NEWCOMERS | JOINING | FRAMING
         words = [w for w in re.findall(r"[\w-]+", q.folded) if (stem(w) in wanted or stem(w) in q.hints or w in q.unknown)
-                 and stem(w) not in skip and not ASKING.fullmatch(w) and not WORKS_ON.fullmatch(w)]
+                 and stem(w) not in skip and not ASKING.fullmatch(w) and not WORKS_ON.fullmatch(w) and w != "genre"]
         if not self.embedder or len(self.members) < 2 or not words:
             return None
         if self._activities is None:

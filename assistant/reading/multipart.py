@@ -152,6 +152,10 @@ def split_questions(message: str) -> list[str]:
                                          r"par rapport a) ((?:19|20)\d\d)\s*\??", fold(p).strip())):
             merged[-1] = f"{merged[-1].rstrip(' ?')} et en {m.group(2)} avec l'écart ?"
             continue  # "… combien en 2024, et combien de plus qu'en 2023 ?": both years, and the gap between them
+        if merged and "?" in p and re.match(r"(?:genre|par exemple|style|typiquement)\b", fold(p)) \
+                and not re.search(rf"\b(?:{ASK})\b", fold(p)):
+            merged[-1] = f"{merged[-1].rstrip(' ?')}, {p}"  # "… ? genre un atelier ?": an example of what was asked
+            continue
         if merged and "?" not in p and not re.search(rf"\b(?:{ASK})\b", fold(p)) and not again(p):
             # "… ? genre la plus grosse hausse de membres": the question said again, in other words
             restated = re.match(r"(?:genre|c'est-a-dire|c-a-d|cad|je veux dire|je parle d[eu']|en clair|autrement dit)\b[\s,:]*",

@@ -22,7 +22,7 @@ from assistant.knowledge.records import RecordSet
 from assistant.reading.countries import people_word
 from assistant.reading.shorthand import chat_words, expand, reads_english
 from assistant.reading.smalltalk import strip_courtesy
-from assistant.reading.vocabulary import ENGLISH_ZIPF, EVERYDAY_ZIPF, WordMeaning, everyday_spelling, zipf
+from assistant.reading.vocabulary import COMMON_ZIPF, ENGLISH_ZIPF, EVERYDAY_ZIPF, WordMeaning, everyday_spelling, zipf
 
 # Canonical themes of the cluster and the words that point to them (folded).
 THEME_WORDS = {
@@ -527,7 +527,10 @@ class Lexicon:
         return everyday_spelling(w, "en") or token
 
     def split(self, word: str) -> tuple[str, str] | None:
-        """A word glued from two known ones ("ecocitems", "numems"), or None."""
+        """A word glued from two known ones ("ecocitems", "numems"), or None; a word of the language is itself
+        ("surface" is no "sur" + "face")."""
+        if zipf(word) >= COMMON_ZIPF:
+            return None
         for i in range(3, len(word) - 2):
             if word[:i] in self.words_known and word[i:] in self.words_known:
                 return word[:i], word[i:]

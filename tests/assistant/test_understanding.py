@@ -1891,3 +1891,19 @@ def test_a_common_french_word_is_not_read_as_a_lookalike(assistant):
     assert lexicon.meaning.nearest(["approuvee"]) == {}
     a = ask(assistant, "quelles organisations ont vu leur adhésion approuvée au bureau de mai ?", as_of="2024-12-31")
     assert "Axedo" in a.answer and "Bowen" not in a.answer
+
+
+def test_a_word_of_the_language_is_not_split_in_two(assistant):
+    assert assistant.engine.lexicon.split("surface") is None
+
+
+def test_en_after_a_scene_stands_for_what_it_named_not_for_its_unknown_words(assistant):
+    first = ask(assistant, "J'ai vu passer des photos avec une délégation chinoise.", as_of="2024-12-31")
+    a = ask(assistant, "le cluster en a accueilli combien en 2024 ?", as_of="2024-12-31",
+            conversation_id=first.conversation_id)
+    assert "2 événements" in a.answer and "11 septembre 2024" in a.answer
+
+
+def test_an_example_asked_after_the_question_belongs_to_it(assistant):
+    a = ask(assistant, "la formation sur les sols, on peut la compléter ? genre un atelier ?", as_of="2024-12-31")
+    assert "Fresque du sol" in a.answer and "atelier confluence" not in a.answer
