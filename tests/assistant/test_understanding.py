@@ -1841,7 +1841,7 @@ def test_what_the_cluster_took_part_in_is_no_headcount(assistant):
 
 
 def test_co_organised_with_others_is_the_role_alone(assistant):
-    a = ask(assistant, "combien d'événements co-organisés avec d'autres acteurs en 2024 ?", as_of="2024-12-31")
+    a = ask(assistant, "combien d'événements ont été co-organisés avec d'autres structures en 2024 ?", as_of="2024-12-31")
     assert "22 événements" in a.answer
 
 
