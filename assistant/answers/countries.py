@@ -21,7 +21,7 @@ from assistant.reading.normalize import fold, unaccented
 
 # What asks which countries, in the plural ("le pays de son siège" is one thing's; "Pays-Bas" is a country)
 ASKS_COUNTRIES = re.compile(r"\b(?:quels|combien de|les|des|autres|liste des|de quels|avec quels) pays\b(?!-)|"
-                            r"\bcountries\b|\b(?:quel|quels|which) (?:pays|country)\b|\bnationalites\b|\ba l'etranger\b|\babroad\b")  # "des partenaires à l'étranger ?"
+                            r"\bcountries\b|\b(?:which|quels?) country\b|\bde quel pays\b|\bnationalites\b|\ba l'etranger\b|\babroad\b")  # "des partenaires à l'étranger ?"
 SHOWN = 3  # mentions shown per country
 
 

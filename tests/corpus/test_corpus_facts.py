@@ -15,7 +15,8 @@ import yaml
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 EVENTS_CSV = CORPUS / "events" / "evenements_2024.csv"
-EVENT_HEADER = ["date", "organisation", "type_code", "type", "titre", "themes", "participants", "notes"]
+EVENT_HEADER = ["date", "organisation", "type_code", "type", "titre", "themes", "participants",
+                "participants_autre_lecture", "notes"]
 THEMES = {"eau", "sols", "milieux", "biodéchets"}
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -95,6 +96,13 @@ def test_ambiguous_attendance_left_empty() -> None:
     biodechets_forum = next(e for e in _events() if e["titre"] == "Forum régional Biodéchets")
     assert biodechets_forum["date"] == "2024-09-12" and biodechets_forum["participants"] == ""
     assert biodechets_forum["notes"]
+
+
+def test_a_second_reading_only_where_the_report_gives_two_counts() -> None:
+    """The report repeats two lines of its event list in a garbled form with another count: both are kept."""
+    others = {(e["date"], e["participants"], e["participants_autre_lecture"]) for e in _events()
+              if e["participants_autre_lecture"]}
+    assert others == {("2024-09-06", "10", "40"), ("2024-10-11", "25", "35")}
 
 
 def test_200_members_in_2024() -> None:
