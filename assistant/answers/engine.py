@@ -13,7 +13,7 @@ from assistant.answers.countries import Countries
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
 from assistant.answers.events import EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, EventBook
 from assistant.answers.figures import FigureBook, asked_level
-from assistant.conversation.followup import MEASURES, PARTITIVE, PRONOUN, is_followup, refers_back, resolve
+from assistant.conversation.followup import MEASURES, PARTITIVE, PRONOUN, SHIFTED, is_followup, refers_back, resolve
 from assistant.answers.guides import GuideBook, asks_of_offer
 from assistant.answers.members import MemberBook
 from assistant.reading.multipart import again, coordinated, split_questions
@@ -158,13 +158,9 @@ def _length(folded: str) -> int:
     return len(re.findall(r"[\w']+", folded))
 
 
-# "Qui est le responsable de …", "c'est qui la présidente ?": the role whose holder is asked
-# A time said from the one asked before: "le mois suivant", "l'année d'avant", "cette année-là", "deux ans plus tard"
-SHIFTED = re.compile(r"\ble mois (?:suivant|d'apres|d'avant|precedent)\b|\bl'(?:annee|an|exercice) (?:d'avant|precedente?|"
-                     r"suivante?|d'apres)\b|\bcette annee(?:-| )la\b|\b(?:\d+|un|deux|trois) (?:mois|ans?) (?:avant|apres|"
-                     r"plus tot|plus tard|auparavant)\b")
 # A question whose answer is a year: "en quelle année …", "depuis quand …"
 YEAR_ASKED = re.compile(r"\b(?:quelle annee|depuis quand|quel an)\b")
+# "Qui est le responsable de …", "c'est qui la présidente ?": the role whose holder is asked
 ROLE_ASKED = re.compile(r"\b(?:qui (?:est|sont|etait|etaient) |c'est qui |qui c'est |c qui )(?:le |la |les |l')([a-z]{4,})\b(?!')")
 SITED = re.compile(r"\b(siege|basee?s?|situee?s?|implantee?s?|localisee?s?|installee?s?)\b")
 # A description says where when it names a place: "à Orly", "sur le campus de Cachan", "en Essonne".
@@ -331,7 +327,7 @@ class Engine:
             # "j'ai vu passer des photos avec une délégation chinoise": what the base never names in a scene sets
             # nothing (the question is not about photos)
             scene = " ".join(w for w in scene.split() if not re.fullmatch(r"[^\W\d_]{4,}[.!…]?", w)
-                             or self.lexicon.knows(fold(w.rstrip(".!…"))) or self.lexicon.correct(fold(w.rstrip(".!…"))))
+                             or not self.lexicon.lacks(fold(w.rstrip(".!…"))))
             framed = self._message(f"{scene.rstrip(' .!…')} : {message}", as_of, previous)
             plain = self._message(message, as_of, previous)
             # "le cluster en a reçu combien ?": "en" stands for what the scene named
@@ -378,8 +374,7 @@ class Engine:
                 if re.search(rf"\b(?:{KINDS['thanks']})\b", fold(message)):
                     return Draft(REPLIES["thanks"], coverage=1.0), previous or context
                 # "qui préside le cluster ?": a word of its own the base never uses is what it lacks
-                if lacking := [w for w in re.findall(r"[^\W\d_]{5,}", message)
-                               if not self.lexicon.knows(fold(w)) and not self.lexicon.correct(fold(w))]:
+                if lacking := [w for w in re.findall(r"[^\W\d_]{5,}", message) if self.lexicon.lacks(fold(w))]:
                     return abstain(NOT_FOUND[:-1] + f" (rien sur « {lacking[0]} »).", "mot inconnu"), previous or context
                 return Draft(REPLIES["unclear"], [], True, 1.0, {}, "message sans sujet"), previous or context
             return draft, context

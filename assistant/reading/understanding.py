@@ -450,6 +450,10 @@ class Lexicon:
     def knows(self, word: str) -> bool:
         return word in self.words_known or word in GRAMMAR or "#" + stem(word) in self.df
 
+    def lacks(self, word: str) -> bool:
+        """A (folded) word the base never uses, nor anything it could be a misspelling of."""
+        return not self.knows(word) and not self.correct(word)
+
     def correct(self, word: str) -> str | None:
         """The known word closest to a misspelt one (one edit, two for long words; a swap of two
         letters is one edit), or None. Words in everyday use are words of their own, not typos."""
