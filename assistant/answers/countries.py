@@ -21,7 +21,10 @@ from assistant.reading.normalize import fold, unaccented
 
 # What asks which countries, in the plural ("le pays de son siège" is one thing's; "Pays-Bas" is a country)
 ASKS_COUNTRIES = re.compile(r"\b(?:quels|combien de|les|des|autres|liste des|de quels|avec quels) pays\b(?!-)|"
-                            r"\bcountries\b|\b(?:which|quels?) country\b|\bde quel pays\b|\bnationalites\b|\ba l'etranger\b|\babroad\b")  # "des partenaires à l'étranger ?"
+                            r"\bcountries\b|\b(?:which|quels?) country\b|\bde quel pays\b|\bnationalites\b|\ba l'etranger\b|\babroad\b|"
+                            # "y a-t-il des membres étrangers ?", "quelles délégations étrangères ?" (not "… les échanges avec
+                            # des délégations étrangères" asked of something else)
+                            r"\b(?:quel\w*|y a-t-il des|il y a des|y a des|ya des|which|any)\s+(?:\w+\s+)?(?:etrangere?s|foreign)\b")  # "des partenaires à l'étranger ?"
 SHOWN = 3  # mentions shown per country
 
 
@@ -76,6 +79,9 @@ class Countries:
         if not ASKS_COUNTRIES.search(fold(message)) or not self.named:
             return None
         named = self.named
+        if re.search(r"\b(?:membres?|adherents?|members?)\b", fold(message)):  # "des membres étrangers ?": members' cards
+            of_members = {c: [n for n in nodes if n.metadata.get("kind") == "member"] for c, nodes in named.items()}
+            named = {c: nodes for c, nodes in of_members.items() if nodes} or named
         if period is not None:
             within = {c: [n for n in nodes if _when(n) < 99999999 and period.contains(_day(n))] for c, nodes in named.items()}
             named = {c: nodes for c, nodes in within.items() if nodes} or named
@@ -88,7 +94,7 @@ class Countries:
             sources += [_source(n) for n in nodes[:SHOWN]]
         home = f" (hors {self.home})" if self.home else ""
         text = f"{len(order)} pays nommé{'s' if len(order) > 1 else ''} dans la base{home}" + \
-            (f", {period.label}" if named is not self.named else "") + " :\n" + "\n".join(lines)
+            (f", {period.label}" if period is not None and named is not self.named else "") + " :\n" + "\n".join(lines)
         return Draft(text, list({s.id: s for s in sources}.values()), coverage=1.0,
                      focus={"kind": "countries", "ids": []})
 

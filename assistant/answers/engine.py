@@ -75,7 +75,8 @@ def _with_report_figure(q: Query, best: Draft, figure: Draft | None) -> Draft:
 MEASURE_STEMS = {stem(w) for w in ("participants", "nombre", "total", "monde", "gens", "personnes", "co", "organise",
                                    "coorganise", "organisation")} | {stem(w) for w in MEASURES}
 # "c'était co-organisé ?", "et quelle part du total ?" ask of the last one too
-PRICE = re.compile(r"\b(couts?|coute\w*|coutai\w*|couter\w*|coutent|(?:quel|a quel) prix|tarifs?|cotisations?|payant\w*|gratuit\w*|frais d'\w+|combien (?:ca )?vaut)\b")
+PRICE = re.compile(r"\b(couts?|coute\w*|coutai\w*|couter\w*|coutent|(?:quel|a quel) prix|tarifs?|cotisations?|payant\w*|gratuit\w*|frais d'\w+|combien (?:ca )?vaut|"
+                   r"c'est combien (?:l'|le |la )(?!(?:nombre|total|effectif|taux|part|pourcentage|moyenne)\b))")
 TOTAL_STEMS = {stem(w) for w in ("total", "annee", "an", "part", "pourcentage", "proportion", "represente")}
 COMPARE = re.compile(r"\b(de plus|de moins|difference|ecart|evolution|progression|augmentation|baisse|compar\w*)\b")
 
@@ -162,6 +163,20 @@ def _length(folded: str) -> int:
 YEAR_ASKED = re.compile(r"\b(?:quelle annee|depuis quand|quel an)\b")
 # "Qui est le responsable de …", "c'est qui la présidente ?": the role whose holder is asked
 ROLE_ASKED = re.compile(r"\b(?:qui (?:est|sont|etait|etaient) |c'est qui |qui c'est |c qui )(?:le |la |les |l')([a-z]{4,})\b(?!')")
+def _holds_role(role: re.Match, text: str) -> bool:
+    """Whether a text names the role asked (ROLE_ASKED's match), and whom the question says it is of ("le directeur
+    du cluster": a member's card that never names the cluster speaks of another one's director)."""
+    named = set(content_stems(text))
+    of = re.match(r"\s*(?:du|des|de|d')\s*(?:la |le |les |l')?([a-z]{3,})", role.string[role.end():])
+    return related(set(content_stems(role.group(1))), named) and (not of or stem(of.group(1)) in named)
+
+
+def _other_ones_role(role: re.Match, text: str) -> bool:
+    """A member's card names the role asked, but not whose the question says ("le directeur du cluster" against
+    "ancien directeur technique de Faiseurs de Terre"); "c'est qui le contact ?" asks for the card itself."""
+    return related(set(content_stems(role.group(1))), set(content_stems(text))) and not _holds_role(role, text)
+
+
 SITED = re.compile(r"\b(siege|basee?s?|situee?s?|implantee?s?|localisee?s?|installee?s?)\b")
 # A description says where when it names a place: "à Orly", "sur le campus de Cachan", "en Essonne".
 PLACE_NAMED = re.compile(r"\b(?:à|au|aux|en|sur le (?:site|campus) d(?:e |')|dans l'|dans (?:le|la|les))\s*(?:l'|la |le |les )?"
@@ -456,6 +471,12 @@ class Engine:
             draft, context = self._question(claim.neutral, as_of, previous)
             if not draft.abstained:
                 agrees = verdict(claim, draft.text, [s.date for s in draft.sources])
+                if agrees and claim.when and len(draft.focus.get("ids", [])) > 1 \
+                        and not self.events.named(parse(self.lexicon.read(message), as_of, self.lexicon)):
+                    # "le cluster a organisé des visites en octobre ?": yes, and these are the ones of that month
+                    dated, in_it = self._question(untagged(message), as_of, previous)
+                    if not dated.abstained and 0 < len(dated.focus.get("ids", [])) < len(draft.focus["ids"]):
+                        draft, context = dated, in_it
                 if agrees is not None:  # "Non, pas le 21 novembre 2024 : …" when the answer says so first
                     draft.text = "Non, p" + draft.text[1:] if not agrees and draft.text.startswith("Pas ") else \
                         ("Oui : " if agrees else "Non : ") + draft.text
@@ -741,10 +762,11 @@ class Engine:
             return self._unknown(q, best)  # what is asked is not in the base; a detail around it may be missing
         if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage):
             return structured_abstention
-        if best and _kind(best.focus) == "passages" and (role := ROLE_ASKED.search(q.folded)) \
-                and self.lexicon.idf(stem(role.group(1))) >= SPECIFIC_IDF \
-                and not related(set(content_stems(role.group(1))), set(content_stems(best.text))):
-            # "c'est qui le responsable de VAL'EMS ?": a description that names no such role says nobody
+        if best and (role := ROLE_ASKED.search(q.folded)) and self.lexicon.idf(stem(role.group(1))) >= SPECIFIC_IDF and (
+                _kind(best.focus) == "passages" and not _holds_role(role, best.text)
+                or _kind(best.focus) == "members" and _other_ones_role(role, best.text)):
+            # "c'est qui le responsable de VAL'EMS ?": a description that names no such role says nobody; "qui est le
+            # directeur du cluster ?": a member's "ancien directeur technique de Faiseurs de Terre" is not it
             return abstain(NOT_FOUND + self._nearby(q), f"rôle demandé absent : {role.group(1)}")
         if best and (missing := _unsupported(q, best)):
             # "combien d'actions auprès des membres ?": a passage covering more words but giving no number is

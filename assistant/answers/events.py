@@ -12,7 +12,8 @@ from assistant.answers.figures import format_number
 from assistant.reading.normalize import content_stems, fold, stem
 from assistant.knowledge.records import Event
 from assistant.knowledge.retrieval import Hit
-from assistant.reading.understanding import DETERMINERS, THEME_WORDS, Lexicon, Query, canonical, set_aside
+from assistant.reading.vocabulary import zipf
+from assistant.reading.understanding import DETERMINERS, GRAMMAR, THEME_WORDS, Lexicon, Query, canonical, set_aside
 
 # What a question leaves out: "en dehors des réunions statutaires", "hors visites", "à part les bureaux".
 NO_EVENT, EMPTY_PERIOD = "aucun événement correspondant", "aucun événement dans la période"  # why a draft is empty
@@ -86,11 +87,14 @@ class EventBook:
         return list(heads), used | self._qualifiers(q, used, heads), set()
 
     def _qualifiers(self, q: Query, used: set[str], labels: list[str]) -> set[str]:
-        """"une visite de site", "les groupes de travail": a noun joined to the type's word by "de" with no article
+        """"une visite de site", "les groupes de travail", "site visits": a noun joined to the type's word by "de" with no article
         says what kind of event it is, it names none ("la visite de la centrale", "la visite d'Eole" name one) —
         unless titles of other types only hold it ("des projets de fermes urbaines": the type's word said loosely)."""
         said = {stem(fold(m.group(2))) for m in re.finditer(r"\b([A-Za-zÀ-ÿ]+) de ([a-zà-ÿ]+)\b", q.text)
                 if stem(fold(m.group(1))) in used and m.group(2) not in DETERMINERS}
+        # English puts that noun first ("site visits": the type's word typed in English)
+        said |= {stem(w) for w, head in re.findall(r"\b([a-z]{3,}) (?=([a-z]+)\b)", q.folded)
+                 if stem(head) in used and zipf(head, "en") > zipf(head) and w not in GRAMMAR and w not in DETERMINERS}
         held = lambda w, inside: any(w in self.title_stems[e.id] for e in self.events if (e.type_label in labels) == inside)
         return {w for w in said if held(w, True) or not held(w, False)}
 
@@ -130,6 +134,10 @@ class EventBook:
                 scored.append((weight / total, e))
         return sorted(scored, key=lambda x: -x[0])
 
+    def named(self, q: Query) -> list[Event]:
+        """The events a question names by their whole title."""
+        return self._named(set(q.topic), self.events)
+
     def _named(self, asked: set[str], events: list[Event]) -> list[Event]:
         """Events whose whole title is in the question."""
         named = [e for e in events if self.title_stems[e.id] and self.title_stems[e.id] <= asked]
@@ -137,14 +145,16 @@ class EventBook:
         return [e for e in named if not any(self.title_stems[e.id] < self.title_stems[o.id] for o in named)]
 
     def _each_named(self, q: Query, events: list[Event]) -> list[Event]:
-        """"Le forum eau et le forum sols": events named one by one, joined by "et"; each names its own (its whole
+        """"Le forum eau et le forum sols", "Forum Eau et Forum Sols": events named one by one, joined by "et"; each names its own (its whole
         title, or the only titles holding its words). [] unless every one of them names some."""
-        parts = re.split(r"\s+(?:et|ainsi que|\+)\s+(?=(?:le|la|les|l'|du|de la|des|au|aux)\b)", q.folded)
+        # "Forum Eau et Forum Sols": a name written with its capital needs no article
+        parts = re.split(r"\s+(?:et|ainsi que|\+)\s+(?=(?:[Ll]e|[Ll]a|[Ll]es|[Ll]'|[Dd]u|[Dd]e la|[Dd]es|[Aa]u|[Aa]ux)\b|[A-ZÀ-Ý])",
+                         q.text)
         if len(parts) < 2:
             return []
         found: list[Event] = []
         for part in parts:
-            asked = set(content_stems(canonical(part))) & set(q.topic) - EVENT_WORDS
+            asked = set(content_stems(canonical(fold(part)))) & set(q.topic) - EVENT_WORDS
             own = self._named(asked, events) or [e for e in events if asked and asked <= self.title_stems[e.id]]
             if not own or len(own) > 3:
                 return []
@@ -215,7 +225,8 @@ class EventBook:
                 return e.participants is not None and e.date <= as_of and threshold(e.participants)
             events, typed = [e for e in events if passes(e)], [e for e in typed if passes(e)]
             explained |= topic & (EVENT_WORDS | AROUND)
-        if q.organisation and len(shown) > 1 and events == shown and not q.has("list", "count"):
+        if q.organisation and len(shown) > 1 and events == shown and not q.has("list", "count", "max", "min", "average",
+                                                                             "sum", "participants"):
             return self._organised(q, shown, as_of)  # "le cluster les a montés seul ?" of the events shown
         if q.organisation:
             events = [e for e in events if e.organisation == q.organisation]

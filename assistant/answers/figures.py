@@ -650,7 +650,7 @@ def _trend(first: Figure, last: Figure) -> str:
     sign = "+" if delta > 0 else "−"
     pct = f" ({sign}{format_number(abs(delta) / first.value * 100)} %)" if first.value and first.unit != "%" else ""
     return (f"Évolution de {period_label(first.period)} à {period_label(last.period)} : "
-            f"{sign}{format_number(abs(delta), last.unit)}{pct}.")
+            f"{sign}{format_number(abs(delta), last.unit)}{pct}, en {'hausse' if delta > 0 else 'baisse'}.")
 
 
 def _premise(q: Query, delta: float) -> str:

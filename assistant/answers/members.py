@@ -11,7 +11,7 @@ from assistant.answers.draft import Draft, member_source
 from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.knowledge.records import Member
 from assistant.reading.smalltalk import ASKING
-from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, canonical
+from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, canonical, english_content
 
 WORKS_ON = re.compile(r"\b(travail\w*|bosse\w*|s'occup\w*|specialis\w*|propos\w*|fabriqu\w*|produi\w*|vend\w*|fourni\w*|"
                       r"fait|font)\b")
@@ -239,7 +239,8 @@ class MemberBook:
         """The member whose activity is nearest by meaning what the question describes ("qui fait du matos pour
         les routes ?" -> revêtement de voirie), and whether it is near enough and clearly ahead of the next."""
         skip = MEMBER_WORDS | NEWCOMERS | JOINING | FRAMING
-        words = [w for w in re.findall(r"[\w-]+", q.folded) if (stem(w) in wanted or stem(w) in q.hints or w in q.unknown)
+        words = [w for w in re.findall(r"[\w-]+", q.folded) if (stem(w) in wanted or stem(w) in q.hints or w in q.unknown
+                                                            or english_content(w))
                  and stem(w) not in skip and not ASKING.fullmatch(w) and not WORKS_ON.fullmatch(w) and w != "genre"]
         if not self.embedder or len(self.members) < 2 or not words:
             return None

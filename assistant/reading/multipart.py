@@ -46,7 +46,14 @@ def _listed(message: str) -> list[str] | None:
     if when:
         said = message.strip()[m.start("head") + when.start():m.start("head") + when.end()]
         items = [i if re.search(r"\b(?:19|20)\d\d\b", i) else f"{i} {said}" for i in items]
-    return items if len(items) >= 2 and all(len(i.split()) >= 2 for i in items) else None
+    if len(items) < 2 or any(len(i.split()) < 2 for i in items):
+        return None
+    # "Forum Eau et Forum Sols : les dates et le nombre de participants": the head names what each item is asked of;
+    # "j'aurais besoin de trois données : …", "2 questions : …" only announce the items
+    head = message.strip()[:m.end("head")].strip()
+    if not re.search(r"\b(?:\d+|deux|trois|quatre|cinq|six|quelques|plusieurs)\b", fold(head)):
+        items = [f"{head} : {i}" for i in items]
+    return items
 
 
 # "Le forum sols a-t-il attiré plus de monde que le forum eau ?": two things measured alike — how much for the first,

@@ -126,6 +126,14 @@ def expand(text: str) -> str:
     if reads_english(text):
         text = _WHAT_NOUN.sub("quel ", text)  # "what salary …": the thing asked, as "quel salaire"
         text = in_french(text)  # "visitors from China": the base names it "Chine"
+        # "the least attended visit": the thing first, then how it ranks, as French says it
+        text = re.sub(r"\b(?:the )?(best|most|least|worst)[ -](?:attended|popular|visited) ([A-Za-z]+(?: [A-Za-z]+)??)"
+                      r"(?=\s*(?:[?.!,;]|$)|\s+(?:of|in|on|at|for|this|that|last|during|with|from|by|since|so|was|were|is|are|"
+                      r"did|has|had|ever)\b)",
+                      lambda m: f"le {m.group(2)} avec le {'moins' if m.group(1) in ('least', 'worst') else 'plus'} "
+                      f"de participants", text, flags=re.I)
+        # "the cluster's director?" is the director of the cluster (a longer phrase keeps its order: see below)
+        text = re.sub(r"\b(?:the )?([A-Za-z]{3,})['’]s ([A-Za-z]{3,})(?=\s*(?:[?.!,;]|$))", r"the \2 of the \1", text)
         for pattern, french in _ENGLISH_RE:
             text = pattern.sub(french, text)
         text = re.sub(r"\b([A-Za-z]{3,})['’]s\b", r"\1", text)  # "the country's delegation": the possessive says no more

@@ -277,10 +277,10 @@ INTENT_PATTERNS = {
            r"n° ?1|numero (?:1|un)|en tete|en premiere position|top (?:\d{1,2}|trois|cinq|dix))\b",
     "min": r"\b(le moins|la moins|les moins|minimum|plus petite?s?|plus faibles?|plus bas(?:se)?s?|plus (?:calmes?|creux|tranquilles?)|ferme la marche|"
            r"en derniere position|bon dernier|bonne derniere)\b",
-    "who": r"\bqui\b|\bquel(?:le)?s? (?:(?:nouve(?:au|aux|l|lle|lles)|autres?) )?(?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
+    "who": r"\bqui\b|\bquelqu'un\b(?! (?:sait|saurait|peut|pourrait|a|aurait)\b)|\bquel(?:le)?s? (?:(?:nouve(?:au|aux|l|lle|lles)|autres?) )?(?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
            r"organismes?|organisations?|adherents?|collectivites?)\b",
     "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",
-    "where": r"\b(quel lieu|quelle ville|quel endroit|endroit|dans quelle ville|(?<!s')adresse|se (?:trouve|situe|tient))\b",
+    "where": r"\b(quel lieu|(?:le|les|du|des) lieux?|quelle ville|quel endroit|endroit|dans quelle ville|(?<!s')adresse|se (?:trouve|situe|tient))\b",
     "how": r"\bcomment\b(?! s'appel| (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b)",
     "why": r"\bpourquoi\b|\bcomment (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b|\b(?:expliqu|justifi)\w* comment\b|"
            r"\b(?:quelles?|la|les|une) (?:raisons?|explications?)\b",
@@ -319,7 +319,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     theme_word = "|".join(w for ws in THEME_WORDS.values() for w in ws)
     folded = re.sub(rf"\b(?:{theme_word})(?:-(?:{theme_word})){{2,}}\b", " ", folded)
     # "co-organisés avec d'autres structures": the others a co-organiser works with are what the word already says
-    folded = re.sub(r"\b(co ?-? ?organis\w*|en partenariat) avec (?:d'autres|des|plusieurs|differente?s) [\w-]+", r"\1", folded)
+    folded = re.sub(r"\b(co ?-? ?organis\w*|en partenariat) avec (?:d'autres|des|plusieurs|differente?s|une?|un ou plusieurs) [\w-]+", r"\1", folded)
     aside = set_aside(folded)
     dates = read_dates(fold(text).replace(aside, " ") if aside else text, as_of)  # "hors septembre" is no period
     # Intents are read on the words as typed too: reading may turn "perdu" into the base's "perdre".
@@ -485,6 +485,10 @@ class Lexicon:
                     rf"\b(?:qui|ca|ça|il|elle|on|je|tu|ils|elles|ne|n') {re.escape(token)}\b", text, re.I):
                 replaced[token] = whole  # "la comm", "les enjeux strat"; not a verb ("lequel qui colle ?")
                 continue
+            if english and len(w) >= 4 and w not in self.words_known and w + "e" in self.words_known \
+                    and zipf(w, "en") >= ENGLISH_ZIPF:
+                replaced[token] = w + "e"  # English drops the mute e of its French cognate: "visit", "group", "program"
+                continue
             if len(w) < 3 or self.knows(w) or w.isdigit():
                 continue
             if w in self.compounds:
@@ -494,9 +498,10 @@ class Lexicon:
                 replaced[token] = people
                 continue
             fixed = self.correct(w)
-            if english and fixed and zipf(w, "en") >= ENGLISH_ZIPF and len(os.path.commonprefix([w, fixed])) < len(w) - 2:
+            if english and fixed and zipf(w, "en") >= ENGLISH_ZIPF and (
+                    len(os.path.commonprefix([w, fixed])) < len(w) - 2 or len(fixed) < len(w)):
                 fixed = None  # an English word is no typo, only a cognate differs by its ending: "qualified" is
-                # "qualifiée", "composting" is not "computing"
+                # "qualifiée", "composting" is not "computing", "grows" is not "gros"
             if fixed in typed:
                 continue  # "actifs et inactifs": a word set beside its neighbour on purpose, not a typo of it
             if fixed:
@@ -565,7 +570,7 @@ class Lexicon:
                 if w in GRAMMAR or w in EMPTY_NOUNS:
                     continue
                 verb = _looks_like_verb(w) and not (w.endswith("ent") and i and tokens[i - 1] in SINGULAR)
-                if w in names or len(w) >= 4 and not verb and (_after_determiner(tokens, i) or
+                if w in names or len(w) >= 4 and not verb and (_after_determiner(tokens, i) or _ends_phrase(tokens, i, self.knows) or
                                                                  i and tokens[i - 1] in COPULAS):
                     unknown.append(w)  # "le président", "la piscine": a thing the base does not hold
                 continue
@@ -675,6 +680,11 @@ def _english(word: str) -> bool:
     return zipf(word, "en") >= ENGLISH_ZIPF and zipf(word) < EVERYDAY_ZIPF  # "waste", not "budget"
 
 
+def english_content(word: str) -> bool:
+    """A word of English that names or does something ("grows", "trees"), not one of its grammar ("would")."""
+    return _english(word) and zipf(word, "en") < ENGLISH_GRAMMAR_ZIPF and word not in GRAMMAR
+
+
 def _modifies(folded: str, word: str) -> bool:
     """The word stands before another word that is no grammar: in English, a noun qualifying the next one."""
     m = re.search(rf"\b{re.escape(word)} ([a-z]+)\b", folded)  # not "what salary would …": a verb of English
@@ -692,6 +702,24 @@ def _after_determiner(tokens: list[str], i: int) -> bool:
     if i >= 1 and tokens[i - 1] in DETERMINERS:
         return True
     return i >= 2 and tokens[i - 2] in DETERMINERS and tokens[i - 1] in PRE_ADJECTIVES
+
+
+def _ends_phrase(tokens: list[str], i: int, knows) -> bool:
+    """English puts its noun last ("the cluster's total operating budget", "how much money"): a word of English that
+    closes a phrase a determiner or a quantity word opened at most four words before, right after another word the
+    base does not know. A modifier the base knows carries the meaning ("email campaigns" are its e-mailings)."""
+    if not ENGLISH_ZIPF <= zipf(tokens[i], "en") < ENGLISH_GRAMMAR_ZIPF or i + 1 < len(tokens) and (
+            tokens[i + 1] not in GRAMMAR or tokens[i + 1] in ("et", "ou")):
+        return False  # "from", "get": words of English grammar; "research and training organisations"
+    before = tokens[i - 1] if i else ""
+    if before != "combien" and (before in GRAMMAR or knows(before)):
+        return False
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if tokens[j] in DETERMINERS or tokens[j] == "combien":  # English words, not "le réseau national d'…"
+            return any(zipf(t, "en") > zipf(t) for t in tokens[j + 1:i + 1])
+        if tokens[j] in STOPWORDS or zipf(tokens[j], "en") >= ENGLISH_GRAMMAR_ZIPF:
+            return False  # "the cluster get from": a verb and its preposition
+    return False
 
 
 def _looks_like_verb(word: str) -> bool:

@@ -1907,3 +1907,74 @@ def test_en_after_a_scene_stands_for_what_it_named_not_for_its_unknown_words(ass
 def test_an_example_asked_after_the_question_belongs_to_it(assistant):
     a = ask(assistant, "la formation sur les sols, on peut la compléter ? genre un atelier ?", as_of="2024-12-31")
     assert "Fresque du sol" in a.answer and "atelier confluence" not in a.answer
+
+
+def test_an_english_noun_closing_its_phrase_is_the_thing_asked(assistant):
+    a = ask(assistant, "How much money did the cluster receive from the Region last year?", as_of="2024-12-31")
+    assert a.abstained and "money" in a.answer
+    b = ask(assistant, "How many email campaigns went out in 2023?", as_of="2024-12-31")  # a known modifier says what
+    assert not b.abstained and "58" in b.answer
+
+
+def test_items_listed_after_a_colon_are_asked_of_what_the_head_names(assistant):
+    a = ask(assistant, "La visite Saint-Gobain et Intersol : les dates et le nombre de participants ?", as_of="2024-12-31")
+    assert not a.abstained and "4 octobre 2024" in a.answer and "26 mars 2024" in a.answer and "12 participants" in a.answer
+
+
+def test_the_price_of_a_thing_is_asked_with_c_est_combien(assistant):
+    a = ask(assistant, "c'est combien le Forum Eau ?", as_of="2024-12-31")
+    assert a.abstained and "126" not in a.answer
+
+
+def test_a_change_asked_up_or_down_is_said_in_words(assistant):
+    a = ask(assistant, "Les newsletters, ça a augmenté ou baissé par rapport à 2023 ?", as_of="2024-12-31")
+    assert "en hausse" in a.answer and "12" in a.answer and "7" in a.answer
+
+
+def test_english_rankings_by_attendance_and_english_compounds(assistant):
+    a = ask(assistant, "Which was the least attended board meeting?", as_of="2024-12-31")
+    assert not a.abstained and "8 février 2024" in a.answer and "6 participants" in a.answer
+    b = ask(assistant, "How many site visits did the cluster run in 2024?", as_of="2024-12-31")
+    assert "6 événements" in b.answer  # a visit of a site is any visit, not the one titled "site"
+
+
+def test_co_organised_with_a_partner_is_the_role(assistant):
+    a = ask(assistant, "Parmi les événements de l'année, combien ont été co-organisés avec un partenaire ?", as_of="2024-12-31")
+    assert not a.abstained and "22 événements" in a.answer
+
+
+def test_someone_in_the_network_asks_which_member(assistant):
+    a = ask(assistant, "qqn du réseau fabrique des composteurs partagés ?", as_of="2024-12-31")
+    assert not a.abstained and "Ortie" in a.answer and "Agriculteurs" not in a.answer
+
+
+def test_english_words_are_not_read_as_french_lookalikes(assistant):
+    lexicon = assistant.engine.lexicon
+    read = fold(lexicon.read("Which member grows fruit trees in dry areas?"))
+    assert " gros " not in read and " tres " not in read
+    a = ask(assistant, "Which member grows fruit trees with compost in dry regions?", as_of="2024-12-31")
+    assert a.answer.index("Phytopolis") < (a.answer.index("Ortie") if "Ortie" in a.answer else len(a.answer))
+
+
+def test_the_place_asked_as_a_noun(assistant):
+    a = ask(assistant, "le forum régional sols : le lieu ?", as_of="2024-12-31")
+    assert a.abstained and "lieu" in a.answer and "12 septembre 2024" in a.answer
+
+
+def test_a_month_claimed_of_a_kind_of_event_lists_that_months_ones(assistant):
+    a = ask(assistant, "le cluster a organisé des visites en octobre ?", as_of="2024-12-31")
+    assert a.answer.startswith("Oui") and "2 événements" in a.answer and "janvier" not in a.answer
+
+
+def test_a_role_of_the_cluster_is_not_a_members_role_elsewhere(assistant):
+    for question in ("c'est qui le directeur du cluster ?", "Who is the cluster's director?"):
+        a = ask(assistant, question, as_of="2024-12-31")
+        assert a.abstained and "Pham" not in a.answer, question
+    b = ask(assistant, "qui est le responsable de la communication ?", as_of="2024-12-31")
+    assert not b.abstained and "Camille" in b.answer
+
+
+def test_foreign_members_are_the_members_whose_card_names_a_country(assistant):
+    for question in ("y a-t-il des membres étrangers ?", "which new members are based abroad?"):
+        a = ask(assistant, question, as_of="2024-12-31")
+        assert not a.abstained and "Pays-Bas" in a.answer and "Finlande" not in a.answer, question
