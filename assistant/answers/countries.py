@@ -24,7 +24,7 @@ ASKS_COUNTRIES = re.compile(r"\b(?:quels|combien de|les|des|autres|liste des|de 
                             r"\bcountries\b|\b(?:which|quels?) country\b|\bde quel pays\b|\bnationalites\b|\ba l'etranger\b|\babroad\b|"
                             # "y a-t-il des membres étrangers ?", "quelles délégations étrangères ?" (not "… les échanges avec
                             # des délégations étrangères" asked of something else)
-                            r"\b(?:quel\w*|y a-t-il des|il y a des|y a des|ya des|which|any)\s+(?:\w+\s+)?(?:etrangere?s|foreign)\b")  # "des partenaires à l'étranger ?"
+                            r"\b(?:quel\w*|y a-t-il des|il y a des|y a des|ya des|which|any)\s+(?:\w+\s+)?(?:etrangere?s|foreign)\b|\bpays etrangers\b")  # "des partenaires à l'étranger ?"
 SHOWN = 3  # mentions shown per country
 
 

@@ -75,7 +75,7 @@ def _with_report_figure(q: Query, best: Draft, figure: Draft | None) -> Draft:
 MEASURE_STEMS = {stem(w) for w in ("participants", "nombre", "total", "monde", "gens", "personnes", "co", "organise",
                                    "coorganise", "organisation")} | {stem(w) for w in MEASURES}
 # "c'était co-organisé ?", "et quelle part du total ?" ask of the last one too
-PRICE = re.compile(r"\b(couts?|coute\w*|coutai\w*|couter\w*|coutent|(?:quel|a quel) prix|tarifs?|cotisations?|payant\w*|gratuit\w*|frais d'\w+|combien (?:ca )?vaut|"
+PRICE = re.compile(r"\b(couts?|coute\w*|coutai\w*|couter\w*|coutent|(?:quel|a quel|le) prix|tarifs?|cotisations?|payant\w*|gratuit\w*|frais d'\w+|combien (?:ca )?vaut|"
                    r"c'est combien (?:l'|le |la )(?!(?:nombre|total|effectif|taux|part|pourcentage|moyenne)\b))")
 TOTAL_STEMS = {stem(w) for w in ("total", "annee", "an", "part", "pourcentage", "proportion", "represente")}
 COMPARE = re.compile(r"\b(de plus|de moins|difference|ecart|evolution|progression|augmentation|baisse|compar\w*)\b")
@@ -434,6 +434,8 @@ class Engine:
                 continue  # "c'est quand le forum et c'est où ?": one event, one sentence (a total is new)
             # "combien … et quel % ?": a share shown with its count says all the count's answer said
             same += [d for d in drafts if ids and {s.id for s in d.sources} < ids and d.text.split("\n")[0] in draft.text]
+            if draft.abstained and any(not d.abstained and d.text.split("\n")[0] in draft.text for d in same):
+                draft = replace(draft, abstained=False)  # "la date et le lieu ?": the date said, the place not found
             drafts = [d for d in drafts if d not in same] + [draft]
         # "… en 2024, et par rapport à 2023 ?" then "détaille par type": the years of the whole message
         return _joined(drafts), replace(previous, years=sorted(years), parts=[c.question for c in earlier + [c for _, c in said]]) \

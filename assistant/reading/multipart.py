@@ -120,6 +120,21 @@ def again(part: str) -> str | None:
     return part.strip()[start:end] if len(fold(part.strip())) == len(part.strip()) else (m.group("a") or m.group("b"))
 
 
+_FRAME = r"(?:c'etait|c'est|ca s'est passe|ca a eu lieu|a eu lieu|avait lieu|se tenait|s'est tenue?|etait|est)"
+
+
+def _shared_subject(first: str, second: str) -> str | None:
+    """"C'était quand et où le forum eau ?": a first question made of its question word alone asks of the subject
+    the next one names; that subject, as typed, or None."""
+    if not re.fullmatch(rf"(?:et |mais )?(?:{_FRAME} )?(?:{ASK})(?: {_FRAME})?\s*\??", fold(first).strip()):
+        return None
+    m = re.match(rf"(?:et |puis )?(?:{ASK})\s+(?:{_FRAME}\s+)?(?P<subject>(?:le|la|les|l'|du|de la|des|ce|cette|ces)\s?\S.*)$",
+                 fold(second).strip())
+    if not m or len(fold(second).strip()) != len(second.strip()):
+        return None
+    return second.strip()[m.start("subject"):].rstrip(" ?")
+
+
 def split_questions(message: str) -> list[str]:
     """The questions of a message, in order; one part when it asks one thing."""
     if listed := _listed(message):
@@ -142,6 +157,8 @@ def split_questions(message: str) -> list[str]:
                 start = m.end()
         parts.append(chunk[start:])
     parts = [p.strip(" ,;") for p in parts if p.strip(" ,;?")]
+    if len(parts) > 1 and (subject := _shared_subject(parts[0], parts[1])):
+        parts[0] = f"{parts[0].rstrip(' ?')} {subject} ?"  # "c'était quand et où, le forum eau ?": of it, both
     # After a question, a remark that asks nothing is no question of its own: "… ? je comprends pas
     # trop" is left out, "… ? en 2023" adds its date to the question before it.
     merged: list[str] = []

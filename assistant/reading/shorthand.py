@@ -66,6 +66,8 @@ ENGLISH = [
     ("smallest", "le plus petit"), ("lowest", "le plus bas"), ("largest", "le plus grand"), ("biggest", "le plus gros"),
     ("highest", "le plus eleve"), ("each month", "par mois"), ("per month", "par mois"), ("every month", "par mois"),
     ("monthly", "mensuel"), ("each year", "par an"), ("per year", "par an"), ("yearly", "annuel"),
+    ("membership fees", "cotisations"), ("membership fee", "cotisation"), ("fees", "tarifs"), ("fee", "tarif"),
+    ("prices", "tarifs"), ("price", "prix"), ("costs", "coute"), ("cost", "coute"),
     ("looking at", ""), ("broken down by", "par"), ("apart from", "hors"), ("attendance", "participants"),
     ("attendees", "participants"), ("attended", "ont participe"), ("people", "personnes"),
     # the words of any association's life, as its French reports say them

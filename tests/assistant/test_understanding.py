@@ -1978,3 +1978,16 @@ def test_foreign_members_are_the_members_whose_card_names_a_country(assistant):
     for question in ("y a-t-il des membres étrangers ?", "which new members are based abroad?"):
         a = ask(assistant, question, as_of="2024-12-31")
         assert not a.abstained and "Pays-Bas" in a.answer and "Finlande" not in a.answer, question
+
+
+def test_when_and_where_of_one_subject_named_last(assistant):
+    a = ask(assistant, "c'était quand et où le forum régional sols ?", as_of="2024-12-31")
+    assert not a.abstained and "12 septembre 2024" in a.answer and "lieu" in a.answer
+    b = ask(assistant, "la visite Saint-Gobain : la date et le lieu ?", as_of="2024-12-31")
+    assert not b.abstained and "4 octobre 2024" in b.answer  # the date said; the place, what the base says of it
+
+
+def test_a_price_asked_in_english_or_as_le_prix_is_not_in_the_base(assistant):
+    for question in ("what is the membership fee for a company?", "le prix du forum eau ?"):
+        a = ask(assistant, question, as_of="2024-12-31")
+        assert a.abstained and "126" not in a.answer, question
