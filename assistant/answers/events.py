@@ -33,6 +33,8 @@ GROUPS = {"month": r"\bmois\b", "quarter": r"\btrimestres?\b", "semester": r"\bs
 DIMENSION_STEMS = {stem(w) for w in "mois trimestre semestre type format categorie".split()}  # themes: the report has their table
 BREAKDOWN = r"\b(repart\w*|ventil\w*|decoup\w*)"  # "la répartition", "comment se répartissent", "ventilés"
 GROUP_NAMES = {"month": "mois", "quarter": "trimestre", "semester": "semestre", "type": "type", "theme": "thème"}
+GROUP_PLURALS = {"month": "mois", "quarter": "trimestres", "semester": "semestres"}
+SPAN_MONTHS = {"month": 1, "quarter": 3, "semester": 6}  # the months a period of each kind spans
 GROUP_KEYS = {
     "month": lambda e: [f"{MONTH_NAMES[e.date.month - 1]} {e.date.year}"],
     "quarter": lambda e: [f"{_nth((e.date.month - 1) // 3 + 1)} trimestre {e.date.year}"],
@@ -229,9 +231,12 @@ class EventBook:
                                                                              "sum", "participants"):
             return self._organised(q, shown, as_of)  # "le cluster les a montés seul ?" of the events shown
         if q.organisation:
+            whole = typed
             events = [e for e in events if e.organisation == q.organisation]
             typed = [e for e in typed if e.organisation == q.organisation]
             explained |= {stem("organisation"), stem("organise")}
+            if whole and re.search(r"\b(?:part|pourcentage|proportion)\b", q.folded) and not focus:
+                return self._share_organised(q, whole, typed, type_labels)  # "quelle part était co-organisée ?"
         # "le mois le plus chargé": the word after "le plus" says how to rank, it names nothing
         ranking = {stem(w) for w in re.findall(r"\b(?:plus|moins) (\w+)", q.folded)} if q.has("max", "min") else set()
         grouping = DIMENSION_STEMS if ranking or re.search(BREAKDOWN, q.folded) else set()  # "le format le plus …"
@@ -434,6 +439,15 @@ class EventBook:
         draft.coverage = 1.0
         return draft
 
+    def _share_organised(self, q: Query, whole: list[Event], held: list[Event], types: list[str]) -> Draft:
+        """How many of the events (of the type and period asked) were organised as the question says, and their share."""
+        many = "co-organisés" if q.organisation == "co-organisation" else "organisés par le cluster seul"
+        scope = scope_of(_describe(replace(q, organisation=None), types))
+        text = (f"{len(held)} des {len(whole)} événements{scope} ont été {many}, soit "
+                f"{format_number(round(100 * len(held) / len(whole), 1))} %.")
+        return Draft(text, [event_source(e, _line(e, date.max)) for e in held[:MAX_LISTED]], coverage=1.0,
+                     focus={"kind": "events", "ids": [e.id for e in held]})
+
     def _organised(self, q: Query, events: list[Event], as_of: date) -> Draft:
         """Whether the events shown were organised as the question says: Oui, Non, or how many of them."""
         held = [e for e in events if e.organisation == q.organisation]
@@ -575,6 +589,15 @@ class EventBook:
         unit = "participants" if by_people else "événements"
         lines = [f"- {k} : {size(groups[k])}" for k in order]
         text = f"{len(events)} événements{scope_of(what)} — {unit} par {GROUP_NAMES[dimension]} :\n" + "\n".join(lines)
+        if q.has("average") and dimension in SPAN_MONTHS and events:
+            # "combien d'événements en moyenne par mois ?": over every month of the period, the empty ones too
+            p = q.dates.period
+            start, end = (p.start, p.end) if p else (events[0].date, events[-1].date)
+            index = lambda d: (d.year * 12 + d.month - 1) // SPAN_MONTHS[dimension]
+            units = index(end) - index(start) + 1
+            total = sum(size(v) for v in groups.values())
+            text = (f"En moyenne {format_number(round(total / units, 2))} {unit} par {GROUP_NAMES[dimension]} "
+                    f"({total} {unit}{scope_of(what)} sur {units} {GROUP_PLURALS[dimension]}).\n" + text)
         return Draft(text, [event_source(e, _line(e, date.max)) for e in events[:MAX_LISTED]],
                      focus={"kind": "events", "ids": [e.id for e in events], "grouped": True})
 

@@ -1991,3 +1991,13 @@ def test_a_price_asked_in_english_or_as_le_prix_is_not_in_the_base(assistant):
     for question in ("what is the membership fee for a company?", "le prix du forum eau ?"):
         a = ask(assistant, question, as_of="2024-12-31")
         assert a.abstained and "126" not in a.answer, question
+
+
+def test_an_average_per_month_counts_the_empty_months_too(assistant):
+    a = ask(assistant, "en 2024, il y a eu combien d'événements en moyenne par mois ?", as_of="2024-12-31")
+    assert a.answer.startswith("En moyenne 3,75 événements par mois") and "12 mois" in a.answer
+
+
+def test_the_share_of_co_organised_events(assistant):
+    a = ask(assistant, "quel pourcentage des visites ont été co-organisées en 2024 ?", as_of="2024-12-31")
+    assert a.answer.startswith("5 des 6 événements") and "83,3 %" in a.answer
