@@ -163,18 +163,16 @@ def _length(folded: str) -> int:
 YEAR_ASKED = re.compile(r"\b(?:quelle annee|depuis quand|quel an)\b")
 # "Qui est le responsable de …", "c'est qui la présidente ?": the role whose holder is asked
 ROLE_ASKED = re.compile(r"\b(?:qui (?:est|sont|etait|etaient) |c'est qui |qui c'est |c qui )(?:le |la |les |l')([a-z]{4,})\b(?!')")
-def _holds_role(role: re.Match, text: str) -> bool:
-    """Whether a text names the role asked (ROLE_ASKED's match), and whom the question says it is of ("le directeur
-    du cluster": a member's card that never names the cluster speaks of another one's director)."""
+
+
+def _not_the_role(kind: str, role: re.Match, text: str) -> bool:
+    """Whether an answer of this kind fails the role asked (ROLE_ASKED's match): a passage must name the role and whom
+    the question says it is of ("le directeur du cluster"); a member's card names the member itself ("c'est qui le
+    contact ?"), unless it names the role of someone else ("ancien directeur technique de Faiseurs de Terre")."""
     named = set(content_stems(text))
     of = re.match(r"\s*(?:du|des|de|d')\s*(?:la |le |les |l')?([a-z]{3,})", role.string[role.end():])
-    return related(set(content_stems(role.group(1))), named) and (not of or stem(of.group(1)) in named)
-
-
-def _other_ones_role(role: re.Match, text: str) -> bool:
-    """A member's card names the role asked, but not whose the question says ("le directeur du cluster" against
-    "ancien directeur technique de Faiseurs de Terre"); "c'est qui le contact ?" asks for the card itself."""
-    return related(set(content_stems(role.group(1))), set(content_stems(text))) and not _holds_role(role, text)
+    said, whose = related(set(content_stems(role.group(1))), named), not of or stem(of.group(1)) in named
+    return not (said and whose) if kind == "passages" else said and not whose
 
 
 SITED = re.compile(r"\b(siege|basee?s?|situee?s?|implantee?s?|localisee?s?|installee?s?)\b")
@@ -764,11 +762,11 @@ class Engine:
             return self._unknown(q, best)  # what is asked is not in the base; a detail around it may be missing
         if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage):
             return structured_abstention
-        if best and (role := ROLE_ASKED.search(q.folded)) and self.lexicon.idf(stem(role.group(1))) >= SPECIFIC_IDF and (
-                _kind(best.focus) == "passages" and not _holds_role(role, best.text)
-                or _kind(best.focus) == "members" and _other_ones_role(role, best.text)):
+        if best and (role := ROLE_ASKED.search(q.folded)) and self.lexicon.idf(stem(role.group(1))) >= SPECIFIC_IDF \
+                and _kind(best.focus) in ("passages", "members") and _not_the_role(_kind(best.focus), role, best.text):
             # "c'est qui le responsable de VAL'EMS ?": a description that names no such role says nobody; "qui est le
-            # directeur du cluster ?": a member's "ancien directeur technique de Faiseurs de Terre" is not it
+            # directeur du cluster ?": a member's "ancien directeur technique de Faiseurs de Terre" is not it, while
+            # "c'est qui le contact ?" asks for the member's card itself
             return abstain(NOT_FOUND + self._nearby(q), f"rôle demandé absent : {role.group(1)}")
         if best and (missing := _unsupported(q, best)):
             # "combien d'actions auprès des membres ?": a passage covering more words but giving no number is
