@@ -13,7 +13,7 @@ from assistant.reading.normalize import content_stems, fold, stem
 from assistant.knowledge.records import Event
 from assistant.knowledge.retrieval import Hit
 from assistant.reading.vocabulary import zipf
-from assistant.reading.understanding import DETERMINERS, GRAMMAR, THEME_WORDS, Lexicon, Query, canonical, set_aside
+from assistant.reading.understanding import DETERMINERS, GRAMMAR, THEME_STEMS, THEME_WORDS, Lexicon, Query, canonical, set_aside
 
 # What a question leaves out: "en dehors des réunions statutaires", "hors visites", "à part les bureaux".
 NO_EVENT, EMPTY_PERIOD = "aucun événement correspondant", "aucun événement dans la période"  # why a draft is empty
@@ -21,10 +21,8 @@ EVENT_WORDS = set(content_stems(
     "evenements manifestation rencontre reunion agenda calendrier participants organisation organise "
     "coorganise co session sessions tenu moyenne"
 ))
+SHARE = r"\b(?:part|pourcentage|proportion)\b"  # how much of a whole: "quelle part des événements …"
 AROUND = set(content_stems("autour environ pres"))  # "autour de 50 participants" says how many, not what
-# The theme names themselves: words that filter by theme rather than name a title. Other theme
-# words ("pluviales", "compost") are kept for matching titles.
-THEME_STEMS = {stem(fold(w)) for name in THEME_WORDS for w in (name, name + "s", name.rstrip("sx"))} | {stem("eaux")}
 MAX_LISTED = 25  # sources kept for a listing
 SHOWN = 15  # lines a chat message shows before "… et N autres"
 # "Quel mois / type / thème a compté le plus … ?": the dimensions events can be grouped by.
@@ -235,8 +233,12 @@ class EventBook:
             events = [e for e in events if e.organisation == q.organisation]
             typed = [e for e in typed if e.organisation == q.organisation]
             explained |= {stem("organisation"), stem("organise")}
-            if whole and re.search(r"\b(?:part|pourcentage|proportion)\b", q.folded) and not focus:
-                return self._share_organised(q, whole, typed, type_labels)  # "quelle part était co-organisée ?"
+            if whole and re.search(SHARE, q.folded) and not focus:
+                return self._share(q, whole, typed, type_labels)  # "quelle part était co-organisée ?"
+        elif type_labels and events and stem("evenements") in topic and re.search(SHARE, q.folded) and not focus:
+            # "quelle part des événements étaient des visites ?": of those held so far, when no period is asked
+            held = (lambda es: es) if period else (lambda es: [e for e in es if e.date <= as_of])
+            return self._share(q, held(events), held(typed), [])
         # "le mois le plus chargé": the word after "le plus" says how to rank, it names nothing
         ranking = {stem(w) for w in re.findall(r"\b(?:plus|moins) (\w+)", q.folded)} if q.has("max", "min") else set()
         grouping = DIMENSION_STEMS if ranking or re.search(BREAKDOWN, q.folded) else set()  # "le format le plus …"
@@ -439,11 +441,15 @@ class EventBook:
         draft.coverage = 1.0
         return draft
 
-    def _share_organised(self, q: Query, whole: list[Event], held: list[Event], types: list[str]) -> Draft:
-        """How many of the events (of the type and period asked) were organised as the question says, and their share."""
-        many = "co-organisés" if q.organisation == "co-organisation" else "organisés par le cluster seul"
+    def _share(self, q: Query, whole: list[Event], held: list[Event], types: list[str]) -> Draft:
+        """How many of the events (of the type and period asked) were organised as the question says, or were of the
+        type it names, and their share."""
+        if q.organisation:
+            said = "ont été " + ("co-organisés" if q.organisation == "co-organisation" else "organisés par le cluster seul")
+        else:
+            said = "sont de type " + " / ".join(f"« {t[0].lower() + t[1:]} »" for t in dict.fromkeys(e.type_label for e in held))
         scope = scope_of(_describe(replace(q, organisation=None), types))
-        text = (f"{len(held)} des {len(whole)} événements{scope} ont été {many}, soit "
+        text = (f"{len(held)} des {len(whole)} événements{scope} {said}, soit "
                 f"{format_number(round(100 * len(held) / len(whole), 1))} %.")
         return Draft(text, [event_source(e, _line(e, date.max)) for e in held[:MAX_LISTED]], coverage=1.0,
                      focus={"kind": "events", "ids": [e.id for e in held]})
@@ -560,23 +566,22 @@ class EventBook:
         if left := set_aside(q.folded):  # "hors septembre", "si on met septembre de côté"
             groups = {k: v for k, v in groups.items() if not re.search(rf"\b{re.escape(fold(k).split()[0])}\b", left)} \
                 or groups
-        by_people = q.has("participants")
         ranked = sorted(groups.items(), key=lambda kv: size(kv[1]), reverse=q.has("max"))
         if q.rank and 1 < q.rank <= len(ranked):  # "le 2e mois le plus chargé": those before it said after
             k, v = ranked[q.rank - 1]
-            unit = ("participant" if by_people else "événement") + ("s" if size(v) > 1 else "")
-            before = " ; ".join(f"{k} : {size(v)}" for k, v in ranked[:q.rank - 1])
-            return Draft(f"{k} : {size(v)} {unit} — {q.rank}e {'le plus' if q.has('max') else 'le moins'} ({what}, par "
+            unit = _unit(q, dimension, size(v))
+            before = " ; ".join(f"{k} : {format_number(size(v))}" for k, v in ranked[:q.rank - 1])
+            return Draft(f"{k} : {format_number(size(v))} {unit} — {q.rank}e {'le plus' if q.has('max') else 'le moins'} ({what}, par "
                          f"{GROUP_NAMES[dimension]}). Avant : {before}.", [event_source(e, _line(e, date.max)) for e in v[:MAX_LISTED]],
                          focus={"kind": "events", "ids": [e.id for e in v], "ranked": [k for k, _ in ranked]})
         best = size(ranked[0][1])
         tied = [(k, v) for k, v in ranked if size(v) == best]
         top = [e for _, v in tied for e in v]
-        unit = ("participant" if by_people else "événement") + ("s" if best > 1 else "")
+        unit = _unit(q, dimension, best)
         word = "le plus" if q.has("max") else "le moins"
         each = " chacun" if len(tied) > 1 else ""
-        rest = " ; ".join(f"{k} : {size(v)}" for k, v in ranked[len(tied):len(tied) + 5])
-        text = (f"{', '.join(k for k, _ in tied)} : {best} {unit}{each} — {word} ({what}, par "
+        rest = " ; ".join(f"{k} : {format_number(size(v))}" for k, v in ranked[len(tied):len(tied) + 5])
+        text = (f"{', '.join(k for k, _ in tied)} : {format_number(best)} {unit}{each} — {word} ({what}, par "
                 f"{GROUP_NAMES[dimension]})." + (f" Ensuite : {rest}." if rest else ""))
         return Draft(text, [event_source(e, _line(e, date.max)) for e in top[:MAX_LISTED]],
                      focus={"kind": "events", "ids": [e.id for e in top], "ranked": [k for k, _ in ranked]})
@@ -584,10 +589,9 @@ class EventBook:
     def _breakdown(self, q: Query, events: list[Event], dimension: str, what: str) -> Draft:
         """"Combien d'événements par type ?": every group with its count (or its participants)."""
         groups, size = _grouped(q, events, dimension)
-        by_people = q.has("participants")
         order = list(groups) if dimension in ("month", "quarter", "semester") else sorted(groups, key=lambda k: -size(groups[k]))
-        unit = "participants" if by_people else "événements"
-        lines = [f"- {k} : {size(groups[k])}" for k in order]
+        unit = _unit(q, dimension, 2)
+        lines = [f"- {k} : {format_number(size(groups[k]))}" for k in order]
         text = f"{len(events)} événements{scope_of(what)} — {unit} par {GROUP_NAMES[dimension]} :\n" + "\n".join(lines)
         if q.has("average") and dimension in SPAN_MONTHS and events:
             # "combien d'événements en moyenne par mois ?": over every month of the period, the empty ones too
@@ -702,9 +706,23 @@ def _grouped(q: Query, events: list[Event], dimension: str):
     for e in events:
         for key in GROUP_KEYS[dimension](e):
             groups.setdefault(key, []).append(e)
+    if _mean_attendance(q, dimension):  # "quel type attire le plus de monde en moyenne ?": per event of the group
+        return groups, lambda members: round(sum(known := [e.participants for e in members if e.participants is not None])
+                                             / len(known), 1) if any(e.participants is not None for e in members) else 0
     if q.has("participants"):
         return groups, lambda members: sum(e.participants or 0 for e in members)
     return groups, len
+
+
+def _mean_attendance(q: Query, dimension: str) -> bool:
+    """Groups of a kind (type, theme) measured by their mean attendance; an average over months is another count."""
+    return q.has("participants") and q.has("average") and dimension not in SPAN_MONTHS
+
+
+def _unit(q: Query, dimension: str, size: float) -> str:
+    if _mean_attendance(q, dimension):
+        return "participants en moyenne par événement"
+    return ("participant" if q.has("participants") else "événement") + ("s" if size > 1 else "")
 
 
 _ABOVE = r"plus de|au moins|au-dessus de|au dela de|superieur a|superieurs a|>=?|depassant|depasse|minimum|franchi|" \

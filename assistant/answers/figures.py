@@ -253,6 +253,10 @@ class FigureBook:
             # what its own name says ("newsletters et e-mailings": two metrics of one table, each named alone)
             named = hit & set().union(*m.names) or (set() if chosen else hit)  # a second one names something asked
             new = named - said - illustrative
+            if chosen and wants_share and new <= SHARE_STEMS and m.group != chosen[0][0].group \
+                    and not any(n - asked - SHARE_STEMS == set() for n in m.names):
+                continue  # "quelle part des événements étaient des salons ?": the share of another table ("part de la
+                # thématique Sols …") names what is not asked; the share is computed from the first
             # "les WP4 ça fait combien au total ?": every row of the first one's table named alike is part of the sum
             alike = q.has("sum") and chosen and m.group == chosen[0][0].group and not m.whole and not chosen[0][0].whole \
                 and named == first and cov >= scored[0][0] and figs[-1].unit == chosen[0][1][-1].unit != "%"
@@ -276,6 +280,8 @@ class FigureBook:
         lines = computed + lines if computed and computed[0].startswith("Au total") else lines + computed
         if any(re.search(r"^(?:Évolution|Écart) de|\. Évolution de", line) for line in lines):
             covered |= topic & CHANGE_STEMS  # "avec l'écart": computed
+        if any(line.startswith("Soit ") for line in computed):
+            covered |= topic & SHARE_STEMS  # "quelle proportion …": computed
         # examples of the rows of the table answered ("(ETI, GE, PME...)") need no answer of their own
         rows = set().union(*(o.stems for o in self.metrics if o.group in {m.group for m, _ in chosen}))
         coverage = self.lexicon.weight(covered | illustrative & topic & rows) / self.lexicon.weight(topic)
@@ -530,7 +536,7 @@ class FigureBook:
         kind of unit; "quelle part des actions ?": a part over the total of its table, when no share is given."""
         whole = [m for m, _ in chosen if m.whole]
         periods = [f.period for f in chosen[0][1]] if chosen else []
-        if q.has("sum") and len(chosen) >= 2 and not whole and all([f.period for f in figs] == periods for _, figs in chosen):
+        if q.has("sum") and not wants_share and len(chosen) >= 2 and not whole and all([f.period for f in figs] == periods for _, figs in chosen):
             # the same periods shown for each: a total for each period ("… en 2024, et en 2023 ?")
             by_period = [[figs[i] for _, figs in chosen] for i in range(len(periods))]
             # counts of different things add up within one table only ("6 visites" and "1450 participants" do not)

@@ -8,7 +8,7 @@ from assistant.answers.draft import Draft, guide_source
 from assistant.reading.normalize import content_stems
 from assistant.answers.passages import PassageAnswerer
 from assistant.knowledge.records import Guide
-from assistant.reading.understanding import Lexicon, Query, canonical
+from assistant.reading.understanding import THEME_STEMS, Lexicon, Query, canonical
 
 GUIDE_WORDS = set(content_stems("guide guides formation formations sensibilisation guide-formation support supports"))
 # Words too common to single a guide out by themselves ("une version grand public des guides").
@@ -22,6 +22,9 @@ TRAINER = content_stems("formateur formatrice intervenant intervenante animateur
 FORMAT = re.compile(r"\b(duree|combien de temps|format|demi-journee|journee|heures?)\b")
 
 
+# A guide described by what its card says (most of the question's words, well ahead of the next guide)
+DESCRIBED = 0.6
+DESCRIBED_LEAD = 0.25
 OFFERED = re.compile(r"\b(propos\w*|offr\w*|offert\w*|catalogue|dispens\w*|s'inscrire|inscri\w*)\b")
 
 
@@ -36,6 +39,9 @@ class GuideBook:
         self.lexicon = lexicon
         self.passages = passages
         self.stems = {g.id: set(content_stems(canonical(g.title))) for g in guides}
+        # what a guide is about and for whom, in its own card's words: a guide described rather than named
+        self.card_stems = {g.id: self.stems[g.id] | set(content_stems(canonical(f"{g.summary} {g.audience}")))
+                           for g in guides}
 
     def named(self, q: Query) -> Guide | None:
         """The guide whose title the question spells out, or whose own words it uses with "guide"/"formation"."""
@@ -68,7 +74,7 @@ class GuideBook:
                                      else None)
             if q.has("list", "what") and topic and topic <= GUIDE_WORDS | set(content_stems("cluster propose disponible")):
                 return self._listing(q)
-            return None
+            return self._described(q)
         known = (self.stems[guide.id] | GUIDE_WORDS) & topic
         if q.has("who") and not AUDIENCE.search(q.folded) and not re.search(r"\b(?:avec|aupres de|chez|a) qui\b", q.folded):
             # "c'est qui qui la donne ?", "animée par qui ?": who delivers it ("avec qui ?" asks a partner)
@@ -88,6 +94,23 @@ class GuideBook:
         if not (set(q.topic) | set(q.hints)) - known - GENERIC_ASKS:
             return self._field(q, guide, "En bref", guide.summary, known)  # "ça parle de quoi ?"
         return self._passage(q, guide, known)
+
+    def _described(self, q: Query) -> Draft | None:
+        """"Un truc pour apprendre aux agents d'une mairie à acheter aux start-ups ?": the one guide whose card holds
+        most of the question's words, clearly ahead of the others, said in brief."""
+        # the cluster's own fields ("eau", "sols") are said of every guide: they describe none
+        topic = set(q.topic) - GUIDE_WORDS - GENERIC_ASKS - THEME_STEMS
+        total = self.lexicon.weight(topic)
+        if not total or not self.guides or re.search(r"\bles (?:guides|formations)\b", q.folded):
+            return None  # "les guides-formations, c'est pour qui ?" asks of them all
+        scored = sorted(((self.lexicon.weight(topic & self.card_stems[g.id]) / total, g) for g in self.guides),
+                        key=lambda x: -x[0])
+        (best, guide), runner = scored[0], scored[1][0] if len(scored) > 1 else 0.0
+        if best < DESCRIBED or best - runner < DESCRIBED_LEAD or len(topic & self.card_stems[guide.id]) < 2:
+            return None
+        draft = self._field(q, guide, "En bref", guide.summary, topic & self.card_stems[guide.id])
+        draft.coverage = best
+        return draft
 
     def _passage(self, q: Query, guide: Guide, known: set[str]) -> Draft:
         """What the guide's own text says about the question's words."""

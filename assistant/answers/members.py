@@ -113,7 +113,7 @@ class MemberBook:
         # "y a des start-up parmi les membres ?": a kind no figure counts, among the members described
         uncounted = [k for k in kinds if not any(self.kinds[k].search(name) for name in self.counted)]
         if uncounted and MEMBER_WORDS & set(q.topic) and q.has("who", "list", "whether") and not q.has("count") \
-                and (listing := self._of_kind(q, uncounted)):
+                and (listing := self._of_kind(q, uncounted, joined=False)):
             return listing
         if newcomers and (about_members or q.has("validated")) and rest <= self.validation_stems:
             return self._newcomers(q, rest)  # "combien de nouveaux membres validés par le bureau en mai ?"
@@ -162,7 +162,7 @@ class MemberBook:
         return Draft(text, [member_source(m) for m in chosen], coverage=1.0,
                      focus={"kind": "members", "ids": [m.id for m in chosen]})
 
-    def _of_kind(self, q: Query, kinds: list[str]) -> Draft | None:
+    def _of_kind(self, q: Query, kinds: list[str], joined: bool = True) -> Draft | None:
         """The members of the kinds the question names, validated in the period asked."""
         period = q.dates.period
         chosen = [m for m in self.members if fold(m.kind) in kinds
@@ -174,7 +174,11 @@ class MemberBook:
         lines = [f"- {m.name}" + (f" : {m.activity.rstrip('.')}" if m.activity else "") for m in chosen]
         text = (f"{len(chosen)} nouveau{'x' if len(chosen) > 1 else ''} membre{'s' if len(chosen) > 1 else ''} "
                 f"de type « {label} »{when} :\n" + "\n".join(lines))
-        return Draft(text, [member_source(m) for m in chosen], coverage=1.0,  # the data's own kind, named whole
+        # the data's own kind, named whole with joining: a sure answer; named among members only ("des solutions de
+        # start-ups" is a guide's subject), an answer that explains every word asked is a better one
+        explained = set(content_stems(" ".join(kinds))) | MEMBER_WORDS | set().union(*(self.stems[m.id] for m in chosen))
+        coverage = 1.0 if joined else max(0.9, _coverage(self.lexicon, set(q.topic), explained))
+        return Draft(text, [member_source(m) for m in chosen], coverage=coverage,
                      focus={"kind": "members", "ids": [m.id for m in chosen]})
 
     def _describe(self, q: Query, members: list[Member]) -> Draft:

@@ -23,17 +23,19 @@ def country_names() -> dict[str, str]:
     return {fold(name): french for french, english in _territories() for name in (french, english)}
 
 
-@lru_cache(maxsize=1)
-def _english() -> tuple[re.Pattern, dict[str, str]]:
-    """English country names as written (with their capitals) -> the French ones."""
-    pairs = {english: french for french, english in _territories() if english != french}
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(pairs, key=len, reverse=True))) + r")\b"), pairs
+@lru_cache(maxsize=2)
+def _english(any_case: bool = False) -> tuple[re.Pattern, dict[str, str]]:
+    """English country names as written (with their capitals, or lower-cased) -> the French ones."""
+    pairs = {english.lower() if any_case else english: french for french, english in _territories() if english != french}
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(pairs, key=len, reverse=True))) + r")\b",
+                      re.I if any_case else 0), pairs
 
 
 def in_french(text: str) -> str:
-    """English country names, written with their capitals, put in French ("China" -> "Chine")."""
-    pattern, pairs = _english()
-    return pattern.sub(lambda m: pairs[m.group(0)], text)
+    """English country names, written with their capitals, put in French ("China" -> "Chine"); in a message typed
+    without any capital, the capitals tell nothing ("the netherlands")."""
+    pattern, pairs = _english(any_case=text == text.lower())
+    return pattern.sub(lambda m: pairs[m.group(0).lower() if pattern.flags & re.I else m.group(0)], text)
 
 
 PEOPLE = r"(?:ois|oise|ais|aise|ien|ienne|ain|aine|en|enne|e|an|ane)s?"  # "chin-oise", "sloven-e", "ukrain-ien"

@@ -13,7 +13,7 @@ ASK = (r"combien|cb|quand|qd|ou|qui|ki|quel|quelle|quels|quelles|kel|lequel|laqu
 BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:{ASK})\b)|\s*[;,]\s+(?=(?:{ASK})\b)|"
                       rf"\s*,\s+(?=(?:et|puis)\s+(?:[\w']+\s+){{1,5}}(?:{ASK})\b)|"  # ", et la newsletter sort à quelle …"
                       r"\s*,\s+(?=ainsi que\s+(?:le|la|les|l')\s?\w)|"  # "combien en 2024, ainsi que le chiffre de 2023 ?"
-                      r"\s+\+\s+(?=(?:du|de la|de l'|des|le|la|les|l')\s?\w)|"  # "le nb de contacts + le nb d'actions"
+                      rf"\s+\+\s+(?=(?:du|de la|de l'|des|le|la|les|l'|{ASK})\b\s?\w)|"  # "le nb de contacts + le nb d'actions"
                       rf"\s*,\s+(?=dont\s+(?:{ASK})\b)|"  # "combien au total, dont combien de bureaux ?"
                       rf"\s+(?=et\s+(?:ca|cela)\s+(?:[\w']+\s+){{0,3}}(?:{ASK})\b)|"  # "… et ça faisait quel % ?"
                       rf"\s+(?=et\s+(?:il|elle|ils|elles)\s+(?:[\w']+\s+){{1,4}}(?:{ASK})\b)|"  # "… et elle parle de quoi ?"

@@ -125,7 +125,8 @@ def reads_english(text: str) -> bool:
 
 def expand(text: str) -> str:
     """Shorthand and English frames rewritten; every other word left exactly as typed."""
-    if reads_english(text):
+    english = reads_english(text)
+    if english:
         text = _WHAT_NOUN.sub("quel ", text)  # "what salary …": the thing asked, as "quel salaire"
         text = in_french(text)  # "visitors from China": the base names it "Chine"
         # "the least attended visit": the thing first, then how it ranks, as French says it
@@ -151,6 +152,9 @@ def expand(text: str) -> str:
     # "ça se passe ou ?", "ou c'est ?": typed without its accent, "où" ends or opens the question ("A ou B ?" does not)
     text = re.sub(r"(?<![\w'’-])ou(?=\s*(?:[?!.]|$))|^(\s*)ou(?= (?:est|sont|se |s'est|c'est|ca |ça |a lieu|ont lieu|etait|était))",
                   lambda m: (m.group(1) or "") + "où", text, flags=re.I)
+    if not english:  # an elision typed with a space, its apostrophe missing: "c est qui", "j ai oublié", "qu est-ce", "l eau"
+        text = re.sub(r"(?<!\S)(c(?= (?:est|etait|était|etaient|étaient)\b)|qu(?= (?:est|il|ils|elle|elles|on|un|une|en)\b)|"
+                      r"[jldmnst](?= [aeiouyhàâéèêîôû]))\s", r"\1'", text, flags=re.I)
     text = _WORD.sub(lambda m: SMS.get(fold(m.group(0)), m.group(0)), text)
     return _LOANWORD.sub(lambda m: LOANWORDS.get(fold(m.group(0)), m.group(0)), text)  # "d'orgas" too
 

@@ -99,9 +99,10 @@ _OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une quest
 # What the asker will do with the answer, with their own document ("Pour notre rapport annuel, …", "Dans le cadre
 # d'une note au bureau, …"; an indefinite or possessive article: "pour les PME, …" is a question's own subject),
 # and where they expect it to be written ("…, tel qu'il figure dans le tableau ?"): the frame, not the question.
-_PURPOSE = re.compile(r"^\s*(?:dans le cadre (?:d'une?|du|de la|des) |pour (?:notre|mon|ma|mes|nos|votre|vos|un|une) |afin d'|afin de |"
+_PURPOSE = re.compile(r"^\s*(?:dans le cadre (?:d'une?|du|de la|des) |(?:pour|pr) (?:notre|mon|ma|mes|nos|votre|vos|un|une) |afin d'|afin de |"
                       r"en vue d'une? |en prevision d'une? )[^,?]{3,80}?(?:,\s*|\s+(?=(?:j'ai|on a|j'aurais|il me faut|"
-                      r"il me faudrait|je voudrais|je cherche)\b))|"  # "pour ma présentation j'ai besoin de …"
+                      r"il me faudrait|(?:je|j'|on|nous) (?:voudrai\w*|voudrions|aimerai\w*|aimerions|cherch\w*|souhait\w*))\b))|"
+                      # "pour ma présentation j'ai besoin de …", "pour notre résidence on voudrait des bacs, qui en fait ?"
                       # "Pour la préparation du CA, pourriez-vous m'indiquer le nombre total …": a definite article
                       # frames only before a request that names its own subject ("pour la formation sols,
                       # pouvez-vous m'indiquer la durée ?" asks about the formation)

@@ -31,6 +31,9 @@ THEME_WORDS = {
     "milieux": ["milieu", "milieux", "biodiversite", "nature", "renaturation", "berges"],
     "biodéchets": ["biodechet", "biodechets", "compost", "compostage", "methanisation"],
 }
+# The theme names themselves: words that filter by theme rather than name a title. Other theme
+# words ("pluviales", "compost") are kept for matching titles.
+THEME_STEMS = {stem(fold(w)) for name in THEME_WORDS for w in (name, name + "s", name.rstrip("sx"))} | {stem("eaux")}
 # Phrases rewritten before anything else: abbreviations and common synonyms users type.
 SYNONYMS = [
     (r"\ben gros\b", " "),  # "ça parle de quoi en gros ?": roughly, no size
@@ -278,9 +281,13 @@ INTENT_PATTERNS = {
     "min": r"\b(le moins|la moins|les moins|minimum|plus petite?s?|plus faibles?|plus bas(?:se)?s?|plus (?:calmes?|creux|tranquilles?)|ferme la marche|"
            r"en derniere position|bon dernier|bonne derniere)\b",
     "who": r"\bqui\b|\bquelqu'un\b(?! (?:sait|saurait|peut|pourrait|a|aurait)\b)|\bquel(?:le)?s? (?:(?:nouve(?:au|aux|l|lle|lles)|autres?) )?(?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
-           r"organismes?|organisations?|adherents?|collectivites?)\b",
+           r"organismes?|organisations?|adherents?|collectivites?)\b|"
+           # "quelle jeune pousse fait pousser des arbres ?": which one does something, a verb of activity and its object
+           r"\bquel(?:le)?s? [\w-]+(?: (?!(?:a|ont|avait|avaient|aura|est|sont|qui)\b)[\w-]+)? (?:fait|font|fabrique\w*|produi\w*|propose\w*|vend\w*|fourni\w*|con[cç]oi\w*|"
+           r"developpe\w*|cultive\w*|recycle\w*|installe\w*|transforme\w*|valorise\w*) "
+           r"(?!(?:les?|la) (?:plus|moins)\b|l'objet\b)(?:des?|du|d'|la|les?|l'|une?|[a-z]+er)\b",
     "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",
-    "where": r"\b(quel lieu|(?:le|les|du|des) lieux?|quelle ville|quel endroit|endroit|dans quelle ville|(?<!s')adresse|se (?:trouve|situe|tient))\b",
+    "where": r"\b(quel lieu|(?:le|les|du|des) lieux?|quelle ville|quel endroit|(?:l'|cet |le meme )endroit|dans quelle ville|(?<!s')adresse|se (?:trouve|situe|tient))\b",
     "how": r"\bcomment\b(?! s'appel| (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b)",
     "why": r"\bpourquoi\b|\bcomment (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b|\b(?:expliqu|justifi)\w* comment\b|"
            r"\b(?:quelles?|la|les|une) (?:raisons?|explications?)\b",
@@ -306,7 +313,7 @@ def canonical(text: str) -> str:
 def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     names = _names(text)
     typed = fold(text)
-    text = lexicon.read(strip_courtesy(text))
+    text = strip_courtesy(lexicon.read(strip_courtesy(text)))  # a greeting typed wrong is one once read ("bonjouur,")
     # "actifs et inactifs confondus", "publics et privés compris": both kinds, so neither, of a total (but "les
     # e-mailings et les newsletters cumulés" are what is added up)
     folded = re.sub(r"\b\w+ (?:et|ou) (?:les |le |la |l')?\w+(?: \w+)?,? ((?:confondu|compris)e?s?)\b", r"\1", canonical(text))
@@ -502,8 +509,9 @@ class Lexicon:
                     len(os.path.commonprefix([w, fixed])) < len(w) - 2 or len(fixed) < len(w)):
                 fixed = None  # an English word is no typo, only a cognate differs by its ending: "qualified" is
                 # "qualifiée", "composting" is not "computing", "grows" is not "gros"
-            if fixed in typed:
-                continue  # "actifs et inactifs": a word set beside its neighbour on purpose, not a typo of it
+            if fixed in typed and fixed not in GRAMMAR:
+                continue  # "actifs et inactifs": a word set beside its neighbour on purpose, not a typo of it (a
+                # question word is no contrast: "coombien de visites et ça fait combien de monde ?")
             if fixed:
                 replaced[token] = fixed
                 if not self.knows(fixed):

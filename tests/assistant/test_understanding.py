@@ -2001,3 +2001,58 @@ def test_an_average_per_month_counts_the_empty_months_too(assistant):
 def test_the_share_of_co_organised_events(assistant):
     a = ask(assistant, "quel pourcentage des visites ont été co-organisées en 2024 ?", as_of="2024-12-31")
     assert a.answer.startswith("5 des 6 événements") and "83,3 %" in a.answer
+
+
+def test_which_one_does_something_asks_for_a_member(assistant):
+    a = ask(assistant, "quelle jeune pousse fait pousser des fruitiers dans des endroits très secs avec du compost ?",
+            as_of="2024-12-31")  # "des endroits" asks no place
+    assert not a.abstained and "Phytopolis" in a.answer
+
+
+def test_a_purpose_before_a_wish_keeps_what_is_wished_for(assistant):
+    a = ask(assistant, "pour notre école on voudrait des toitures végétalisées, y a un membre qui en fait ?",
+            as_of="2024-12-31")
+    assert not a.abstained and "Sempergreen" in a.answer
+
+
+def test_the_share_of_a_type_among_the_events(assistant):
+    a = ask(assistant, "quelle proportion des événements ont été des visites ?", as_of="2024-12-31")
+    assert a.answer.startswith("6 des 45 événements") and "13,3 %" in a.answer
+
+
+def test_a_guide_described_by_what_its_card_says(assistant):
+    a = ask(assistant, "avez-vous quelque chose pour les agents qui veulent acheter les solutions de startups ?",
+            as_of="2024-12-31")
+    assert not a.abstained and "marchés publics" in a.answer and "Phytopolis" not in a.answer
+
+
+def test_a_plus_sign_before_a_question_word_starts_another_question(assistant):
+    a = ask(assistant, "combien de structures + combien de membres ?", as_of="2024-12-31")
+    assert "1692" in a.answer and "Membres du Cluster : 200" in a.answer
+
+
+def test_an_elision_typed_with_a_space_is_read_as_one(assistant):
+    from assistant.reading.shorthand import expand
+    assert expand("c est qui, j ai vu qu il y a l eau") == "c'est qui, j'ai vu qu'il y a l'eau"
+    a = ask(assistant, "c est qui le directeur du cluster ?", as_of="2024-12-31")
+    assert a.abstained and "Pham" not in a.answer  # the role asked of the cluster, as with its apostrophe
+
+
+def test_a_country_in_an_english_message_typed_without_capitals(assistant):
+    a = ask(assistant, "which new member is based in the netherlands?", as_of="2024-12-31")
+    assert not a.abstained and "Sempergreen" in a.answer
+
+
+def test_a_misspelt_question_word_beside_its_right_spelling_is_corrected(assistant):
+    a = ask(assistant, "coombien de visites en 2024 et ça a fait combien de participants au total ?", as_of="2024-12-31")
+    assert "6 événements" in a.answer and "111" in a.answer
+
+
+def test_a_misspelt_greeting_is_no_part_of_the_question(assistant):
+    a = ask(assistant, "bonjouur, est-ce qu'un membre fait des pièces en béton pour l'eau de pluie ?", as_of="2024-12-31")
+    assert not a.abstained and "Ulma" in a.answer
+
+
+def test_a_kind_of_event_ranked_by_its_mean_attendance(assistant):
+    a = ask(assistant, "quel type d'événement attire le plus de monde en moyenne ?", as_of="2024-12-31")
+    assert a.answer.startswith("Convention-salon-forum : 57,4 participants en moyenne par événement")
