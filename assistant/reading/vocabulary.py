@@ -125,7 +125,8 @@ class WordMeaning:
         """The base word each of `words` means, for those with a close enough one (one batched call);
         words of everyday French keep their own meaning."""
         words = [w for w in words if zipf(w) < EVERYDAY_ZIPF]
-        todo = [w for w in dict.fromkeys(words) if w not in self._memo]
+        # a plural is read as its singular too ("trainings" as "training"), when the plural itself is near nothing
+        todo = [w for w in dict.fromkeys(words + [_singular(w) for w in words if _singular(w)]) if w not in self._memo]
         if todo and len(self.words) > 1:
             queries = np.asarray(_queries(self.embedder, todo), dtype=np.float32)
             sims = queries @ self.vectors.T
@@ -134,7 +135,8 @@ class WordMeaning:
                 # a common French word of its own means another word of its family only ("comparatif" ->
                 # "comparaison"), never a word that merely looks like it ("approuvée" is no "approvisionnement")
                 self._memo[w] = near if near is None or not _french_of_its_own(w) or near[:6] == w[:6] else None
-        return {w: self._memo[w] for w in words if self._memo.get(w)}
+        found = {w: self._memo.get(w) or self._memo.get(_singular(w) or "") for w in words}
+        return {w: near for w, near in found.items() if near}
 
     def _pick(self, row: np.ndarray) -> str | None:
         first, second = np.argsort(-row)[:2]
@@ -144,6 +146,10 @@ class WordMeaning:
                             self.words[first][:4] != self.words[second][:4]):
             return None
         return self.words[first]
+
+
+def _singular(word: str) -> str | None:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else None
 
 
 def _french_of_its_own(word: str) -> bool:

@@ -2056,3 +2056,9 @@ def test_a_misspelt_greeting_is_no_part_of_the_question(assistant):
 def test_a_kind_of_event_ranked_by_its_mean_attendance(assistant):
     a = ask(assistant, "quel type d'événement attire le plus de monde en moyenne ?", as_of="2024-12-31")
     assert a.answer.startswith("Convention-salon-forum : 57,4 participants en moyenne par événement")
+
+
+def test_a_plural_near_nothing_is_read_as_its_singular(assistant):
+    a = ask(assistant, "what trainings do you offer?", as_of="2024-12-31")
+    assert not a.abstained and "trainings" not in a.answer
+    assert assistant.engine.lexicon.meaning.nearest(["trainings"]) == {"trainings": "formation"}
