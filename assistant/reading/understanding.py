@@ -283,8 +283,10 @@ INTENT_PATTERNS = {
     "who": r"\bqui\b|\bquelqu'un\b(?! (?:sait|saurait|peut|pourrait|a|aurait)\b)|\bquel(?:le)?s? (?:(?:nouve(?:au|aux|l|lle|lles)|autres?) )?(?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
            r"organismes?|organisations?|adherents?|collectivites?)\b|"
            # "quelle jeune pousse fait pousser des arbres ?": which one does something, a verb of activity and its object
-           r"\bquel(?:le)?s? [\w-]+(?: (?!(?:a|ont|avait|avaient|aura|est|sont|qui)\b)[\w-]+)? (?:fait|font|fabrique\w*|produi\w*|propose\w*|vend\w*|fourni\w*|con[cç]oi\w*|"
-           r"developpe\w*|cultive\w*|recycle\w*|installe\w*|transforme\w*|valorise\w*) "
+           # (a verb of its own, not an infinitive after a noun: "quelles façons de valoriser les déchets ?")
+           r"\bquel(?:le)?s? [\w-]+(?: (?!(?:a|ont|avait|avaient|aura|est|sont|qui|de|d'|du|des)\b)[\w-]+)? "
+           r"(?:fait|font|fabriquen?t?|produi(?:t|sent)|proposen?t?|vend(?:ent)?|fourni(?:t|ssent)|con[cç]oi(?:t|vent)|"
+           r"(?:developpe|cultive|recycle|installe|transforme|valorise)(?:nt)?) "
            r"(?!(?:les?|la) (?:plus|moins)\b|l'objet\b)(?:des?|du|d'|la|les?|l'|une?|[a-z]+er)\b",
     "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",
     "where": r"\b(quel lieu|(?:le|les|du|des) lieux?|quelle ville|quel endroit|(?:l'|cet |le meme )endroit|dans quelle ville|(?<!s')adresse|se (?:trouve|situe|tient))\b",

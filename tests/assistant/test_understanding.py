@@ -2062,3 +2062,11 @@ def test_a_plural_near_nothing_is_read_as_its_singular(assistant):
     a = ask(assistant, "what trainings do you offer?", as_of="2024-12-31")
     assert not a.abstained and "trainings" not in a.answer
     assert assistant.engine.lexicon.meaning.nearest(["trainings"]) == {"trainings": "formation"}
+
+
+def test_which_one_does_something_needs_a_verb_of_its_own(assistant):
+    from assistant.reading.understanding import parse
+
+    lexicon = assistant.engine.lexicon
+    assert parse("quelle boîte conçoit des composteurs ?", date(2024, 12, 31), lexicon).has("who")
+    assert not parse("le guide parle de quelles façons de valoriser les déchets ?", date(2024, 12, 31), lexicon).has("who")
