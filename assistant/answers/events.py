@@ -237,8 +237,9 @@ class EventBook:
                 return self._share(q, whole, typed, type_labels)  # "quelle part était co-organisée ?"
         elif type_labels and events and stem("evenements") in topic and re.search(SHARE, q.folded) and not focus:
             # "quelle part des événements étaient des visites ?": of those held so far, when no period is asked
-            held = (lambda es: es) if period else (lambda es: [e for e in es if e.date <= as_of])
-            return self._share(q, held(events), held(typed), [])
+            if not period:
+                events, typed = [e for e in events if e.date <= as_of], [e for e in typed if e.date <= as_of]
+            return self._share(q, events, typed, [])
         # "le mois le plus chargé": the word after "le plus" says how to rank, it names nothing
         ranking = {stem(w) for w in re.findall(r"\b(?:plus|moins) (\w+)", q.folded)} if q.has("max", "min") else set()
         grouping = DIMENSION_STEMS if ranking or re.search(BREAKDOWN, q.folded) else set()  # "le format le plus …"
@@ -707,8 +708,7 @@ def _grouped(q: Query, events: list[Event], dimension: str):
         for key in GROUP_KEYS[dimension](e):
             groups.setdefault(key, []).append(e)
     if _mean_attendance(q, dimension):  # "quel type attire le plus de monde en moyenne ?": per event of the group
-        return groups, lambda members: round(sum(known := [e.participants for e in members if e.participants is not None])
-                                             / len(known), 1) if any(e.participants is not None for e in members) else 0
+        return groups, _mean_participants
     if q.has("participants"):
         return groups, lambda members: sum(e.participants or 0 for e in members)
     return groups, len
@@ -719,10 +719,16 @@ def _mean_attendance(q: Query, dimension: str) -> bool:
     return q.has("participants") and q.has("average") and dimension not in SPAN_MONTHS
 
 
-def _unit(q: Query, dimension: str, size: float) -> str:
+def _mean_participants(events: list[Event]) -> float:
+    known = [e.participants for e in events if e.participants is not None]
+    return round(sum(known) / len(known), 1) if known else 0
+
+
+def _unit(q: Query, dimension: str, count: float) -> str:
+    """What a group's number counts: "événements", "participants", "participants en moyenne par événement"."""
     if _mean_attendance(q, dimension):
         return "participants en moyenne par événement"
-    return ("participant" if q.has("participants") else "événement") + ("s" if size > 1 else "")
+    return ("participant" if q.has("participants") else "événement") + ("s" if count > 1 else "")
 
 
 _ABOVE = r"plus de|au moins|au-dessus de|au dela de|superieur a|superieurs a|>=?|depassant|depasse|minimum|franchi|" \

@@ -20,11 +20,11 @@ GENERIC_ASKS = set(content_stems("parle parlent porte portent consiste traite ab
 AUDIENCE = re.compile(r"\b(s'adresse\w*|adresse\w*|public\w*? vise|pour qui|a qui|destine\w*|cible\w*|qui peut|qui sont les participants)\b")
 TRAINER = content_stems("formateur formatrice intervenant intervenante animateur anime assure dispense")
 FORMAT = re.compile(r"\b(duree|combien de temps|format|demi-journee|journee|heures?)\b")
-
-
-# A guide described by what its card says (most of the question's words, well ahead of the next guide)
+# A guide described by what its card says: most of the question's words, well ahead of the next guide
 DESCRIBED = 0.6
 DESCRIBED_LEAD = 0.25
+
+
 OFFERED = re.compile(r"\b(propos\w*|offr\w*|offert\w*|catalogue|dispens\w*|s'inscrire|inscri\w*)\b")
 
 
