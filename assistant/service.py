@@ -1,6 +1,7 @@
 """The Assistant service: the one object the CLI, the HTTP API and the Telegram bot call."""
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from dataclasses import asdict, replace
@@ -23,7 +24,7 @@ from assistant.settings import Settings, get_settings
 from assistant.agenda.subscriptions import SubscriptionStore
 from assistant.conversation.unanswered import UnansweredLog
 from assistant.reading.understanding import Lexicon
-from assistant.reading.vocabulary import WordMeaning, zipf
+from assistant.reading.vocabulary import WordMeaning, use_frequencies
 
 if TYPE_CHECKING:
     from ingestion.report import IngestReport
@@ -55,7 +56,11 @@ class Assistant:
         assistant = cls(settings, Retriever.from_settings(settings), ConversationStore.from_settings(settings),
                         UnansweredLog.from_settings(settings), LLMPhraser.from_settings(settings))
         assistant.retriever.search("cluster", k=1)  # loads the embedding model now, not on the first question
-        zipf("cluster")  # and the word frequencies (~0.1 s), read for the first unknown word
+        use_frequencies(settings.data_dir)  # and the word frequencies, read for the first unknown word
+        if not gc.get_freeze_count():
+            # what the first start-up loaded (libraries, tables, model) lives as long as the process: the
+            # collector stops walking it, at each full collection and when the process ends (~1 s here)
+            gc.freeze()
         return assistant
 
     def reload(self) -> None:

@@ -84,10 +84,12 @@ def ingest(settings: Settings, paths: list[Path] | None = None, reset: bool = Fa
 
 def _embed_vocabulary(settings: Settings, embedder: BaseEmbedding) -> None:
     """The base's words embedded now, while ingesting, so that the assistant's first start reads them
-    from the cache (`assistant.reading.vocabulary`) instead of embedding a thousand words."""
+    from the cache (`assistant.reading.vocabulary`) instead of embedding a thousand words; the word
+    frequencies likewise."""
     from assistant.reading.understanding import Lexicon
-    from assistant.reading.vocabulary import WordMeaning
+    from assistant.reading.vocabulary import WordMeaning, use_frequencies
 
+    use_frequencies(settings.data_dir)  # written beside the vocabulary, read by the assistant's first start
     passages = [node.text for node in LexicalIndex.load(settings.data_dir).nodes]
     Lexicon.build(RecordSet.load(settings.data_dir), passages,
                   lambda words: WordMeaning.build(words, embedder, settings.data_dir))

@@ -20,7 +20,7 @@ from typing import Any
 
 from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.base.embeddings.base import BaseEmbedding
-from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+from llama_index.core.schema import BaseNode, NodeWithScore, QueryBundle, TextNode, TransformComponent
 
 from assistant.knowledge.embeddings import default_embedder
 from assistant.knowledge.filters import chroma_where
@@ -35,6 +35,15 @@ MIN_POOL = 20  # candidates taken from each side, at least
 QUERY_VECTORS = 2048  # question vectors kept (a few MB)
 RECENT_SEARCHES = 4  # one question's searches (passages, then what lies nearby): the last few are reused
 RETRY_AFTER = 2.0  # seconds between two attempts on a store that just failed
+
+
+class ReadOnly(TransformComponent):
+    """The answer side's index transformation: it reads the store, ingestion alone writes it (with its own
+    chunking). Naming it spares the index llama-index's default splitter, whose tokenizer takes a third of a
+    second to load at start-up, and makes inserting a document here an error instead of passages cut another way."""
+
+    def __call__(self, nodes: list[BaseNode], **kwargs: Any) -> list[BaseNode]:
+        raise RuntimeError("the answer side never writes the store: `ems ingest` does")
 
 
 class Hit(NodeWithScore):
@@ -188,7 +197,7 @@ class Retriever(BaseRetriever):
 
                 collection = open_collection(connect(self._settings), self._lexical.collection)
                 self._index = VectorStoreIndex.from_vector_store(
-                    vector_store(collection), embed_model=self.embedder)
+                    vector_store(collection), embed_model=self.embedder, transformations=[ReadOnly()])
             return self._index
 
     def _failed(self, reason: str) -> None:

@@ -23,6 +23,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding as Embedder
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "vocabulary.npz"
+FREQUENCIES_FILE = "frequencies.npz"
 # Both sides are embedded as e5 queries (symmetric word-to-word similarity). Calibrated on labelled pairs
 # (bench/vocabulary.py): true mappings ("events" -> "evenements", "soil" -> "sols", "training" ->
 # "formation", "visit" -> "visite") score 0.921-0.99; the nearest base word of an unrelated word ("meteo" ->
@@ -39,41 +40,110 @@ ENGLISH_ZIPF = 2.5  # a word of English, not a typo: "composting" (2.7)
 def zipf(word: str, language: str = "fr") -> float:
     """How common a (folded) word is in everyday French (or another language): 0 = unknown, 7 = "de". Users
     often drop accents, so "siege" counts as "siège"."""
-    from wordfreq import zipf_frequency  # loads its tables on first use (~0.1 s)
+    if language == "fr":
+        listed = _french().zipf(word)
+        if word.isalpha() and word.islower():
+            return listed  # what wordfreq says of such a word, without loading wordfreq
+    from wordfreq import zipf_frequency  # loads its tables on first use (~0.2 s)
 
     if language != "fr":
         return zipf_frequency(word, language)
-    return max(zipf_frequency(word, "fr"), _folded_zipf().get(word, 0.0))
+    return max(zipf_frequency(word, "fr"), listed)
 
 
-@lru_cache(maxsize=1)
-def _folded_zipf() -> dict[str, float]:
-    """Zipf frequencies of French words written without their accents (built once, ~0.3 s)."""
-    from wordfreq import get_frequency_list
+class Frequencies:
+    """French words (as written and without their accents) with their Zipf frequency, and the everyday words a
+    typo may be meant for. Built once from wordfreq (~0.7 s), kept in the data directory as sorted arrays that
+    load in a few milliseconds."""
 
-    from assistant.reading.normalize import fold
+    def __init__(self, words: np.ndarray, centi_zipf: np.ndarray, everyday: list[str]):
+        self.words = words  # sorted UTF-8 bytes: the order of the code points
+        self.centi_zipf = centi_zipf
+        self.everyday = everyday
 
-    # the words by bucket of frequency, the commonest first: bucket i holds the words of 10^-(i/100), Zipf 9 - i/100
-    accented = [(i, word) for i, bucket in enumerate(get_frequency_list("fr")) for word in bucket if not word.isascii()]
-    folding = str.maketrans({c: fold(c) for c in {c for _, word in accented for c in word}})  # fold, one letter at a time
-    table: dict[str, float] = {}
-    for i, word in accented:
-        table.setdefault(word.translate(folding), 9 - i / 100)
-    return table
+    @classmethod
+    def load(cls, data_dir: Path | None) -> "Frequencies":
+        """Read them from `data_dir` when built there from this wordfreq; else build them (and write them there)."""
+        from importlib.metadata import version
+
+        path = data_dir / FREQUENCIES_FILE if data_dir else None
+        source = f"wordfreq {version('wordfreq')}"
+        if path and path.exists():
+            try:
+                with np.load(path, allow_pickle=False) as data:
+                    if str(data["source"]) == source:
+                        return cls(data["words"], data["centi_zipf"], data["everyday"].tobytes().decode().split("\n"))
+            except (OSError, ValueError, KeyError):
+                log.warning("word frequencies %s unreadable: rebuilding them", path)
+        built = cls.build()
+        if path:
+            built._save(path, source)
+        return built
+
+    @classmethod
+    def build(cls) -> "Frequencies":
+        from wordfreq import get_frequency_list
+
+        from assistant.reading.normalize import fold
+
+        # the words by bucket of frequency, the commonest first: bucket i holds the words of 10^-(i/100), Zipf 9 - i/100
+        buckets = get_frequency_list("fr")
+        folding = str.maketrans({c: fold(c) for c in {c for bucket in buckets for w in bucket for c in w if ord(c) > 127}})
+        table: dict[str, int] = {}
+        for i, bucket in enumerate(buckets):
+            for word in bucket:
+                table.setdefault(word, 900 - i)
+                table.setdefault(word.translate(folding), 900 - i)  # "siege" is as common as "siège"
+        words = sorted(table)
+        return cls(np.array([w.encode() for w in words]), np.array([table[w] for w in words], np.int16),
+                   _everyday("fr"))
+
+    def zipf(self, word: str) -> float:
+        key = word.encode()
+        if len(key) > self.words.itemsize:
+            return 0.0
+        i = int(np.searchsorted(self.words, key))
+        return int(self.centi_zipf[i]) / 100 if i < len(self.words) and self.words[i] == key else 0.0
+
+    def _save(self, path: Path, source: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".frequencies-", suffix=".npz")  # one per worker
+        with os.fdopen(fd, "wb") as fh:
+            np.savez(fh, source=np.array(source), words=self.words, centi_zipf=self.centi_zipf,
+                     everyday=np.frombuffer("\n".join(self.everyday).encode(), np.uint8))
+        os.replace(tmp, path)
 
 
-@lru_cache(maxsize=2)
-def _everyday_by_initial(language: str = "fr") -> dict[str, list[str]]:
-    """Words of everyday French (or English; folded, five letters or more), by first letter: what a typo that is no
-    word at all ("derrieer", "commener", "memberjhip") was meant to be. Built once per language (~0.1 s)."""
+_FRENCH: list[Frequencies] = []  # this process's tables, read once
+
+
+def use_frequencies(data_dir: Path | None) -> None:
+    """Ready the French word frequencies now (from the data directory), not on the first question."""
+    if not _FRENCH:
+        _FRENCH.append(Frequencies.load(data_dir))
+
+
+def _french() -> Frequencies:
+    use_frequencies(None)
+    return _FRENCH[0]
+
+
+def _everyday(language: str) -> list[str]:
+    """Words of everyday use (folded, five letters or more), the commonest first."""
     from wordfreq import top_n_list
 
     from assistant.reading.normalize import fold
 
+    return [w for w in dict.fromkeys(fold(w) for w in top_n_list(language, 60000)) if len(w) >= 5 and w.isalpha()]
+
+
+@lru_cache(maxsize=2)
+def _everyday_by_initial(language: str = "fr") -> dict[str, list[str]]:
+    """Words of everyday French (or English), by first letter: what a typo that is no word at all ("derrieer",
+    "commener", "memberjhip") was meant to be. Built once per language."""
     table: dict[str, list[str]] = {}
-    for word in dict.fromkeys(fold(w) for w in top_n_list(language, 60000)):
-        if len(word) >= 5 and word.isalpha():
-            table.setdefault(word[0], []).append(word)
+    for word in _french().everyday if language == "fr" else _everyday(language):
+        table.setdefault(word[0], []).append(word)
     return table
 
 
@@ -82,9 +152,8 @@ def everyday_spelling(word: str, language: str = "fr") -> str | None:
     the language the message is written in."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
-    from wordfreq import zipf_frequency
 
-    if len(word) < 5 or zipf(word) > 0 or language != "fr" and zipf_frequency(word, language) > 0:
+    if len(word) < 5 or zipf(word) > 0 or language != "fr" and zipf(word, language) > 0:
         return None  # a word of the language (even a rare one) is itself
     hit = process.extractOne(word, _everyday_by_initial(language).get(word[0], []), scorer=OSA.distance,
                              score_cutoff=1 if len(word) < 9 else 2)

