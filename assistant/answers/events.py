@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from assistant.reading.dates import MONTH_NAMES, ORDINAL, format_date, format_day
 from assistant.answers.draft import Draft, abstain, event_source
 from assistant.answers.figures import format_number
-from assistant.reading.normalize import content_stems, fold, stem
+from assistant.reading.normalize import STOPWORDS, content_stems, fold, stem
 from assistant.knowledge.records import Event
 from assistant.knowledge.retrieval import Hit
 from assistant.reading.vocabulary import zipf
@@ -147,9 +147,7 @@ class EventBook:
     def _each_named(self, q: Query, events: list[Event]) -> list[Event]:
         """"Le forum eau et le forum sols", "Forum Eau et Forum Sols": events named one by one, joined by "et"; each names its own (its whole
         title, or the only titles holding its words). [] unless every one of them names some."""
-        # "Forum Eau et Forum Sols": a name written with its capital needs no article
-        parts = re.split(r"\s+(?:et|ainsi que|\+)\s+(?=(?:[Ll]e|[Ll]a|[Ll]es|[Ll]'|[Dd]u|[Dd]e la|[Dd]es|[Aa]u|[Aa]ux)\b|[A-ZÀ-Ý])",
-                         q.text)
+        parts = _enumerated(q.text)
         if len(parts) < 2:
             return []
         found: list[Event] = []
@@ -661,6 +659,22 @@ class EventBook:
             text += f"\nTotal des participants connus : {sum(known)}."
         return Draft(text, [event_source(e, _line(e, as_of)) for e in events[:MAX_LISTED]],
                      focus={"kind": "events", "ids": [e.id for e in events]})
+
+
+def _enumerated(text: str) -> list[str]:
+    """The things a message names one by one, joined by "et" or "+": "le forum eau et le forum sols"; "Forum Eau et
+    Forum Sols" (a name written with its capital needs no article); "forum eau + forum sols" (the same head noun said
+    again needs none either)."""
+    parts, start = [], 0
+    for joint in re.finditer(r"\s+(?:et|ainsi que|\+)\s+", text):
+        after = text[joint.end():]
+        head = re.match(r"[\w-]{3,}", after)
+        said_again = head and fold(head.group()) not in STOPWORDS and \
+            re.search(rf"\b{re.escape(fold(head.group()))}\b", fold(text[start:joint.start()]))
+        if re.match(r"(?:[Ll]e|[Ll]a|[Ll]es|[Ll]'|[Dd]u|[Dd]e la|[Dd]es|[Aa]u|[Aa]ux)\b|[A-ZÀ-Ý]", after) or said_again:
+            parts.append(text[start:joint.start()])
+            start = joint.end()
+    return parts + [text[start:]]
 
 
 def _placed(e: Event) -> bool:

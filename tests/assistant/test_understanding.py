@@ -2086,3 +2086,22 @@ def test_which_one_does_something_needs_a_verb_of_its_own(assistant):
     lexicon = assistant.engine.lexicon
     assert parse("quelle boîte conçoit des composteurs ?", date(2024, 12, 31), lexicon).has("who")
     assert not parse("le guide parle de quelles façons de valoriser les déchets ?", date(2024, 12, 31), lexicon).has("who")
+
+
+def test_a_member_described_in_the_askers_words_is_not_the_one_near_every_question(assistant):
+    # a short, general activity ("produit des matériaux …") is near every description: nearness is relative to it
+    roof = ask(assistant, "on voudrait verdir le toit de l'entrepôt, qqn dans le réseau vend ça ?")
+    assert "Sempergreen" in roof.answer and "Jmconcept" not in roof.answer
+    # "…, un membre fait ça ?" asks which member, wherever the member is named in the message
+    drains = ask(assistant, "il nous faut des regards et caniveaux en béton pour l'eau de pluie de la cour, un membre fait ça ?")
+    assert not drains.abstained and "Ulma" in drains.answer
+    assert ask(assistant, "un membre qui répare des vélos ?").abstained
+
+
+def test_the_same_head_noun_said_again_names_another_event():
+    from assistant.answers.events import _enumerated
+
+    assert _enumerated("forum sols et forum eau : combien de personnes en tout ?") == \
+        ["forum sols", "forum eau : combien de personnes en tout ?"]
+    assert _enumerated("visite A + visite B") == ["visite A", "visite B"]
+    assert _enumerated("le nombre de visites et de webinaires") == ["le nombre de visites et de webinaires"]
