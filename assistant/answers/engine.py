@@ -270,6 +270,11 @@ def _demonstrated(message: str) -> set[str]:
     return {stem(w) for w in re.findall(r"\b(?:ce|cet|cette|ces) ([a-z]{3,})\b", fold(message))}
 
 
+def _stated_numbers(text: str) -> set[str]:
+    """The numbers an answer states, not those of the note it adds ("Remarque : … 48 en 2023 …")."""
+    return set(re.findall(r"\d+", "\n".join(line for line in text.split("\n") if not line.startswith("Remarque"))))
+
+
 def _joined(drafts: list[Draft]) -> Draft:
     """The answers to the parts of one message, in order, with each source once."""
     sources, seen = [], set()
@@ -426,7 +431,7 @@ class Engine:
             years |= set(context.years)
             ids = {s.id for s in draft.sources}
             same = [d for d in drafts if d.text == draft.text or ids and ids == {s.id for s in d.sources}
-                    and set(re.findall(r"\d+", draft.text)) <= set(re.findall(r"\d+", d.text))
+                    and _stated_numbers(draft.text) <= _stated_numbers(d.text)
                     or d.abstained and draft.abstained and d.reason == draft.reason]
             if same and len(same[-1].text) >= len(draft.text):
                 continue  # "c'est quand le forum et c'est où ?": one event, one sentence (a total is new)

@@ -26,7 +26,6 @@ MARKERS = re.compile(
 SHIFTED = re.compile(r"\ble mois (?:suivant|d'apres|d'avant|precedent)\b|\bl'(?:annee|an|exercice) (?:d'avant|precedente?|"
                      r"suivante?|d'apres)\b|\bcette annee(?:-| )la\b|\b(?:\d+|un|deux|trois) (?:mois|ans?) (?:avant|apres|"
                      r"plus tot|plus tard|auparavant)\b")
-MARKERS_ONLY = {"et", "mais", "puis", "alors", "sinon", "aussi", "ok", "plus", "tot", "tard", "auparavant"}  # "et l'année d'avant ?"
 FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
                "liste", "nombre", "c'est", "que", "fait", "participants", "total", "date"}
 # A follow-up made of a complement ("et au bureau de mai ?", "et chez les PME ?") keeps what was asked.
@@ -90,10 +89,13 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         q = parse(text, as_of, lexicon)
         if q.topic:
             return text  # "combien de membres cette année-là ?": its own subject, the year borrowed
-    elif m and step and previous_years and not q.dates.years and not [
-            w for w in words(folded[:m.start()] + folded[m.end():]) if w not in STOPWORDS and w not in MARKERS_ONLY]:
-        # "et l'année suivante ?" after 2015 asks the same of 2016, nothing upcoming
-        text = f"{text[:m.start()]}en {' et '.join(map(str, years))}{text[m.end():]}"
+    elif m and step and previous_years and not q.dates.years:
+        # "et l'année suivante ?" after 2015 asks the same of 2016, nothing upcoming; "et c'était combien l'année
+        # d'avant ?" asks it beside the year before (its "avant" is no word of the subject: "avant-projets")
+        bare = not [w for w in words(folded[:m.start()] + folded[m.end():]) if w not in STOPWORDS
+                    and w not in {"et", "mais", "puis", "alors", "sinon", "aussi", "ok"}]
+        said = years if bare else sorted(set(years) | set(previous_years))
+        text = f"{text[:m.start()]}en {' et '.join(map(str, said))}{text[m.end():]}"
         q = parse(text, as_of, lexicon)
     # "et le mois suivant ?", "le mois d'avant": one month on or back
     months = re.search(r"\b(\d+|un|deux|trois|quatre|cinq|six) mois (avant|auparavant|plus tot|apres|plus tard)\b|"

@@ -83,6 +83,10 @@ SYNONYMS = [
     (r"\bfrequente?s?\b", "frequence"),
     # "les abonnés gagnés": new ones; "le cluster a gagné le plus de membres": how it rose (left as typed)
     (r"\b(gagnes?|gagnees?|gains?)\b(?! le (?:plus|moins|\+))", "nouveaux gain"),
+    # "un domaine qui s'occupe de l'emploi", "une boîte qui gère des entrepôts": what a thing works on, not who is in
+    # charge (a person still is: "une personne qui s'occupe de la com")
+    (r"\b((?:un|une|des|le|la|les) (?!pers?onn?es?\b)[\w'-]+(?: (?:du|de la|des|de|d')\s?[\w'-]+)?) qui "
+     r"(?:gere|gerent|s'occupe\w* de|pilote\w*)\b", r"\1 sur"),
     (r"\b(gere|gerent|s'occupe\w* de|en charge de|pilote\w*|responsables?)\b", "responsable"),
     (r"\bdeja\b", "deja historique"),
     (r"\bcombien de fois\b", "combien de fois historique editions"),
@@ -103,6 +107,8 @@ SYNONYMS = [
     # "à quoi le cluster a-t-il participé ?", "vous avez participé au salon ?": what the cluster took part in, no headcount
     (r"\ba (quoi|quels?|quelles?)\b([^?]*?)\bparticipes?\b", r"a \1\2"),
     (r"\b(cluster|vous|nous|on)\b((?: [\w-]+){0,2}) participes?\b", r"\1\2"),
+    # "former les gens", "sensibiliser des personnes": people in general, the object of an action, not a headcount
+    (r"\b(\w{3,}(?:er|ir|re)) (?:les|des) (?:gens|pers?onn?es)\b", r"\1"),
     # "combien de personnes", not "la personne derrière" (someone)
     (r"\b((?<!la )(?<!une )(?<!cette )(?<!quelle )pers?onn?es?|gens|monde|participants?|particpants?|presents?|inscrits?|"
      r"participe|participes|venus?|visiteurs?|"
@@ -733,5 +739,7 @@ def _ends_phrase(tokens: list[str], i: int, knows) -> bool:
 
 
 def _looks_like_verb(word: str) -> bool:
-    """Conjugated verbs and participles ask *how*, not *what*; a missing one is no missing fact."""
-    return bool(re.search(r"(er|ir|ez|ons|ent|ait|aient|ee|ees)$", word))
+    """Conjugated verbs and participles ask *how*, not *what*; a missing one is no missing fact. An English noun
+    is no French verb for ending like one ("weather", "printer", "content")."""
+    return bool(re.search(r"(er|ir|ez|ons|ent|ait|aient|ee|ees)$", word)) and not (
+        zipf(word, "en") >= max(ENGLISH_ZIPF, zipf(word) + 1))

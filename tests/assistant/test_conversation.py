@@ -241,3 +241,15 @@ def test_was_it_co_organised_speaks_of_the_event_shown(assistant):
     a = assistant.ask("il y a eu une visite chez Saint-Gobain ?", as_of=day)
     b = assistant.ask("c'était co-organisé ?", conversation_id=a.conversation_id, as_of=day)
     assert "Saint-Gobain" in b.answer and "co-organisé" in b.answer and "événements" not in b.answer.split("\n")[0]
+
+
+def test_the_year_before_is_a_year_not_a_word_of_the_subject(assistant):
+    from datetime import date
+
+    day = date(2024, 12, 31)
+    first = assistant.ask("combien de projets collaboratifs suivis en 2024 ?", as_of=day)
+    before = assistant.ask("c'était combien l'année d'avant ?", conversation_id=first.conversation_id, as_of=day)
+    assert "48 en 2023" in before.answer and "avant-projet" not in before.answer  # was the "avant-projets" figure
+    # asked in the same message, the year before is its own answer, not folded into the first one's note
+    both = assistant.ask("combien de projets collaboratifs suivis en 2024, et c'était combien l'année d'avant ?", as_of=day)
+    assert "80 en 2024" in both.answer and "48 en 2023" in both.answer

@@ -2106,3 +2106,15 @@ def test_the_same_head_noun_said_again_names_another_event():
         ["forum sols", "forum eau : combien de personnes en tout ?"]
     assert _enumerated("visite A + visite B") == ["visite A", "visite B"]
     assert _enumerated("le nombre de visites et de webinaires") == ["le nombre de visites et de webinaires"]
+
+
+def test_an_english_noun_ending_like_a_french_verb_is_still_a_thing_the_base_lacks(assistant):
+    a = ask(assistant, "what will the weather be like tomorrow?")
+    assert a.abstained and "weather" in a.answer  # was a presentation of the cluster: "weather" read as a verb
+
+
+def test_what_a_thing_deals_with_is_not_who_is_in_charge(assistant):
+    # "un domaine qui s'occupe de …" is the domain's subject; "former des personnes" is no headcount
+    a = ask(assistant, "y a-t-il un domaine du cluster qui s'occupe de l'emploi et qui aide à former des personnes ?")
+    assert not a.abstained and "REVIT" in a.answer.upper().split("\n")[0]
+    assert "Camille" in ask(assistant, "qui s'occupe de la com ?").answer  # a person in charge is still asked
