@@ -77,7 +77,10 @@ class Frequencies:
                 log.warning("word frequencies %s unreadable: rebuilding them", path)
         built = cls.build()
         if path:
-            built._save(path, source)
+            try:
+                built._save(path, source)
+            except OSError as exc:  # a read-only data directory: built again at the next start, nothing lost
+                log.warning("word frequencies not kept in %s: %s", path.parent, exc)
         return built
 
     @classmethod

@@ -143,6 +143,8 @@ def test_word_frequencies_are_built_once_and_read_from_the_data_dir(tmp_path, ca
     (tmp_path / FREQUENCIES_FILE).write_bytes(b"not an archive")
     assert Frequencies.load(tmp_path).zipf("siege") == built.zipf("siege")  # a damaged file is built again
     assert "rebuilding" in caplog.text and Frequencies.load(tmp_path).zipf("compost") == built.zipf("compost")
+    (tmp_path / "a-file").write_text("")  # a data directory that cannot be written: the tables are still there
+    assert Frequencies.load(tmp_path / "a-file").zipf("siege") == built.zipf("siege") and "not kept" in caplog.text
 
 
 def test_a_position_picks_one_event_of_the_list_shown(assistant):
