@@ -12,8 +12,11 @@ A server can die or hang: every call has a timeout, and failures surface as
 """
 from __future__ import annotations
 
+import contextlib
+import importlib
 import logging
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from assistant.settings import Settings
@@ -39,8 +42,39 @@ def describe(settings: Settings) -> str:
     return f"Chroma local ({settings.data_dir / CHROMA_DIR})"
 
 
+@contextlib.contextmanager
+def _unchecked_overrides() -> Iterator[None]:
+    """While chromadb loads, its `@override` marks stay marks.
+
+    chromadb decorates some 160 methods with the `overrides` package's `@override`, which checks, as each class
+    is built, the method's signature against its parent's by disassembling the calling frame: a check for
+    chromadb's own developers that costs 0.3-0.5 s of every start-up here. The check is left out while chromadb's
+    modules load (import and first client), and `overrides` is given back as it was.
+    """
+    import overrides
+
+    module = importlib.import_module("overrides.overrides")  # the decorators' own module, never changed
+
+    def override(method: Any = None, **_: Any) -> Any:
+        if method is None:
+            return override
+        method.__override__ = True
+        return method
+
+    overrides.override = overrides.overrides = override
+    try:
+        yield
+    finally:
+        overrides.override, overrides.overrides = module.override, module.overrides
+
+
 def connect(settings: Settings) -> Any:
     """A Chroma client; raises StoreUnavailable when a server does not answer."""
+    with _unchecked_overrides():
+        return _client(settings)
+
+
+def _client(settings: Settings) -> Any:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
