@@ -13,7 +13,8 @@ from assistant.answers.countries import Countries
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
 from assistant.answers.events import EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, EventBook
 from assistant.answers.figures import FigureBook, asked_level
-from assistant.conversation.followup import MEASURES, PARTITIVE, PRONOUN, SHIFTED, is_followup, refers_back, resolve
+from assistant.conversation.followup import (MEASURES, PARTITIVE, PRONOUN, SHIFTED, correction, is_followup, refers_back,
+                                             resolve)
 from assistant.answers.guides import GuideBook, asks_of_offer
 from assistant.answers.members import MemberBook
 from assistant.reading.multipart import again, coordinated, split_questions
@@ -498,6 +499,9 @@ class Engine:
 
     def _question(self, typed: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
         message = self.lexicon.read(typed) if previous else typed  # a follow-up is resolved on words read right
+        corrected = previous is not None and bool(instead := correction(message))
+        if corrected:
+            message = instead  # "non pardon, je voulais dire …": what is meant instead
         own = parse(message, as_of, self.lexicon)  # the message read once, for every check below
         if previous and previous.focus.get("kind") == "events" \
                 and (draft := self._of_events_shown(message, own, previous, as_of)):
@@ -548,7 +552,7 @@ class Engine:
         # "il aura lieu quel jour en 2025 ?": a subject pronoun and no subject of its own speak of the last one
         leans = bool(PRONOUN.match(fold(message))) and not set(own.topic) - MEASURE_STEMS and not own.unknown
         if previous and (is_followup(message) or bare or leans) and not self._names_its_subject(own) \
-                and not _stands_alone(message, own):
+                and not _stands_alone(message, own) and not (corrected and not bare):
             years = previous.years
             if COMPARE.search(fold(message)) and not own.dates.years:  # "ça fait combien de plus ?"
                 years = sorted(set(previous.earlier) | set(previous.years))

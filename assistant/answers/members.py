@@ -20,7 +20,9 @@ MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nou
 # "qui plante des arbres fruitiers ?": who does something, a verb right after "qui"
 DOES = re.compile(r"(?:et )?qui (?:(?:dans|parmi|chez) (?:le |la |les |l'|vos |nos )?[\w-]+ )?"  # "qui dans le cluster …"
                   r"(?!(?:est|sont|etait|etaient|c'est|a ete|ont ete|sera|anime\w*|organise\w*|dirige\w*|"
-                  r"gere\w*|s'occupe\w*|forme\w*|intervien\w*|presente\w*|\w*[ai]ble)\b)[a-z]+(?:e|ent|it|end|oit)\b")
+                  r"gere\w*|s'occupe\w*|forme\w*|intervien\w*|presente\w*|\w*[ai]ble)\b)"
+                  r"(?:(?:peut|peuvent|pourrait|pourraient|sait|savent|saurait) [a-z]+(?:er|ir|re)|"  # "qui peut retraiter …"
+                  r"[a-z]+(?:e|ent|it|end|oit))\b")
 MEMBERS_PROPER = set(content_stems("membre membres adherent adherents"))
 NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valides validee validees validation adhesion "
                                "adhesions"))

@@ -61,6 +61,19 @@ BACK_REFERENCE = re.compile(
 )
 
 
+# "ah non pardon, je voulais dire ceux validés à l'AG": the message takes the place of the one before
+CORRECTION = re.compile(r"^(?:\s*(?:ah|oh|euh|oups|non|pardon|desole|dsl|en fait|enfin|excuse[sz]?[- ]moi)\b[\s,!.]*)*"
+                        r"\s*(?:je voulais (?:dire|parler d\w*|demander)|je parlais d\w*|je pensais a\w*|je veux dire)\b")
+
+
+def correction(text: str) -> str | None:
+    """What a correction says instead ("ceux validés à l'AG", "en 2023"), or None when the message corrects nothing."""
+    folded = fold(text)
+    if not (m := CORRECTION.match(folded)):
+        return None
+    return (text if len(text) == len(folded) else folded)[m.end():].strip(" ,:;")
+
+
 def is_followup(text: str) -> bool:
     return bool(MARKERS.search(fold(text)))
 

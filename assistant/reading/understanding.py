@@ -274,6 +274,9 @@ ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du co
 # An example given after what is asked: ", genre pour les pieds d'immeubles", "(par exemple des toitures)"
 EXAMPLE = re.compile(r"[,(]\s*(?:genre|par exemple|p\.? ?ex\.?|style|typiquement|notamment|comme)\b([^,;?()]*)|"
                      r"\(([^()]{3,80})\)")
+# The asker's own things: "pour notre résidence", "ma mairie", "nos résidus d'usine" say who asks, not what
+OWN = re.compile(r"\b(?:mon|ma|mes|notre|nos) ([\w-]+(?: (?!(?:de|du|des|et|ou|a|au|aux|pour|en|dans|sur|avec)\b|d')"
+                 r"[\w-]+){0,2}(?: (?:de |du |des |d')[\w-]+)?)")
 INTENT_PATTERNS = {
     "whether": WHETHER_ANY,
     "count": r"\bcombien\b(?! (?:d'|de |des )?participants)|\bnombre (?!(?:d'|de |des )participants)",
@@ -413,6 +416,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     modifiers = {w for w in unknown if w not in names and _english(w) and _modifies(folded, w)}
     asked_unknown = [w for w in unknown if w in names or _heads(folded, w, opening=w not in kinds) and w not in modifiers]
     unknown = [w for w in unknown if (w not in kinds or w in asked_unknown) and w not in modifiers]
+    own = {w for m in OWN.finditer(folded) for w in words(m.group(1))}
+    unknown = [w for w in unknown if w not in own or w in asked_unknown or w in names]
     rank = None
     if ("max" in intents or "min" in intents) and (m := RANK.search(folded)):
         rank = RANKS.get(m.group(1)) or int(re.sub(r"\D", "", m.group(1)))
@@ -673,7 +678,7 @@ def _names(text: str) -> set[str]:
     return found
 
 
-_DET = r"(?:le |la |les |l'|un |une |des |du |de la |d'|mon |ma |mes |votre |vos |ton |ta |tes |son |sa |ses |leurs? )"
+_DET = r"(?:le |la |les |l'|un |une |des |du |de la |d'|mon |ma |mes |notre |nos |votre |vos |ton |ta |tes |son |sa |ses |leurs? )"
 
 
 def _heads(folded: str, word: str, opening: bool = True) -> bool:

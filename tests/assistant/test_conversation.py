@@ -253,3 +253,19 @@ def test_the_year_before_is_a_year_not_a_word_of_the_subject(assistant):
     # asked in the same message, the year before is its own answer, not folded into the first one's note
     both = assistant.ask("combien de projets collaboratifs suivis en 2024, et c'était combien l'année d'avant ?", as_of=day)
     assert "80 en 2024" in both.answer and "48 en 2023" in both.answer
+
+
+def test_a_correction_takes_the_place_of_the_question_before(assistant):
+    from datetime import date
+
+    day = date(2024, 12, 31)
+    first = assistant.ask("quels membres ont été validés au bureau de mai ?", as_of=day)
+    assert "Ulma" in first.answer
+    # with a subject of its own, it is asked afresh: not the members just shown, nor the bureau's words
+    other = assistant.ask("ah non pardon, je voulais dire ceux validés à l'assemblée générale d'octobre",
+                          conversation_id=first.conversation_id, as_of=day)
+    assert "Sogaris" in other.answer and "Rispo" in other.answer and "Ulma" not in other.answer
+    # with none, what it says replaces what it corrects
+    count = assistant.ask("combien de membres en 2022 ?", as_of=day)
+    year = assistant.ask("euh non, je voulais dire en 2019", conversation_id=count.conversation_id, as_of=day)
+    assert "98 en 2019" in year.answer

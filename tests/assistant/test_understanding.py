@@ -2120,3 +2120,11 @@ def test_what_a_thing_deals_with_is_not_who_is_in_charge(assistant):
     a = ask(assistant, "y a-t-il un domaine du cluster qui s'occupe de l'emploi et qui aide à former des personnes ?")
     assert not a.abstained and "REVIT" in a.answer.upper().split("\n")[0]
     assert "Camille" in ask(assistant, "qui s'occupe de la com ?").answer  # a person in charge is still asked
+
+
+def test_the_askers_own_things_are_no_subject_the_base_lacks(assistant):
+    # "notre cantine": who asks, not what is asked ("qui peut …": who does); a thing asked stays asked ("notre budget")
+    a = ask(assistant, "qui peut traiter les restes organiques de notre cantine ?")
+    assert not a.abstained and "Rispo" in a.answer
+    c = ask(assistant, "c'est quoi notre budget ?")
+    assert c.abstained and "budget" in c.answer
