@@ -35,6 +35,8 @@ NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valide
 # still says it is the nearest member, not a match.
 MEANING_SIMILARITY = 0.034
 HUB_NEIGHBOURS = 200
+# "qqn dans le réseau ?", "ça existe chez vous ?", "y en a un parmi vos adhérents ?": asked of the network, a member
+AMONG_MEMBERS = re.compile(r"\b(?:chez vous|dans (?:le|votre|ton) reseau|(?:dans|parmi) (?:les|vos|tes) (?:membres|adherents))\b")
 # Words that frame the description, not part of it
 FRAMING = set(content_stems("cluster reseau connait connaissez quelqu'un qqn cherche cherchons recherche peut pourrait "
                             "aider propose lequel laquelle"))
@@ -101,8 +103,8 @@ class MemberBook:
         if named:
             return self._describe(q, named)
         # "qui bosse sur les sols ?", "qqn qui … a rejoint le cluster ?": who works, who joined, are members
-        about_members = MEMBER_WORDS & set(q.topic) or (q.has("who") and (q.themes or WORKS_ON.search(q.folded)
-                                                                             or q.has("validated") or DOES.match(q.folded)))
+        about_members = MEMBER_WORDS & set(q.topic) or (q.has("who") and (
+            q.themes or WORKS_ON.search(q.folded) or q.has("validated") or DOES.match(q.folded)))
         newcomers = (NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated")
         grouping = {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?(\w+)(?: de \w+)?", q.folded)}
         grouping |= {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?\w+ de (\w+)", q.folded)}
@@ -117,13 +119,16 @@ class MemberBook:
             return listing  # "il y a des start-up parmi les nouveaux membres ?" (not "les PME adhérentes")
         # "y a des start-up parmi les membres ?": a kind no figure counts, among the members described
         uncounted = [k for k in kinds if not any(self.kinds[k].search(name) for name in self.counted)]
+        # asked of the network, unless of a kind its figures count ("beaucoup de PME parmi les membres ?")
+        among = bool(AMONG_MEMBERS.search(q.folded)) and kinds == uncounted
+        about_members = about_members or among
         if uncounted and MEMBER_WORDS & set(q.topic) and q.has("who", "list", "whether") and not q.has("count") \
                 and (listing := self._of_kind(q, uncounted, joined=False)):
             return listing
         if newcomers and (about_members or q.has("validated")) and rest <= self.validation_stems:
             return self._newcomers(q, rest)  # "combien de nouveaux membres validés par le bureau en mai ?"
         # "il y a un nouveau membre dont le siège est aux Pays-Bas ?" asks which one too
-        asks_which = q.has("who", "list", "whether") or "?" in q.text and (re.match(
+        asks_which = q.has("who", "list", "whether") or "?" in q.text and (among or re.match(
             r"(?:et )?(?:des|les|d'autres|un|une) (?:membres?|adherents?|structures?|entreprises?)\b", q.folded)
             or re.search(r"\b(?:un|une|des|d'autres) (?:membres?|adherents?|structures?|entreprises?)\b",
                          q.folded))  # "un membre spécialisé dans le béton ?", "…, un adhérent fait ça ?"
@@ -203,7 +208,8 @@ class MemberBook:
         return draft
 
     def _who(self, q: Query) -> Draft | None:
-        wanted = set(q.topic) - MEMBER_WORDS
+        among = {s for m in AMONG_MEMBERS.finditer(q.folded) for s in content_stems(m.group())}  # "dans le réseau"
+        wanted = set(q.topic) - MEMBER_WORDS - among
         if doing := {stem(w) for w in WORKS_ON.findall(q.folded)}:  # "qui fabrique des composteurs ?": the thing made
             wanted = wanted - doing or wanted
         themes = set(q.themes)
@@ -234,7 +240,8 @@ class MemberBook:
         # one member found: its whole card ("… Interlocuteur cité dans le bilan : …")
         lines = [f"- {_card(chosen[0])}"] if len(chosen) == 1 else \
             [f"- {m.name}" + (f" : {m.activity.rstrip('.')}" if m.activity else "") for m in chosen]
-        explained = set().union(*(related(wanted, self.stems[m.id]) for m in chosen)) | MEMBER_WORDS | {stem(t) for t in themes}
+        explained = set().union(*(related(wanted, self.stems[m.id]) for m in chosen)) | MEMBER_WORDS | among \
+            | {stem(t) for t in themes}
         explained |= {stem(w) for w in WORKS_ON.findall(q.folded)}  # "qui travaille sur …" says how, not what
         explained |= {stem(w) for t in themes for w in THEME_WORDS.get(t, [])}
         years = sorted({m.validated_on.year for m in self.members if m.validated_on})

@@ -261,7 +261,11 @@ WHETHER_ANY = (r"^(?:et |bonjour |salut |slt |bjr )?(?:est-ce qu'|est ce qu')?(?
                r"(?:^|[.…!?]\s*)(?:et )?est[- ]ce (?:qu'|que )(?:un|une|des|certains?|certaines?|quelqu'un|l'un)\b")  # "est-ce qu'un des membres …"
 # How a request is framed, not what it asks: "j'ai besoin de …", "il me faudrait …"
 REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous aurions)(?: juste| vraiment| surtout)? "
-                           r"besoin (?:de |d'|du |des )|\bil (?:me|nous) (?:faut|faudrait) |"
+                           r"besoin (?:de |d'|du |des )|(?:^|[,;:!?])\s*besoin (?:de |d'|du |des )|"  # typed without "j'ai"
+                           r"\bil (?:me|nous) (?:faut|faudrait) |"
+                           # "on a le droit de les réutiliser ?": may one, not a right the base would hold
+                           r"\b(?:(?:j'ai|on a|nous avons|vous avez|a-t-on|ai-je|avons-nous|avez-vous|est-ce qu'on a) )?"
+                           r"le droit (?:de |d')|"
                            r"\b(?:(?:il )?s'agi(?:t|ssait)(?:-il)?|s'agit-il)\b")  # "de qui s'agit-il ?" names no subject
 # Adverbial phrases of French: they say how the speaker sees it or how much, never what is asked ("comme d'habitude",
 # "ça a beaucoup bougé").

@@ -2128,3 +2128,18 @@ def test_the_askers_own_things_are_no_subject_the_base_lacks(assistant):
     assert not a.abstained and "Rispo" in a.answer
     c = ask(assistant, "c'est quoi notre budget ?")
     assert c.abstained and "budget" in c.answer
+
+
+def test_asked_of_the_network_is_asked_of_its_members(assistant):
+    # "qqn dans le réseau ?", "y en a chez vous ?": which member; "dans le réseau" is no word of the activity
+    a = ask(assistant, "besoin de toitures végétalisées, qqn dans le réseau ?")
+    assert a.answer.startswith("Parmi les membres") and "Sempergreen" in a.answer and "Agriculteurs" not in a.answer
+    b = ask(assistant, "des matériaux pour refaire le revêtement d'une route, y en a chez vous ?")
+    assert b.answer.startswith("Parmi les membres") and "Jmconcept" in b.answer
+    # a kind of member the figures count is still counted
+    assert "119" in ask(assistant, "il y a beaucoup de PME chez vous ?").answer
+
+
+def test_may_one_is_no_right_the_base_lacks(assistant):
+    a = ask(assistant, "on a le droit de réutiliser les guides ?")
+    assert not a.abstained and "rappelant la source" in a.answer
