@@ -292,7 +292,9 @@ class EventBook:
                     explained |= candidates
             # "quel a été le mois le plus actif ?": periods ranked by what fills them, events
             by_period = ranking and not candidates and _dimension(q.folded)
-            if not (type_labels or q.has("events", "upcoming") or q.organisation or focus or by_period):
+            # "quoi de neuf ces derniers temps ?": what came last, with nothing else asked, are events
+            if not (type_labels or q.has("events", "upcoming") or q.has("latest") and not topic or q.organisation
+                    or focus or by_period):
                 if not (period and not candidates):
                     return None  # nothing says this is about events
         explained |= topic & EVENT_WORDS

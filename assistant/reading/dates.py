@@ -75,7 +75,7 @@ def read_dates(text: str, today: date) -> DateInfo:
         # "en 2024 et l'année d'avant": the year before the one named
         years = tuple(sorted({years[0], years[0] + (1 if m.group(1) in ("suivant", "suivante", "d'apres") else -1)}))
     future = bool(re.search(r"\b(prochaine?s?|a venir|bientot|futur[es]*|suivante?s?|d'ici|il reste|reste-t-il|apres le \d+|a partir du \d+|(?<!etait )(?<!etaient )(?:prevue?s?|programmee?s?))\b", t))
-    past = bool(re.search(r"\b(derniere?s?|precedente?s?)\b", t)) and not future
+    past = bool(re.search(r"\b(derniere?s?|precedente?s?|recemment|dernierement)\b", t)) and not future
     period = _relative(t, today) or _absolute(t, today, years)
     if period and period.end < today:
         future = False  # "les ateliers programmés entre juillet et octobre 2024", asked in December

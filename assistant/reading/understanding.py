@@ -272,6 +272,7 @@ REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous a
 ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du coup|en fait|au fait|par hasard|a priori|"
                        r"finalement|au final|en fin de compte|en definitive|"
                        r"au cas ou|en gros|de toutes? facons?|par curiosite|si possible|comme prevu|"
+                       r"ces derniers temps|ces temps-ci|quoi de neuf|"  # when (read by the dates), what's new
                        r"comme (?:je (?:l'ai|te l'ai|vous l'ai) |on (?:l'a |m'a )?|vous (?:l'avez )?)dit|"
                        r"ligne (?:par|a) ligne|une? (?:par|a) une?|"  # one at a time
                        r"beaucoup|vraiment|tellement|enormement|vachement)\b")  # how much, not what
@@ -551,6 +552,11 @@ class Lexicon:
             return None
         if word not in self._truncations:
             longer = [w for w in self.words_known if w.startswith(word) and len(w) >= len(word) + 3 and self.df[w] >= 2]
+            if not longer and word.endswith("s") and zipf(word[:-1]) > zipf(word):
+                # "les actus", "des assos": a truncation put in the plural (said less than it; "admis" is a word)
+                longer = [w for w in self.words_known if w.startswith(word[:-1]) and len(w) >= len(word) + 2
+                          and self.df[w] >= 2]
+                longer = [w for w in longer if w.endswith(("s", "x"))] or longer
             self._truncations[word] = max(longer, key=lambda w: (self.df[w], -len(w))) if longer else None
         return self._truncations[word]
 

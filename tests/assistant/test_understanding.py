@@ -2143,3 +2143,14 @@ def test_asked_of_the_network_is_asked_of_its_members(assistant):
 def test_may_one_is_no_right_the_base_lacks(assistant):
     a = ask(assistant, "on a le droit de réutiliser les guides ?")
     assert not a.abstained and "rappelant la source" in a.answer
+
+
+def test_what_happened_lately_is_the_latest_event(assistant):
+    a = ask(assistant, "il s'est passé quoi dernièrement ?", as_of="2024-07-31")
+    assert "4 juillet 2024" in a.answer and "Présentation du Cluster" not in a.answer
+
+
+def test_a_truncation_in_the_plural_stands_for_the_word(assistant):
+    a = ask(assistant, "les actus du cluster, je les suis comment ?")
+    assert not a.abstained and "newsletter" in a.answer.lower()
+    assert "Ulma" in ask(assistant, "Qui a été admis au bureau de mai ?", as_of="2024-12-31").answer  # "admis" is a word
