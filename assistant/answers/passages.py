@@ -82,7 +82,9 @@ class PassageAnswerer:
         ranked = self.rank(q, where, known)
         if not ranked:
             return None
-        presents = q.has("what") or re.search(r"\bqui (?:es|est|etes|sont|etait)\b", q.folded)  # not "qui dirige …"
+        # "c'est quoi …", "… c'est pour qui ?": what a thing is and whom it serves, not "qui dirige …"
+        presents = q.has("what") or re.search(r"\bqui (?:es|est|etes|sont|etait)\b|\bpour qui\b|\bs'adresse\w* a qui\b",
+                                              q.folded)
         if presents and where is None and not q.dates.years:
             intro = self._introduction(q)  # "c'est quoi le cluster (eau milieux sols) ?": its presentation
             if intro and set(q.topic) <= _stems(intro[0][1].title):

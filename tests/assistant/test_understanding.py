@@ -2154,3 +2154,8 @@ def test_a_truncation_in_the_plural_stands_for_the_word(assistant):
     a = ask(assistant, "les actus du cluster, je les suis comment ?")
     assert not a.abstained and "newsletter" in a.answer.lower()
     assert "Ulma" in ask(assistant, "Qui a été admis au bureau de mai ?", as_of="2024-12-31").answer  # "admis" is a word
+
+
+def test_whom_it_serves_is_its_presentation(assistant):
+    a = ask(assistant, "le cluster, ça s'adresse à qui ?")
+    assert not a.abstained and "collectivités" in a.answer and "pas saisi" not in a.answer
