@@ -44,5 +44,7 @@ def test_countries_on_the_real_base(assistant):
     assert not b.abstained and "6 septembre 2024" in b.answer and "11 septembre 2024" in b.answer
     d = assistant.ask("le cluster a des partenaires à l'étranger ?")
     assert "Serbie" in d.answer and "hors France" in d.answer
+    e = assistant.ask("le cluster travaille à l'international ?")  # abroad, said another way
+    assert "Finlande" in e.answer and "hors France" in e.answer
     c = assistant.ask("le siège de Sempergreen est dans quel pays ?")
     assert "Pays-Bas" in c.answer and "pays nommés" not in c.answer
