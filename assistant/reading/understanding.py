@@ -282,6 +282,8 @@ EXAMPLE = re.compile(r"[,(]\s*(?:genre|par exemple|p\.? ?ex\.?|style|typiquement
 # The asker's own things: "pour notre résidence", "ma mairie", "nos résidus d'usine" say who asks, not what
 OWN = re.compile(r"\b(?:mon|ma|mes|notre|nos) ([\w-]+(?: (?!(?:de|du|des|et|ou|a|au|aux|pour|en|dans|sur|avec)\b|d')"
                  r"[\w-]+){0,2}(?: (?:de |du |des |d')[\w-]+)?)")
+# … unless a question word or a copula comes right before them: then they are what is asked
+ASKED_BEFORE = frozenset("quand ou quel quelle quels quelles qui quoi combien est sont etait etaient sera".split())
 INTENT_PATTERNS = {
     "whether": WHETHER_ANY,
     "count": r"\bcombien\b(?! (?:d'|de |des )?participants)|\bnombre (?!(?:d'|de |des )participants)",
@@ -421,7 +423,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     modifiers = {w for w in unknown if w not in names and _english(w) and _modifies(folded, w)}
     asked_unknown = [w for w in unknown if w in names or _heads(folded, w, opening=w not in kinds) and w not in modifiers]
     unknown = [w for w in unknown if (w not in kinds or w in asked_unknown) and w not in modifiers]
-    own = {w for m in OWN.finditer(folded) for w in words(m.group(1))}
+    own = {w for m in OWN.finditer(folded) if not set(words(folded[:m.start()])[-1:]) & ASKED_BEFORE  # "c'est quand
+           for w in words(m.group(1))}  # notre réunion d'équipe ?" asks of it
     unknown = [w for w in unknown if w not in own or w in asked_unknown or w in names]
     rank = None
     if ("max" in intents or "min" in intents) and (m := RANK.search(folded)):

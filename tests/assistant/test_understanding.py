@@ -2126,6 +2126,7 @@ def test_the_askers_own_things_are_no_subject_the_base_lacks(assistant):
     # "notre cantine": who asks, not what is asked ("qui peut …": who does); a thing asked stays asked ("notre budget")
     a = ask(assistant, "qui peut traiter les restes organiques de notre cantine ?")
     assert not a.abstained and "Rispo" in a.answer
+    assert ask(assistant, "c'est quand notre prochaine réunion d'équipe ?").abstained  # asked of them: theirs
     c = ask(assistant, "c'est quoi notre budget ?")
     assert c.abstained and "budget" in c.answer
 
