@@ -102,9 +102,6 @@ class MemberBook:
             return peers  # "qui a été validé en même temps que Sogaris ?"
         if named:
             return self._describe(q, named)
-        # "qui bosse sur les sols ?", "qqn qui … a rejoint le cluster ?": who works, who joined, are members
-        about_members = MEMBER_WORDS & set(q.topic) or (q.has("who") and (
-            q.themes or WORKS_ON.search(q.folded) or q.has("validated") or DOES.match(q.folded)))
         newcomers = (NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated")
         grouping = {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?(\w+)(?: de \w+)?", q.folded)}
         grouping |= {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?\w+ de (\w+)", q.folded)}
@@ -121,7 +118,9 @@ class MemberBook:
         uncounted = [k for k in kinds if not any(self.kinds[k].search(name) for name in self.counted)]
         # asked of the network, unless of a kind its figures count ("beaucoup de PME parmi les membres ?")
         among = bool(AMONG_MEMBERS.search(q.folded)) and kinds == uncounted
-        about_members = about_members or among
+        # "qui bosse sur les sols ?", "qqn qui … a rejoint le cluster ?": who works, who joined, are members
+        about_members = among or MEMBER_WORDS & set(q.topic) or (q.has("who") and (
+            q.themes or WORKS_ON.search(q.folded) or q.has("validated") or DOES.match(q.folded)))
         if uncounted and MEMBER_WORDS & set(q.topic) and q.has("who", "list", "whether") and not q.has("count") \
                 and (listing := self._of_kind(q, uncounted, joined=False)):
             return listing
