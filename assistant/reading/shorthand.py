@@ -18,7 +18,7 @@ SMS = {
     "cmb": "combien", "pk": "pourquoi", "pq": "pourquoi", "koi": "quoi", "kwa": "quoi", "ki": "qui",
     "ke": "que", "kel": "quel", "kelle": "quelle", "kels": "quels", "ds": "dans", "pr": "pour",
     "tt": "tout", "ts": "tous", "tte": "toute", "ttes": "toutes", "bcp": "beaucoup", "qq": "quelques",
-    "qqs": "quelques", "qqn": "quelqu'un", "qqch": "quelque chose", "auj": "aujourd'hui",
+    "qqs": "quelques", "qqn": "quelqu'un", "qq1": "quelqu'un", "qqun": "quelqu'un", "qqch": "quelque chose", "auj": "aujourd'hui",
     "ajd": "aujourd'hui", "rdv": "rendez-vous", "dc": "donc", "jsp": "je ne sais pas", "tkt": "t'inquiete",
     "c": "c'est", "ct": "c'etait", "g": "j'ai", "ya": "il y a", "yen": "il y en", "yaura": "il y aura",
     "yavait": "il y avait", "kesk": "qu'est-ce que", "keske": "qu'est-ce que", "kesako": "qu'est-ce que c'est",
@@ -68,7 +68,9 @@ ENGLISH = [
     ("monthly", "mensuel"), ("each year", "par an"), ("per year", "par an"), ("yearly", "annuel"),
     ("membership fees", "cotisations"), ("membership fee", "cotisation"), ("fees", "tarifs"), ("fee", "tarif"),
     ("prices", "tarifs"), ("price", "prix"), ("costs", "coute"), ("cost", "coute"),
-    ("looking at", ""), ("broken down by", "par"), ("apart from", "hors"), ("attendance", "participants"),
+    ("looking at", ""), ("looking for", "je cherche"), ("someone", "quelqu'un"), ("somebody", "quelqu'un"),
+    ("anyone", "quelqu'un"), ("anybody", "quelqu'un"), ("can", "peut"), ("could", "pourrait"),
+    ("help", "aider"), ("our", "notre"), ("my", "mon"), ("broken down by", "par"), ("apart from", "hors"), ("attendance", "participants"),
     ("attendees", "participants"), ("attended", "ont participe"), ("people", "personnes"),
     # the words of any association's life, as its French reports say them
     ("board meeting", "bureau"), ("board meetings", "bureaux"), ("general assembly", "assemblee generale"),
@@ -99,7 +101,7 @@ _ENGLISH_RE = [(re.compile(rf"\b{re.escape(en)}(?!\w)", re.I), fr) for en, fr in
                sorted(ENGLISH, key=lambda p: -len(p[0]))]
 # Markers of an English sentence: its frames are rewritten only when the message reads as English,
 # so that French "on", "a" or "list" keep their meaning.
-_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")  # a whole word, not the "c" of "c'est"
+_WORD = re.compile(r"(?<![\w'’-])[A-Za-z][A-Za-z0-9]*(?![\w'’-])")  # a whole word, not the "c" of "c'est"
 _LOANWORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w'’-])")
 _ENGLISH_MARKERS = re.compile(r"\b(how|what|when|where|which|who|the|is|are|did|does|was|were|there|in|of|"
                               r"please|list|show|give|many|much|had|has|have|will|can|could|would|this|that|"

@@ -41,6 +41,9 @@ SYNONYMS = [
     (r"\blettres? d'info(?:rmation)?s?\b|\bnewsletters?\b", "newsletters"),  # its French name; Snowball stems
     # "newsletter" and "newsletters" apart
     (r"\bquel temps\b(?! (?:de|d'|pour|faut|dure))", "quelle meteo"),  # "quel temps fait-il ?" asks the weather
+    # "quand il pleut fort", "s'il neige": a condition of the question, not the weather asked
+    (r"\b(quand|lorsqu'|lorsque|s'|si|des qu') ?il (?:pleut|pleuvait|pleuvra|a plu)\b", r"\1 il y a de la pluie"),
+    (r"\b(quand|lorsqu'|lorsque|s'|si|des qu') ?il (?:neige|neigeait|neigera|a neige)\b", r"\1 il y a de la neige"),
     # "il va faire beau ?", "il pleuvait ?": the weather too
     (r"\bil (?:va |allait |devrait )?(?:fai(?:t|sait|re)|fera|ferait) (?:beau|chaud|froid|moche|gris|bon)\b|"
      r"\b(?:il )?(?:pleut|pleuvait|pleuvoir|pleuvra|pleuvrait|a plu|neige|neigeait|neiger|neigera)\b", "quelle meteo"),
@@ -266,7 +269,9 @@ REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous a
                            # "on a le droit de les réutiliser ?": may one, not a right the base would hold
                            r"\b(?:(?:j'ai|on a|nous avons|vous avez|a-t-on|ai-je|avons-nous|avez-vous|est-ce qu'on a) )?"
                            r"le droit (?:de |d')|"
-                           r"\b(?:(?:il )?s'agi(?:t|ssait)(?:-il)?|s'agit-il)\b")  # "de qui s'agit-il ?" names no subject
+                           r"\b(?:(?:il )?s'agi(?:t|ssait)(?:-il)?|s'agit-il)\b|"  # "de qui s'agit-il ?" names no subject
+                           # "qui peut m'aider à dépolluer un terrain ?": the task is what is asked
+                           r"(?:\b(?:m'|t'|nous |vous )aide\w*|\baid(?:er|ez|ent|erai\w*))(?= (?:a|au|aux|pour|avec)\b)")
 # Adverbial phrases of French: they say how the speaker sees it or how much, never what is asked ("comme d'habitude",
 # "ça a beaucoup bougé").
 ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du coup|en fait|au fait|par hasard|a priori|"
@@ -279,10 +284,13 @@ ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du co
 # An example given after what is asked: ", genre pour les pieds d'immeubles", "(par exemple des toitures)"
 EXAMPLE = re.compile(r"[,(]\s*(?:genre|par exemple|p\.? ?ex\.?|style|typiquement|notamment|comme)\b([^,;?()]*)|"
                      r"\(([^()]{3,80})\)")
-# The asker's own things: "pour notre résidence", "ma mairie", "nos résidus d'usine" say who asks, not what
+# The asker's own things: "pour notre résidence", "les restes de notre cantine" say who asks, not what
 OWN = re.compile(r"\b(?:mon|ma|mes|notre|nos) ([\w-]+(?: (?!(?:de|du|des|et|ou|a|au|aux|pour|en|dans|sur|avec)\b|d')"
-                 r"[\w-]+){0,2}(?: (?:de |du |des |d')[\w-]+)?)")
-# … unless a question word or a copula comes right before them: then they are what is asked
+                 r"[\w-]+){0,2}(?P<of> (?:de |du |des |d')[\w-]+)?)")
+# … said as a complement ("pour notre résidence", "de notre cantine"); right after a verb they are what is done
+# ("organiser mon mariage"), but for whose or which ("traiter nos résidus d'usine") …
+OWN_AFTER = re.compile(r"\b(?:de|d'|du|des|pour|dans|a|au|aux|chez|sur|avec|par|en|sous|vers|pres de|autour de)\s*$")
+# … and right after a question word or a copula, what is asked ("c'est quand notre réunion d'équipe ?")
 ASKED_BEFORE = frozenset("quand ou quel quelle quels quelles qui quoi combien est sont etait etaient sera".split())
 INTENT_PATTERNS = {
     "whether": WHETHER_ANY,
@@ -296,7 +304,8 @@ INTENT_PATTERNS = {
            r"n° ?1|numero (?:1|un)|en tete|en premiere position|top (?:\d{1,2}|trois|cinq|dix))\b",
     "min": r"\b(le moins|la moins|les moins|minimum|plus petite?s?|plus faibles?|plus bas(?:se)?s?|plus (?:calmes?|creux|tranquilles?)|ferme la marche|"
            r"en derniere position|bon dernier|bonne derniere)\b",
-    "who": r"\bqui\b|\bquelqu'un\b(?! (?:sait|saurait|peut|pourrait|a|aurait)\b)|\bquel(?:le)?s? (?:(?:nouve(?:au|aux|l|lle|lles)|autres?) )?(?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
+    # "qu'est-ce qui est prévu ?", "tout ce qui concerne …": what, not who
+    "who": r"(?<!ce )\bqui\b|\bquelqu'un\b(?! (?:sait|saurait|peut|pourrait|a|aurait)\b)|\bquel(?:le)?s? (?:(?:nouve(?:au|aux|l|lle|lles)|autres?) )?(?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
            r"organismes?|organisations?|adherents?|collectivites?)\b|"
            # "quelle jeune pousse fait pousser des arbres ?": which one does something, a verb of activity and its object
            # (a verb of its own, not an infinitive after a noun: "quelles façons de valoriser les déchets ?")
@@ -305,7 +314,8 @@ INTENT_PATTERNS = {
            r"(?:developpe|cultive|recycle|installe|transforme|valorise)(?:nt)?) "
            r"(?!(?:les?|la) (?:plus|moins)\b|l'objet\b)(?:des?|du|d'|la|les?|l'|une?|[a-z]+er)\b",
     "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",
-    "where": r"\b(quel lieu|(?:le|les|du|des) lieux?|quelle ville|quel endroit|(?:l'|cet |le meme )endroit|dans quelle ville|(?<!s')adresse|se (?:trouve|situe|tient))\b",
+    # "le lieu ?", "les lieux des visites" ask where; "l'état des lieux", "retaper des lieux" do not
+    "where": r"\b(quel lieu|(?:le|les|du) lieux?|quelle ville|quel endroit|(?:l'|cet |le meme )endroit|dans quelle ville|(?<!s')adresse|se (?:trouve|situe|tient))\b",
     "how": r"\bcomment\b(?! s'appel| (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b)",
     "why": r"\bpourquoi\b|\bcomment (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b|\b(?:expliqu|justifi)\w* comment\b|"
            r"\b(?:quelles?|la|les|une) (?:raisons?|explications?)\b",
@@ -423,8 +433,17 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     modifiers = {w for w in unknown if w not in names and _english(w) and _modifies(folded, w)}
     asked_unknown = [w for w in unknown if w in names or _heads(folded, w, opening=w not in kinds) and w not in modifiers]
     unknown = [w for w in unknown if (w not in kinds or w in asked_unknown) and w not in modifiers]
-    own = {w for m in OWN.finditer(folded) if not set(words(folded[:m.start()])[-1:]) & ASKED_BEFORE  # "c'est quand
-           for w in words(m.group(1))}  # notre réunion d'équipe ?" asks of it
+    own = {w for m in OWN.finditer(folded) if not set(words(folded[:m.start()])[-1:]) & ASKED_BEFORE
+           for w in words(m.group(1) if OWN_AFTER.search(folded[:m.start()]) else m.group("of") or "")}
+    # "notre usine a plein de résidus, qui sait les traiter ?": a message opening on the asker's own thing and going
+    # on with what it does or has tells the asker's situation; what is asked comes after ("notre budget, c'est
+    # combien ?", "notre budget est de combien ?" ask of it)
+    if (m := OWN.match(folded)) and re.match(r" (?!(?:est|sont|etait|etaient|c'est|fait|font|vaut|valent|coute\w*)\b)[a-z]", folded[m.end():]):
+        own |= (told := set(words(m.group(1))))
+        asked_unknown = [w for w in asked_unknown if w not in told or w in names]
+    # "un consultant indé qui s'y connaît en recyclage ?": someone sought, described by the clause that follows
+    if m := re.match(r"(?:un|une|des) ([\w-]+(?: [\w-]+)?) qui\b", folded):
+        asked_unknown = [w for w in asked_unknown if w not in words(m.group(1)) or w in names]
     unknown = [w for w in unknown if w not in own or w in asked_unknown or w in names]
     rank = None
     if ("max" in intents or "min" in intents) and (m := RANK.search(folded)):
