@@ -203,7 +203,9 @@ ASKS = re.compile(r"\b(combien|cb|quel\w*|qui|quand|comment|pourquoi|c'est quoi|
 POINTS_BACK = re.compile(r"\b(dessus|dedans|la-bas|cela|ceci|ca(?! va\b| marche\b)|meme question|celui|celle|ceux|celles|"
                          r"ils|elles|eux|lui|leurs?|son|sa|ses)\b|"
                          # an object pronoun before its verb: "c'est qui qui l'anime ?", "on l'a organisé où ?"
-                         r"(?:^|\s)(?:qui|on|il|elle|je|tu|nous) l'(?:a |ont |avait )?[a-z]+(?:e|es|ee|ent|ait|aient)\b")
+                         r"(?:^|\s)(?:qui|on|il|elle|je|tu|nous) l'(?:a |ont |avait )?[a-z]+(?:e|es|ee|ent|ait|aient)\b|"
+                         # "…, c'est dans vos membres ?" ("c'est quand le forum ?" asks afresh)
+                         r"^\s*(?:et )?c'est\b(?! (?:quoi|quand|ou|qui|combien|quel\w*|comment|pour)\b)")
 
 
 def _says_nothing(q: Query) -> bool:
@@ -356,7 +358,9 @@ class Engine:
             draft, context = self._message(message, as_of, previous)
             # "je veux me former, y avait quoi comme formations en décembre ?": what the speaker says of themself
             # before a comma, when the whole finds nothing, is left out
-            if draft.abstained and (clause := re.match(r"\s*(?:je|j'|moi|nous)\b[^,?]*,(?=.*\?)", message, re.I)):
+            # ("je cherche un acteur qui gère des entrepôts, c'est dans vos membres ?" asks of what it said)
+            if draft.abstained and (clause := re.match(r"\s*(?:je|j'|moi|nous)\b[^,?]*,(?=.*\?)", message, re.I)) \
+                    and not POINTS_BACK.search(fold(message[clause.end():])):
                 alone = self._message(message[clause.end():].strip(), as_of, previous)
                 if not alone[0].abstained:
                     draft, context = alone

@@ -13,15 +13,18 @@ from assistant.knowledge.records import Member
 from assistant.reading.smalltalk import ASKING
 from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, canonical, english_content
 
-WORKS_ON = re.compile(r"\b(travail\w*|bosse\w*|s'occup\w*|specialis\w*|propos\w*|fabriqu\w*|produi\w*|vend\w*|fourni\w*|"
+WORKS_ON = re.compile(r"\b(travail\w*|bosse\w*|s'occup\w*|s'y connai\w*|specialis\w*|propos\w*|fabriqu\w*|produi\w*|vend\w*|fourni\w*|"
                       r"fait|font)\b")
 MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nouveau structure structures qui valide "
                                  "entreprise entreprises societe start-up association organisme organisation organisations"))
 # "qui plante des arbres fruitiers ?": who does something, a verb right after "qui"
-DOES = re.compile(r"(?:et )?qui (?:(?:dans|parmi|chez) (?:le |la |les |l'|vos |nos )?[\w-]+ )?"  # "qui dans le cluster …"
+DOES = re.compile(r"(?:et )?quelqu'un (?:pour|qui (?:peut|pourrait|sait|saurait)) (?:m'|me |nous |l'|les? |la |en |y )?"
+                  r"[a-z]+(?:er|ir|re)\b|"  # "quelqu'un pour aider une mairie à … ?"
+                  r"(?:et )?qui (?:(?:dans|parmi|chez) (?:le |la |les |l'|vos |nos )?[\w-]+ )?"  # "qui dans le cluster …"
                   r"(?!(?:est|sont|etait|etaient|c'est|a ete|ont ete|sera|anime\w*|organise\w*|dirige\w*|"
                   r"gere\w*|s'occupe\w*|forme\w*|intervien\w*|presente\w*|\w*[ai]ble)\b)"
-                  r"(?:(?:peut|peuvent|pourrait|pourraient|sait|savent|saurait) [a-z]+(?:er|ir|re)|"  # "qui peut retraiter …"
+                  r"(?:(?:peut|peuvent|pourrait|pourraient|sait|savent|saurait) (?:m'|me |nous |l'|les? |la |en |y )?"
+                  r"[a-z]+(?:er|ir|re)|"  # "qui peut retraiter …", "qui pourrait nous aider …"
                   r"[a-z]+(?:e|ent|it|end|oit))\b")
 MEMBERS_PROPER = set(content_stems("membre membres adherent adherents"))
 NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valides validee validees validation adhesion "
@@ -76,8 +79,7 @@ class MemberBook:
         # since its words may be everyday ones ("c'est ensemble")
         self.bare = [(m, re.compile(r"\b" + re.escape(rest) + r"\b")) for m in members
                      if (rest := re.sub(r"^[A-Z]{2,5}\s+", "", m.name.strip())) != m.name.strip() and len(rest) >= 5]
-        self.stems = {m.id: set(content_stems(canonical(f"{m.activity} {' '.join(m.sectors)} {m.kind} {m.notes}")))
-                      for m in members}
+        self.stems = {m.id: _activity_stems(m) for m in members}
         self.validation_stems = set().union(*(content_stems(canonical(m.validated_by)) for m in members))
         # The kinds the data gives its members ("start-up", "PME", "bureau d'études"), as typed in questions:
         # hyphen or not, singular or plural; "collectivité/territoire" is either word.
@@ -107,6 +109,7 @@ class MemberBook:
         grouping |= {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?\w+ de (\w+)", q.folded)}
         rest = set(q.topic) - MEMBER_WORDS - NEWCOMERS - JOINING - grouping  # "par instance": how to group
         typed = re.sub(r"\bstart ?ups?\b", "start-up", fold(q.text))  # as typed: "personnes" stays itself
+        typed = AMONG_MEMBERS.sub(" ", typed)  # "vous avez ça dans le réseau ?" asks no member of the kind "réseau"
         # "un assistant zéro-déchet pour les collectivités": those it serves, not a kind of member asked for
         kinds = [k for k, pattern in self.kinds.items()
                  if any(not re.search(r"\b(?:pour|aux?|destinee?s? aux?|(?:membres?|adherents?) d[ue]s?)\s+(?:les |des |la |le |l')?(?:[\w/-]+ (?:et|ou) (?:les |des |la |le |l')?)?$", typed[:m.start()])
@@ -227,14 +230,20 @@ class MemberBook:
         described = best < 0.5 * asked and (MEMBERS_PROPER & set(q.topic) or WORKS_ON.search(q.folded)
                                             or DOES.match(q.folded))
         one = len([m for x, m in scored if x >= 0.5 * best]) == 1
-        # the description embedded once, for either use
-        nearest = self._nearest(q, wanted) if best < asked and (described or one) else None
+        leads = one or len(scored) > 1 and scored[0][0] > scored[1][0]  # one member's words say the most
+        tied = len(scored) > 1 and scored[0][0] == scored[1][0]
+        # the description embedded once, for any of three uses
+        near = self._nearness(q, wanted) if best < asked and (described or leads) or tied else None
+        nearest = None if near is None else (self.members[int(np.argmax(near))], bool(near.max() >= MEANING_SIMILARITY))
         if described and nearest and nearest[1] and (draft := self._described(q, nearest[0])):
             return draft
-        # the one member its words point to is also the nearest by meaning: that tells what the other words mean
-        confirmed = bool(one and nearest and nearest[0] is scored[0][1])
+        # the member its words point to most is also the nearest by meaning: that tells what the other words mean
+        confirmed = bool(leads and nearest and nearest[0] is scored[0][1])
         if not scored:
             return None
+        if tied and near is not None:  # members the words point to alike: the nearest by meaning first
+            index = {m.id: i for i, m in enumerate(self.members)}
+            scored.sort(key=lambda x: (-x[0], -near[index[x[1].id]]))
         chosen = [m for s, m in scored if s >= 0.5 * best][:15]
         # one member found: its whole card ("… Interlocuteur cité dans le bilan : …")
         lines = [f"- {_card(chosen[0])}"] if len(chosen) == 1 else \
@@ -251,9 +260,9 @@ class MemberBook:
         return Draft(text, [member_source(m) for m in chosen], coverage=max(coverage, 0.8) if confirmed else coverage,
                      focus={"kind": "members", "ids": [m.id for m in chosen], "described": confirmed})
 
-    def _nearest(self, q: Query, wanted: set[str]) -> tuple[Member, bool] | None:
-        """The member whose activity is nearest by meaning what the question describes ("qui fait du matos pour
-        les routes ?" -> revêtement de voirie), and whether it is near enough."""
+    def _nearness(self, q: Query, wanted: set[str]) -> np.ndarray | None:
+        """How near by meaning each member's activity is to what the question describes ("qui fait du matos pour
+        les routes ?" -> revêtement de voirie), relative to how near it is to any of the base's words."""
         skip = MEMBER_WORDS | NEWCOMERS | JOINING | FRAMING
         words = [w for w in re.findall(r"[\w-]+", q.folded) if (stem(w) in wanted or stem(w) in q.hints or w in q.unknown
                                                             or english_content(w))
@@ -266,10 +275,8 @@ class MemberBook:
             words_near = self._activities @ self.lexicon.meaning.vectors.T if self.lexicon.meaning else None
             self._hubness = np.sort(words_near, axis=1)[:, -HUB_NEIGHBOURS:].mean(axis=1) \
                 if words_near is not None and words_near.shape[1] else np.zeros(len(self.members), np.float32)
-        sims = self._activities @ np.asarray(self.embedder.get_query_embedding(" ".join(words)), dtype=np.float32) \
+        return self._activities @ np.asarray(self.embedder.get_query_embedding(" ".join(words)), dtype=np.float32) \
             - self._hubness
-        first = int(np.argmax(sims))
-        return self.members[first], bool(sims[first] >= MEANING_SIMILARITY)
 
     @staticmethod
     def _described(q: Query, m: Member) -> Draft | None:
@@ -279,6 +286,15 @@ class MemberBook:
             return None
         return Draft(f"Le membre dont l'activité s'en rapproche le plus : {_card(m)}", [member_source(m)],
                      coverage=0.8, focus={"kind": "members", "ids": [m.id], "described": True})
+
+
+def _activity_stems(m: Member) -> set[str]:
+    """The stems of what a member does, without its own name written in it: "Tadjine Aïda et Simon Morin" in the
+    notes says who, and "aïda" would read as "aider"."""
+    text = f"{m.activity} {' '.join(m.sectors)} {m.kind} {m.notes}"
+    named = {fold(w) for w in re.findall(r"\w+", m.name)}
+    proper = {stem(fold(w)) for w in re.findall(r"\b[^\W\d_a-z]\w+", text) if fold(w) in named}
+    return set(content_stems(canonical(text))) - proper
 
 
 def _card(m: Member) -> str:

@@ -64,6 +64,18 @@ def content_stems(text: str) -> list[str]:
 
 def related(wanted: set[str], stems: set[str], least: int = 5) -> set[str]:
     """The stems asked that a text holds, in another form of the same family too: "sols pollués" and
-    "pollutions des sols" (one stem begins the other, `least` letters at least)."""
+    "pollutions des sols" (one stem begins the other, `least` letters at least); "compostage" and "composteurs"
+    (a long common root, the shorter stem's whole but for its last two letters)."""
     return {w for w in wanted if w in stems or len(w) >= least and any(
-        t.startswith(w) or len(t) >= least and w.startswith(t) for t in stems)}
+        t.startswith(w) or len(t) >= least and w.startswith(t) or _root(w, t) >= max(7, min(len(w), len(t)) - 2)
+        for t in stems)}
+
+
+def _root(a: str, b: str) -> int:
+    """How many first letters two words share."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n

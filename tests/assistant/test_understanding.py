@@ -2160,3 +2160,69 @@ def test_a_truncation_in_the_plural_stands_for_the_word(assistant):
 def test_whom_it_serves_is_its_presentation(assistant):
     a = ask(assistant, "le cluster, ça s'adresse à qui ?")
     assert not a.abstained and "collectivités" in a.answer and "pas saisi" not in a.answer
+
+
+def test_a_condition_on_the_weather_is_no_weather_asked(assistant):
+    # "s'il pleut beaucoup, …" says when the need arises; "il pleut à Paris ?" still asks the weather
+    a = ask(assistant, "s'il pleut beaucoup, un membre fabrique des trucs en béton pour les eaux de pluie ?")
+    assert not a.abstained and "Ulma" in a.answer
+    assert ask(assistant, "il pleut à Paris ?").abstained
+
+
+def test_the_askers_situation_told_first_then_asked_about(assistant):
+    # a message opening on the asker's own thing and what it has tells the situation; the question follows
+    a = ask(assistant, "notre cantine a trop de restes organiques, qui sait les traiter ?")
+    assert not a.abstained and "Rispo" in a.answer
+    assert ask(assistant, "notre budget annuel, c'est combien ?").abstained
+
+
+def test_the_askers_own_thing_right_after_a_verb_is_what_is_done(assistant):
+    # "organiser mon mariage": the wedding is the task, which no member does; "nos restes de cantine": whose
+    a = ask(assistant, "qui peut m'aider à organiser mon mariage ?")
+    assert a.abstained and "mariage" in a.answer and "Tadjine" not in a.answer
+    b = ask(assistant, "qui peut valoriser nos restes organiques de cantine ?")
+    assert not b.abstained and "Rispo" in b.answer
+
+
+def test_someone_sought_and_described_is_found_by_meaning(assistant):
+    # "un consultant qui s'y connaît en …": a kind of someone the base does not name, and what they know
+    a = ask(assistant, "un consultant qui s'y connaît en collecte des déchets pour les collectivités ?")
+    assert not a.abstained and "Hoop" in a.answer
+    # a member's first name is no word of its activity ("Aïda" is not "aider")
+    b = ask(assistant, "Who can help with polluted soil mapping?")
+    assert "Axedo" in b.answer and "Tadjine" not in b.answer
+
+
+def test_asked_of_the_network_names_no_kind_of_member(assistant):
+    a = ask(assistant, "une boîte qui pose des façades végétales, vous avez ça dans le réseau ?")
+    assert "Sempergreen" in a.answer and "Agriculteurs" not in a.answer
+
+
+def test_a_clause_that_points_back_is_not_asked_alone(assistant):
+    # "…, un adhérent fait ça ?" asks of what was said before it: no member does it, not the number of members
+    a = ask(assistant, "je cherche une entreprise de dératisation, un adhérent fait ça ?")
+    assert a.abstained and "200" not in a.answer
+
+
+def test_help_asked_bare_is_small_talk_and_with_a_task_a_question(assistant):
+    assert ask(assistant, "qui peut m'aider ?").answer.startswith("Je réponds sur le Cluster")
+    assert ask(assistant, "Can you help me?").answer.startswith("Je réponds sur le Cluster")
+    a = ask(assistant, "vous pouvez m'aider à trouver la date du forum eau ?")
+    assert "26 avril" in a.answer
+
+
+def test_what_is_planned_is_no_who(assistant):
+    from assistant.reading.understanding import parse
+
+    q = parse("qu'est-ce qui est prévu pour les sols pollués ?", date(2024, 12, 31), assistant.engine.lexicon)
+    assert not q.has("who")
+
+
+def test_a_member_pointed_at_by_its_words_and_by_meaning_is_confirmed(assistant):
+    # several members share the words; the one they point to most is also the nearest by meaning: "commune" and
+    # the rest are then what it does, not things the base lacks
+    a = ask(assistant, "qui peut aider une mairie à passer en mode zéro déchet ?")
+    assert not a.abstained and "Trizzy" in a.answer[:250]
+    # "quelqu'un pour …" asks who does it too
+    b = ask(assistant, "quelqu'un pour aider une mairie à passer en mode zéro déchet ?")
+    assert not b.abstained and "Trizzy" in b.answer[:250]
