@@ -11,7 +11,7 @@ from assistant.answers.draft import Draft, member_source
 from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.knowledge.records import Member
 from assistant.reading.smalltalk import ASKING
-from assistant.reading.understanding import THEME_WORDS, Lexicon, Query, canonical, english_content
+from assistant.reading.understanding import THEME_STEMS, THEME_WORDS, Lexicon, Query, canonical, english_content
 
 WORKS_ON = re.compile(r"\b(travail\w*|bosse\w*|s'occup\w*|s'y connai\w*|specialis\w*|propos\w*|fabriqu\w*|produi\w*|vend\w*|fourni\w*|"
                       r"fait|font)\b")
@@ -215,12 +215,14 @@ class MemberBook:
         if doing := {stem(w) for w in WORKS_ON.findall(q.folded)}:  # "qui fabrique des composteurs ?": the thing made
             wanted = wanted - doing or wanted
         themes = set(q.themes)
-        scored = []
+        scored, worded = [], set()
         period = q.dates.period
         for m in self.members:
             if period and not (m.validated_on and period.contains(m.validated_on)):
                 continue
             hit = related(wanted, self.stems[m.id])
+            if hit - THEME_STEMS:  # words of its activity, not only the name of its sector
+                worded.add(m.id)
             if themes & {fold(s) for s in m.sectors} or hit:
                 scored.append((self.lexicon.weight(hit) + 3 * len(themes & {fold(s) for s in m.sectors}), m))
         scored.sort(key=lambda x: -x[0])
@@ -229,16 +231,19 @@ class MemberBook:
         asked = self.lexicon.weight(wanted - FRAMING) + sum(self.lexicon.idf("") for _ in q.unknown)
         described = best < 0.5 * asked and (MEMBERS_PROPER & set(q.topic) or WORKS_ON.search(q.folded)
                                             or DOES.match(q.folded))
-        one = len([m for x, m in scored if x >= 0.5 * best]) == 1
-        leads = one or len(scored) > 1 and scored[0][0] > scored[1][0]  # one member's words say the most
-        tied = len(scored) > 1 and scored[0][0] == scored[1][0]
+        first = [m for x, m in scored if x == best]  # those its words point to most
+        tied = len(first) > 1
         # the description embedded once, for any of three uses
-        near = self._nearness(q, wanted) if best < asked and (described or leads) or tied else None
+        near = self._nearness(q, wanted) if best < asked and (described or len(first) <= 3) or tied else None
         nearest = None if near is None else (self.members[int(np.argmax(near))], bool(near.max() >= MEANING_SIMILARITY))
         if described and nearest and nearest[1] and (draft := self._described(q, nearest[0])):
             return draft
         # the member its words point to most is also the nearest by meaning: that tells what the other words mean
-        confirmed = bool(leads and nearest and nearest[0] is scored[0][1])
+        # (words, not only a sector: "qui fait du dessalement d'eau de mer ?" names the water sector of two members,
+        # neither near); of a few its words point to alike, the nearest must be near by half the measure of a member
+        # found by meaning alone
+        confirmed = bool(nearest and nearest[0] in first and nearest[0].id in worded and (
+            len(first) == 1 or len(first) <= 3 and near.max() >= MEANING_SIMILARITY / 2))
         if not scored:
             return None
         if tied and near is not None:  # members the words point to alike: the nearest by meaning first

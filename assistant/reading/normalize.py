@@ -54,7 +54,11 @@ def stem(word: str) -> str:
         return "format_"  # Snowball gives "formation" the same stem: a format is no training
     stemmed = _STEMMER.stemWord(word)
     # Snowball keeps "actif"/"active", "créatif"/"créative" apart: one stem for an adjective's two genders
-    return stemmed[:-1] + "v" if stemmed.endswith("if") else stemmed
+    return stemmed[:-1] + "v" if stemmed.endswith("if") else _GENDERED.get(stemmed, stemmed)
+
+
+# French adjectives whose feminine grows from another masculine form: "nouvelles" and "nouveaux" are one word
+_GENDERED = {"nouvel": "nouveau", "bel": "beau", "vieil": "vieu"}
 
 
 def content_stems(text: str) -> list[str]:

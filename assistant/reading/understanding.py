@@ -51,6 +51,8 @@ SYNONYMS = [
     (r"\bbio-?dechets?\b", "biodechets"),
     (r"\bgts?\b", "groupe thematique"),
     (r"\badherente?s?\b", "membres"),  # an association's adherents are its members
+    # organisations counted are structures (not "l'organisation du forum", the organising of it)
+    (r"(?<![\w-])(?:organisations|organismes)\b", "structures"),
     (r"\b(?:nombre|historique|evolution) (?:des |d')adhesions\b", r"nombre des membres"),  # memberships counted are members
     (r"\bau programme\b", "evenements"),  # "qu'est-ce qu'il y avait au programme en mai ?"
     (r"\b(?:au|le|du) mois d(?:e |')(?=(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b)",
@@ -268,7 +270,7 @@ REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous a
                            r"\bil (?:me|nous) (?:faut|faudrait) |"
                            # "on a le droit de les réutiliser ?": may one, not a right the base would hold
                            r"\b(?:(?:j'ai|on a|nous avons|vous avez|a-t-on|ai-je|avons-nous|avez-vous|est-ce qu'on a) )?"
-                           r"le droit (?:de |d')|"
+                           r"le droit (?=de |d')|"  # ("de" stays: "de les reprendre" is a verb)
                            r"\b(?:(?:il )?s'agi(?:t|ssait)(?:-il)?|s'agit-il)\b|"  # "de qui s'agit-il ?" names no subject
                            # "qui peut m'aider à dépolluer un terrain ?": the task is what is asked
                            r"(?:\b(?:m'|t'|nous |vous )aide\w*|\baid(?:er|ez|ent|erai\w*))(?= (?:a|au|aux|pour|avec)\b)")
@@ -622,9 +624,11 @@ class Lexicon:
             if known is None:
                 if w in GRAMMAR or w in EMPTY_NOUNS:
                     continue
-                verb = _looks_like_verb(w) and not (w.endswith("ent") and i and tokens[i - 1] in SINGULAR)
-                if w in names or len(w) >= 4 and not verb and (_after_determiner(tokens, i) or _ends_phrase(tokens, i, self.knows) or
-                                                                 i and tokens[i - 1] in COPULAS):
+                verb = _looks_like_verb(w) and not (w.endswith("ent") and i and tokens[i - 1] in SINGULAR) \
+                    or _after_clitic(tokens, i)
+                if w in names or i and tokens[i - 1] in ("quel", "quelle", "quels", "quelles") and not verb or \
+                        len(w) >= 4 and not verb and (_after_determiner(tokens, i) or _ends_phrase(tokens, i, self.knows) or
+                                                      i and tokens[i - 1] in COPULAS):  # "quel âge ?": short, asked
                     unknown.append(w)  # "le président", "la piscine": a thing the base does not hold
                 continue
             if known in GRAMMAR and known not in self.words_known:
@@ -755,6 +759,16 @@ def _after_determiner(tokens: list[str], i: int) -> bool:
     if i >= 1 and tokens[i - 1] in DETERMINERS:
         return True
     return i >= 2 and tokens[i - 2] in DETERMINERS and tokens[i - 1] in PRE_ADJECTIVES
+
+
+# "de les reprendre", "on peut la citer": an object pronoun between a preposition or a modal and a verb, never a
+# determiner ("de les" would be "des", "à les" "aux"; "de la", "à la" are articles)
+MODALS = frozenset("peut peux pouvez peuvent pourrait pourrais pourriez pourrions puis doit dois devons devez".split())
+
+
+def _after_clitic(tokens: list[str], i: int) -> bool:
+    return i >= 2 and (tokens[i - 1] == "les" and tokens[i - 2] in ("de", "d", "a", "sans")
+                       or tokens[i - 1] in ("le", "la", "les") and tokens[i - 2] in MODALS)
 
 
 def _ends_phrase(tokens: list[str], i: int, knows) -> bool:

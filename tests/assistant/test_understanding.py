@@ -2226,3 +2226,36 @@ def test_a_member_pointed_at_by_its_words_and_by_meaning_is_confirmed(assistant)
     # "quelqu'un pour …" asks who does it too
     b = ask(assistant, "quelqu'un pour aider une mairie à passer en mode zéro déchet ?")
     assert not b.abstained and "Trizzy" in b.answer[:250]
+
+
+def test_a_few_members_alike_by_their_words_are_told_apart_by_meaning(assistant):
+    # "compost" reaches "composteurs" (one family); of the members whose words say it alike, the nearest by meaning
+    # comes first and confirms what the other words mean ("l'immeuble")
+    a = ask(assistant, "il nous faut un bac à compost commun pour l'immeuble, vous connaissez une boîte qui en fabrique ?")
+    assert not a.abstained and "Ortie" in a.answer.split("\n")[1]
+    b = ask(assistant, "un bac à compost partagé pour la copro, une boîte qui fabrique ça ?")
+    assert "Ortie" in b.answer
+    # two members of the water sector alike, neither near "dessalement": nothing confirmed, the word is lacking
+    c = ask(assistant, "parmi les adhérents, qui fait du dessalement pour l'eau potable ?")
+    assert c.abstained and "dessalement" in c.answer
+
+
+def test_an_infinitive_after_an_object_pronoun_is_no_thing_the_base_lacks(assistant):
+    # "de les reprendre": a verb, not a noun the base lacks; what the base says of the slides is answered
+    a = ask(assistant, "les diapos des formations, on a le droit de les reprendre en interne ?")
+    assert not a.abstained and "reprendre" not in a.answer
+    b = ask(assistant, "qui est à la trésorerie du cluster ?")  # "à la": an article, its noun asked
+    assert b.abstained and "tresorerie" in fold(b.answer)
+
+
+def test_organisations_counted_are_the_structures_of_the_base(assistant):
+    # "organisations" counted are the base's "structures" (its stem is also that of "organisés")
+    a = ask(assistant, "y a combien d'organisations dans la base de données du cluster ?", as_of="2024-12-31")
+    assert not a.abstained and "1692" in a.answer.replace(" ", "").replace("\u202f", "")
+    assert "co-organis" in ask(assistant, "combien d'événements en co-organisation ?", as_of="2024-12-31").answer
+
+
+def test_an_adjective_whose_feminine_grows_from_another_form_is_one_word(assistant):
+    assert stem("nouvelles") == stem("nouveaux") == stem("nouvel") and stem("vieille") == stem("vieux")
+    a = ask(assistant, "en moyenne, le cluster rencontre combien de nouveaux organismes par an ?", as_of="2024-12-31")
+    assert not a.abstained and "150" in a.answer.split("\n")[0]
