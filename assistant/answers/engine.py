@@ -590,6 +590,15 @@ class Engine:
             retry = self._answer(retry_q, as_of, previous.focus)
             if not retry.abstained and retry.coverage > draft.coverage + 0.1:
                 q, draft = retry_q, retry
+        if draft.abstained and previous and previous.focus.get("kind") == "passages" \
+                and len(previous.focus.get("ids", [])) == 1 and (refers_back(message) or PRONOUN.match(fold(message))) \
+                and not (own.topic or own.unknown or own.has("count", "when", "where", "what", "how", "why")
+                         or re.search(r"\bquel(?:le)?s?\b", fold(message))) \
+                and (whole := self.passages.section(previous.focus["ids"][0])):
+            # "qui s'occupe de la com ?" then "et elle est seule ?": nothing asked of its own but whether, of the
+            # one sentence shown; the whole section it comes from says what the base holds around it ("elle a quel
+            # âge ?" asks a thing of its own)
+            draft = whole
         years = list(q.dates.years) or ([q.dates.period.start.year] if q.dates.period and q.dates.period.year_known
                                         else [])
         if not years and YEAR_ASKED.search(fold(q.text)) and len(given := _year_given(q, draft.text)) == 1:

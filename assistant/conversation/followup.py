@@ -224,9 +224,10 @@ def _drop(text: str, vocabulary: set[str]) -> str:
 
 
 def _subject(previous: str, keep_dates: bool) -> str:
-    """The previous question's content words, as written: a name keeps its capital ("Instagram")."""
+    """The previous question's content words, as written: a name keeps its capital ("Instagram"); a pronominal verb
+    keeps its pronoun ("s'occupe", alone, would read as a noun)."""
     kept = []
-    tokens = re.findall(r"[\w-]+", re.sub(r"\b\w+['’]", " ", previous))
+    tokens = re.findall(r"(?:\bs['’])?[\w-]+", re.sub(r"\b(?![sS]['’])\w+['’]", " ", previous))
     for i, token in enumerate(tokens):
         w = fold(token)
         if keep_dates and w in ("depuis", "entre") and i + 1 < len(tokens) \

@@ -269,3 +269,19 @@ def test_a_correction_takes_the_place_of_the_question_before(assistant):
     count = assistant.ask("combien de membres en 2022 ?", as_of=day)
     year = assistant.ask("euh non, je voulais dire en 2019", conversation_id=count.conversation_id, as_of=day)
     assert "98 en 2019" in year.answer
+
+
+def test_a_pronominal_verb_borrowed_keeps_its_pronoun_and_a_bare_whether_gets_the_whole_section(assistant):
+    from datetime import date
+
+    day = date(2024, 12, 31)
+    first = assistant.ask("qui s'occupe de la communication ?", as_of=day)
+    assert "Dourneau" in first.answer
+    # nothing asked of its own but whether, of the one sentence shown: the section it comes from (was "rien sur
+    # « occupe »": "s'occupe" borrowed without its pronoun read as a noun)
+    alone = assistant.ask("et elle est toute seule ?", conversation_id=first.conversation_id, as_of=day)
+    assert not alone.abstained and "alternant" in alone.answer and "occupe" not in alone.answer
+    # a thing asked of its own is still looked for
+    again = assistant.ask("qui s'occupe de la communication ?", as_of=day)
+    age = assistant.ask("elle a quel âge ?", conversation_id=again.conversation_id, as_of=day)
+    assert age.abstained
