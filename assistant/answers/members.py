@@ -52,9 +52,14 @@ JOINING = set(content_stems("accepte acceptes acceptee admis admise admises inte
                             "reunion seance lors"))
 
 
+# A company's legal form, said after its name or not at all
+LEGAL_FORM = re.compile(r"\s+(?:sas|sasu|sa|sarl|eurl|sci|scop|scic|gie|sem|spl|gmbh|ltd|inc|bv)\.?\s*$")
+
+
 def _names(m: Member) -> list[str]:
     """Folded ways to name a member: its name, the part before a parenthesis, an acronym in it."""
     names = {fold(m.name).strip()}
+    names.add(LEGAL_FORM.sub("", fold(m.name)).strip())  # "Ortie SAS" is "Ortie"
     if "(" in m.name:
         base, _, inner = m.name.partition("(")
         names.add(fold(base).strip())
@@ -150,9 +155,10 @@ class MemberBook:
 
     def _among(self, shown: list[Member], q: Query) -> list[Member]:
         """"Et laquelle fait des grands projets d'infrastructures ?" after a list: the members of the list whose
-        description holds the words asked (all of them when none does)."""
+        name or description holds the words asked (all of them when none does)."""
         asked = set(q.topic) - MEMBER_WORDS - NEWCOMERS - JOINING
-        scores = {m.id: self.lexicon.weight(asked & self.stems[m.id]) for m in shown}
+        # its name too: "et Ortie, ils font quoi ?" names one of them
+        scores = {m.id: self.lexicon.weight(asked & (self.stems[m.id] | set(content_stems(m.name)))) for m in shown}
         best = max(scores.values(), default=0.0)
         return [m for m in shown if scores[m.id] >= 0.8 * best] if best > 0 else shown
 

@@ -285,3 +285,14 @@ def test_a_pronominal_verb_borrowed_keeps_its_pronoun_and_a_bare_whether_gets_th
     again = assistant.ask("qui s'occupe de la communication ?", as_of=day)
     age = assistant.ask("elle a quel âge ?", conversation_id=again.conversation_id, as_of=day)
     assert age.abstained
+
+
+def test_a_member_named_without_its_legal_form_is_the_one_asked_of(assistant):
+    from datetime import date
+
+    day = date(2024, 12, 31)
+    first = assistant.ask("l'AG d'octobre a validé quels nouveaux adhérents ?", as_of=day)
+    assert "Ortie SAS" in first.answer
+    # "Ortie" is "Ortie SAS" without its legal form (its name is no word of its activity any more)
+    then = assistant.ask("et Ortie, c'est quoi leur activité ?", conversation_id=first.conversation_id, as_of=day)
+    assert "composteurs" in then.answer and "Sogaris" not in then.answer
