@@ -30,7 +30,8 @@ KINDS = {
     "help": r"aide|help|a l'aide|tu sers a quoi|tu fais quoi|que sais-tu faire|qu'est-ce que tu sais faire|"
             r"tu peux faire quoi|comment (?:ca marche|t'utiliser)|par ou commencer|je commence par quoi|"
             r"qu'est-ce que (?:je peux|on peut) (?:te |vous )?demander|"
-            r"(?:tu peux|vous pouvez|peux-tu|pouvez-vous|qui peut|quelqu'un peut) m'aider|can you help(?: me)?|could you help(?: me)?|"
+            r"(?:tu peux|vous pouvez|peux-tu|pouvez-vous|qui peut|quelqu'un peut) m'aider|"
+            r"can you help(?: me)?|could you help(?: me)?|"
             r"j'ai (?:quelques |des |une |plusieurs )?questions?|je (?:ne )?comprends pas|je comprends rien|je capte rien|"
             r"j'ai pas compris|j'ai rien compris|"
             r"(?:je peux|on peut|puis-je|est-ce que je peux) (?:te |vous )?(?:poser|demander) (?:des|une|quelques) questions?",
@@ -75,7 +76,8 @@ def smalltalk(message: str) -> str | None:
         rest = _HELP.sub(" ", folded)  # "vous pouvez m'aider à trouver la date du forum ?" asks more than help
         content = [w for w in re.findall(r"[a-z]{4,}", rest) if w not in STOPWORDS and w not in _SOCIAL_WORDS]
         # "… m'aider à cartographier la pollution d'un terrain ?" names a task: a question
-        if len(content) <= 3 and not _ASKS.search(rest.replace("?", " ")) and not re.search(r"\baider (?:a|pour) \w", folded):
+        if len(content) <= 3 and not _ASKS.search(rest.replace("?", " ")) \
+                and not re.search(r"\baider (?:a|pour) \w", folded):
             return REPLIES["help"]
     social = _PATTERN.match(folded + " ") or (
         (_CLOSERS.search(folded) or _ABOUT_ME.match(folded)) and short and not _ASKS.search(folded))

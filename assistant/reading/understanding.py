@@ -440,7 +440,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     # "notre usine a plein de résidus, qui sait les traiter ?": a message opening on the asker's own thing and going
     # on with what it does or has tells the asker's situation; what is asked comes after ("notre budget, c'est
     # combien ?", "notre budget est de combien ?" ask of it)
-    if (m := OWN.match(folded)) and re.match(r" (?!(?:est|sont|etait|etaient|c'est|fait|font|vaut|valent|coute\w*)\b)[a-z]", folded[m.end():]):
+    if (m := OWN.match(folded)) \
+            and re.match(r" (?!(?:est|sont|etait|etaient|c'est|fait|font|vaut|valent|coute\w*)\b)[a-z]", folded[m.end():]):
         own |= (told := set(words(m.group(1))))
         asked_unknown = [w for w in asked_unknown if w not in told or w in names]
     # "un consultant indé qui s'y connaît en recyclage ?": someone sought, described by the clause that follows
