@@ -155,10 +155,9 @@ class MemberBook:
 
     def _among(self, shown: list[Member], q: Query) -> list[Member]:
         """"Et laquelle fait des grands projets d'infrastructures ?" after a list: the members of the list whose
-        name or description holds the words asked (all of them when none does)."""
+        description holds the words asked (all of them when none does)."""
         asked = set(q.topic) - MEMBER_WORDS - NEWCOMERS - JOINING
-        # its name too: "et Ortie, ils font quoi ?" names one of them
-        scores = {m.id: self.lexicon.weight(asked & (self.stems[m.id] | set(content_stems(m.name)))) for m in shown}
+        scores = {m.id: self.lexicon.weight(asked & self.stems[m.id]) for m in shown}
         best = max(scores.values(), default=0.0)
         return [m for m in shown if scores[m.id] >= 0.8 * best] if best > 0 else shown
 
@@ -240,7 +239,7 @@ class MemberBook:
         first = [m for x, m in scored if x == best]  # those its words point to most
         tied = len(first) > 1
         # the description embedded once, for any of three uses
-        near = self._nearness(q, wanted) if best < asked and (described or len(first) <= 3) or tied else None
+        near = self._nearness(q, wanted) if best < asked and (described or 0 < len(first) <= 3) or tied else None
         nearest = None if near is None else (self.members[int(np.argmax(near))], bool(near.max() >= MEANING_SIMILARITY))
         if described and nearest and nearest[1] and (draft := self._described(q, nearest[0])):
             return draft

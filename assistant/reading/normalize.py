@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from os.path import commonprefix
 
 import Stemmer
 
@@ -71,15 +72,5 @@ def related(wanted: set[str], stems: set[str], least: int = 5) -> set[str]:
     "pollutions des sols" (one stem begins the other, `least` letters at least); "compostage" and "composteurs"
     (a long common root, the shorter stem's whole but for its last two letters)."""
     return {w for w in wanted if w in stems or len(w) >= least and any(
-        t.startswith(w) or len(t) >= least and w.startswith(t) or _root(w, t) >= max(7, min(len(w), len(t)) - 2)
-        for t in stems)}
-
-
-def _root(a: str, b: str) -> int:
-    """How many first letters two words share."""
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
+        t.startswith(w) or len(t) >= least and w.startswith(t)
+        or len(commonprefix((w, t))) >= max(7, min(len(w), len(t)) - 2) for t in stems)}
