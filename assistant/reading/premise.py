@@ -11,9 +11,12 @@ from assistant.reading.dates import _MONTH_RE, read_dates
 from assistant.reading.normalize import INVERTED_ASK, content_stems, fold
 
 _CAN_YOU = r"(?:pouvez-vous|peux-tu|pourriez-vous|tu peux|vous pouvez)"  # "pouvez-vous me le confirmer ?"
-TAG = re.compile(r"[,;:\s]*\b(?:oui ou non|non|hein|c'est (?:bien )?ca|n'est-ce pas|pas vrai|c'est vrai|vrai|exact|correct|"
+# How a speaker says a claim is only from memory: "si je dis pas de bêtise", "si je me trompe pas", "de mémoire".
+HEDGE = (r"(?:si je (?:ne )?me trompe pas|si je (?:ne )?dis pas de betises?|sauf erreur(?: de ma part)?|si je ne m'abuse|"
+         r"si je me (?:souviens|rappelle) bien|si j'ai bonne memoire|de memoire|je crois|je pense|il me semble|me semble-t-il)")
+TAG = re.compile(rf"[,;:\s]*\b(?:{HEDGE}[,;:\s]*)?(?:oui ou non|non|hein|c'est (?:bien )?ca|c (?:bien )?ca|{HEDGE}|n'est-ce pas|pas vrai|c'est vrai|vrai|exact|correct|"
                  rf"juste|right|confirme[sz]?|on est d'accord|{_CAN_YOU} (?:me |nous )?(?:le )?confirmer)\s*\?*\s*$")
-OPENING = re.compile(r"^\s*(?:(?:si j'ai bien compris|si je comprends bien|sauf erreur(?: de ma part)?|si je ne me trompe pas)"
+OPENING = re.compile(rf"^\s*(?:(?:si j'ai bien compris|si je comprends bien|{HEDGE})(?! comprendre)"
                      r"[, ]+(?:que )?|est-ce que|est ce que|est-ce qu'|c'est vrai que|il parait que|confirme[sz]?(?: moi)? que|"
                      r"je crois (?:comprendre )?que|j'ai cru comprendre que|il me semble que|j'ai entendu que|"
                      r"j'ai l'impression que|est-il (?:vrai|exact|juste) que|"
@@ -38,6 +41,10 @@ BOUND = re.compile(r"(?<!\bavec )(?<!\bde )(?<!\bayant )(?<!\bqui )\b(depasse\w*
                    r"inferieure?s? a|pas plus de|sous)\s+(?:les |la barre de?s? |le cap de?s? |la barre d')?"
                    + _NUM + r"(?![\d/.])")
 _AT_MOST = ("moins de", "en dessous de", "pas plus de", "sous la barre")
+# A number said roughly: "environ 300", "genre 300" ("une soixantaine" is read as "environ 60").
+ABOUT = re.compile(r"\b(?:environ|pres de|a peu pres|genre|dans les|autour de|quasi|quasiment|presque|grosso modo|"
+                   r"approximativement)\s*$")
+NEAR = 0.15  # how far from a rough number a value may be and still be it
 # A change claimed: "les actions ont augmenté en 2024 par rapport à 2023", "a baissé entre 2023 et 2024".
 RISE = re.compile(r"\b(augmente\w*|a progresse|ont progresse|est en hausse|sont en hausse|en hausse|a cru|ont cru|a grimpe|"
                   r"ont grimpe)\b")
@@ -73,6 +80,8 @@ COUNTRY = re.compile(r"(?<!\w)(?:en|a|au|aux)\s+(" + "|".join(sorted({re.escape(
                                                                    key=len, reverse=True)) + r")\b")
 # A year claimed as a beginning: "existe depuis 2010", "a été créé en 2012", "fondé en 2015".
 FOUNDED = re.compile(rf"\b(?:existe\w* depuis|cree\w* en|fonde\w* en|lance\w* en|date de|ne en|vu le jour en) ((?:19|20)\d\d)\b")
+# Someone named as who it is: "la responsable comm c'est bien Carolina ?", "c'est bien Sempergreen qui fait les toits ?"
+NAMED = re.compile(r"\bc'(?:est|etait|était) (?:bien |pas )?(?P<name>[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)?)(?P<who> qui\b)?")
 HAPPENED = re.compile(r"\b(?:eu lieu|tenue?s?|deroulee?s?|maintenue?s?)\b")
 WHEN = re.compile(rf"\b(?:en |au mois de |le |au |debut |fin |mi-?|courant )*(?:\d{{1,2}}(?:er)? )?(?:{_MONTH_RE})\b")
 
@@ -117,6 +126,8 @@ class Claim:
     held: bool = False  # the claim is that an event took place on the day it names
     top: str | None = None  # what is claimed to come first in a ranking ("les sols"), folded
     year: bool = False  # `number` is the year something began
+    rough: bool = False  # `number` is said roughly ("une soixantaine", "environ 300")
+    name: str | None = None  # who is claimed to be the one asked of, folded
 
 
 def read_claim(message: str, today: date) -> Claim | None:
@@ -138,12 +149,21 @@ def read_claim(message: str, today: date) -> Claim | None:
         asking = None  # "le nombre de membres a augmenté, non ?" claims; "nombre d'événements en juin ?" asks
     if asking and asking.group(1) == "qui" and WHO_MOST.match(body.strip(" ,?")):
         asking = None  # "c'est le forum qui a eu le plus de monde ?": a relative "qui", nothing asked
+    if asking and asking.group(1) == "qui" and (m := NAMED.search(message)) and m.group("who"):
+        asking = None  # "c'est bien Sempergreen qui fait les toits ?": the relative "qui" of the one named
     if not (tagged or opened or plain) or asking or TWO_THINGS.search(body):
         return None
     if (m := COMPARED.search(body)) and (m.group(1) or m.group(4)):
         first, second = int(m.group(1) or m.group(4)), int(m.group(5))
         return Claim(f"combien de {m.group(3)} en {first} et en {second} ?", bound=">" if m.group(2) == "plus" else "<",
                      years=(first, second))
+    if (m := NAMED.search(message)) and len(fold(message)) == len(message):
+        # the name as typed (with its capital), the rest read folded: what is said of the one named
+        before, after = folded[:m.start()].strip(" ,"), body[m.end():].strip(" ,?") if m.end() <= len(body) else ""
+        if m.group("who") and after and not before:
+            return Claim(f"qui {after} ?", name=fold(m.group("name")))
+        if before and not after and len(before.split()) >= 2:
+            return Claim(f"qui est {before} ?", name=fold(m.group("name")))
     year = re.match(r"(en (?:19|20)\d\d),? ", body)  # "en 2023 c'était …": the year the ranking is of
     ranked = body[year.end():] if year else body
     for pattern in TOP:  # "c'est les sols le thème le plus fréquent ?": the ranking asked, and its first
@@ -188,8 +208,9 @@ def read_claim(message: str, today: date) -> Claim | None:
             return Claim(f"{neutral} quand ?", when=(period.start.month, day))
     if m := NUMBER.search(body):
         value = float(re.sub(r"[  .]", "", m.group(1)).replace(",", "."))
-        neutral = (body[:m.start()] + " combien de " + body[m.end():]).strip(" ,?")
-        return Claim(f"{neutral} ?", number=value)
+        about = ABOUT.search(body[:m.start()])
+        neutral = (body[:about.start() if about else m.start()] + " combien de " + body[m.end():]).strip(" ,?")
+        return Claim(f"{neutral} ?", number=value, rough=bool(about))
     return None
 
 
@@ -218,6 +239,8 @@ def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
             return None
         rose = said.group(1) == "+" if said.group(1) else said.group(3) == "hausse"
         return rose == (claim.change == "+")
+    if claim.name:
+        return claim.name in fold(answer)
     if claim.top:  # the first of the ranking: the answer's first line, before the others it names
         first = re.split(r"\b(?:ensuite|parmi)\b", fold(answer).split("\n")[0])[0]
         if not re.search(r"\b(?:le|la|les) (?:plus|moins)\b", first):
@@ -234,6 +257,9 @@ def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
     if claim.number is not None:
         found = [float(m.group(1).replace(" ", "").replace(" ", "").replace(",", "."))
                  for m in re.finditer(rf"(?<![\w,])(\d+(?:[  ]\d{{3}})*(?:,\d+)?)(?!\d|[  ]?\d{{3}}\b| ?(?:{_MONTH_RE})\b)", fold(answer))]
+        if claim.rough:  # the answer's first value, years aside, near enough to the rough one
+            first = next((v for v in found if not (1900 <= v <= 2100 and v == int(v))), None)
+            return None if first is None else abs(first - claim.number) <= NEAR * claim.number
         if claim.bound == "=":
             asked = set(re.findall(r"\b((?:19|20)\d\d)\b", claim.neutral))
             tied = [float(re.sub(r"[  ]", "", m.group(1)).replace(",", ".")) for m in YEARED.finditer(fold(answer))
