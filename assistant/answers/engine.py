@@ -620,6 +620,11 @@ class Engine:
             # not "je parlais du webinaire avec la Finlande, le même jour" (a title's words name their own), "il
             # faisait beau ce jour-là ?" (a thing the base lacks), "le bureau du 21 novembre s'est-il tenu ce
             # jour-là ?" (a day of its own)
+            if subject and (day := self.events.day_of(ids, DAY_SHIFT[shift.group(1)])):
+                # "et c'est qui les nouveaux membres validés ce jour-là ?": a subject of its own, asked of that day
+                draft = self._answer(parse(_DAY_SHIFT.sub(f"le {format_date(day)}", folded), as_of, self.lexicon), as_of, {})
+                if not draft.abstained and draft.focus.get("kind") != "events":
+                    return draft
             return self.events.on_day(own, ids, DAY_SHIFT[shift.group(1)], as_of)
         if subject:
             return None  # a subject of its own

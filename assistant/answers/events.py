@@ -403,13 +403,17 @@ class EventBook:
                      [event_source(e, _line(e, as_of)) for e in shown], coverage=1.0,
                      focus={"kind": "events", "ids": [e.id for e in shown]})
 
+    def day_of(self, ids: list[str], shift: int) -> date | None:
+        """The day that many days from the events shown (from the last one going forward, the first going back)."""
+        shown = sorted((self._by_id[i] for i in ids if i in self._by_id), key=lambda e: e.date)
+        return (shown[-1] if shift >= 0 else shown[0]).date + timedelta(days=shift) if shown else None
+
     def on_day(self, q: Query, ids: list[str], shift: int, as_of: date) -> Draft | None:
         """"Et le lendemain ?", "la veille ?", "le même jour ?": the events of the day that many days from the
-        event shown (the last one shown going forward, the first one going back), the shown ones aside."""
+        event shown, the shown ones aside."""
         shown = sorted((self._by_id[i] for i in ids if i in self._by_id), key=lambda e: e.date)
-        if not shown:
+        if not (day := self.day_of(ids, shift)):
             return None
-        day = (shown[-1] if shift >= 0 else shown[0]).date + timedelta(days=shift)
         held = [e for e in self.events if e.date == day and e.id not in ids]
         if not held:
             # "on a visité quoi ce jour-là ?": what the event shown that day was, said again

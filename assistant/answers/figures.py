@@ -220,9 +220,11 @@ class FigureBook:
                                    -len(x[2].figures if q.has("first") else x[3]) if span else 0,
                                    not any(f.period in asked_periods for f in x[3]),  # "en 2024": a 2024 figure
                                    -x[1], len(x[2].label)))
-        counted = re.findall(r"\b(?:combien|nombre|nb)(?: total)?\s+(?:de |d')(?:la |les |des )?([\w-]+)", canonical(q.text))
+        counted = [w for w in re.findall(r"\b(?:combien|nombre|nb)(?: total)?\s+(?:de |d')?(?:la |les |des )?([\w-]+)",
+                                         canonical(q.text)) if content_stems(w)]  # not "de combien le nombre de …"
         if len(counted) == 1:
-            # "combien d'e-mailings diffusés ?" counts e-mailings: not the lists of "listes de diffusion"
+            # "combien d'e-mailings diffusés ?" counts e-mailings: not the lists of "listes de diffusion" (read from
+            # English, "combien newsletters" has no "de")
             noun = content_stems(counted[0])[:1]
             counts = [x for x in scored if noun and noun[0] in content_stems(canonical(x[3][-1].unit))
                       and any(noun[0] in n for n in x[2].names)]

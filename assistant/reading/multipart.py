@@ -6,7 +6,7 @@ import re
 
 from assistant.reading.normalize import INVERTED_ASK, fold
 
-ASK = (r"combien|cb|quand|qd|ou|qui|ki|quel|quelle|quels|quelles|kel|lequel|laquelle|lesquels|lesquelles|comment|pourquoi|quoi|a quoi|de quoi|c'est quoi|c'etait quoi|c'est quand|"
+ASK = (r"combien|cb|quand|qd|ou|qui|ki|quel|quelle|quels|quelles|kel|lequel|laquelle|lesquels|lesquelles|comment|pourquoi|quoi|a quoi|de quoi|a combien|aupres de combien|c'est quoi|c'etait quoi|c'est quand|"
        r"c'etait quand|c'est ou|c'etait ou|est-ce|a quelle|en quelle|le nombre|nombre d'|nombre de|nb d'|nb de|la date|y a-t-il|"
        r"il y a|ya|" + INVERTED_ASK)
 # "... et combien ...", "..., quand ...", "...; qui ..." — a conjunction or a comma before a question word.

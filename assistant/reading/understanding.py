@@ -45,7 +45,7 @@ SYNONYMS = [
     (r"\b(quand|lorsqu'|lorsque|s'|si|des qu') ?il (?:pleut|pleuvait|pleuvra|a plu)\b", r"\1 il y a de la pluie"),
     (r"\b(quand|lorsqu'|lorsque|s'|si|des qu') ?il (?:neige|neigeait|neigera|a neige)\b", r"\1 il y a de la neige"),
     # "il va faire beau ?", "il pleuvait ?": the weather too
-    (r"\bil (?:va |allait |devrait )?(?:fai(?:t|sait|re)|fera|ferait) (?:beau|chaud|froid|moche|gris|bon)\b|"
+    (r"\bil (?:va |allait |devrait |a |avait |aura )?(?:fai(?:t|sait|re)|fera|ferait) (?:beau|chaud|froid|moche|gris|bon)\b|"
      r"\b(?:il )?(?:pleut|pleuvait|pleuvoir|pleuvra|pleuvrait|a plu|neige|neigeait|neiger|neigera)\b", "quelle meteo"),
     (r"\bdechets? (organiques?|alimentaires?|verts?)\b", "biodechets"),
     (r"\bbio-?dechets?\b", "biodechets"),
@@ -662,6 +662,8 @@ class Lexicon:
         after = tokens[i + 1]
         if after in ABOUT and i + 2 < len(tokens):
             return True
+        if after in ("de", "d") and i + 4 < len(tokens) and tokens[i + 3] in ABOUT and "#" + stem(tokens[i + 2]) in self.df:
+            return True  # "le module de formation sur les biodéchets": a kind of the base's thing, then what it is about
         if after in ("du", "de", "des", "d") and i >= 2 and tokens[i - 2] in ("dans", "selon", "pour", "sur") \
                 and i + 2 < len(tokens) and "#" + stem(tokens[i + 2]) in self.df and self.idf(stem(tokens[i + 2])) >= SPECIFIC_IDF:
             return True  # "dans la formulation du 4e enjeu, que désignent …": where to look, not what is asked

@@ -2259,3 +2259,39 @@ def test_an_adjective_whose_feminine_grows_from_another_form_is_one_word(assista
     assert stem("nouvelles") == stem("nouveaux") == stem("nouvel") and stem("vieille") == stem("vieux")
     a = ask(assistant, "en moyenne, le cluster rencontre combien de nouveaux organismes par an ?", as_of="2024-12-31")
     assert not a.abstained and "150" in a.answer.split("\n")[0]
+
+
+def test_a_claim_said_from_memory_or_roughly_is_checked(assistant):
+    from assistant.reading.premise import read_claim, untagged
+    today = date(2024, 12, 31)
+    assert read_claim("on était 80 à la visite si je dis pas de bêtises", today).number == 80  # a hedge tags a claim
+    assert untagged("la visite c'était en mars si je me trompe pas ?") == "la visite c'était en mars ?"
+    near = ask(assistant, "on avait genre 130 personnes au forum eau, si je me souviens bien ?", as_of="2024-12-31")
+    assert near.answer.startswith("Oui") and "126" in near.answer  # roughly 130: 126 is it
+    far = ask(assistant, "de mémoire on a organisé une trentaine d'événements en 2024", as_of="2024-12-31")
+    assert far.answer.startswith("Non") and "45 événements" in far.answer  # "une trentaine" is about 30
+
+
+def test_a_claimed_name_is_checked_against_who_the_base_says(assistant):
+    wrong = ask(assistant, "le responsable de la comm c'est bien Jean ?", as_of="2024-12-31")
+    assert wrong.answer.startswith("Non") and "Dourneau" in wrong.answer
+    right = ask(assistant, "c'est bien Sempergreen qui fait les toitures végétalisées ?", as_of="2024-12-31")
+    assert right.answer.startswith("Oui") and "Sempergreen" in right.answer
+
+
+def test_that_day_asked_of_another_subject_asks_it_of_the_day(assistant):
+    first = ask(assistant, "le bureau de septembre c'était quand ?", as_of="2024-12-31")
+    then = ask(assistant, "et qui a été validé comme membre ce jour-là ?", as_of="2024-12-31",
+               conversation_id=first.conversation_id)
+    assert "Sempergreen" in then.answer and "5 septembre 2024" in then.answer
+    weather = ask(assistant, "il a fait beau ce jour-là ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert weather.abstained  # the weather, not the events of that day
+
+
+def test_a_kind_of_thing_named_with_its_complement_and_counts_read_from_english(assistant):
+    a = ask(assistant, "le module de formation sur les sols, ça dure combien de temps ?", as_of="2024-12-31")
+    assert not a.abstained and "demi-journée" in a.answer  # "module de formation": the kind of the guide asked of
+    b = ask(assistant, "how many e-mailings did the cluster send in 2024?", as_of="2024-12-31")
+    assert "100" in b.answer and "Listes" not in b.answer
+    c = ask(assistant, "on a envoyé combien d'e-mailings en 2024 et à combien de contacts ?", as_of="2024-12-31")
+    assert "100" in c.answer and "3667" in c.answer
