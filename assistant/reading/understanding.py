@@ -76,6 +76,13 @@ SYNONYMS = [
     (r"\b(4e|4eme|quatrieme)\s+(enjeu|dis|guide|programme)\b", r"\2 4"),
     (r"\bmise? a jour\b", "mise a jour"),
     (r"\bcb\b", "combien"),
+    # "le nb de contacts a pris combien ?": how much it grew ("ça a pris combien de temps ?" asks a duration)
+    (r"\b(a|ont|avait|avaient) pris combien\b(?! (?:de temps|d'heures|de jours|de mois))", r"\1 augmente de combien"),
+    # "on a terminé 2024 avec 200 membres", "fini l'année avec": what there was at the year's end
+    (r"\b(?:a|avons|ont|avait|avions|avaient) (?:termine|fini|cloture|boucle)e?s? ((?:l'annee|l'an)(?: (?:19|20)\d\d)?|(?:19|20)\d\d) "
+     r"avec\b", r"avait fin \1"),
+    # "le thème le plus présent dans nos événements": the one most often there, not a headcount ("les présents")
+    (r"\b(le|la|les) (plus|moins) presente?s?\b", r"\1 \2 frequent"),
     (r"\bferme(?:nt)? la marche\b", "est le moins present"), (r"\barrive(?:nt)? en tete\b", "est le plus present"),
     (r"\b(boite|boites|boiboite)\b(?! (?:a|aux|mail|e-?mail|postale|de reception|noire))",
      lambda m: "entreprises" if m.group(1).endswith("s") else "entreprise"),  # "quelle boîte" is a company

@@ -2295,3 +2295,12 @@ def test_a_kind_of_thing_named_with_its_complement_and_counts_read_from_english(
     assert "100" in b.answer and "Listes" not in b.answer
     c = ask(assistant, "on a envoyé combien d'e-mailings en 2024 et à combien de contacts ?", as_of="2024-12-31")
     assert "100" in c.answer and "3667" in c.answer
+
+
+def test_the_most_present_theme_a_year_ended_with_a_count_and_what_a_count_took(assistant):
+    a = ask(assistant, "quel thème a été le moins présent dans les événements de 2024 ?", as_of="2024-12-31")
+    assert "Fréquence" in a.answer and "participants" not in a.answer  # how often, not how many people came
+    b = ask(assistant, "le cluster a bouclé l'année 2023 avec combien de membres ?", as_of="2024-12-31")
+    assert "190 en 2023" in b.answer
+    c = ask(assistant, "la page linkedin a pris combien d'abonnés en un an ?", as_of="2024-12-31")
+    assert "1 132" in c.answer  # "a pris combien": how much it grew
