@@ -15,7 +15,7 @@ from assistant.answers.events import EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, EventB
 from assistant.answers.figures import FigureBook, asked_level
 from assistant.conversation.followup import (MEASURES, PARTITIVE, PRONOUN, SHIFTED, correction, is_followup, refers_back,
                                              resolve)
-from assistant.answers.guides import GuideBook, asks_of_offer
+from assistant.answers.guides import GUIDE_WORDS, GuideBook, asks_of_offer
 from assistant.answers.members import MemberBook
 from assistant.reading.multipart import again, coordinated, split_questions
 from assistant.reading.dates import MONTH_NAMES, Period, format_date, read_dates, undated
@@ -737,9 +737,11 @@ class Engine:
             # "il y a des collectivités ?", "quels secteurs ont plus de 100 membres ?": figures answer it
             figure.coverage *= 0.5  # "c'est quoi X ?", "quels sont les X ?" want a description, not figures
         guide = _safely(self.guides.answer, q, ids if kind == "guides" else None)
-        if guide and self.guides.named(q) and not (q.dates.period or q.has(*EVENT_ASKS)) and not q.unknown \
-                and not _unpriced(q, guide):
-            return guide  # "la formation X" asked about its content: the guide answers
+        if guide and (named := self.guides.named(q)) and not (q.dates.period or q.has(*EVENT_ASKS)) and not q.unknown \
+                and not _unpriced(q, guide) and (not q.has("who") or set(q.topic) & GUIDE_WORDS or fold(named.title) in q.folded):
+            # "la formation X" asked about its content: the guide answers; "qui fait de la dépollution des sols et de la
+            # construction durable ?" uses a guide's words, not its title: it asks who does it
+            return guide
         candidates = [
             _safely(self.members.answer, q, ids if kind == "members" else None),
             _safely(self.events.answer, q, as_of, ids if kind == "events" else None, bool(focus.get("pointed"))),

@@ -24,7 +24,7 @@ SMS = {
     "c": "c'est", "ct": "c'etait", "g": "j'ai", "ya": "il y a", "yen": "il y en", "yaura": "il y aura",
     "yavait": "il y avait", "kesk": "qu'est-ce que", "keske": "qu'est-ce que", "kesako": "qu'est-ce que c'est",
     "proch": "prochain", "prochn": "prochain", "dispo": "disponible", "mm": "meme", "tjrs": "toujours",
-    "tjs": "toujours", "dsl": "desole", "pb": "probleme", "msg": "message", "asso": "association",
+    "tjs": "toujours", "dsl": "desole", "pb": "probleme", "msg": "message", "asso": "association", "com": "communication",
     "nbre": "nombre", "jcrois": "je crois", "pers": "personnes", "ppl": "personnes", "bdd": "base de donnees",
     "num": "numero",  # not "tel": "tel qu'il figure" is French
     "resp": "responsable", "respo": "responsable", "ptit": "petit", "ptite": "petite", "ptits": "petits", "ptites": "petites", "chui": "je suis", "jsuis": "je suis", "ptet": "peut-etre", "jvoudrais": "je voudrais",
@@ -73,7 +73,8 @@ ENGLISH = [
     ("anyone", "quelqu'un"), ("anybody", "quelqu'un"), ("can", "peut"), ("could", "pourrait"),
     ("help", "aider"), ("our", "notre"), ("my", "mon"), ("broken down by", "par"), ("apart from", "hors"),
     ("attendance", "participants"),
-    ("attendees", "participants"), ("attended", "ont participe"), ("people", "personnes"),
+    ("attendees", "participants"), ("attended", "ont participe"), ("showed up", "ont participe"), ("show up", "participer"),
+    ("turned up", "ont participe"), ("turn up", "participer"), ("came", "sont venus"), ("come", "venir"), ("people", "personnes"),
     # the words of any association's life, as its French reports say them
     ("board meeting", "bureau"), ("board meetings", "bureaux"), ("general assembly", "assemblee generale"),
     ("annual general meeting", "assemblee generale"), ("agm", "assemblee generale"),
@@ -103,7 +104,7 @@ _ENGLISH_RE = [(re.compile(rf"\b{re.escape(en)}(?!\w)", re.I), fr) for en, fr in
                sorted(ENGLISH, key=lambda p: -len(p[0]))]
 # Markers of an English sentence: its frames are rewritten only when the message reads as English,
 # so that French "on", "a" or "list" keep their meaning.
-_WORD = re.compile(r"(?<![\w'’-])[A-Za-z][A-Za-z0-9]*(?![\w'’-])")  # a whole word, not the "c" of "c'est"
+_WORD = re.compile(r"(?<![\w'’.-])[A-Za-z][A-Za-z0-9]*(?![\w'’-])")  # a whole word, not the "c" of "c'est"
 _LOANWORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w'’-])")
 _ENGLISH_MARKERS = re.compile(r"\b(how|what|when|where|which|who|the|is|are|did|does|was|were|there|in|of|"
                               r"please|list|show|give|many|much|had|has|have|will|can|could|would|this|that|"
@@ -152,6 +153,9 @@ def expand(text: str) -> str:
     text = re.sub(r"(?<![\w+-])([+-]) ?(de|d')(?=\s|\w)", lambda m: ("plus " if m.group(1) == "+" else "moins ") + m.group(2),
                   text)  # "+ de 50 personnes", "- de 20"
     text = re.sub(r"\+ ?(cb|combien)\b", "combien de plus", text, flags=re.I)  # "ça fait +cb ?"
+    # "le nb de contacts a pris combien ?": how much it gained ("ça a pris combien de temps ?" asks a duration)
+    text = re.sub(r"\b(a|ont|avait|avaient) pris (combien|cb)\b(?! (?:de temps|d'heures|de jours|de mois))", r"\1 gagné \2",
+                  text, flags=re.I)
     text = re.sub(r"\b(semaine|mois|annee|année|fois) pro\b", r"\1 prochaine", text, flags=re.I)
     # "ça se passe ou ?", "ou c'est ?": typed without its accent, "où" ends or opens the question ("A ou B ?" does not)
     text = re.sub(r"(?<![\w'’-])ou(?=\s*(?:[?!.]|$))|^(\s*)ou(?= (?:est|sont|se |s'est|c'est|ca |ça |a lieu|ont lieu|etait|était))",

@@ -99,7 +99,7 @@ _REQUEST = (r"(?:est-ce que |est ce que )?(?:tu peux|tu pourrais|vous pouvez|vou
 _OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une question|question|{_REQUEST})\b[\s,!.:-]*|"
                       # whom it is said to: "salut la team 👋", "bonjour à tous," (not "bjr les guides, c'est pour qui ?")
                       rf"(?<=\s)(?:(?:la|les|l') ?[\w-]+(?=\s*(?:!|[^\w\s'?,.:;-]))|(?:tout le monde|a tou(?:te)?s)(?=\s*(?:[,!.:]|[^\w\s'?]|$)))(?:[\s,!.:]|[^\w\s'?])*|"
-                      rf"(?:{KINDS['ack']}|{KINDS['thanks']})\s*[,.!]+\s*)+", re.I)  # "D'accord. Et …"
+                      rf"(?:{KINDS['ack']}|{KINDS['thanks']})\s*(?:[,.!]+\s*|(?=et\s)))+", re.I)  # "D'accord. Et …", "ok et …"
 # What the asker will do with the answer, with their own document ("Pour notre rapport annuel, …", "Dans le cadre
 # d'une note au bureau, …"; an indefinite or possessive article: "pour les PME, …" is a question's own subject),
 # and where they expect it to be written ("…, tel qu'il figure dans le tableau ?"): the frame, not the question.

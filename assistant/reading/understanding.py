@@ -76,8 +76,6 @@ SYNONYMS = [
     (r"\b(4e|4eme|quatrieme)\s+(enjeu|dis|guide|programme)\b", r"\2 4"),
     (r"\bmise? a jour\b", "mise a jour"),
     (r"\bcb\b", "combien"),
-    # "le nb de contacts a pris combien ?": how much it grew ("ça a pris combien de temps ?" asks a duration)
-    (r"\b(a|ont|avait|avaient) pris combien\b(?! (?:de temps|d'heures|de jours|de mois))", r"\1 augmente de combien"),
     # "on a terminé 2024 avec 200 membres", "fini l'année avec": what there was at the year's end
     (r"\b(?:a|avons|ont|avait|avions|avaient) (?:termine|fini|cloture|boucle)e?s? ((?:l'annee|l'an)(?: (?:19|20)\d\d)?|(?:19|20)\d\d) "
      r"avec\b", r"avait fin \1"),
@@ -95,9 +93,9 @@ SYNONYMS = [
     (r"\bfrequente?s?\b", "frequence"),
     # "les abonnés gagnés": new ones; "le cluster a gagné le plus de membres": how it rose (left as typed)
     (r"\b(gagnes?|gagnees?|gains?)\b(?! le (?:plus|moins|\+))", "nouveaux gain"),
-    # "un domaine qui s'occupe de l'emploi", "une boîte qui gère des entrepôts": what a thing works on, not who is in
-    # charge (a person still is: "une personne qui s'occupe de la com")
-    (r"\b((?:un|une|des|le|la|les) (?!pers?onn?es?\b)[\w'-]+(?: (?:du|de la|des|de|d')\s?[\w'-]+)?) qui "
+    # "un domaine qui s'occupe de l'emploi", "une boîte qui gère des entrepôts", "y en a un qui gère …": what a thing
+    # works on, not who is in charge (a person still is: "une personne qui s'occupe de la com")
+    (r"\b((?:un|une|des|le|la|les)(?: (?!pers?onn?es?\b|qui\b)[\w'-]+(?: (?:du|de la|des|de|d')\s?[\w'-]+)?)?) qui "
      r"(?:gere|gerent|s'occupe\w* de|pilote\w*)\b", r"\1 sur"),
     (r"\b(gere|gerent|s'occupe\w* de|en charge de|pilote\w*|responsables?)\b", "responsable"),
     (r"\bdeja\b", "deja historique"),

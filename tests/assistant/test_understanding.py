@@ -2304,3 +2304,18 @@ def test_the_most_present_theme_a_year_ended_with_a_count_and_what_a_count_took(
     assert "190 en 2023" in b.answer
     c = ask(assistant, "la page linkedin a pris combien d'abonnés en un an ?", as_of="2024-12-31")
     assert "1 132" in c.answer  # "a pris combien": how much it grew
+
+
+def test_a_description_in_a_guides_words_asking_who_does_it_is_about_members(assistant):
+    a = ask(assistant, "qqn qui fait de la construction durable et de la dépollution des sols dans le réseau ?",
+            as_of="2024-12-31")
+    assert "EODD" in a.answer and "Guide-formation" not in a.answer  # a guide's words, not its title
+    b = ask(assistant, "qui intervient dans la gestion durable des sols ?", as_of="2024-12-31")
+    assert "Guide-formation" in b.answer  # the guide's title, spelled out
+
+
+def test_la_com_and_english_ways_of_coming_to_an_event(assistant):
+    a = ask(assistant, "qui gère la com ?", as_of="2024-12-31")
+    assert "Dourneau" in a.answer  # "la com" is the communication, not a member that "gère" something
+    b = ask(assistant, "how many showed up at the soil forum?", as_of="2024-12-31")
+    assert "170" in b.answer
