@@ -578,6 +578,12 @@ class FigureBook:
             return (f"{m.label} : en moyenne {format_number(round(mean, 1), unit)} sur {len(figs)} relevés "
                     f"({period_label(figs[0].period)} à {period_label(figs[-1].period)} : "
                     + ", ".join(format_number(f.value, unit) for f in figs) + ").")
+        per = re.search(r"\bpar (mois|semaine|trimestre)\b", q.folded)
+        if q.has("average") and per and len(figs) == 1 and unit != "%" and re.fullmatch(r"(?:19|20)\d\d", figs[0].period or ""):
+            # "combien d'e-mailings par mois en moyenne en 2024 ?": a year's count spread over its months
+            share = figs[0].value / PER_YEAR[per.group(1)]
+            return (f"{m.label} : {format_number(figs[0].value, unit)} en {figs[0].period}, soit en moyenne "
+                    f"{format_number(round(share, 1), unit)} par {per.group(1)}.")
         if len(figs) > 4 and not q.dates.years and not q.dates.period:
             first, last = figs[0], figs[-1]
             values = (f"{format_number(last.value, unit)} en {period_label(last.period)} "
@@ -593,6 +599,7 @@ class FigureBook:
         return line
 
 
+PER_YEAR = {"mois": 12, "semaine": 52, "trimestre": 4}
 # "entre janvier et décembre", "de septembre 2023 à décembre 2024": a span named by its two ends
 SPAN = re.compile(rf"\b(?:entre|de|du|depuis)\s+(?:(?:la|sa) creation (?:en\s+)?)?(?:le\s+)?(?:\d+(?:er)?\s+)?"
                   rf"(?:{'|'.join(sorted(MONTH_WORDS, key=len, reverse=True))}|(?:19|20)\d\d)\b"

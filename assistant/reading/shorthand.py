@@ -154,7 +154,7 @@ def expand(text: str) -> str:
                   text)  # "+ de 50 personnes", "- de 20"
     text = re.sub(r"\+ ?(cb|combien)\b", "combien de plus", text, flags=re.I)  # "ça fait +cb ?"
     # "le nb de contacts a pris combien ?": how much it gained ("ça a pris combien de temps ?" asks a duration)
-    text = re.sub(r"\b(a|ont|avait|avaient) pris (combien|cb)\b(?! (?:de temps|d'heures|de jours|de mois))", r"\1 gagné \2",
+    text = re.sub(r"\b(a|ont|avait|avaient) pris (combien|cb|cmb)\b(?! (?:de temps|d'heures|de jours|de mois))", r"\1 gagné \2",
                   text, flags=re.I)
     text = re.sub(r"\b(semaine|mois|annee|année|fois) pro\b", r"\1 prochaine", text, flags=re.I)
     # "ça se passe ou ?", "ou c'est ?": typed without its accent, "où" ends or opens the question ("A ou B ?" does not)

@@ -297,6 +297,8 @@ OWN = re.compile(r"\b(?:mon|ma|mes|notre|nos) ([\w-]+(?: (?!(?:de|du|des|et|ou|a
 # … said as a complement ("pour notre résidence", "de notre cantine"); right after a verb they are what is done
 # ("organiser mon mariage"), but for whose or which ("traiter nos résidus d'usine") …
 OWN_AFTER = re.compile(r"\b(?:de|d'|du|des|pour|dans|a|au|aux|chez|sur|avec|par|en|sous|vers|pres de|autour de)\s*$")
+# … or for whom, when what is done to them follows ("sensibiliser mes collègues au compost", "former nos agents sur les sols")
+TO_WHAT = re.compile(r"\s+(?:a|au|aux|a la|a l'|sur|contre)\s?(?:le |la |les |l')?[a-z]")
 # … and right after a question word or a copula, what is asked ("c'est quand notre réunion d'équipe ?")
 ASKED_BEFORE = frozenset("quand ou quel quelle quels quelles qui quoi combien est sont etait etaient sera".split())
 INTENT_PATTERNS = {
@@ -307,9 +309,9 @@ INTENT_PATTERNS = {
     "when": r"\b(quand|quelle date|a quelle date|quel jour|date)\b",
     "list": r"\b(quels|quelles|liste\w*|lesquel\w*|lesquelles|enumere\w*|cite\w*|tous les|toutes les|"
             r"y a-t-il|y-a-t-il|existe-t-il|il y a des)\b",
-    "max": r"\b((?:le|la|les) plus(?! (?:faible|petite?|bas|basse|calme|creux|tranquille)s?\b)|maximum|record|le mieux|plus gros|plus grand|plus frequente|pic|sommet|"
+    "max": r"\b((?:le|la|les) plus(?! (?:faible|petite?|bas|basse|calme|creux|tranquille)s?\b)|maximum|record|le mieux|(?:le|la|les) meilleure?s?|plus gros|plus grand|plus frequente|pic|sommet|"
            r"n° ?1|numero (?:1|un)|en tete|en premiere position|top (?:\d{1,2}|trois|cinq|dix))\b",
-    "min": r"\b(le moins|la moins|les moins|minimum|plus petite?s?|plus faibles?|plus bas(?:se)?s?|plus (?:calmes?|creux|tranquilles?)|ferme la marche|"
+    "min": r"\b(le moins|la moins|les moins|minimum|(?:le|la|les) pires?|plus petite?s?|plus faibles?|plus bas(?:se)?s?|plus (?:calmes?|creux|tranquilles?)|ferme la marche|"
            r"en derniere position|bon dernier|bonne derniere)\b",
     # "qu'est-ce qui est prévu ?", "tout ce qui concerne …": what, not who
     "who": r"(?<!ce )\bqui\b|\bquelqu'un\b(?! (?:sait|saurait|peut|pourrait|a|aurait)\b)|\bquel(?:le)?s? (?:(?:nouve(?:au|aux|l|lle|lles)|autres?) )?(?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
@@ -414,6 +416,12 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     if "where" in intents:  # "dans quelle ville ?" asks where: the noun says how, not what
         framed = {stem(w) for w in re.findall(r"\bquel(?:le)? (ville|lieu|endroit|commune)\b", folded)}
         topic = [s for s in topic if s not in framed]
+    if "average" in intents:  # "en moyenne" asks how the amount is computed, not of "moyennes entreprises"
+        topic = [s for s in topic if s != stem("moyenne")]
+    # "ça s'adresse à quels profils ?", "destinées à quel public ?": the noun says whom, the audience is what is asked
+    if whom := set(re.findall(r"\b(?:s'adress\w*|adresse\w*|destine\w*|reserve\w*|ouvert\w*) (?:a|aux) quel(?:le)?s? (\w+)", folded)):
+        unknown = [w for w in unknown if w not in whom]
+        topic = [s for s in topic if s not in {stem(w) for w in whom}]
     if "first" in intents or re.search(r"\bdepuis (?:la |sa |le |son |l')(?:creation|debut|origine|lancement)\b", folded):
         # "à la création", "à l'origine", "au lancement" say when, not what; "depuis sa création": the whole series
         when_words = ("creation", "origine", "depart", "lancement")
@@ -441,13 +449,19 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     asked_unknown = [w for w in unknown if w in names or _heads(folded, w, opening=w not in kinds) and w not in modifiers]
     unknown = [w for w in unknown if (w not in kinds or w in asked_unknown) and w not in modifiers]
     own = {w for m in OWN.finditer(folded) if not set(words(folded[:m.start()])[-1:]) & ASKED_BEFORE
-           for w in words(m.group(1) if OWN_AFTER.search(folded[:m.start()]) else m.group("of") or "")}
+           for w in words(m.group(1) if OWN_AFTER.search(folded[:m.start()]) or TO_WHAT.match(folded[m.end():])
+                          else m.group("of") or "")}
     # "notre usine a plein de résidus, qui sait les traiter ?": a message opening on the asker's own thing and going
     # on with what it does or has tells the asker's situation; what is asked comes after ("notre budget, c'est
     # combien ?", "notre budget est de combien ?" ask of it)
     if (m := OWN.match(folded)) \
             and re.match(r" (?!(?:est|sont|etait|etaient|c'est|fait|font|vaut|valent|coute\w*)\b)[a-z]", folded[m.end():]):
         own |= (told := set(words(m.group(1))))
+        asked_unknown = [w for w in asked_unknown if w not in told or w in names]
+    # "je bosse au service déchets d'une mairie, je voudrais …": the asker says who they are before asking
+    if m := re.match(r"(?:moi,? )?(?:je |j')(?:suis|bosse|travaille|taffe|m'occupe|gere|represente|fais partie|viens)\b[^,?.;]*[,.;]",
+                     folded):
+        own |= (told := set(words(m.group(0))))
         asked_unknown = [w for w in asked_unknown if w not in told or w in names]
     # "un consultant indé qui s'y connaît en recyclage ?": someone sought, described by the clause that follows
     if m := re.match(r"(?:un|une|des) ([\w-]+(?: [\w-]+)?) qui\b", folded):
@@ -658,7 +672,8 @@ class Lexicon:
         if not end or tokens[i] not in words(folded[:end.start()]):
             return False
         after = folded[end.end():]
-        return any(w not in STOPWORDS and w not in BARE_ASKING and w not in MONTH_WORDS and "#" + stem(w) in self.df
+        return any(w not in STOPWORDS and w not in BARE_ASKING and w not in MONTH_WORDS and (
+            "#" + stem(w) in self.df or zipf(w) >= EVERYDAY_ZIPF)  # "… il parle de quoi ?"
                    for w in words(after))
 
     def _classifies(self, tokens: list[str], i: int) -> bool:
@@ -680,7 +695,7 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+")
 GRAMMAR = frozenset(STOPWORDS | QUESTION_WORDS | MONTH_WORDS | set(MONTHS) | chat_words() | set(
     """aujourd hui salut bonjour bonsoir coucou merci ok oui non voila super genial parfait top cool daccord
     d'accord question questions besoin aide savoir chercher cherche trouve dessus dessous chacun chacune ayant
-    etant moment""".split()))  # "en ce moment", "à ce moment-là"
+    etant moment pire pires""".split()))  # "en ce moment", "à ce moment-là"; "le pire mois": a ranking
 # Nouns that name nothing in particular: "un truc sur les sols", "une info sur le forum".
 EMPTY_NOUNS = frozenset("truc trucs chose choses machin bidule info infos information informations renseignement "
                         "renseignements precision precisions detail details question questions sujet".split())

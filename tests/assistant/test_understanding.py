@@ -2319,3 +2319,22 @@ def test_la_com_and_english_ways_of_coming_to_an_event(assistant):
     assert "Dourneau" in a.answer  # "la com" is the communication, not a member that "gère" something
     b = ask(assistant, "how many showed up at the soil forum?", as_of="2024-12-31")
     assert "170" in b.answer
+
+
+def test_who_asks_a_kind_with_a_question_of_its_own_and_the_audience_asked_by_a_noun(assistant):
+    a = ask(assistant, "je bosse dans une mairie, je voudrais sensibiliser mes collègues au compost, vous avez un truc ?",
+            as_of="2024-12-31")
+    assert "Gestion des biodéchets urbains" in a.answer  # who asks and for whom: not what is asked
+    b = ask(assistant, "le module biodéchets il parle de quoi ?", as_of="2024-12-31")
+    assert not b.abstained and "biodéchets" in b.answer  # "module": the kind of the thing asked of
+    c = ask(assistant, "ces formations s'adressent à quels métiers ?", as_of="2024-12-31")
+    assert not c.abstained and "responsables" in c.answer  # the noun says whom: the audience is asked
+
+
+def test_a_yearly_count_spread_over_its_months_and_en_moyenne_is_no_company_size(assistant):
+    a = ask(assistant, "combien d'e-mailings par mois en moyenne en 2024 ?", as_of="2024-12-31")
+    assert "8,3 par mois" in a.answer
+    b = ask(assistant, "en moyenne combien de nouveaux membres par trimestre en 2024 ?", as_of="2024-12-31")
+    assert "PME" not in b.answer
+    c = ask(assistant, "c'était quel mois le meilleur taux de contacts actifs ?", as_of="2024-12-31")
+    assert "novembre 2024" in c.answer and "72,32" in c.answer  # "le meilleur": the highest of the series
