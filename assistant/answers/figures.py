@@ -595,13 +595,17 @@ class FigureBook:
         line = f"{m.label} : {values}."
         if len(figs) >= 2 and figs[0].period and figs[-1].period:
             line += " " + _trend(figs[0], figs[-1])
+            if TIMES.search(q.folded) and figs[0].value > 0 and unit != "%":  # "multiplié par combien depuis 2015 ?"
+                line += f" Soit {format_number(round(figs[-1].value / figs[0].value, 1))} fois la valeur de " \
+                        f"{period_label(figs[0].period)}."
             line = _premise(q, figs[-1].value - figs[0].value) + line
         return line
 
 
 PER_YEAR = {"mois": 12, "semaine": 52, "trimestre": 4}
+TIMES = re.compile(r"\bmultipli\w* par\b|\bcombien de fois plus\b|\bfois plus\b")
 # "entre janvier et décembre", "de septembre 2023 à décembre 2024": a span named by its two ends
-SPAN = re.compile(rf"\b(?:entre|de|du|depuis)\s+(?:(?:la|sa) creation (?:en\s+)?)?(?:le\s+)?(?:\d+(?:er)?\s+)?"
+SPAN = re.compile(rf"\b(?:entre|de|du|depuis)\s+(?:(?:la|sa) creation (?:(?:du|de la|de l') ?[\w'-]+ )?(?:en\s+)?)?(?:le\s+)?(?:\d+(?:er)?\s+)?"
                   rf"(?:{'|'.join(sorted(MONTH_WORDS, key=len, reverse=True))}|(?:19|20)\d\d)\b"
                   rf"(?:.*\b(?:et|a|au|jusqu'(?:a|en|au))\b|(?<=\d\d\d\d)(?!.*\b(?:et|a|au)\b))")  # "depuis 2015": to now
 # A series of gains ("nouveaux abonnés par mois"), not a count

@@ -143,7 +143,8 @@ def read_claim(message: str, today: date) -> Claim | None:
     plain = bool(asked) and len(body.split()) >= 4 and not re.match(r"(et|mais|puis|ou|sinon)\b", body) \
         and bool(STATED.search(_verbs(message))) and not re.match(r"(?:il )?y[- ](?:a|avait|aura)(?:-t?-?il)?(?: eu| aura| avait)? (?:des|d'|un|une)\b", body)
     # "y a des visites en mai ?", "y avait-il un bureau en novembre ?" ask whether any
-    asking = ASKING.search(body)
+    found = list(ASKING.finditer(body))  # "le nombre de membres a augmenté de combien ?" asks by its "combien"
+    asking = next((m for m in found if m.group(1) not in ("nombre", "total", "moyenne")), found[0] if found else None)
     if asking and asking.group(1) in ("nombre", "total", "moyenne") and (tagged or opened or RISE.search(body) or
                                                                         FALL.search(body)):
         asking = None  # "le nombre de membres a augmenté, non ?" claims; "nombre d'événements en juin ?" asks

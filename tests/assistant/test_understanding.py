@@ -2338,3 +2338,11 @@ def test_a_yearly_count_spread_over_its_months_and_en_moyenne_is_no_company_size
     assert "PME" not in b.answer
     c = ask(assistant, "c'était quel mois le meilleur taux de contacts actifs ?", as_of="2024-12-31")
     assert "novembre 2024" in c.answer and "72,32" in c.answer  # "le meilleur": the highest of the series
+
+
+def test_a_count_multiplied_since_a_creation_named_with_its_subject(assistant):
+    a = ask(assistant, "les membres ont été multipliés par combien depuis la création du cluster en 2015 ?",
+            as_of="2024-12-31")
+    assert "200 en 2024" in a.answer and "8 fois" in a.answer  # 200 / 25, the whole span since 2015
+    b = ask(assistant, "le nombre de membres a augmenté de combien depuis 2015 ?", as_of="2024-12-31")
+    assert not b.answer.startswith(("Oui", "Non")) and "+175" in b.answer  # asked by its "combien": no claim
