@@ -1598,13 +1598,18 @@ def test_since_a_day_runs_from_that_day_to_today(assistant):
     assert "7 événements" in a.answer and "14 novembre" not in a.answer
 
 
-def test_that_day_speaks_of_the_day_of_the_event_shown(assistant):
+def test_that_day_speaks_of_the_day_of_the_event_shown_or_asks_a_subject_of_its_own_of_it(assistant):
     first = ask(assistant, "quand a eu lieu le Forum Eau ?", as_of="2024-12-31")
     that_day = ask(assistant, "il s'est passé quoi d'autre ce jour-là ?", as_of="2024-12-31",
                    conversation_id=first.conversation_id)
     assert "Aucun autre événement le 26 avril 2024" in that_day.answer and "Forum Eau" in that_day.answer
     weather = ask(assistant, "et il faisait beau ce jour-là ?", as_of="2024-12-31", conversation_id=first.conversation_id)
     assert weather.abstained
+    bureau = ask(assistant, "le bureau de septembre c'était quand ?", as_of="2024-12-31")
+    then = ask(assistant, "et qui a été validé comme membre ce jour-là ?", as_of="2024-12-31",
+               conversation_id=bureau.conversation_id)
+    assert "Sempergreen" in then.answer and "5 septembre 2024" in then.answer  # a subject of its own, of that day
+    assert ask(assistant, "il a fait beau ce jour-là ?", as_of="2024-12-31", conversation_id=bureau.conversation_id).abstained
 
 
 def test_an_adverbial_phrase_is_no_subject(assistant):
@@ -2277,15 +2282,6 @@ def test_a_claimed_name_is_checked_against_who_the_base_says(assistant):
     assert wrong.answer.startswith("Non") and "Dourneau" in wrong.answer
     right = ask(assistant, "c'est bien Sempergreen qui fait les toitures végétalisées ?", as_of="2024-12-31")
     assert right.answer.startswith("Oui") and "Sempergreen" in right.answer
-
-
-def test_that_day_asked_of_another_subject_asks_it_of_the_day(assistant):
-    first = ask(assistant, "le bureau de septembre c'était quand ?", as_of="2024-12-31")
-    then = ask(assistant, "et qui a été validé comme membre ce jour-là ?", as_of="2024-12-31",
-               conversation_id=first.conversation_id)
-    assert "Sempergreen" in then.answer and "5 septembre 2024" in then.answer
-    weather = ask(assistant, "il a fait beau ce jour-là ?", as_of="2024-12-31", conversation_id=first.conversation_id)
-    assert weather.abstained  # the weather, not the events of that day
 
 
 def test_a_kind_of_thing_named_with_its_complement_and_counts_read_from_english(assistant):
