@@ -127,6 +127,7 @@ class Claim:
     top: str | None = None  # what is claimed to come first in a ranking ("les sols"), folded
     year: bool = False  # `number` is the year something began
     rough: bool = False  # `number` is said roughly ("une soixantaine", "environ 300")
+    unit: str | None = None  # what the number counts, as the claim says it ("evenements"); None for a headcount
     name: str | None = None  # who is claimed to be the one asked of, folded
 
 
@@ -210,8 +211,11 @@ def read_claim(message: str, today: date) -> Claim | None:
     if m := NUMBER.search(body):
         value = float(re.sub(r"[  .]", "", m.group(1)).replace(",", "."))
         about = ABOUT.search(body[:m.start()])
-        neutral = (body[:about.start() if about else m.start()] + " combien de " + body[m.end():]).strip(" ,?")
-        return Claim(f"{neutral} ?", number=value, rough=bool(about))
+        # "on était 300 au forum ?" counts no noun: "combien", not "combien de"
+        how_many = " combien " if re.match(r"\s*(?:a|au|aux|en|dans|pour|sur|chez|lors)\b", body[m.end():]) else " combien de "
+        neutral = (body[:about.start() if about else m.start()] + how_many + body[m.end():]).strip(" ,?")
+        unit = re.match(r"\s*(?:de |d')?(?!(?:personnes|gens|participants)\b)([a-z]{4,})", body[m.end():]) if how_many != " combien " else None
+        return Claim(f"{neutral} ?", number=value, rough=bool(about), unit=unit.group(1) if unit else None)
     return None
 
 
@@ -258,8 +262,11 @@ def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
     if claim.number is not None:
         found = [float(m.group(1).replace(" ", "").replace(" ", "").replace(",", "."))
                  for m in re.finditer(rf"(?<![\w,])(\d+(?:[  ]\d{{3}})*(?:,\d+)?)(?!\d|[  ]?\d{{3}}\b| ?(?:{_MONTH_RE})\b)", fold(answer))]
-        if claim.rough:  # the answer's first value, years aside, near enough to the rough one
-            first = next((v for v in found if not (1900 <= v <= 2100 and v == int(v))), None)
+        if claim.rough:  # the first value of what is counted (people when the claim names nothing), near enough
+            counted = [float(re.sub(r"[  ]", "", m.group(1)).replace(",", ".")) for m in re.finditer(
+                r"(?<![\w,])(\d+(?:[  ]\d{3})*(?:,\d+)?) (\w+)", fold(answer))
+                if m.group(2)[:5] == (claim.unit or "participants")[:5] or not claim.unit and m.group(2).startswith("personne")]
+            first = next((v for v in counted + found if not (1900 <= v <= 2100 and v == int(v))), None)
             return None if first is None else abs(first - claim.number) <= NEAR * claim.number
         if claim.bound == "=":
             asked = set(re.findall(r"\b((?:19|20)\d\d)\b", claim.neutral))

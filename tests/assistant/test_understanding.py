@@ -2273,6 +2273,8 @@ def test_a_claim_said_from_memory_or_roughly_is_checked(assistant):
     assert untagged("la visite c'était en mars si je me trompe pas ?") == "la visite c'était en mars ?"
     near = ask(assistant, "on avait genre 130 personnes au forum eau, si je me souviens bien ?", as_of="2024-12-31")
     assert near.answer.startswith("Oui") and "126" in near.answer  # roughly 130: 126 is it
+    crowd = ask(assistant, "on était genre 130 au forum eau si je me souviens bien ?", as_of="2024-12-31")
+    assert crowd.answer.startswith("Oui") and "126" in crowd.answer  # a headcount: not the "1 événement" listed first
     far = ask(assistant, "de mémoire on a organisé une trentaine d'événements en 2024", as_of="2024-12-31")
     assert far.answer.startswith("Non") and "45 événements" in far.answer  # "une trentaine" is about 30
 
