@@ -622,7 +622,8 @@ class Engine:
             # jour-là ?" (a day of its own)
             if subject and (day := self.events.day_of(ids, DAY_SHIFT[shift.group(1)])):
                 # "et c'est qui les nouveaux membres validés ce jour-là ?": a subject of its own, asked of that day
-                draft = self._answer(parse(_DAY_SHIFT.sub(f"le {format_date(day)}", folded), as_of, self.lexicon), as_of, {})
+                of_day = _DAY_SHIFT.sub(f"le {format_date(day)}", folded)
+                draft = self._answer(parse(of_day, as_of, self.lexicon), as_of, {})
                 if not draft.abstained and draft.focus.get("kind") != "events":
                     return draft
             return self.events.on_day(own, ids, DAY_SHIFT[shift.group(1)], as_of)
@@ -738,7 +739,8 @@ class Engine:
             figure.coverage *= 0.5  # "c'est quoi X ?", "quels sont les X ?" want a description, not figures
         guide = _safely(self.guides.answer, q, ids if kind == "guides" else None)
         if guide and (named := self.guides.named(q)) and not (q.dates.period or q.has(*EVENT_ASKS)) and not q.unknown \
-                and not _unpriced(q, guide) and (not q.has("who") or set(q.topic) & GUIDE_WORDS or fold(named.title) in q.folded):
+                and not _unpriced(q, guide) \
+                and (not q.has("who") or set(q.topic) & GUIDE_WORDS or fold(named.title) in q.folded):
             # "la formation X" asked about its content: the guide answers; "qui fait de la dépollution des sols et de la
             # construction durable ?" uses a guide's words, not its title: it asks who does it
             return guide

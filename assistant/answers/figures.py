@@ -579,7 +579,8 @@ class FigureBook:
                     f"({period_label(figs[0].period)} à {period_label(figs[-1].period)} : "
                     + ", ".join(format_number(f.value, unit) for f in figs) + ").")
         per = re.search(r"\bpar (mois|semaine|trimestre)\b", q.folded)
-        if q.has("average") and per and len(figs) == 1 and unit != "%" and re.fullmatch(r"(?:19|20)\d\d", figs[0].period or ""):
+        if q.has("average") and per and len(figs) == 1 and unit != "%" \
+                and re.fullmatch(r"(?:19|20)\d\d", figs[0].period or ""):
             # "combien d'e-mailings par mois en moyenne en 2024 ?": a year's count spread over its months
             share = figs[0].value / PER_YEAR[per.group(1)]
             return (f"{m.label} : {format_number(figs[0].value, unit)} en {figs[0].period}, soit en moyenne "
@@ -605,7 +606,8 @@ class FigureBook:
 PER_YEAR = {"mois": 12, "semaine": 52, "trimestre": 4}
 TIMES = re.compile(r"\bmultipli\w* par\b|\bcombien de fois plus\b|\bfois plus\b")
 # "entre janvier et décembre", "de septembre 2023 à décembre 2024": a span named by its two ends
-SPAN = re.compile(rf"\b(?:entre|de|du|depuis)\s+(?:(?:la|sa) creation (?:(?:du|de la|de l') ?[\w'-]+ )?(?:en\s+)?)?(?:le\s+)?(?:\d+(?:er)?\s+)?"
+SPAN = re.compile(rf"\b(?:entre|de|du|depuis)\s+(?:(?:la|sa) creation (?:(?:du|de la|de l') ?[\w'-]+ )?(?:en\s+)?)?"
+                  rf"(?:le\s+)?(?:\d+(?:er)?\s+)?"
                   rf"(?:{'|'.join(sorted(MONTH_WORDS, key=len, reverse=True))}|(?:19|20)\d\d)\b"
                   rf"(?:.*\b(?:et|a|au|jusqu'(?:a|en|au))\b|(?<=\d\d\d\d)(?!.*\b(?:et|a|au)\b))")  # "depuis 2015": to now
 # A series of gains ("nouveaux abonnés par mois"), not a count

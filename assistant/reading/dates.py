@@ -202,9 +202,10 @@ def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
         start = date(int(m.group(2)), MONTHS[m.group(1)], 1)
         return Period(start, max(today, _month_span(start.year, start.month)[1]),
                       f"depuis {_month_label(start.month, start.month, start.year)}")
-    if m := re.search(rf"\bdepuis (?:l'annee |l'an |(?:la |sa |son )?(?:creation|fondation|lancement)(?: (?:du|de la|de l') ?[\w'-]+)? "
-                      rf"(?:en )?)?{_YEAR}\b", t):
-        start = int(m.group(1))  # "depuis sa création en 2015 (jusqu'en 2024)", "depuis la création du cluster en 2015"
+    if m := re.search(rf"\bdepuis (?:l'annee |l'an |(?:la |sa |son )?(?:creation|fondation|lancement)"
+                      rf"(?: (?:du|de la|de l') ?[\w'-]+)? (?:en )?)?{_YEAR}\b", t):
+        # "depuis sa création en 2015 (jusqu'en 2024)", "depuis la création du cluster en 2015"
+        start = int(m.group(1))
         if (until := re.search(rf"\bjusqu'(?:en|a|au) (?:fin )?{_YEAR}\b", t[m.end():])) and int(until.group(1)) > start:
             return Period(date(start, 1, 1), date(int(until.group(1)), 12, 31), f"de {start} à {until.group(1)}")
         return Period(date(start, 1, 1), max(today, date(start, 12, 31)), f"depuis {start}")

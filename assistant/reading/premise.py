@@ -14,7 +14,8 @@ _CAN_YOU = r"(?:pouvez-vous|peux-tu|pourriez-vous|tu peux|vous pouvez)"  # "pouv
 # How a speaker says a claim is only from memory: "si je dis pas de bêtise", "si je me trompe pas", "de mémoire".
 HEDGE = (r"(?:si je (?:ne )?me trompe pas|si je (?:ne )?dis pas de betises?|sauf erreur(?: de ma part)?|si je ne m'abuse|"
          r"si je me (?:souviens|rappelle) bien|si j'ai bonne memoire|de memoire|je crois|je pense|il me semble|me semble-t-il)")
-TAG = re.compile(rf"[,;:\s]*\b(?:{HEDGE}[,;:\s]*)?(?:oui ou non|non|hein|c'est (?:bien )?ca|c (?:bien )?ca|{HEDGE}|n'est-ce pas|pas vrai|c'est vrai|vrai|exact|correct|"
+TAG = re.compile(rf"[,;:\s]*\b(?:{HEDGE}[,;:\s]*)?(?:oui ou non|non|hein|c'est (?:bien )?ca|c (?:bien )?ca|{HEDGE}|"
+                 rf"n'est-ce pas|pas vrai|c'est vrai|vrai|exact|correct|"
                  rf"juste|right|confirme[sz]?|on est d'accord|{_CAN_YOU} (?:me |nous )?(?:le )?confirmer)\s*\?*\s*$")
 OPENING = re.compile(rf"^\s*(?:(?:si j'ai bien compris|si je comprends bien|{HEDGE})(?! comprendre)"
                      r"[, ]+(?:que )?|est-ce que|est ce que|est-ce qu'|c'est vrai que|il parait que|confirme[sz]?(?: moi)? que|"
@@ -81,7 +82,8 @@ COUNTRY = re.compile(r"(?<!\w)(?:en|a|au|aux)\s+(" + "|".join(sorted({re.escape(
 # A year claimed as a beginning: "existe depuis 2010", "a été créé en 2012", "fondé en 2015".
 FOUNDED = re.compile(rf"\b(?:existe\w* depuis|cree\w* en|fonde\w* en|lance\w* en|date de|ne en|vu le jour en) ((?:19|20)\d\d)\b")
 # Someone named as who it is: "la responsable comm c'est bien Carolina ?", "c'est bien Sempergreen qui fait les toits ?"
-NAMED = re.compile(r"\bc'(?:est|etait|était) (?:bien |pas )?(?P<name>[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)?)(?P<who> qui\b)?")
+NAMED = re.compile(r"\bc'(?:est|etait|était) (?:bien |pas )?(?P<name>[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)?)"
+                   r"(?P<who> qui\b)?")
 HAPPENED = re.compile(r"\b(?:eu lieu|tenue?s?|deroulee?s?|maintenue?s?)\b")
 WHEN = re.compile(rf"\b(?:en |au mois de |le |au |debut |fin |mi-?|courant )*(?:\d{{1,2}}(?:er)? )?(?:{_MONTH_RE})\b")
 
@@ -212,9 +214,10 @@ def read_claim(message: str, today: date) -> Claim | None:
         value = float(re.sub(r"[  .]", "", m.group(1)).replace(",", "."))
         about = ABOUT.search(body[:m.start()])
         # "on était 300 au forum ?" counts no noun: "combien", not "combien de"
-        how_many = " combien " if re.match(r"\s*(?:a|au|aux|en|dans|pour|sur|chez|lors)\b", body[m.end():]) else " combien de "
+        bare = re.match(r"\s*(?:a|au|aux|en|dans|pour|sur|chez|lors)\b", body[m.end():])
+        how_many = " combien " if bare else " combien de "
         neutral = (body[:about.start() if about else m.start()] + how_many + body[m.end():]).strip(" ,?")
-        unit = re.match(r"\s*(?:de |d')?(?!(?:personnes|gens|participants)\b)([a-z]{4,})", body[m.end():]) if how_many != " combien " else None
+        unit = None if bare else re.match(r"\s*(?:de |d')?(?!(?:personnes|gens|participants)\b)([a-z]{4,})", body[m.end():])
         return Claim(f"{neutral} ?", number=value, rough=bool(about), unit=unit.group(1) if unit else None)
     return None
 
@@ -265,7 +268,8 @@ def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
         if claim.rough:  # the first value of what is counted (people when the claim names nothing), near enough
             counted = [float(re.sub(r"[  ]", "", m.group(1)).replace(",", ".")) for m in re.finditer(
                 r"(?<![\w,])(\d+(?:[  ]\d{3})*(?:,\d+)?) (\w+)", fold(answer))
-                if m.group(2)[:5] == (claim.unit or "participants")[:5] or not claim.unit and m.group(2).startswith("personne")]
+                if m.group(2)[:5] == (claim.unit or "participants")[:5]
+                or not claim.unit and m.group(2).startswith("personne")]
             first = next((v for v in counted + found if not (1900 <= v <= 2100 and v == int(v))), None)
             return None if first is None else abs(first - claim.number) <= NEAR * claim.number
         if claim.bound == "=":

@@ -24,7 +24,8 @@ SMS = {
     "c": "c'est", "ct": "c'etait", "g": "j'ai", "ya": "il y a", "yen": "il y en", "yaura": "il y aura",
     "yavait": "il y avait", "kesk": "qu'est-ce que", "keske": "qu'est-ce que", "kesako": "qu'est-ce que c'est",
     "proch": "prochain", "prochn": "prochain", "dispo": "disponible", "mm": "meme", "tjrs": "toujours",
-    "tjs": "toujours", "dsl": "desole", "pb": "probleme", "msg": "message", "asso": "association", "com": "communication",
+    "tjs": "toujours", "dsl": "desole", "pb": "probleme", "msg": "message", "asso": "association",
+    "com": "communication",
     "nbre": "nombre", "jcrois": "je crois", "pers": "personnes", "ppl": "personnes", "bdd": "base de donnees",
     "num": "numero",  # not "tel": "tel qu'il figure" is French
     "resp": "responsable", "respo": "responsable", "ptit": "petit", "ptite": "petite", "ptits": "petits", "ptites": "petites", "chui": "je suis", "jsuis": "je suis", "ptet": "peut-etre", "jvoudrais": "je voudrais",
@@ -73,8 +74,9 @@ ENGLISH = [
     ("anyone", "quelqu'un"), ("anybody", "quelqu'un"), ("can", "peut"), ("could", "pourrait"),
     ("help", "aider"), ("our", "notre"), ("my", "mon"), ("broken down by", "par"), ("apart from", "hors"),
     ("attendance", "participants"),
-    ("attendees", "participants"), ("attended", "ont participe"), ("showed up", "ont participe"), ("show up", "participer"),
-    ("turned up", "ont participe"), ("turn up", "participer"), ("came", "sont venus"), ("come", "venir"), ("people", "personnes"),
+    ("attendees", "participants"), ("attended", "ont participe"), ("showed up", "ont participe"),
+    ("show up", "participer"), ("turned up", "ont participe"), ("turn up", "participer"), ("came", "sont venus"),
+    ("come", "venir"), ("people", "personnes"),
     # the words of any association's life, as its French reports say them
     ("board meeting", "bureau"), ("board meetings", "bureaux"), ("general assembly", "assemblee generale"),
     ("annual general meeting", "assemblee generale"), ("agm", "assemblee generale"),
@@ -154,8 +156,8 @@ def expand(text: str) -> str:
                   text)  # "+ de 50 personnes", "- de 20"
     text = re.sub(r"\+ ?(cb|combien)\b", "combien de plus", text, flags=re.I)  # "ça fait +cb ?"
     # "le nb de contacts a pris combien ?": how much it gained ("ça a pris combien de temps ?" asks a duration)
-    text = re.sub(r"\b(a|ont|avait|avaient) pris (combien|cb|cmb)\b(?! (?:de temps|d'heures|de jours|de mois))", r"\1 gagné \2",
-                  text, flags=re.I)
+    text = re.sub(r"\b(a|ont|avait|avaient) pris (combien|cb|cmb)\b(?! (?:de temps|d'heures|de jours|de mois))",
+                  r"\1 gagné \2", text, flags=re.I)
     text = re.sub(r"\b(semaine|mois|annee|année|fois) pro\b", r"\1 prochaine", text, flags=re.I)
     # "ça se passe ou ?", "ou c'est ?": typed without its accent, "où" ends or opens the question ("A ou B ?" does not)
     text = re.sub(r"(?<![\w'’-])ou(?=\s*(?:[?!.]|$))|^(\s*)ou(?= (?:est|sont|se |s'est|c'est|ca |ça |a lieu|ont lieu|etait|était))",

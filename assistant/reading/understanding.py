@@ -77,8 +77,8 @@ SYNONYMS = [
     (r"\bmise? a jour\b", "mise a jour"),
     (r"\bcb\b", "combien"),
     # "on a terminé 2024 avec 200 membres", "fini l'année avec": what there was at the year's end
-    (r"\b(?:a|avons|ont|avait|avions|avaient) (?:termine|fini|cloture|boucle)e?s? ((?:l'annee|l'an)(?: (?:19|20)\d\d)?|(?:19|20)\d\d) "
-     r"avec\b", r"avait fin \1"),
+    (r"\b(?:a|avons|ont|avait|avions|avaient) (?:termine|fini|cloture|boucle)e?s? "
+     r"((?:l'annee|l'an)(?: (?:19|20)\d\d)?|(?:19|20)\d\d) avec\b", r"avait fin \1"),
     # "le thème le plus présent dans nos événements": the one most often there, not a headcount ("les présents")
     (r"\b(le|la|les) (plus|moins) presente?s?\b", r"\1 \2 frequent"),
     (r"\bferme(?:nt)? la marche\b", "est le moins present"), (r"\barrive(?:nt)? en tete\b", "est le plus present"),
@@ -297,7 +297,8 @@ OWN = re.compile(r"\b(?:mon|ma|mes|notre|nos) ([\w-]+(?: (?!(?:de|du|des|et|ou|a
 # … said as a complement ("pour notre résidence", "de notre cantine"); right after a verb they are what is done
 # ("organiser mon mariage"), but for whose or which ("traiter nos résidus d'usine") …
 OWN_AFTER = re.compile(r"\b(?:de|d'|du|des|pour|dans|a|au|aux|chez|sur|avec|par|en|sous|vers|pres de|autour de)\s*$")
-# … or for whom, when what is done to them follows ("sensibiliser mes collègues au compost", "former nos agents sur les sols")
+# … or for whom, when what is done to them follows ("sensibiliser mes collègues au compost", "former nos agents sur
+# les sols")
 TO_WHAT = re.compile(r"\s+(?:a|au|aux|a la|a l'|sur|contre)\s?(?:le |la |les |l')?[a-z]")
 # … and right after a question word or a copula, what is asked ("c'est quand notre réunion d'équipe ?")
 ASKED_BEFORE = frozenset("quand ou quel quelle quels quelles qui quoi combien est sont etait etaient sera".split())
@@ -419,7 +420,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     if "average" in intents:  # "en moyenne" asks how the amount is computed, not of "moyennes entreprises"
         topic = [s for s in topic if s != stem("moyenne")]
     # "ça s'adresse à quels profils ?", "destinées à quel public ?": the noun says whom, the audience is what is asked
-    if whom := set(re.findall(r"\b(?:s'adress\w*|adresse\w*|destine\w*|reserve\w*|ouvert\w*) (?:a|aux) quel(?:le)?s? (\w+)", folded)):
+    if whom := set(re.findall(r"\b(?:s'adress\w*|adresse\w*|destine\w*|reserve\w*|ouvert\w*) (?:a|aux) quel(?:le)?s? (\w+)",
+                              folded)):
         unknown = [w for w in unknown if w not in whom]
         topic = [s for s in topic if s not in {stem(w) for w in whom}]
     if "first" in intents or re.search(r"\bdepuis (?:la |sa |le |son |l')(?:creation|debut|origine|lancement)\b", folded):
@@ -459,8 +461,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
         own |= (told := set(words(m.group(1))))
         asked_unknown = [w for w in asked_unknown if w not in told or w in names]
     # "je bosse au service déchets d'une mairie, je voudrais …": the asker says who they are before asking
-    if m := re.match(r"(?:moi,? )?(?:je |j')(?:suis|bosse|travaille|taffe|m'occupe|gere|represente|fais partie|viens)\b[^,?.;]*[,.;]",
-                     folded):
+    if m := re.match(r"(?:moi,? )?(?:je |j')(?:suis|bosse|travaille|taffe|m'occupe|gere|represente|fais partie|viens)\b"
+                     r"[^,?.;]*[,.;]", folded):
         own |= (told := set(words(m.group(0))))
         asked_unknown = [w for w in asked_unknown if w not in told or w in names]
     # "un consultant indé qui s'y connaît en recyclage ?": someone sought, described by the clause that follows
@@ -682,7 +684,8 @@ class Lexicon:
         after = tokens[i + 1]
         if after in ABOUT and i + 2 < len(tokens):
             return True
-        if after in ("de", "d") and i + 4 < len(tokens) and tokens[i + 3] in ABOUT and "#" + stem(tokens[i + 2]) in self.df:
+        if after in ("de", "d") and i + 4 < len(tokens) and tokens[i + 3] in ABOUT \
+                and "#" + stem(tokens[i + 2]) in self.df:
             return True  # "le module de formation sur les biodéchets": a kind of the base's thing, then what it is about
         if after in ("du", "de", "des", "d") and i >= 2 and tokens[i - 2] in ("dans", "selon", "pour", "sur") \
                 and i + 2 < len(tokens) and "#" + stem(tokens[i + 2]) in self.df and self.idf(stem(tokens[i + 2])) >= SPECIFIC_IDF:
