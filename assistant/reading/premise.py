@@ -263,13 +263,13 @@ def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
         years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", answer)}
         return None if not years else claim.number in years
     if claim.number is not None:
-        found = [float(m.group(1).replace(" ", "").replace(" ", "").replace(",", "."))
-                 for m in re.finditer(rf"(?<![\w,])(\d+(?:[  ]\d{{3}})*(?:,\d+)?)(?!\d|[  ]?\d{{3}}\b| ?(?:{_MONTH_RE})\b)", fold(answer))]
+        said = [(float(m.group(1).replace(" ", "").replace(" ", "").replace(",", ".")), m.group(2) or "")
+                for m in re.finditer(rf"(?<![\w,])(\d+(?:[  ]\d{{3}})*(?:,\d+)?)(?!\d|[  ]?\d{{3}}\b| ?(?:{_MONTH_RE})\b)"
+                                     r"(?: (\w+))?", fold(answer))]  # each value, and the word it counts
+        found = [v for v, _ in said]
         if claim.rough:  # the first value of what is counted (people when the claim names nothing), near enough
-            counted = [float(re.sub(r"[  ]", "", m.group(1)).replace(",", ".")) for m in re.finditer(
-                r"(?<![\w,])(\d+(?:[  ]\d{3})*(?:,\d+)?) (\w+)", fold(answer))
-                if m.group(2)[:5] == (claim.unit or "participants")[:5]
-                or not claim.unit and m.group(2).startswith("personne")]
+            counted = [v for v, w in said if w[:5] == (claim.unit or "participants")[:5]
+                       or not claim.unit and w.startswith("personne")]
             first = next((v for v in counted + found if not (1900 <= v <= 2100 and v == int(v))), None)
             return None if first is None else abs(first - claim.number) <= NEAR * claim.number
         if claim.bound == "=":
