@@ -340,8 +340,9 @@ class Engine:
         if (preface := self._preface(message)) and not scene:
             asked = message[len(preface):].strip()
             question = asked.split("?")[0]  # what follows it ("on m'a dit que ça avait bougé") leans on it, not back
-            leans = is_followup(question) or refers_back(question) or re.search(r"\b(?:ces|cette|cet|ca|cela)\b",
-                                                                              fold(question))
+            # "… ce type de produit ?": the kind the preface described
+            leans = is_followup(question) or refers_back(question) or re.search(
+                r"\b(?:ces|cette|cet|ca|cela|ce (?:type|genre|style|sorte))\b", fold(question))
             if set(parse(asked, as_of, self.lexicon).topic) - MEASURE_STEMS and not leans:  # not "c koi ces sigles ?"
                 scene, message, margin = preface, asked, 0.1
         if scene:
@@ -788,8 +789,12 @@ class Engine:
                 if passage.abstained and passage.coverage >= PASSAGE_COVERAGE:
                     return passage  # the base itself says it does not hold this figure
                 best = passage
-        named = best is not None and best.focus.get("kind") == "members" and (self.members.named(q) or best.focus.get("described"))
-        if q.asked_unknown or (q.unknown and not named and (best is None or best.coverage * self._known_share(q) < 0.7)):
+        described = best is not None and best.focus.get("kind") == "members" and best.focus.get("described")
+        named = described or best is not None and best.focus.get("kind") == "members" and self.members.named(q)
+        # a member found by the meaning of a description read its unknown words too ("le maître d'ouvrage des gros
+        # chantiers de transport" -> SGP)
+        if q.asked_unknown and not described or (q.unknown and not named and (
+                best is None or best.coverage * self._known_share(q) < 0.7)):
             return self._unknown(q, best)  # what is asked is not in the base; a detail around it may be missing
         if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage):
             return structured_abstention

@@ -296,3 +296,17 @@ def test_a_member_named_without_its_legal_form_is_the_one_asked_of(assistant):
     # "Ortie" is "Ortie SAS" without its legal form (its name is no word of its activity any more)
     then = assistant.ask("et Ortie, c'est quoi leur activité ?", conversation_id=first.conversation_id, as_of=day)
     assert "composteurs" in then.answer and "Sogaris" not in then.answer
+
+
+def test_one_of_the_members_shown_is_picked_in_the_period_asked(assistant):
+    from datetime import date
+    first = assistant.ask("quels membres travaillent sur la dépollution des sols ?", as_of=date(2024, 12, 31))
+    assert "EODD" in first.answer
+    may = assistant.ask("lequel a été validé en mai ?", conversation_id=first.conversation_id, as_of=date(2024, 12, 31))
+    assert "EODD" not in may.answer  # validated in October
+    october = assistant.ask("et lequel a été validé en octobre ?", conversation_id=first.conversation_id,
+                            as_of=date(2024, 12, 31))
+    assert "EODD" in october.answer
+    a = assistant.ask("who works on soil pollution among the members?", as_of=date(2024, 12, 31))
+    b = assistant.ask("which of them joined in May?", conversation_id=a.conversation_id, as_of=date(2024, 12, 31))
+    assert "Axedo" in b.answer and "EODD" not in b.answer
