@@ -16,7 +16,7 @@ MARKERS = re.compile(
     r"^\s*(et|mais|puis|ok|d'accord|alors|sinon|aussi)\b|"
     r"\b(qui|comment|quand|ou|combien) (?:l'|les |lui |leur )\w+|"
     r"\b(elle|ils|elles|celui|celle|ceux|celles|ces deux|ces trois|ce dernier|cette derniere|ceux-ci|ceux-la|"
-    r"lesquel\w*|laquelle|lequel|parmi eux|parmi elles|parmi ceux\w*|"
+    r"lesquel\w*|laquelle|lequel|parmi eux|parmi elles|parmi ceux\w*|d'entre eux|d'entre elles|"
     r"ces deux-la|l'a|l'ont|l'avait|l'avaient|les a|les ont|les avait|les avaient|la-dessus|dessus|dedans|la-bas|a ce sujet|y avait|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|l'exercice precedent|"
     r"l'annee d'apres|l'an d'avant|cette annee-la|cette annee la|la meme annee|le mois (?:suivant|d'apres|d'avant|precedent)|meme chose|meme question|pareil|idem|cela|ceci|au total pour|ca fait combien|son |sa |leurs? )\b|"
     r"^\s*(?:detaille|detaillez|developpe|developpez|precise|precisez)\b|"

@@ -79,8 +79,11 @@ def smalltalk(message: str) -> str | None:
         if len(content) <= 3 and not _ASKS.search(rest.replace("?", " ")) \
                 and not re.search(r"\baider (?:a|pour) \w", folded):
             return REPLIES["help"]
+    # "… merci d'avance": thanks for an answer to come, after what is asked ("bonjour, leequel fait des composteurs")
     social = _PATTERN.match(folded + " ") or (
-        (_CLOSERS.search(folded) or _ABOUT_ME.match(folded)) and short and not _ASKS.search(folded))
+        (_CLOSERS.search(folded) or _ABOUT_ME.match(folded)) and short and not _ASKS.search(folded)
+        and not (re.search(r"\b(?:d'avance|par avance)\b", folded) and re.search(r"[a-z]{3,}", re.sub(
+            r"\b(?:d'avance|par avance)\b", " ", _COURTESY.sub(" ", folded)))))
     if not folded or not social:
         return None
     for kind in ("help", "thanks", "goodbye", "greeting", "ack"):
@@ -113,7 +116,10 @@ _PURPOSE = re.compile(r"^\s*(?:dans le cadre (?:d'une?|du|de la|des) |(?:pour|pr
                       rf"^\s*pour (?:la |le |l')[^,?]{{3,80}},\s*(?=(?:{_REQUEST})(?:[^?]*?\b[a-z]{{4,}}\b){{3}})")
 _WHERE_WRITTEN = re.compile(r",?\s*\btel(?:le)?s? qu(?:e |'(?:il|elle|ils|elles|on) )[^,?]{3,80}(?=\?|$)")
 _CLOSING = re.compile(r"[\s,!.]*\b(?:merci(?: beaucoup| bien)?(?: d'avance| par avance| a vous| a toi)?|stp|svp|"
-                      r"s'il (?:te|vous) pla[iî]t|please|bonne (?:journee|soiree)|thx|thanks)\W*$", re.I)
+                      r"s'il (?:te|vous) pla[iî]t|please|bonne (?:journee|soiree)|thx|thanks|"
+                      # "…, une reco ?", "Any recommendation?": asking for advice on what was just asked
+                      r"(?:une?|des|vos) (?:reco|recommandation|idee|piste|suggestion)s?|"
+                      r"any (?:recommendation|idea|tip|suggestion)s?)\W*$", re.I)
 
 
 def strip_courtesy(message: str) -> str:

@@ -375,6 +375,9 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
             r"\b(?:en (?:est|était|sommes|sont|étaient|étiez|êtes|etiez|etes|étions|es|étais) où|où en|(?:mois|année|an|jour|"
             r"semaine|moment|période|fois|date|époque|trimestre|semestre|soir|matin) où|"
             r"(?:celles?|ceux|celui|cas) où|"  # "celles où le chiffre est donné": which ones, not where
+            # "un tiers-lieu où on pourrait tester …": a place said of a thing, not asked
+            r"(?:un|une|des|le|la|les|l'|ce|cet|cette) ?[\w-]+(?: [\w-]+)? où "
+            r"(?:on|je|j'|nous|vous|il|ils|elle|elles|l'on)|"
             r"(?:travaill|boss|bosse|offici|exerç|exerc)\w* où)\b", text, re.I):  # "il bossait où ?": for whom
         intents.add("where")
     if PRIVACY.search(typed) or PRIVACY.search(fold(text)):  # as typed too: reading rewrites "email"
@@ -506,8 +509,11 @@ class Lexicon:
         lexicon.compounds = {c.replace("-", ""): c for t in texts for c in re.findall(r"\b[a-z]+(?:-[a-z]+)+\b", fold(t))
                              if len(c) >= 6}
         if meaning is not None:
+            # a member's name that is no word of a language ("Idealco") means nothing a word could mean: an unknown
+            # word near it by meaning is near by its letters only ("interco")
+            names = {w for m in records.members for w in words(m.name) if not zipf(w) and not zipf(w, "en")}
             lexicon.meaning = meaning(sorted(w for w in lexicon.words_known
-                                             if len(w) >= 4 and w.isalpha() and w not in STOPWORDS))
+                                             if len(w) >= 4 and w.isalpha() and w not in STOPWORDS and w not in names))
         return lexicon
 
     def idf(self, stem_: str) -> float:
@@ -589,6 +595,15 @@ class Lexicon:
             return text
         return _TOKEN.sub(lambda m: replaced.get(m.group(0), m.group(0)), text)
 
+    def feminine(self, word: str) -> str | None:
+        """The base's feminine of a word it only has so ("foncier": "Institut de la Transition Foncière")."""
+        # an adjective's ending, not a participle's ("repris" is no "reprise")
+        forms = [word + "e"] if re.search(r"(?:al|el|ain|in|ant|ent|ais|ois|at|ard)$", word) else []
+        for masculine, feminine_ in (("er", "ere"), ("if", "ive"), ("eux", "euse"), ("eur", "euse"), ("en", "enne")):
+            if word.endswith(masculine):
+                forms.append(word[: -len(masculine)] + feminine_)
+        return next((f for f in forms if len(word) >= 5 and "#" + stem(f) in self.df), None)
+
     def truncated(self, word: str) -> str | None:
         """The base word a chat truncation stands for ("comm" → communication, "strat" → stratégique): a short
         token that is no word of the base nor of the question frame, nor a common word, and begins base words
@@ -637,7 +652,7 @@ class Lexicon:
                 continue  # imperfect/conditional verbs ("portaient", "serait", "étiez") say how, not what
             if len(w) >= 6 and w.endswith("ant") and i and tokens[i - 1] == "en":
                 continue  # a gerund ("en précisant", "en indiquant") says how to answer, not what
-            known = w if "#" + stem(w) in self.df else self.correct(w)
+            known = w if "#" + stem(w) in self.df else self.feminine(w) or self.correct(w)
             if known and known not in GRAMMAR and "#" + stem(known) not in self.df:
                 w, known = known, None  # "piscne" is "piscine", a thing the base does not hold
             if known is None and (halves := self.split(w)):

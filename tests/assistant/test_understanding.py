@@ -2344,3 +2344,49 @@ def test_a_count_multiplied_since_a_creation_named_with_its_subject(assistant):
     assert "200 en 2024" in a.answer and "8 fois" in a.answer  # 200 / 25, the whole span since 2015
     b = ask(assistant, "le nombre de membres a augmenté de combien depuis 2015 ?", as_of="2024-12-31")
     assert not b.answer.startswith(("Oui", "Non")) and "+175" in b.answer  # asked by its "combien": no claim
+
+
+def test_someone_sought_for_what_they_do_is_looked_up_among_the_members(assistant):
+    a = ask(assistant, "on cherche une société qui conçoit des composteurs de quartier, vous avez ça ?",
+            as_of="2024-12-31")
+    assert "Ortie" in a.answer and not a.abstained
+    b = ask(assistant, "Any member that builds shared composters?", as_of="2024-12-31")
+    assert "Ortie" in b.answer and not b.abstained
+    c = ask(assistant, "vous connaissez un fabricant de panneaux photovoltaïques ?", as_of="2024-12-31")
+    assert c.abstained  # nobody does it: no member is offered as if it did
+    d = ask(assistant, "y a un membre spécialisé dans la climatisation des eaux de piscine ?", as_of="2024-12-31")
+    assert d.abstained  # "eaux" is the water sector of some members, not what is sought
+
+
+def test_a_place_said_of_a_thing_is_not_a_question_of_place(assistant):
+    a = ask(assistant, "un jardin partagé où on peut apprendre le compost, ça existe chez les membres ?",
+            as_of="2024-12-31")
+    assert not a.abstained and "ni de lieu" not in a.answer
+
+
+def test_a_members_name_is_no_meaning_of_a_word(assistant):
+    assert "idealco" not in fold(assistant.engine.lexicon.read("notre interco voudrait adhérer"))
+
+
+def test_a_word_the_base_writes_in_the_feminine_is_known(assistant):
+    assert assistant.engine.lexicon.feminine("foncier") == "fonciere"
+    a = ask(assistant, "quel organisme travaille sur le foncier ?", as_of="2024-12-31")
+    assert "Transition Foncière" in a.answer
+
+
+def test_what_frames_a_request_for_a_member_is_read_with_it(assistant):
+    # a preface describing the kind of thing that the question then calls "ce type de …"
+    a = ask(assistant, "Bonjour, nous montons un potager sur le toit de notre école. "
+                       "Un membre du réseau vend-il ce type d'installation ?", as_of="2024-12-31")
+    assert not a.abstained and "Sempergreen" in a.answer
+    # asking for advice at the end asks nothing more
+    b = ask(assistant, "I'm after a firm that designs communal compost bins. Any suggestions?", as_of="2024-12-31")
+    assert not b.abstained and "Ortie" in b.answer
+
+
+def test_thanks_in_advance_close_a_request_not_a_conversation(assistant):
+    a = ask(assistant, "slt, leqel fabrique des composteurs partagés merci d'avance", as_of="2024-12-31")
+    assert "Avec plaisir" not in a.answer  # a question whose question word is mistyped, thanked for in advance
+    b = ask(assistant, "bonjour, je cherche un fabricant de composteurs partagés merci d'avance", as_of="2024-12-31")
+    assert "Ortie" in b.answer and not b.abstained
+    assert "Avec plaisir" in ask(assistant, "ok merci d'avance !").answer
