@@ -46,8 +46,8 @@ NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valide
 # whole and by its parts: a member's nearness is the mean of the whole's and of its nearest part's. The description
 # keeps the words that say something: not the most frequent of French or English ("faire", "chose", "that", "we").
 # Calibrated on 199 descriptions of members in everyday words and in English (work sets) and 37 requests for an
-# activity no member has: at 0.032, 0.005 ahead of the next, 119 of the 199 are found, 2 wrongly, and none of the
-# 37 (the reading before, 0.034 without a lead, whole activity, all words: 105 found, 7 wrong or absent). The
+# activity no member has: at 0.032, 0.005 ahead of the next, 120 of the 199 are found, 2 wrongly, and none of the
+# 37 (the reading before, 0.034 without a lead, whole activity, all words: 104 found, 6 wrong or absent). The
 # answer still says it is the nearest member, not a match.
 MEANING_SIMILARITY = 0.032
 MEANING_LEAD = 0.005
@@ -58,6 +58,7 @@ NAME_WORD_ZIPF = 4.8  # "transition" 4.3, "foncière" 3.3 describe; "ensemble" 5
 SAYS_LITTLE_ZIPF = 5.5  # "faire" 6.3, "chose" 5.7, "that" 7.0; "projet" 5.4, "terrain" 5.0 say something
 # The parts of an activity: "X, Y et Z", "X ainsi que Y", "X pour Y", "X (Y)"
 ACTIVITY_PARTS = re.compile(r"[,;()]| ainsi que | et | pour ")
+PART_WORDS = 4  # a part says something of its own ("des tapis couvre-sol prêts à poser"), not "facilitant le compostage"
 # "qqn dans le réseau ?", "ça existe chez vous ?", "y en a un parmi vos adhérents ?": asked of the network, a member
 AMONG_MEMBERS = re.compile(r"\b(?:chez vous|dans (?:le|votre|ton) reseau|(?:dans|parmi) (?:les|vos|tes) (?:membres|adherents))\b")
 # Words that frame the description, not part of it
@@ -319,7 +320,7 @@ class MemberBook:
             texts, owners = [], []
             for i, m in enumerate(self.members):
                 whole = m.activity or m.name
-                parts = [p.strip() for p in ACTIVITY_PARTS.split(whole) if len(p.split()) >= 2 and p.strip() != whole]
+                parts = [p.strip() for p in ACTIVITY_PARTS.split(whole) if len(p.split()) >= PART_WORDS and p.strip() != whole]
                 for text in [whole, *parts]:  # the whole first
                     texts.append(f"{text} {' '.join(m.sectors)}")
                     owners.append(i)
