@@ -56,7 +56,6 @@ class Assistant:
         assistant = cls(settings, Retriever.from_settings(settings), ConversationStore.from_settings(settings),
                         UnansweredLog.from_settings(settings), LLMPhraser.from_settings(settings))
         assistant.retriever.search("cluster", k=1)  # loads the embedding model now, not on the first question
-        use_frequencies(settings.data_dir)  # and the word frequencies, read for the first unknown word
         if not gc.get_freeze_count():
             # what the first start-up loaded (libraries, tables, model) lives as long as the process: the
             # collector stops walking it, at each full collection and when the process ends (~1 s here)
@@ -71,6 +70,7 @@ class Assistant:
             # The same event or figure from two documents is answered once, citing both.
             self.records = merge_sources(RecordSet.load(self.settings.data_dir))
             passages = [p.text for p in self.retriever.passages]
+            use_frequencies(self.settings.data_dir)  # the word frequencies, read from the data dir before any use
             lexicon = Lexicon.build(self.records, passages, self._meaning)
             self.engine = Engine(self.records, self.retriever, lexicon)
 

@@ -511,7 +511,7 @@ class Lexicon:
         if meaning is not None:
             # a member's name that is no word of a language ("Idealco") means nothing a word could mean: an unknown
             # word near it by meaning is near by its letters only ("interco")
-            names = {w for m in records.members for w in words(m.name) if not zipf(w) and not zipf(w, "en")}
+            names = {w for m in records.members for w in words(m.name) if not zipf(w)}
             lexicon.meaning = meaning(sorted(w for w in lexicon.words_known
                                              if len(w) >= 4 and w.isalpha() and w not in STOPWORDS and w not in names))
         return lexicon
