@@ -2391,3 +2391,11 @@ def test_thanks_in_advance_close_a_request_not_a_conversation(assistant):
     b = ask(assistant, "bonjour, je cherche un fabricant de composteurs partagés merci d'avance", as_of="2024-12-31")
     assert "Ortie" in b.answer and not b.abstained
     assert "Avec plaisir" in ask(assistant, "ok merci d'avance !").answer
+
+
+def test_who_does_something_is_read_after_c_est_qui():
+    from assistant.answers.members import DOES
+
+    assert DOES.match("c'est qui qui plante des arbres fruitiers ?")
+    assert DOES.match("c'est qui dans le reseau qui fabrique des composteurs ?")
+    assert not DOES.match("c'est qui qui organise le forum ?")  # an organiser is not a member's activity
