@@ -252,6 +252,9 @@ def _unsupported(q: Query, draft: Draft) -> str | None:
     if q.has("count") and draft.focus.get("kind") in ("passages", "guides") and not _amount(draft.text) \
             and not re.search(r"\b(combien de temps|duree|dure|tous les combien|frequence|combien de fois)\b", q.folded):
         return "combien demandé, aucun nombre dans le texte trouvé"
+    if re.search(r"\b(?:quelle part|quel pourcentage|quelle proportion|quel taux)\b", q.folded) \
+            and draft.focus.get("kind") in ("passages", "guides") and not _amount(draft.text):
+        return "part demandée, aucun nombre dans le texte trouvé"  # "quelle part provenait de la Région ?"
     return None
 
 

@@ -538,8 +538,10 @@ class Lexicon:
             return word
         if len(word) < 5 or not word.isalpha() or zipf(word) >= EVERYDAY_ZIPF:
             return None
-        hits = process.extract(word, self._candidates, scorer=OSA.distance, score_cutoff=1 if len(word) < 9 else 2,
-                               limit=None)
+        # two edits for a long string that is hardly a word; a word of the language ("compteurs") is one edit from
+        # its typo at most, not two from any base word ("composteurs")
+        edits = 1 if len(word) < 9 or zipf(word) >= COMMON_ZIPF else 2
+        hits = process.extract(word, self._candidates, scorer=OSA.distance, score_cutoff=edits, limit=None)
         if not hits:
             return everyday_spelling(word)  # "derrieer": a word of the language, typed wrong
         # "prjets": as near "prets" as "projets"; a word of the question frame, else the word the base says most
