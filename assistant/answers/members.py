@@ -12,7 +12,7 @@ from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.knowledge.records import Member
 from assistant.reading.smalltalk import ASKING
 from assistant.reading.understanding import THEME_STEMS, THEME_WORDS, Lexicon, Query, canonical, english_content
-from assistant.reading.vocabulary import zipf
+from assistant.reading.vocabulary import COMMON_ZIPF, zipf
 
 WORKS_ON = re.compile(r"\b(travail\w*|bosse\w*|s'occup\w*|s'y connai\w*|specialis\w*|propos\w*|fabriqu\w*|produi\w*|"
                       r"vend\w*|fourni\w*|fait|font)\b")
@@ -35,7 +35,9 @@ PROVIDER = re.compile(r"\b(?:un|une|a|an|any|some) (?:\w+ )?(?:fabricant|presta|
                       r"start-?up|asso|association|structure|acteur|labo|laboratoire|organisme|contact|"
                       r"supplier|company|compan|firm|manufacturer|provider|consultancy|contractor|lab|member|"
                       r"business|organi[sz]ation)(?:s|es|ies|x)?\b|"
-                      r"\b(?:qqn|quelqu'un|someone|anyone|somebody|anybody) (?:qui|dans|chez|parmi|de|who|that|in)\b")
+                      r"\b(?:qqn|quelqu'un|someone|anyone|somebody|anybody) (?:qui|dans|chez|parmi|de|who|that|in)\b|"
+                      # "vous connaissez qqn ?", "vous auriez quelqu'un à conseiller ?": someone known, had, advised
+                      r"\b(?:conn\w*|avez|avait|auri\w*|as|aurais|conseill\w*|recommand\w*) (?:qqn|quelqu'un)\b")
 MEMBERS_PROPER = set(content_stems("membre membres adherent adherents"))
 NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valides validee validees validation adhesion "
                                "adhesions"))
@@ -51,6 +53,13 @@ NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valide
 # answer still says it is the nearest member, not a match.
 MEANING_SIMILARITY = 0.032
 MEANING_LEAD = 0.005
+# A description in English words is farther from the activities, written in French, than one in French: its own
+# threshold and lead, its scores mapped onto the French scale so that one rule reads both. Calibrated on 68 English
+# descriptions of members and 32 English requests for an activity no member has: read so when a quarter of its words
+# are English once read, 43 of the 68 are found, none of the 32.
+ENGLISH_SIMILARITY = -0.01
+ENGLISH_LEAD = 0.01
+ENGLISH_SHARE = 0.25
 HUB_NEIGHBOURS = 200
 # Someone sought ("vous connaissez un fabricant de …") whom the members found share less of the words asked: none
 SOUGHT_COVERAGE = 0.5
@@ -61,6 +70,10 @@ ACTIVITY_PARTS = re.compile(r"[,;()]| ainsi que | et | pour ")
 PART_WORDS = 4  # a part says something of its own ("des tapis couvre-sol prêts à poser"), not "facilitant le compostage"
 # "qqn dans le réseau ?", "ça existe chez vous ?", "y en a un parmi vos adhérents ?": asked of the network, a member
 AMONG_MEMBERS = re.compile(r"\b(?:chez vous|dans (?:le|votre|ton) reseau|(?:dans|parmi) (?:les|vos|tes) (?:membres|adherents))\b")
+# "le maître d'ouvrage du nouveau métro, il fait partie du cluster ?", "…, c'est un adhérent ?": whether the one
+# described is a member, so which one it is
+IS_MEMBER = re.compile(r"\b(?:fait|ferait) partie (?:du|de notre|de votre|de ton) (?:cluster|reseau)\b|"
+                       r"\b(?:est|serait)(?:-(?:il|elle))? (?:un |une )?(?:membre|adherent|adherente)\b")
 # Words that frame the description, not part of it
 FRAMING = set(content_stems("cluster reseau connait connaissez quelqu'un qqn cherche cherchons recherche peut pourrait "
                             "aider propose lequel laquelle"))
@@ -106,6 +119,9 @@ class MemberBook:
         # since its words may be everyday ones ("c'est ensemble")
         self.bare = [(m, re.compile(r"\b" + re.escape(rest) + r"\b")) for m in members
                      if (rest := re.sub(r"^[A-Z]{2,5}\s+", "", m.name.strip())) != m.name.strip() and len(rest) >= 5]
+        # "la PME d'Henri Chantepie": a member named by a person its notes cite, by full name or by surname
+        self.people = [(m, re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")) for m in members
+                       if (names := _people(m))]
         self.stems = {m.id: _activity_stems(m) for m in members}
         self.validation_stems = set().union(*(content_stems(canonical(m.validated_by)) for m in members))
         # The kinds the data gives its members ("start-up", "PME", "bureau d'études"), as typed in questions:
@@ -121,7 +137,7 @@ class MemberBook:
         topic = set(q.topic)
         return [m for m, pat in self.patterns if pat.search(folded)
                 or (" " not in m.name.strip() and len(m.name) >= 5 and stem(fold(m.name)) in topic)] \
-            or [m for m, pat in self.bare if pat.search(q.text)]
+            or [m for m, pat in self.bare if pat.search(q.text)] or [m for m, pat in self.people if pat.search(folded)]
 
     def answer(self, q: Query, focus: list[str] | None = None) -> Draft | None:
         named = self.named(q)
@@ -149,7 +165,8 @@ class MemberBook:
         # asked of the network, unless of a kind its figures count ("beaucoup de PME parmi les membres ?")
         among = bool(AMONG_MEMBERS.search(q.folded)) and kinds == uncounted
         # "qui bosse sur les sols ?", "qqn qui … a rejoint le cluster ?": who works, who joined, are members
-        seeks = bool(PROVIDER.search(q.folded)) and not q.has("count", "when", "participants")
+        seeks = bool(PROVIDER.search(q.folded) or IS_MEMBER.search(q.folded)) \
+            and not q.has("count", "when", "participants")
         about_members = among or seeks or MEMBER_WORDS & set(q.topic) or (q.has("who") and (
             q.themes or WORKS_ON.search(q.folded) or q.has("validated") or DOES.match(q.folded)))
         if uncounted and MEMBER_WORDS & set(q.topic) and q.has("who", "list", "whether") and not q.has("count") \
@@ -241,7 +258,8 @@ class MemberBook:
         return draft
 
     def _who(self, q: Query, seeks: bool = False) -> Draft | None:
-        among = {s for m in AMONG_MEMBERS.finditer(q.folded) for s in content_stems(m.group())}  # "dans le réseau"
+        among = {s for pattern in (AMONG_MEMBERS, IS_MEMBER) for m in pattern.finditer(q.folded)
+                 for s in content_stems(m.group())}  # "dans le réseau", "fait partie du cluster"
         wanted = set(q.topic) - MEMBER_WORDS - among
         if doing := {stem(w) for w in WORKS_ON.findall(q.folded)}:  # "qui fabrique des composteurs ?": the thing made
             wanted = wanted - doing or wanted
@@ -334,7 +352,10 @@ class MemberBook:
         nearest_part = np.full(len(self.members), -np.inf, np.float32)
         np.maximum.at(nearest_part, self._owners, near)
         whole = near[np.searchsorted(self._owners, np.arange(len(self.members)))]  # each member's first text
-        return (whole + nearest_part) / 2
+        near = (whole + nearest_part) / 2
+        if sum(map(english_content, words)) >= ENGLISH_SHARE * len(words):  # a description in English words
+            near = MEANING_SIMILARITY + (near - ENGLISH_SIMILARITY) * MEANING_LEAD / ENGLISH_LEAD
+        return near
 
     @staticmethod
     def _none_sought(q: Query, partial: list[Member]) -> Draft:
@@ -354,6 +375,16 @@ class MemberBook:
             return None
         return Draft(f"Le membre dont l'activité s'en rapproche le plus : {_card(m)}", [member_source(m)],
                      coverage=0.8, focus={"kind": "members", "ids": [m.id], "described": True})
+
+
+def _people(m: Member) -> list[str]:
+    """Folded ways to name the people a member's notes cite ("Interlocuteur : Henri Chantepie"): the full name,
+    and the surname; the surname is no common word ("Voisin" is one, "Grand Paris" a place)."""
+    names = []
+    for person in re.findall(r"\b[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)+", m.notes):
+        if zipf(surname := fold(person.split()[-1])) < COMMON_ZIPF:  # "Grand Paris" is a place
+            names += [fold(person)] + ([surname] if len(surname) >= 5 else [])
+    return names
 
 
 def _activity_stems(m: Member) -> set[str]:

@@ -2399,3 +2399,30 @@ def test_who_does_something_is_read_after_c_est_qui():
     assert DOES.match("c'est qui qui plante des arbres fruitiers ?")
     assert DOES.match("c'est qui dans le reseau qui fabrique des composteurs ?")
     assert not DOES.match("c'est qui qui organise le forum ?")  # an organiser is not a member's activity
+
+
+def test_someone_known_or_had_is_sought_and_a_member_is_named_by_the_person_its_notes_cite(assistant):
+    a = ask(assistant, "on doit cartographier la pollution d'une friche, vous avez quelqu'un ?", as_of="2024-12-31")
+    assert not a.abstained and "Axedo" in a.answer
+    b = ask(assistant, "il bosse où déjà Romain Bouiller ?", as_of="2024-12-31")
+    assert "Trizzy" in b.answer
+    c = ask(assistant, "la boîte de Chantepie, elle fait quoi ?", as_of="2024-12-31")
+    assert "Solubio" in c.answer
+
+
+def test_a_word_of_the_language_is_no_typo_two_edits_from_a_base_word(assistant):
+    assert "composteurs" not in fold(assistant.engine.lexicon.read("qui relève les compteurs ?"))
+
+
+def test_a_member_described_in_english_is_found_by_meaning_on_its_own_scale(assistant):
+    # English words sit farther from activities written in French: the nearest member is judged on a scale of its own
+    a = ask(assistant, "Does anyone in the network sell ready-made plant mats for ground cover?", as_of="2024-12-31")
+    assert not a.abstained and "Sempergreen" in a.answer
+
+
+def test_whether_someone_described_is_a_member_asks_which_member(assistant):
+    a = ask(assistant, "le maître d'ouvrage des grands chantiers d'infrastructures de la région, il fait partie du "
+                       "cluster ?", as_of="2024-12-31")
+    assert not a.abstained and "SGP" in a.answer  # described, with a word the base never uses
+    b = ask(assistant, "un fabricant de piscines fait partie du réseau ?", as_of="2024-12-31")
+    assert b.abstained
