@@ -26,7 +26,7 @@ from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
 from assistant.reading.shorthand import reads_english
 from assistant.reading.smalltalk import ASKING, KINDS, REPLIES, smalltalk, strip_courtesy
-from assistant.reading.understanding import SPECIFIC_IDF, THEME_WORDS, WHETHER_ANY, Lexicon, Query, parse
+from assistant.reading.understanding import SHARE_STEMS, SPECIFIC_IDF, THEME_WORDS, WHETHER_ANY, Lexicon, Query, parse
 
 log = logging.getLogger(__name__)
 # Below this share of the question explained, an answer is not supported. A record matches on its few label words
@@ -245,15 +245,17 @@ def _unpriced(q: Query, draft: Draft) -> bool:
 
 
 def _unsupported(q: Query, draft: Draft) -> str | None:
-    """Why an answer does not give the amount asked, or None: a price asked and none named; "combien" asked of a
-    text that gives no number ("il est payé combien ?"; how long or how often may be said in words)."""
+    """Why an answer does not give the amount asked, or None: a price asked and none named; "combien" or a share
+    ("quelle part …") asked of a text that gives no number ("il est payé combien ?"; how long or how often may be said in
+    words)."""
     if _unpriced(q, draft):
         return "prix demandé, aucun prix dans la réponse"
-    if q.has("count") and draft.focus.get("kind") in ("passages", "guides") and not _amount(draft.text) \
-            and not re.search(r"\b(combien de temps|duree|dure|tous les combien|frequence|combien de fois)\b", q.folded):
+    if draft.focus.get("kind") not in ("passages", "guides") or _amount(draft.text):
+        return None
+    if q.has("count") and not re.search(r"\b(combien de temps|duree|dure|tous les combien|frequence|combien de fois)\b",
+                                        q.folded):
         return "combien demandé, aucun nombre dans le texte trouvé"
-    if re.search(r"\b(?:quelle part|quel pourcentage|quelle proportion|quel taux)\b", q.folded) \
-            and draft.focus.get("kind") in ("passages", "guides") and not _amount(draft.text):
+    if any(stem(w) in SHARE_STEMS for w in re.findall(r"\bquel(?:le)?s? (\w+)", q.folded)):
         return "part demandée, aucun nombre dans le texte trouvé"  # "quelle part provenait de la Région ?"
     return None
 
