@@ -196,8 +196,9 @@ class Retriever(BaseRetriever):
                 from llama_index.core import VectorStoreIndex
 
                 collection = open_collection(connect(self._settings), self._lexical.collection)
+                known = {node.node_id: node for node in self._lexical.nodes}
                 self._index = VectorStoreIndex.from_vector_store(
-                    vector_store(collection), embed_model=self.embedder, transformations=[ReadOnly()])
+                    vector_store(collection, known), embed_model=self.embedder, transformations=[ReadOnly()])
             return self._index
 
     def _failed(self, reason: str) -> None:

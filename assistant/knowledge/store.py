@@ -15,11 +15,15 @@ from __future__ import annotations
 import contextlib
 import importlib
 import logging
+import math
 import uuid
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from llama_index.core.schema import BaseNode
 
 log = logging.getLogger(__name__)
 
@@ -134,11 +138,30 @@ def open_collection(client: Any, name: str) -> Any:
                                            embedding_function=None)
 
 
-def vector_store(collection: Any) -> Any:
-    """llama-index's view of a collection: nodes in, nodes out."""
+def vector_store(collection: Any, known: Mapping[str, BaseNode] | None = None) -> Any:
+    """llama-index's view of a collection: nodes in, nodes out.
+
+    Given the nodes already in memory by id (`known`: the lexical index holds the same set), a query asks the
+    store for ids and distances only: fetching and parsing the candidates' text and metadata is most of what a
+    query costs on a base of a few hundred passages. An id not in `known` (another generation) fetches them all."""
+    from llama_index.core.vector_stores.types import VectorStoreQueryResult
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
-    return ChromaVectorStore(chroma_collection=collection)
+    if not known:
+        return ChromaVectorStore(chroma_collection=collection)
+
+    class KnownNodes(ChromaVectorStore):
+        def _query(self, query_embeddings: list[float], n_results: int, where: dict, **kwargs: Any) -> Any:
+            found = self._collection.query(query_embeddings=query_embeddings, n_results=n_results,
+                                           include=["distances"], **({"where": where} if where else {}), **kwargs)
+            ids = found["ids"][0]
+            if not all(id_ in known for id_ in ids):
+                return super()._query(query_embeddings, n_results, where, **kwargs)
+            # the similarity ChromaVectorStore reports: exp(-distance)
+            return VectorStoreQueryResult(nodes=[known[id_] for id_ in ids], ids=ids,
+                                          similarities=[math.exp(-d) for d in found["distances"][0]])
+
+    return KnownNodes(chroma_collection=collection)
 
 
 def drop_other_generations(client: Any, settings: Settings, keep: str) -> list[str]:

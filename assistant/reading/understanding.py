@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -340,11 +341,16 @@ INTENT_PATTERNS = {
 }
 
 
+_SYNONYMS = [(re.compile(pattern), repl) for pattern, repl in SYNONYMS]
+
+
+@lru_cache(maxsize=8192)
 def canonical(text: str) -> str:
-    """Folded text with abbreviations and synonyms rewritten: questions and record titles alike."""
+    """Folded text with abbreviations and synonyms rewritten: questions and record titles alike (the same
+    titles are read for every question: they are rewritten once)."""
     folded = fold(re.sub(r"\bCA\b", "conseil administration", text))  # "ça" folds to "ca": only CA counts
-    for pattern, repl in SYNONYMS:
-        folded = re.sub(pattern, repl, folded)
+    for pattern, repl in _SYNONYMS:
+        folded = pattern.sub(repl, folded)
     return re.sub(r"\s+", " ", folded).strip()
 
 

@@ -88,3 +88,23 @@ def test_the_answer_side_never_writes_the_store(corpus_settings):
     with pytest.raises(RuntimeError, match="ems ingest"):
         retriever._vector_index().insert(Document(text="un passage découpé ailleurs"))
     assert Retriever.from_settings(corpus_settings).size == size
+
+
+def test_the_store_answers_ids_and_distances_and_the_nodes_come_from_memory(corpus_settings):
+    from llama_index.core.vector_stores.types import VectorStoreQuery
+
+    from assistant.knowledge.store import connect, open_collection, vector_store
+
+    retriever = Retriever.from_settings(corpus_settings)
+    collection = open_collection(connect(corpus_settings), retriever._lexical.collection)
+    query = VectorStoreQuery(query_embedding=retriever._query_vector("compostage des biodéchets"), similarity_top_k=8)
+    fetched = vector_store(collection).query(query)
+    known = {node.node_id: node for node in retriever.passages}
+    from_memory = vector_store(collection, known).query(query)
+    assert from_memory.ids == fetched.ids and from_memory.similarities == pytest.approx(fetched.similarities)
+    assert [n.get_content() for n in from_memory.nodes] == [n.get_content() for n in fetched.nodes]
+    assert [n.metadata for n in from_memory.nodes] == [n.metadata for n in fetched.nodes]
+    # a node the memory lacks (a collection of another generation): the store's own text and metadata
+    partial = {id_: node for id_, node in known.items() if id_ != fetched.ids[0]}
+    assert [n.get_content() for n in vector_store(collection, partial).query(query).nodes] == [
+        n.get_content() for n in fetched.nodes]
