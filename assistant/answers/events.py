@@ -187,9 +187,10 @@ class EventBook:
             explained |= topic
         carried = events is shown and pointed  # "ça fait combien de participants en tout ?" of those shown: all of them
         type_labels, type_stems, alt = self.type_filter(q)
-        coded = {e.type_label for e in self.events if e.type_code and re.search(rf"\b{re.escape(fold(e.type_code))}\b", q.folded)}
+        coded = list(dict.fromkeys(e.type_label for e in self.events  # in the report's order, the same in every process
+                                   if e.type_code and re.search(rf"\b{re.escape(fold(e.type_code))}\b", q.folded)))
         if coded and not type_labels:  # "les événements WP2": the report's own code for a type
-            type_labels, type_stems = list(coded), {stem(fold(e.type_code)) for e in self.events if e.type_label in coded}
+            type_labels, type_stems = coded, {stem(fold(e.type_code)) for e in self.events if e.type_label in coded}
         if out := self.left_out(q):
             # "en dehors des réunions statutaires (bureau, CA, AG)", "hors visites": those types are left out
             type_labels = [t for t in type_labels if t not in out]

@@ -35,7 +35,9 @@ PROVIDER = re.compile(r"\b(?:un|une|a|an|any|some) (?:\w+ )?(?:fabricant|presta|
                       r"start-?up|asso|association|structure|acteur|labo|laboratoire|organisme|contact|"
                       r"supplier|company|compan|firm|manufacturer|provider|consultancy|contractor|lab|member|"
                       r"business|organi[sz]ation)(?:s|es|ies|x)?\b|"
-                      r"\b(?:qqn|quelqu'un|someone|anyone|somebody|anybody) (?:qui|dans|chez|parmi|de|who|that|in)\b|"
+                      r"\b(?:qqn|quelqu'un|someone|anyone|somebody|anybody) (?:qui|dans|chez|parmi|de|who|that|in|to)\b|"
+                      # "quelqu'un pour cartographier …": someone to do something ("quelqu'un pour l'aider" is a helper)
+                      r"\b(?:qqn|quelqu'un) pour (?!(?:l'|le |la |les |lui |leur |m'|me |nous |vous |t'|te ))|"
                       # "vous connaissez qqn ?", "vous auriez quelqu'un à conseiller ?": someone known, had, advised
                       r"\b(?:conn\w*|avez|avait|auri\w*|as|aurais|conseill\w*|recommand\w*) (?:qqn|quelqu'un)\b")
 MEMBERS_PROPER = set(content_stems("membre membres adherent adherents"))

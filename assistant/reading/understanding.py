@@ -544,10 +544,14 @@ class Lexicon:
             return word
         if len(word) < 5 or not word.isalpha() or zipf(word) >= EVERYDAY_ZIPF:
             return None
-        # two edits for a long string that is hardly a word; a word of the language ("compteurs") is one edit from
-        # its typo at most, not two from any base word ("composteurs")
-        edits = 1 if len(word) < 9 or zipf(word) >= COMMON_ZIPF else 2
+        # two edits for a long string that is hardly a word; a common word of the language is another form of a
+        # base word at most ("guidées" -> "guides"), never another word: "friche" is no "fiche", "compteurs" no
+        # "composteurs"
+        common = zipf(word) >= COMMON_ZIPF
+        edits = 1 if len(word) < 9 or common else 2
         hits = process.extract(word, self._candidates, scorer=OSA.distance, score_cutoff=edits, limit=None)
+        if common:
+            hits = [h for h in hits if h[0][:FAMILY_PREFIX] == word[:FAMILY_PREFIX]]
         if not hits:
             return everyday_spelling(word)  # "derrieer": a word of the language, typed wrong
         # "prjets": as near "prets" as "projets"; a word of the question frame, else the word the base says most
@@ -686,7 +690,8 @@ class Lexicon:
         it is about ("le module sur la gestion des sols"): they only say what kind of thing the name is."""
         tokens = words(re.sub(r"\b([dl])'", r"\1e ", folded))
         return {w for i, w in enumerate(tokens) if w in unknown and w not in names and zipf(w) >= EVERYDAY_ZIPF
-                and self._classifies(tokens, i) and (not _opens(tokens, i) or self._asks_more(folded, tokens, i))}
+                and self._classifies(tokens, i) and (not _opens(tokens, i) or _known_thing_about(tokens, i)
+                                                     or self._asks_more(folded, tokens, i))}
 
     def _asks_more(self, folded: str, tokens: list[str], i: int) -> bool:
         """"Le module biodéchets, ça dure combien ?" asks something of its own after the comma that closes the
@@ -738,6 +743,7 @@ ABOUT = frozenset("sur autour consacre consacree consacres consacrees dedie dedi
 TRUNCATION_ZIPF = 4.5  # "comm", "dispo", "strat" are chat words; "parti", "sept", "info" are words of their own
 SHARE_STEMS = frozenset(stem(w) for w in "part pourcentage proportion taux".split())  # how much of a whole, not of what
 ENGLISH_GRAMMAR_ZIPF = 5.9  # "would", "could", "get", "that": words of English grammar, not nouns
+FAMILY_PREFIX = 5  # letters two forms of one word share ("guidees", "guides"); "friche" and "fiche" share one
 SPECIFIC_IDF = 1.2  # a word of the base that names something, not one said everywhere ("cluster": 0.96)
 
 
@@ -745,6 +751,7 @@ DETERMINERS = frozenset("le la les l un une des du de d au aux mon ma mes ton ta
                         "cette ces quel quelle quels quelles votre vos notre nos sur".split())
 
 
+DEFINITE = frozenset("le la les l ce cet cette ces mon ma mes ton ta tes son sa ses votre vos notre nos leur leurs".split())
 # After these, "-ent" ends a noun ("le président", "un agent"), not a plural verb ("ils le présentent").
 SINGULAR = frozenset("le la un une du au ce cet mon ton son notre votre leur quel".split())
 PRE_ADJECTIVES = frozenset("petit petite gros grosse grand grande bon bonne nouveau nouvel nouvelle premier "
@@ -795,6 +802,12 @@ def _modifies(folded: str, word: str) -> bool:
     """The word stands before another word that is no grammar: in English, a noun qualifying the next one."""
     m = re.search(rf"\b{re.escape(word)} ([a-z]+)\b", folded)  # not "what salary would …": a verb of English
     return bool(m) and m.group(1) not in GRAMMAR and zipf(m.group(1), "en") < ENGLISH_GRAMMAR_ZIPF
+
+
+def _known_thing_about(tokens: list[str], i: int) -> bool:
+    """"Le module sur les biodéchets …", "votre session autour de l'eau …": a definite thing, then what it is about —
+    the thing is taken as known, only its subject names it ("un hackathon sur l'eau ?" asks whether one exists)."""
+    return i >= 1 and tokens[i - 1] in DEFINITE and i + 2 < len(tokens) and tokens[i + 1] in ABOUT
 
 
 def _opens(tokens: list[str], i: int) -> bool:

@@ -2426,3 +2426,23 @@ def test_whether_someone_described_is_a_member_asks_which_member(assistant):
     assert not a.abstained and "SGP" in a.answer  # described, with a word the base never uses
     b = ask(assistant, "un fabricant de piscines fait partie du réseau ?", as_of="2024-12-31")
     assert b.abstained
+
+
+def test_a_definite_thing_about_a_subject_is_the_subject_an_indefinite_one_is_asked_for(assistant):
+    # "le module sur …": the definite article takes the thing as known, its subject names it
+    a = ask(assistant, "Le module sur la gestion durable des sols a été présenté à qui ?", as_of="2024-12-31")
+    assert not a.abstained and "Gestion durable des sols" in " ".join(s.title for s in a.sources)
+    # "un hackathon sur …" asks whether one exists
+    b = ask(assistant, "un hackathon sur les sols, vous en faites ?", as_of="2024-12-31")
+    assert b.abstained and "hackathon" in b.answer
+
+
+def test_someone_to_do_something_is_sought(assistant):
+    a = ask(assistant, "il nous faudrait quelqu'un pour cartographier la contamination d'une parcelle", as_of="2024-12-31")
+    assert not a.abstained and "Axedo" in a.answer
+
+
+def test_a_common_word_is_no_typo_and_chat_shorthand_is_read(assistant):
+    read = fold(assistant.engine.lexicon.read("une friche à dépolluer, une reco ?"))
+    assert "friche" in read and "fiche" not in read  # a word of the language, not "fiche" misspelt
+    assert "recommandation" in read
