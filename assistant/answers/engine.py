@@ -13,7 +13,7 @@ from assistant.answers.countries import Countries
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
 from assistant.answers.events import EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, EventBook
 from assistant.answers.figures import FigureBook, asked_level
-from assistant.conversation.followup import (MEASURES, PARTITIVE, PRONOUN, SHIFTED, correction, is_followup, refers_back,
+from assistant.conversation.followup import (ASKED_OF_PRONOUN, MEASURES, PARTITIVE, PRONOUN, SHIFTED, correction, is_followup, refers_back,
                                              resolve)
 from assistant.answers.guides import GUIDE_WORDS, GuideBook, asks_of_offer
 from assistant.answers.members import MemberBook
@@ -228,7 +228,8 @@ def _stands_alone(message: str, own: Query) -> bool:
     # "et l'eau, c'est combien ?" swaps the theme of the last question
     return bool(ASKS.search(folded) and set(own.topic) - MEASURE_STEMS - themes and not POINTS_BACK.search(folded)
                 and not SHIFTED.search(re.sub(r"\b(?:par rapport (?:a|au|aux)|vs|compare\w* (?:a|avec)|sur|que|qu') ?l'", " ", folded))
-                and not refers_back(message) and not PARTITIVE.search(folded) and not COMPLEMENT.match(folded))
+                and not refers_back(message) and not PARTITIVE.search(folded) and not COMPLEMENT.match(folded)
+                and not ASKED_OF_PRONOUN.match(folded))  # "et quelles filières il présente ?": "il" is the last subject
 
 
 # "Vu que le forum a eu lieu en mai, …", "puisque …, …": a premise granted before the question

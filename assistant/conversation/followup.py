@@ -34,6 +34,10 @@ QUALIFIER = re.compile(r"^\s*(?:et|mais|puis|sinon)\s+((?:a|au|aux|chez|dans|pen
 # A follow-up whose subject is a pronoun speaks of the previous subject.
 PRONOUN = re.compile(r"^\s*(?:et|mais|ok|alors)?\s*(?:celle|celui|ceux|celles|elle|elles|il|ils)\b(?!-)"
                      r"(?! y a| y avait| y aura| y en| existe| reste| faut)")  # "et il y a une formation ?" names its own
+# "quelles filières il présente ?", "et combien de temps elle dure ?": what is asked, then a subject pronoun and its verb —
+# the pronoun is the previous subject, whatever words the question has of its own
+ASKED_OF_PRONOUN = re.compile(r"^\s*(?:et|mais|ok|alors)?\s*(?:quel|quelle|quels|quelles|combien d[e'])\s*[\w' -]*? "
+                              r"(?:il|elle|ils|elles) (?!y\b|(?:en|est|sont|etait|etaient|s'agit|faut)\b)[a-z]+")
 ABOUT_IT = re.compile(r"\b(la-dessus|dessus|dedans|a ce sujet|sur ce sujet)\b|"
                       r"^\s*(?:et\s+)?(?:detaille|detaillez|developpe|developpez|precise|precisez)\b")  # "détaille-moi …": more of it
 # "Combien en avons-nous suivi ?", "il y en a eu combien ?": "en" stands for what was counted before.

@@ -2446,3 +2446,14 @@ def test_a_common_word_is_no_typo_and_chat_shorthand_is_read(assistant):
     read = fold(assistant.engine.lexicon.read("une friche à dépolluer, une reco ?"))
     assert "friche" in read and "fiche" not in read  # a word of the language, not "fiche" misspelt
     assert "recommandation" in read
+
+
+def test_a_subject_pronoun_after_what_is_asked_is_the_last_subject(assistant):
+    from assistant.conversation.followup import ASKED_OF_PRONOUN
+
+    assert ASKED_OF_PRONOUN.match("et quelles filieres de valorisation il presente ?")
+    assert ASKED_OF_PRONOUN.match("combien de temps elle dure ?")
+    assert not ASKED_OF_PRONOUN.match("combien de participants il y avait ?")  # "il y a" is no subject
+    a = ask(assistant, "Le module sur les biodéchets urbains est sur une journée, et quelles filières de valorisation "
+                       "il présente ?", as_of="2024-12-31")
+    assert "méthanisation" in a.answer and "réduire les émissions" not in a.answer  # the guide's, not an event's
