@@ -15,7 +15,7 @@ from assistant.reading.understanding import THEME_STEMS, THEME_WORDS, Lexicon, Q
 from assistant.reading.vocabulary import COMMON_ZIPF, zipf
 
 WORKS_ON = re.compile(r"\b(travail\w*|bosse\w*|s'occup\w*|s'y connai\w*|specialis\w*|propos\w*|fabriqu\w*|produi\w*|"
-                      r"vend\w*|fourni\w*|fait|font)\b")
+                      r"con[cç]oi\w*|concev\w*|vend\w*|fourni\w*|fait|font)\b")
 MEMBER_WORDS = set(content_stems("membre membres adherent adherents nouveaux nouveau structure structures qui valide "
                                  "entreprise entreprises societe start-up association organisme organisation organisations"))
 # "qui plante des arbres fruitiers ?": who does something, a verb right after "qui"

@@ -2457,3 +2457,9 @@ def test_a_subject_pronoun_after_what_is_asked_is_the_last_subject(assistant):
     a = ask(assistant, "Le module sur les biodéchets urbains est sur une journée, et quelles filières de valorisation "
                        "il présente ?", as_of="2024-12-31")
     assert "méthanisation" in a.answer and "réduire les émissions" not in a.answer  # the guide's, not an event's
+
+
+def test_a_verb_of_making_is_how_a_member_works_not_what_it_works_on(assistant):
+    # "conçoit" says what a member does with the thing asked, like "fabrique": it names no member by itself
+    a = ask(assistant, "un adhérent qui conçoit des fontaines à boire pour les cours d'école ?", as_of="2024-12-31")
+    assert a.abstained and "Ortie" not in a.answer
