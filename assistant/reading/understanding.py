@@ -544,11 +544,11 @@ class Lexicon:
             return word
         if len(word) < 5 or not word.isalpha() or zipf(word) >= EVERYDAY_ZIPF:
             return None
-        # two edits for a long string that is hardly a word; a common word of the language is another form of a
-        # base word at most ("guidées" -> "guides"), never another word: "friche" is no "fiche", "compteurs" no
-        # "composteurs"
+        # two edits for a long string the language does not know ("refaisons" is no "raisons"); a common word of the
+        # language is another form of a base word at most ("guidées" -> "guides"), never another word: "friche" is no
+        # "fiche", "compteurs" no "composteurs"
         common = zipf(word) >= COMMON_ZIPF
-        edits = 1 if len(word) < 9 or common else 2
+        edits = 2 if len(word) >= 9 and not zipf(word) else 1
         hits = process.extract(word, self._candidates, scorer=OSA.distance, score_cutoff=edits, limit=None)
         if common:
             hits = [h for h in hits if h[0][:FAMILY_PREFIX] == word[:FAMILY_PREFIX]]
@@ -625,8 +625,9 @@ class Lexicon:
             return None
         if word not in self._truncations:
             longer = [w for w in self.words_known if w.startswith(word) and len(w) >= len(word) + 3 and self.df[w] >= 2]
-            if not longer and word.endswith("s") and zipf(word[:-1]) > zipf(word):
-                # "les actus", "des assos": a truncation put in the plural (said less than it; "admis" is a word)
+            if not longer and word.endswith("s") and zipf(word) < zipf(word[:-1]) < TRUNCATION_ZIPF:
+                # "les actus", "des assos": a truncation put in the plural (said less than it; "admis" is a word, and
+                # "communs" the plural of a word, "commun")
                 longer = [w for w in self.words_known if w.startswith(word[:-1]) and len(w) >= len(word) + 2
                           and self.df[w] >= 2]
                 longer = [w for w in longer if w.endswith(("s", "x"))] or longer

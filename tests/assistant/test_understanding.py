@@ -2463,3 +2463,11 @@ def test_a_verb_of_making_is_how_a_member_works_not_what_it_works_on(assistant):
     # "conçoit" says what a member does with the thing asked, like "fabrique": it names no member by itself
     a = ask(assistant, "un adhérent qui conçoit des fontaines à boire pour les cours d'école ?", as_of="2024-12-31")
     assert a.abstained and "Ortie" not in a.answer
+
+
+def test_a_conjugated_verb_and_a_plural_are_read_as_themselves(assistant):
+    read = fold(assistant.engine.lexicon.read("nous refaisons des bacs communs, avec les nombres ?"))
+    assert "refaisons" in read and "raisons" not in read  # a form of the language, not two letters from "raisons"
+    assert "communs" in read and "communication" not in read  # the plural of "commun", no chat truncation
+    assert "nombres" in read and "nombreuses" not in read
+    assert "actualite" in fold(assistant.engine.lexicon.read("les actus du cluster"))  # a truncation in the plural
