@@ -672,8 +672,8 @@ class Lexicon:
                 topic += [stem(h) for h in halves]  # "ecocitems" is "ecocit" + "ems"
                 continue
             if known is None:
-                if w in GRAMMAR or w in EMPTY_NOUNS:
-                    continue
+                if w in GRAMMAR or w in EMPTY_NOUNS or w in KIND_NOUNS and tokens[i + 1:i + 2] in (["de"], ["des"], ["du"]):
+                    continue  # "quelles sortes d'événements", "quelles voies de valorisation": the kinds of what follows
                 verb = _looks_like_verb(w) and not (w.endswith("ent") and i and tokens[i - 1] in SINGULAR) \
                     or _after_clitic(tokens, i)
                 if w in names or i and tokens[i - 1] in ("quel", "quelle", "quels", "quelles") and not verb or \
@@ -731,6 +731,11 @@ GRAMMAR = frozenset(STOPWORDS | QUESTION_WORDS | MONTH_WORDS | set(MONTHS) | cha
 # Nouns that name nothing in particular: "un truc sur les sols", "une info sur le forum".
 EMPTY_NOUNS = frozenset("truc trucs chose choses machin bidule info infos information informations renseignement "
                         "renseignements precision precisions detail details question questions sujet".split())
+
+# Nouns of kind and way: "quelles sortes d'événements ?", "les voies de valorisation", "des façons de recycler" ask for
+# the kinds of what follows them, which says what is asked.
+KIND_NOUNS = frozenset("sorte sortes genre genres type types facon facons maniere manieres voie voies forme formes "
+                       "espece especes categorie categories".split())
 
 
 # Interrogatives, pronouns and copulas: a question made only of them asks for what it points at ("c'est combien ?").

@@ -2471,3 +2471,10 @@ def test_a_conjugated_verb_and_a_plural_are_read_as_themselves(assistant):
     assert "communs" in read and "communication" not in read  # the plural of "commun", no chat truncation
     assert "nombres" in read and "nombreuses" not in read
     assert "actualite" in fold(assistant.engine.lexicon.read("les actus du cluster"))  # a truncation in the plural
+
+
+def test_a_noun_of_kind_or_way_asks_for_the_kinds_of_what_follows(assistant):
+    a = ask(assistant, "quelles sortes de formations propose le cluster ?", as_of="2024-12-31")
+    assert not a.abstained and "Gestion des biodéchets urbains" in a.answer
+    b = ask(assistant, "quelles sortes de piscines ?", as_of="2024-12-31")
+    assert b.abstained and "piscines" in b.answer  # what follows is still what is asked
