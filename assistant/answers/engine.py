@@ -13,8 +13,8 @@ from assistant.answers.countries import Countries
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
 from assistant.answers.events import EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, EventBook
 from assistant.answers.figures import FigureBook, asked_level
-from assistant.conversation.followup import (ASKED_OF_PRONOUN, MEASURES, PARTITIVE, PRONOUN, SHIFTED, correction, is_followup, refers_back,
-                                             resolve)
+from assistant.conversation.followup import (ASKED_OF_PRONOUN, MEASURES, PARTITIVE, PRONOUN, SHIFTED, correction,
+                                             is_followup, refers_back, resolve)
 from assistant.answers.guides import GUIDE_WORDS, GuideBook, asks_of_offer
 from assistant.answers.members import MemberBook
 from assistant.reading.multipart import again, coordinated, split_questions

@@ -673,7 +673,7 @@ class Lexicon:
                 continue
             if known is None:
                 if w in GRAMMAR or w in EMPTY_NOUNS or w in KIND_NOUNS and tokens[i + 1:i + 2] in (["de"], ["des"], ["du"]):
-                    continue  # "quelles sortes d'événements", "quelles voies de valorisation": the kinds of what follows
+                    continue  # "quelles sortes d'événements", "les voies de valorisation": the kinds of what follows
                 verb = _looks_like_verb(w) and not (w.endswith("ent") and i and tokens[i - 1] in SINGULAR) \
                     or _after_clitic(tokens, i)
                 if w in names or i and tokens[i - 1] in ("quel", "quelle", "quels", "quelles") and not verb or \
