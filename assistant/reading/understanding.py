@@ -542,15 +542,15 @@ class Lexicon:
         letters is one edit), or None. Words in everyday use are words of their own, not typos."""
         if self.knows(word):
             return word
-        if len(word) < 5 or not word.isalpha() or zipf(word) >= EVERYDAY_ZIPF:
+        frequency = zipf(word)
+        if len(word) < 5 or not word.isalpha() or frequency >= EVERYDAY_ZIPF:
             return None
         # two edits for a long string the language does not know ("refaisons" is no "raisons"); a common word of the
         # language is another form of a base word at most ("guidées" -> "guides"), never another word: "friche" is no
         # "fiche", "compteurs" no "composteurs"
-        common = zipf(word) >= COMMON_ZIPF
-        edits = 2 if len(word) >= 9 and not zipf(word) else 1
+        edits = 2 if len(word) >= 9 and not frequency else 1
         hits = process.extract(word, self._candidates, scorer=OSA.distance, score_cutoff=edits, limit=None)
-        if common:
+        if frequency >= COMMON_ZIPF:
             hits = [h for h in hits if h[0][:FAMILY_PREFIX] == word[:FAMILY_PREFIX]]
         if not hits:
             return everyday_spelling(word)  # "derrieer": a word of the language, typed wrong
@@ -672,7 +672,8 @@ class Lexicon:
                 topic += [stem(h) for h in halves]  # "ecocitems" is "ecocit" + "ems"
                 continue
             if known is None:
-                if w in GRAMMAR or w in EMPTY_NOUNS or w in KIND_NOUNS and tokens[i + 1:i + 2] in (["de"], ["des"], ["du"]):
+                if w in GRAMMAR or w in EMPTY_NOUNS or w in KIND_NOUNS and i + 1 < len(tokens) \
+                        and tokens[i + 1] in ("de", "des", "du"):
                     continue  # "quelles sortes d'événements", "les voies de valorisation": the kinds of what follows
                 verb = _looks_like_verb(w) and not (w.endswith("ent") and i and tokens[i - 1] in SINGULAR) \
                     or _after_clitic(tokens, i)
