@@ -796,7 +796,8 @@ class Engine:
                     return passage  # the base itself says it does not hold this figure
                 best = passage
         described = best is not None and best.focus.get("kind") == "members" and best.focus.get("described")
-        named = described or best is not None and best.focus.get("kind") == "members" and self.members.named(q)
+        named = described or best is not None and best.focus.get("kind") == "members" and bool(
+            self.members.named(q) or best.focus.get("sought"))
         # a member found by the meaning of a description read its unknown words too ("le maître d'ouvrage des gros
         # chantiers de transport" -> SGP)
         if q.asked_unknown and not described or (q.unknown and not named and (

@@ -8,7 +8,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding as Embedder
 
 from assistant.reading.dates import format_date
 from assistant.answers.draft import Draft, member_source
-from assistant.reading.normalize import content_stems, fold, related, stem
+from assistant.reading.normalize import STOPWORDS, content_stems, fold, related, stem
 from assistant.knowledge.records import Member
 from assistant.reading.smalltalk import ASKING
 from assistant.reading.understanding import THEME_STEMS, THEME_WORDS, Lexicon, Query, canonical, english_content
@@ -30,16 +30,24 @@ DOES = re.compile(r"(?:et )?quelqu'un (?:pour|qui (?:peut|pourrait|sait|saurait)
                   r"[a-z]+(?:e|ent|it|end|oit))\b")
 # "vous connaissez un fabricant de bacs à compost ?", "je cherche un presta pour …", "any startup that …": someone
 # who provides something, sought (an indefinite one: "le fabricant" names one already known)
-PROVIDER = re.compile(r"\b(?:un|une|a|an|any|some) (?:\w+ )?(?:fabricant|presta|prestataire|fournisseur|"
-                      r"boite|entreprise|societe|bureau d'etudes?|cabinet|specialiste|expert|ingenieur|inge|consultant|"
-                      r"start-?up|asso|association|structure|acteur|labo|laboratoire|organisme|contact|"
-                      r"supplier|company|compan|firm|manufacturer|provider|consultancy|contractor|lab|member|"
-                      r"business|organi[sz]ation)(?:s|es|ies|x)?\b|"
+PROVIDERS = (r"(?:fabricant|presta|prestataire|fournisseur|boite|entreprise|societe|bureau d'etudes?|cabinet|specialiste|"
+             r"expert|ingenieur|inge|consultant|start-?up|asso|association|structure|acteur|labo|laboratoire|organisme|"
+             r"contact|supplier|company|compan|firm|manufacturer|provider|consultancy|contractor|lab|member|business|"
+             r"organi[sz]ation)(?:s|es|ies|x)?")
+PROVIDER = re.compile(rf"\b(?:un|une|a|an|any|some) (?:\w+ )?{PROVIDERS}\b|"
                       r"\b(?:qqn|quelqu'un|someone|anyone|somebody|anybody) (?:qui|dans|chez|parmi|de|who|that|in|to)\b|"
                       # "quelqu'un pour cartographier …": someone to do something ("quelqu'un pour l'aider" is a helper)
                       r"\b(?:qqn|quelqu'un) pour (?!(?:l'|le |la |les |lui |leur |m'|me |nous |vous |t'|te ))|"
                       # "vous connaissez qqn ?", "vous auriez quelqu'un à conseiller ?": someone known, had, advised
                       r"\b(?:conn\w*|avez|avait|auri\w*|as|aurais|conseill\w*|recommand\w*) (?:qqn|quelqu'un)\b")
+# What a request for a member asks to be done or supplied: the noun after a verb of doing ("qui vend des sacs pour …",
+# "qui fait de la dératisation"), after a search ("on cherche des sacs …"), after a kind of provider ("une entreprise
+# d'élagage", "un fabricant de bacs"), with the nouns set beside it as alternatives ("des entrepôts / plateformes").
+# The words around it ("… pour ramasser les restes de repas à la cantine") say what for, where, who asks.
+_DETERMINER = r"(?:de la |de l'|des |du |de |d'|les |le |la |l'|un |une |en |nos |vos |mes |ces |leurs? )"
+_SOUGHT = re.compile(rf"\b(?:qui (?:(?:peut|peuvent|pourrait|sait|saurait) )?(?:m'|me |nous |l'|les |la |en |y |se |s')?"
+                     rf"(?P<verb>[a-z]+)|cherch\w*|recherch\w*|besoin|responsable|{PROVIDERS})\b(?=\s*(?:pour |en |dans |sur )?"
+                     rf"{_DETERMINER}?(?P<head>[a-z][\w-]*)(?P<more>(?:\s*/\s*|\s+(?:ou|et)\s+){_DETERMINER}?[a-z][\w-]*)*)")
 MEMBERS_PROPER = set(content_stems("membre membres adherent adherents"))
 NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valides validee validees validation adhesion "
                                "adhesions"))
@@ -318,13 +326,28 @@ class MemberBook:
         # members found by their sector alone: a word the base does not know is what is asked ("spécialisé dans le
         # dessalement d'eau de mer": "eau" is not it)
         unknown = [] if {m.id for m in chosen} & worded else q.unknown
+        # what is sought ("qui vend des sacs …") is what they do: the words around it say what for, where, who asks
+        # ("… pour ramasser les restes de repas à la cantine"), those the base lacks too; what is sought unknown to
+        # the base ("une entreprise d'élagage") is no member's
+        heads, qualifiers, defining = sought(q.folded)
+        done = set().union(*(self.stems[m.id] for m in chosen))
+        found = [h for h in heads if related({stem(h)}, done)]
+        if heads and set(heads + qualifiers) & set(q.unknown) and (
+                set(defining) & set(q.unknown) or not related(set(map(stem, heads + qualifiers)), done)):
+            # "une entreprise d'élagage", "des solutions de cybersécurité" (not "des bacs à compost" of a maker of
+            # composters): what is sought is nowhere in the base, no passage holds it either
+            return self._none_sought(q, chosen, certain=True)
+        if found:
+            unknown = [w for w in unknown if w in heads]
         coverage = _coverage(self.lexicon, set(q.topic), explained, unknown=len(unknown))
+        if found:
+            coverage = max(coverage, 0.8)
         if confirmed:
             coverage = max(coverage, 0.9 if seeks else 0.8)
         elif seeks and coverage < SOUGHT_COVERAGE:
             return self._none_sought(q, chosen)
         return Draft(text, [member_source(m) for m in chosen], coverage=coverage,
-                     focus={"kind": "members", "ids": [m.id for m in chosen], "described": confirmed})
+                     focus={"kind": "members", "ids": [m.id for m in chosen], "described": confirmed, "sought": bool(found)})
 
     def _nearness(self, q: Query, wanted: set[str]) -> np.ndarray | None:
         """How near by meaning each member's activity is to what the question describes ("qui fait du matos pour
@@ -360,13 +383,14 @@ class MemberBook:
         return near
 
     @staticmethod
-    def _none_sought(q: Query, partial: list[Member]) -> Draft:
-        """Someone sought that no member's description matches: said so, with those sharing some of its words."""
+    def _none_sought(q: Query, partial: list[Member], certain: bool = False) -> Draft:
+        """Someone sought that no member's description matches: said so, with those sharing some of its words;
+        `certain` when the base holds nothing of what is sought."""
         text = "Je ne trouve pas de membre qui fasse cela dans la base du Cluster EMS."
         if partial:
             text += " Leur description en partage quelques mots, sans y répondre : " \
                 + ", ".join(m.name for m in partial[:5]) + "."
-        return Draft(text, [member_source(m) for m in partial[:5]], True, 0.85, {"kind": "members", "ids": [
+        return Draft(text, [member_source(m) for m in partial[:5]], True, 1.0 if certain else 0.85, {"kind": "members", "ids": [
             m.id for m in partial[:5]]}, "aucun membre ne fait ce qui est cherché")
 
     @staticmethod
@@ -377,6 +401,43 @@ class MemberBook:
             return None
         return Draft(f"Le membre dont l'activité s'en rapproche le plus : {_card(m)}", [member_source(m)],
                      coverage=0.8, focus={"kind": "members", "ids": [m.id], "described": True})
+
+
+def sought(folded: str) -> tuple[list[str], list[str], list[str]]:
+    """What a request for a member seeks: the nouns naming it, the words qualifying them, and of those the ones that
+    define it (an adjective, a complement with "de"; "en", "à" may say where or what for). "qui vend des sacs en
+    papier pour ramasser les restes de repas ?" -> ["sacs"], ["papier"], []; "qqn qui gère des entrepôts / plateformes
+    logistiques ?" -> ["entrepots", "plateformes"], ["logistiques"], ["logistiques"]; a kind of provider is passed over
+    for what it provides ("une entreprise d'élagage" -> ["elagage"])."""
+    for m in _SOUGHT.finditer(folded):
+        if m.group("verb") and (m.group("verb") in STOPWORDS or re.fullmatch(PROVIDERS, m.group("verb"))):
+            continue  # "qui dans le réseau …", "qui est …": no verb of doing
+        words = [m.group("head")] + re.findall(r"(?:/\s*|\b(?:ou|et)\s+)(?:" + _DETERMINER + r")?([a-z][\w-]*)",
+                                                m.group("more") or "")
+        words = [w for w in words if w not in STOPWORDS and w != "responsable" and not re.fullmatch(PROVIDERS, w)
+                 and stem(w) not in MEMBER_WORDS]
+        heads, qualifiers, defining = [], [], []
+        for word in words:
+            qualifier, joined = _qualifier(folded, word, m.start())
+            # a word said of anything is told by what follows: "des solutions de cybersécurité", "de gros chantiers"
+            while zipf(word) >= NAME_WORD_ZIPF and qualifier:
+                word, (qualifier, joined) = qualifier, _qualifier(folded, qualifier, m.start())
+            if zipf(word) < NAME_WORD_ZIPF:
+                heads.append(word)
+                qualifiers += [qualifier] if qualifier else []
+                defining += [qualifier] if qualifier and joined in ("", "de ", "d'") else []
+        if heads:
+            return heads, qualifiers, defining
+    return [], [], []
+
+
+def _qualifier(folded: str, word: str, start: int) -> tuple[str | None, str]:
+    """The word qualifying `word` where it stands after `start`, and the preposition between them: "sacs en papier",
+    "bacs à compost", "toitures végétalisées"."""
+    q = re.compile(rf"\b{re.escape(word)}\s+(de |d'|en |a |au |aux )?([a-z][\w-]*)").search(folded, start)
+    if q and q.group(2) not in STOPWORDS and q.group(2) != "responsable":
+        return q.group(2), q.group(1) or ""
+    return None, ""
 
 
 def _people(m: Member) -> list[str]:

@@ -21,6 +21,7 @@ RECORD_KINDS = {"event", "figure", "member"}
 ABSENCE = re.compile(r"\bne (?:donne|precise|indique|mentionne|chiffre) pas\b|\bnon (?:renseigne|precise|indique|chiffre)")
 LISTED = re.compile(r":[ \t]*\n\s*(?:[-*•][^\n]*\n\s*){2,}")  # a sentence announcing items, then the items
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DAY = re.compile(rf"\b\d{{1,2}}(?:er)? (?:{'|'.join(map(fold, MONTH_NAMES))})\b")
 SHOW_ALL = re.compile(r"\b(?:donne|montre|rappelle|presente)\w*(?:-moi|-nous| moi| nous)? (?:les|tous les|toutes les)\b")
 SHORT_PASSAGE = 600  # a passage this short is shown whole: it is one idea
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý«\"(])|\n+")
@@ -32,6 +33,17 @@ def _heading(hit: Hit) -> str:
 
 def _numbers(text: str) -> set[str]:
     return set(re.findall(r"\b\d{1,2}\b", fold(text)))
+
+
+def _counts_of_other_years(text: str, years: tuple[int, ...]) -> bool:
+    """Whether every number a text gives (not a year, not a day of a month) is said of a year, and none of those
+    years is asked."""
+    dated = []
+    for sentence in re.split(r"(?<=[.!?;:])\s+", text):
+        named = {int(y) for y in YEAR.findall(sentence)}
+        if re.search(r"\d", YEAR.sub(" ", _DAY.sub(" ", fold(sentence)))):
+            dated.append(named)
+    return bool(dated) and all(named and not named & set(years) for named in dated)
 
 
 class PassageAnswerer:
@@ -135,6 +147,8 @@ class PassageAnswerer:
             coverage = 0.6  # "c'est quoi le cluster ?": only generic words, the best passage is the answer
         if q.dates.years and not any(str(y) in text for y in q.dates.years):
             coverage *= 0.4  # the question is about a year this passage does not speak of
+        elif q.has("count") and q.dates.years and _counts_of_other_years(text, q.dates.years):
+            coverage *= 0.4  # "combien de structures en 2024 ?": "1 455 structures en 2021" counts another year
         elif _month_asked(q) and _month_asked(q) not in fold(text):
             coverage *= 0.4  # ... or about a month it does not name
         sources = [Source(id=h.id, title=h.title or h.source, kind=h.kind or "document", excerpt=_excerpt(h),

@@ -2478,3 +2478,28 @@ def test_a_noun_of_kind_or_way_asks_for_the_kinds_of_what_follows(assistant):
     assert not a.abstained and "Gestion des biodéchets urbains" in a.answer
     b = ask(assistant, "quelles sortes de piscines ?", as_of="2024-12-31")
     assert b.abstained and "piscines" in b.answer  # what follows is still what is asked
+
+
+def test_what_is_sought_decides_and_the_words_around_it_say_what_for(assistant):
+    from assistant.answers.members import sought
+
+    heads, qualifiers, defining = sought("un adherent qui fournit des sacs pour les restes de cuisine d'un restaurant ?")
+    assert heads == ["sacs"] and not defining  # the restaurant's kitchen says what for, not what
+    assert sought("une entreprise d'elagage en ville ?")[0] == ["elagage"]  # the kind of provider passed over
+    assert sought("qui vend des solutions de telesurveillance ?")[2] == ["telesurveillance"]  # "solutions" of what
+    a = ask(assistant, "un adhérent qui fournit des sacs pour les restes de cuisine d'un restaurant ?", as_of="2024-12-31")
+    assert not a.abstained and "Solubio" in a.answer  # words the base lacks around what is sought refuse nothing
+    b = ask(assistant, "qui fabrique des pièces en béton pour un parking de supermarché ?", as_of="2024-12-31")
+    assert not b.abstained and "Ulma" in b.answer
+    c = ask(assistant, "quelqu'un dans le réseau qui vend des solutions de télésurveillance ?", as_of="2024-12-31")
+    assert c.abstained and "Je ne trouve pas de membre" in c.answer  # what is sought is nowhere in the base
+
+
+def test_a_count_of_another_year_does_not_answer_the_year_asked(assistant):
+    from assistant.answers.passages import _counts_of_other_years
+
+    assert _counts_of_other_years("Chiffres clés 2024 : structures de la base. 1 455 structures en 2021.", (2024,))
+    assert not _counts_of_other_years("Le 12 mars 2024, 40 personnes en 2024.", (2024,))
+    assert not _counts_of_other_years("Un texte sans nombre.", (2024,))
+    a = ask(assistant, "Côté base de données, les structures enregistrées étaient combien en 2024 ?", as_of="2024-12-31")
+    assert "1692" in a.answer.replace(" ", "").replace("\u202f", "") and "1 455" not in a.answer.split("\n")[0]
