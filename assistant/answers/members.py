@@ -46,7 +46,8 @@ PROVIDER = re.compile(rf"\b(?:un|une|a|an|any|some) (?:\w+ )?{PROVIDERS}\b|"
 # The words around it ("… pour ramasser les restes de repas à la cantine") say what for, where, who asks.
 _DETERMINER = r"(?:de la |de l'|des |du |de |d'|les |le |la |l'|un |une |en |nos |vos |mes |ces |leurs? )"
 _SOUGHT = re.compile(rf"\b(?:qui (?:(?:peut|peuvent|pourrait|sait|saurait) )?(?:m'|me |nous |l'|les |la |en |y |se |s')?"
-                     rf"(?P<verb>[a-z]+)|cherch\w*|recherch\w*|besoin|responsable|{PROVIDERS})\b(?=\s*(?:pour |en |dans |sur )?"
+                     rf"(?P<verb>[a-z]+)(?: et (?P<verb2>[a-z]+))?|cherch\w*|recherch\w*|besoin|responsable|{PROVIDERS})\b"
+                     rf"(?=\s*(?:pour |en |dans |sur )?"
                      rf"{_DETERMINER}?(?P<head>[a-z][\w-]*)(?P<more>(?:\s*/\s*|\s+(?:ou|et)\s+){_DETERMINER}?[a-z][\w-]*)*)")
 MEMBERS_PROPER = set(content_stems("membre membres adherent adherents"))
 NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valides validee validees validation adhesion "
@@ -79,7 +80,7 @@ SAYS_LITTLE_ZIPF = 5.5  # "faire" 6.3, "chose" 5.7, "that" 7.0; "projet" 5.4, "t
 ACTIVITY_PARTS = re.compile(r"[,;()]| ainsi que | et | pour ")
 PART_WORDS = 4  # a part says something of its own ("des tapis couvre-sol prêts à poser"), not "facilitant le compostage"
 # "qqn dans le réseau ?", "ça existe chez vous ?", "y en a un parmi vos adhérents ?": asked of the network, a member
-AMONG_MEMBERS = re.compile(r"\b(?:chez vous|dans (?:le|votre|ton) reseau|(?:dans|parmi) (?:les|vos|tes) (?:membres|adherents))\b")
+AMONG_MEMBERS = re.compile(r"\b(?:chez vous|dans (?:le|votre|ton) (?:reseau|cluster)|(?:dans|parmi) (?:les|vos|tes) (?:membres|adherents))\b")
 # "le maître d'ouvrage du nouveau métro, il fait partie du cluster ?", "…, c'est un adhérent ?": whether the one
 # described is a member, so which one it is
 IS_MEMBER = re.compile(r"\b(?:fait|ferait) partie (?:du|de notre|de votre|de ton) (?:cluster|reseau)\b|"
@@ -329,11 +330,15 @@ class MemberBook:
         # what is sought ("qui vend des sacs …") is what they do: the words around it say what for, where, who asks
         # ("… pour ramasser les restes de repas à la cantine"), those the base lacks too; what is sought unknown to
         # the base ("une entreprise d'élagage") is no member's
-        heads, qualifiers, defining = sought(q.folded)
+        # asked of a member, not of another kind of thing ("lequel des DIS s'occupe de …", "quel événement …")
+        kind = re.search(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles) (?:des |de |du |d')?([a-z]{2,})",
+                         q.folded)
+        other = kind and stem(kind.group(1)) not in MEMBER_WORDS and not re.fullmatch(PROVIDERS, kind.group(1))
+        heads, qualifiers, defining, verbs = sought(q.folded) if not other else ([], [], [], [])
         done = set().union(*(self.stems[m.id] for m in chosen))
-        found = [h for h in heads if related({stem(h)}, done)]
+        found = [h for h in heads + verbs if related({stem(h)}, done)]
         if heads and set(heads + qualifiers) & set(q.unknown) and (
-                set(defining) & set(q.unknown) or not related(set(map(stem, heads + qualifiers)), done)):
+                set(defining) & set(q.unknown) or not related(set(map(stem, heads + qualifiers + verbs)), done)):
             # "une entreprise d'élagage", "des solutions de cybersécurité" (not "des bacs à compost" of a maker of
             # composters): what is sought is nowhere in the base, no passage holds it either
             return self._none_sought(q, chosen, certain=True)
@@ -341,7 +346,7 @@ class MemberBook:
             unknown = [w for w in unknown if w in heads]
         coverage = _coverage(self.lexicon, set(q.topic), explained, unknown=len(unknown))
         if found:
-            coverage = max(coverage, 0.8)
+            coverage = max(coverage, 0.9)
         if confirmed:
             coverage = max(coverage, 0.9 if seeks else 0.8)
         elif seeks and coverage < SOUGHT_COVERAGE:
@@ -403,12 +408,13 @@ class MemberBook:
                      coverage=0.8, focus={"kind": "members", "ids": [m.id], "described": True})
 
 
-def sought(folded: str) -> tuple[list[str], list[str], list[str]]:
-    """What a request for a member seeks: the nouns naming it, the words qualifying them, and of those the ones that
-    define it (an adjective, a complement with "de"; "en", "à" may say where or what for). "qui vend des sacs en
-    papier pour ramasser les restes de repas ?" -> ["sacs"], ["papier"], []; "qqn qui gère des entrepôts / plateformes
-    logistiques ?" -> ["entrepots", "plateformes"], ["logistiques"], ["logistiques"]; a kind of provider is passed over
-    for what it provides ("une entreprise d'élagage" -> ["elagage"])."""
+def sought(folded: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """What a request for a member seeks: the nouns naming it, the words qualifying them, of those the ones that
+    define it (an adjective, a complement with "de"; "en", "à" may say where or what for), and the verbs saying what
+    is done to it. "qui vend des sacs en papier pour ramasser les restes de repas ?" -> ["sacs"], ["papier"], [], [];
+    "qqn qui gère des entrepôts / plateformes logistiques ?" -> ["entrepots", "plateformes"], ["logistiques"],
+    ["logistiques"], []; "qui sait modéliser et suivre les déblais ?" -> ["deblais"], [], [], ["modeliser",
+    "suivre"]; a kind of provider is passed over for what it provides ("une entreprise d'élagage" -> ["elagage"])."""
     for m in _SOUGHT.finditer(folded):
         if m.group("verb") and (m.group("verb") in STOPWORDS or re.fullmatch(PROVIDERS, m.group("verb"))):
             continue  # "qui dans le réseau …", "qui est …": no verb of doing
@@ -419,16 +425,20 @@ def sought(folded: str) -> tuple[list[str], list[str], list[str]]:
         heads, qualifiers, defining = [], [], []
         for word in words:
             qualifier, joined = _qualifier(folded, word, m.start())
-            # a word said of anything is told by what follows: "des solutions de cybersécurité", "de gros chantiers"
+            # a word said of anything is told by what follows, all of it: "de gros chantiers d'infrastructures",
+            # "des pièces préfabriquées en béton"
+            told = zipf(word) >= NAME_WORD_ZIPF
             while zipf(word) >= NAME_WORD_ZIPF and qualifier:
                 word, (qualifier, joined) = qualifier, _qualifier(folded, qualifier, m.start())
             if zipf(word) < NAME_WORD_ZIPF:
-                heads.append(word)
-                qualifiers += [qualifier] if qualifier else []
-                defining += [qualifier] if qualifier and joined in ("", "de ", "d'") else []
+                heads += [word, qualifier] if told and qualifier else [word]
+                qualifiers += [qualifier] if qualifier and not told else []
+                defining += [qualifier] if qualifier and not told and joined in ("", "de ", "d'") else []
         if heads:
-            return heads, qualifiers, defining
-    return [], [], []
+            # the verbs that say what is done ("qui sait modéliser et suivre les déblais"), not those said of any work
+            verbs = [v for v in (m.group("verb"), m.group("verb2")) if v and not WORKS_ON.fullmatch(v)]
+            return heads, qualifiers, defining, verbs
+    return [], [], [], []
 
 
 def _qualifier(folded: str, word: str, start: int) -> tuple[str | None, str]:

@@ -112,6 +112,11 @@ SYNONYMS = [
     (r"\b(?:pers?onn?es?|gens) (?:qui )?(?:travaill\w*|bosse\w*|sont employe\w*|sont salarie\w*) "
      r"(?:au|pour le|dans l'equipe|a l'equipe|au sein)\b", "salaries"),  # the staff, not attendance
     (r"\binscrite?s? (?=(?:a|au|dans) (?:l'agenda|le calendrier|au calendrier|le programme|au programme))", "prevu "),
+    # "le réseau", "votre réseau" said to the cluster is the cluster itself ("le réseau compte combien de membres ?"),
+    # not a network of something ("le réseau d'eau", "les réseaux sociaux")
+    (r"\b(le|votre|ton|notre|du|au|ce) reseau\b(?!-|\s*(?:de |d'|des |du ))", r"\1 cluster"),
+    # "vous êtes combien ?", "combien êtes-vous ?" asked of the cluster: how many members it has
+    (r"\bvous etes (?:combien|cb)\b(?! ?(?:de\b|d'))|\bcombien etes-vous\b(?! ?(?:de\b|d'))", "combien de membres"),
     # "ils étaient combien ?", "on sera combien ?": a headcount, not a number of events
     (r"\b(?:ils|elles|on) (?:etaient|etait|seront|sera|sont|est) (?:combien|cb)\b(?! ?(?:de\b|d'))|"
      r"\bcombien (?:etaient|sont|seront)-(?:ils|elles)\b(?! ?(?:de\b|d'))", "combien de participants"),
