@@ -46,7 +46,7 @@ PROVIDER = re.compile(rf"\b(?:un|une|a|an|any|some) (?:\w+ )?{PROVIDERS}\b|"
 # The words around it ("… pour ramasser les restes de repas à la cantine") say what for, where, who asks.
 _DETERMINER = r"(?:de la |de l'|des |du |de |d'|les |le |la |l'|un |une |en |nos |vos |mes |ces |leurs? )"
 _SOUGHT = re.compile(rf"\b(?:qui (?:(?:peut|peuvent|pourrait|sait|saurait) )?(?:m'|me |nous |l'|les |la |en |y |se |s')?"
-                     rf"(?P<verb>[a-z]+)(?: et (?P<verb2>[a-z]+))?|cherch\w*|recherch\w*|besoin|responsable|{PROVIDERS})\b"
+                     rf"(?P<verb>[a-z]+)(?: et (?P<verb2>[a-z]+))?|cherch\w*|recherch\w*|besoin|(?<!le )(?<!la )(?<!les )responsable|{PROVIDERS})\b"
                      rf"(?=\s*(?:pour |en |dans |sur )?"
                      rf"{_DETERMINER}?(?P<head>[a-z][\w-]*)(?P<more>(?:\s*/\s*|\s+(?:ou|et)\s+){_DETERMINER}?[a-z][\w-]*)*)")
 MEMBERS_PROPER = set(content_stems("membre membres adherent adherents"))
@@ -158,7 +158,8 @@ class MemberBook:
             return peers  # "qui a été validé en même temps que Sogaris ?"
         if named:
             return self._describe(q, named)
-        newcomers = (NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated")
+        # "comment devenir membre ?", "qui peut adhérer ?": how one joins, not who joined
+        newcomers = not q.has("joining") and ((NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated"))
         grouping = {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?(\w+)(?: de \w+)?", q.folded)}
         grouping |= {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?\w+ de (\w+)", q.folded)}
         rest = set(q.topic) - MEMBER_WORDS - NEWCOMERS - JOINING - grouping  # "par instance": how to group
@@ -168,7 +169,7 @@ class MemberBook:
         kinds = [k for k, pattern in self.kinds.items()
                  if any(not re.search(r"\b(?:pour|aux?|destinee?s? aux?|(?:membres?|adherents?) d[ue]s?)\s+(?:les |des |la |le |l')?(?:[\w/-]+ (?:et|ou) (?:les |des |la |le |l')?)?$", typed[:m.start()])
                         for m in pattern.finditer(typed))]
-        joined = NEWCOMERS & set(q.topic) or re.search(r"\b(rejoint|valide\w*|arrive\w*)\b", q.folded)
+        joined = not q.has("joining") and (NEWCOMERS & set(q.topic) or re.search(r"\b(rejoint|valide\w*|arrive\w*)\b", q.folded))
         if kinds and joined and (listing := self._of_kind(q, kinds)):
             return listing  # "il y a des start-up parmi les nouveaux membres ?" (not "les PME adhérentes")
         # "y a des start-up parmi les membres ?": a kind no figure counts, among the members described

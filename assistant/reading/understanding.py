@@ -51,6 +51,8 @@ SYNONYMS = [
     (r"\bdechets? (organiques?|alimentaires?|verts?)\b", "biodechets"),
     (r"\bbio-?dechets?\b", "biodechets"),
     (r"\bgts?\b", "groupe thematique"),
+    # "devenir membre", "adhérer": joining, the noun a report uses ("qui est devenu membre en mai ?" joined)
+    (r"\b(?:deven(?:ir|ons|ez|ue?s?)|devien(?:s|t|nent)) (?:membres?|adherente?s?)\b", "adhesion"),
     (r"\badherente?s?\b", "membres"),  # an association's adherents are its members
     # organisations counted are structures (not "l'organisation du forum", the organising of it)
     (r"(?<![\w-])(?:organisations|organismes)\b", "structures"),
@@ -381,6 +383,10 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     # Intents are read on the words as typed too: reading may turn "perdu" into the base's "perdre".
     both = folded + " \n " + canonical(expand(text if typed == fold(text) else typed))
     intents = {name for name, pat in INTENT_PATTERNS.items() if re.search(pat, both)}
+    if re.search(r"\b(?:comment|peu[xt]|peuvent|pouvons|pouvez|pourrai\w*|possible|faut|faire pour|conditions?)\b[^?.]*"
+                 r"\b(?:adhesion|adherer)\b", both):
+        intents.discard("validated")  # "comment adhérer ?", "qui peut devenir membre ?": how one joins, not who joined
+        intents.add("joining")
     # "où" folds to "ou"; "on en était où ?" asks how far; "le mois où …" is a relative pronoun of time
     if re.search(r"\boù\b", text, re.I) and not re.search(
             r"\b(?:en (?:est|était|sommes|sont|étaient|étiez|êtes|etiez|etes|étions|es|étais) où|où en|(?:mois|année|an|jour|"

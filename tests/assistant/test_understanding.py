@@ -2516,3 +2516,11 @@ def test_the_network_said_to_the_cluster_is_the_cluster(assistant):
     assert "200" in b.answer
     c = ask(assistant, "quelqu'un dans le réseau qui propose des toitures végétalisées ?", as_of="2024-12-31")
     assert "Sempergreen" in c.answer
+
+
+def test_how_one_joins_is_not_who_joined(assistant):
+    for question in ("comment devenir adhérent du cluster ?", "une association peut adhérer ?"):
+        a = ask(assistant, question, as_of="2024-12-31")
+        assert "nouveaux membres validés" not in a.answer and "Bowen" not in a.answer, question
+    b = ask(assistant, "qui est devenu adhérent lors du bureau de septembre ?", as_of="2024-12-31")
+    assert "Sempergreen" in b.answer and "Ulma" not in b.answer  # who joined, still
