@@ -152,11 +152,13 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
             previous = re.sub(r"\b(?:le|la|les) (?:plus|moins) \w+|\b(?:plus|moins) (?:forte?s?|faibles?|grande?s?|"
                               r"petite?s?|gros|grosses?|elevee?s?|basse?s?)\b|\b(?:arrive )?en tete\b|\bn° ?1\b|"
                               r"\bferme la marche\b|\ben (?:premiere|derniere) position\b", " ", fold(previous))
+        # "et combien dans les sols ?" after the members in water: the theme named replaces the one asked before
+        themed = set().union(*THEME_WORDS.values()) if q.themes else set()
         if len(previous_years) > 1 and not (years or q.dates.period):  # "combien de plus ?" over both years
-            return f"{text} {_subject(previous, keep_dates=False)} {' et '.join(map(str, previous_years))}"
+            return f"{text} {_drop(_subject(previous, keep_dates=False), themed)} {' et '.join(map(str, previous_years))}"
         # "ça fait combien de plus qu'en décembre 2023 ?" compares with the time asked before: both are kept
         keep = not (years or q.dates.period) or bool(re.search(r"\b(de plus|de moins|difference|ecart)\b", folded))
-        return f"{text} {_subject(previous, keep_dates=keep)}"
+        return f"{text} {_drop(_subject(previous, keep_dates=keep), themed)}"
     rewritten = fold(previous)
     if re.search(r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment)\b", folded):
         rewritten = re.sub(r"\b(au debut|au depart|a l'origine|a la creation|a sa creation)\b", "", rewritten)
@@ -224,7 +226,7 @@ def _head(previous: str) -> str:
 
 
 def _drop(text: str, vocabulary: set[str]) -> str:
-    return " ".join(w for w in text.split() if w.strip("?,.!").split("'")[-1] not in vocabulary)  # "l'eau" too
+    return " ".join(w for w in text.split() if fold(w).strip("?,.!").split("'")[-1] not in vocabulary)  # "l'eau" too
 
 
 def _subject(previous: str, keep_dates: bool) -> str:

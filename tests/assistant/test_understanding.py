@@ -2524,3 +2524,9 @@ def test_how_one_joins_is_not_who_joined(assistant):
         assert "nouveaux membres validés" not in a.answer and "Bowen" not in a.answer, question
     b = ask(assistant, "qui est devenu adhérent lors du bureau de septembre ?", as_of="2024-12-31")
     assert "Sempergreen" in b.answer and "Ulma" not in b.answer  # who joined, still
+
+
+def test_a_follow_up_naming_another_theme_asks_it_instead(assistant):
+    first = ask(assistant, "chez les adhérents, combien bossent sur les sols ?", as_of="2024-12-31")
+    a = ask(assistant, "et combien dans les milieux ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "69" in a.answer and "119" not in a.answer  # the members in the milieux, not the sols again
