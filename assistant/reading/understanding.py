@@ -872,5 +872,7 @@ def _ends_phrase(tokens: list[str], i: int, knows) -> bool:
 def _looks_like_verb(word: str) -> bool:
     """Conjugated verbs and participles ask *how*, not *what*; a missing one is no missing fact. An English noun
     is no French verb for ending like one ("weather", "printer", "content")."""
-    return bool(re.search(r"(er|ir|ez|ons|ent|ait|aient|ee|ees)$", word)) and not (
-        zipf(word, "en") >= max(ENGLISH_ZIPF, zipf(word) + 1))
+    if re.search(r"(er|ir|ez|ons|ent|ait|aient|ee|ees)$", word):
+        return not zipf(word, "en") >= max(ENGLISH_ZIPF, zipf(word) + 1)
+    # the participle of a verb in "-ire" ("refaite", "reconduite", "produits"), not a noun ending alike ("visite")
+    return bool(re.search(r"it(?:e|es|s)?$", word)) and zipf(re.sub(r"t(?:e|es|s)?$", "re", word)) >= COMMON_ZIPF

@@ -2530,3 +2530,12 @@ def test_a_follow_up_naming_another_theme_asks_it_instead(assistant):
     first = ask(assistant, "chez les adhérents, combien bossent sur les sols ?", as_of="2024-12-31")
     a = ask(assistant, "et combien dans les milieux ?", as_of="2024-12-31", conversation_id=first.conversation_id)
     assert "69" in a.answer and "119" not in a.answer  # the members in the milieux, not the sols again
+
+
+def test_a_participle_the_base_lacks_is_how_not_what(assistant):
+    from assistant.reading.understanding import _looks_like_verb
+
+    assert _looks_like_verb("reconduite") and _looks_like_verb("refaites")  # "reconduire", "refaire"
+    assert not _looks_like_verb("visite") and not _looks_like_verb("limite")  # nouns ending alike
+    a = ask(assistant, "la formation sur les marchés publics, elle sera reconduite en 2025 ?", as_of="2024-12-31")
+    assert not a.abstained and "renouvellera" in a.answer
