@@ -24,6 +24,12 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY = re.compile(rf"\b\d{{1,2}}(?:er)? (?:{'|'.join(map(fold, MONTH_NAMES))})\b")
 SHOW_ALL = re.compile(r"\b(?:donne|montre|rappelle|presente)\w*(?:-moi|-nous| moi| nous)? (?:les|tous les|toutes les)\b")
 SHORT_PASSAGE = 600  # a passage this short is shown whole: it is one idea
+# "a-t-on le droit de …", "je peux …", "est-il possible de …": whether something is allowed, that a sentence saying
+# what one may do answers ("les membres peuvent les réutiliser")
+ASKS_LEAVE = re.compile(r"\b(?:le droit|la permission|l'autorisation)\b|\b(?:peut-on|puis-je|pouvons-nous|est-il possible|"
+                        r"c'est possible|est-ce possible|autorise\w*|permis)\b|"
+                        r"(?<!\bou )(?<!\bqui )(?<!\bque )\b(?:je peux|on peut)\b")  # not "un lieu où on peut tester"
+GIVES_LEAVE = re.compile(r"\b(?:peu(?:t|vent)|pourr\w+|possible|autoris\w*|libre\w*|accessibles?)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý«\"(])|\n+")
 
 
@@ -59,6 +65,7 @@ class PassageAnswerer:
         wanted = (set(q.topic) | set(q.hints)) - (known or set())
         total = self.lexicon.weight(wanted) or 1.0
         asked_numbers = _numbers(q.folded)
+        leave = ASKS_LEAVE.search(q.folded)
         # "quel domaine traite de …", "dans quel enjeu …": the kind of section asked for; the passages of a document
         # that holds several of them answer it
         kind = {s for w in re.findall(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle) (?:des |de |du )?([a-z]{4,})", q.folded)
@@ -80,6 +87,8 @@ class PassageAnswerer:
             if q.has("when") and not q.dates.years and hit.kind not in RECORD_KINDS and any(
                     YEAR.search(p) and wanted & _stems(p) for p in _SENTENCE_END.split(hit.text)):
                 score += 0.3  # "il a été créé quand ?": a sentence that dates what is asked
+            if leave and hit.kind not in RECORD_KINDS and GIVES_LEAVE.search(fold(_body(hit))):
+                score += 0.2  # "on a le droit de reprendre les diapos ?": a passage saying what one may do
             if q.has("list") and hit.kind not in RECORD_KINDS and LISTED.search(hit.text):
                 score += 0.2  # "quels types de ressources ?": a passage that lists them
             if q.has("what", "where") and hit.kind in RECORD_KINDS:

@@ -108,3 +108,13 @@ def test_the_store_answers_ids_and_distances_and_the_nodes_come_from_memory(corp
     partial = {id_: node for id_, node in known.items() if id_ != fetched.ids[0]}
     assert [n.get_content() for n in vector_store(collection, partial).query(query).nodes] == [
         n.get_content() for n in fetched.nodes]
+
+
+def test_a_question_of_leave_is_answered_by_what_one_may_do(assistant):
+    from datetime import date
+
+    from assistant.answers.passages import ASKS_LEAVE
+
+    a = assistant.ask("vos diaporamas de formation, a-t-on le droit de les reprendre ?", as_of=date(2024, 12, 31))
+    assert not a.abstained and "réutiliser en rappelant la source" in a.answer
+    assert not ASKS_LEAVE.search("je cherche un tiers-lieu ou on peut tester du compost")  # a place, no leave asked
