@@ -875,4 +875,10 @@ def _looks_like_verb(word: str) -> bool:
     if re.search(r"(er|ir|ez|ons|ent|ait|aient|ee|ees)$", word):
         return not zipf(word, "en") >= max(ENGLISH_ZIPF, zipf(word) + 1)
     # the participle of a verb in "-ire" ("refaite", "reconduite", "produits"), not a noun ending alike ("visite")
-    return bool(re.search(r"it(?:e|es|s)?$", word)) and zipf(re.sub(r"t(?:e|es|s)?$", "re", word)) >= COMMON_ZIPF
+    if re.search(r"it(?:e|es|s)?$", word):
+        return zipf(re.sub(r"t(?:e|es|s)?$", "re", word)) >= COMMON_ZIPF
+    # an infinitive in "-dre" or "-ire" whose present and participle are words ("reprendre": "reprend", "repris";
+    # "vendre": "vend", "vendu"; "produire": "produit"), not a noun ending alike ("cadre", "cidre", "empire")
+    return bool(len(word) >= 6 and re.search(r"dre$", word) and zipf(word[:-2]) >= COMMON_ZIPF
+                and (zipf(word[:-2] + "u") > 0 or word.endswith("prendre") and zipf(word[:-5] + "is") > 0)
+                or re.search(r"ire$", word) and zipf(word[:-2] + "t") >= COMMON_ZIPF)

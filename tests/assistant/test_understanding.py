@@ -2537,5 +2537,9 @@ def test_a_participle_the_base_lacks_is_how_not_what(assistant):
 
     assert _looks_like_verb("reconduite") and _looks_like_verb("refaites")  # "reconduire", "refaire"
     assert not _looks_like_verb("visite") and not _looks_like_verb("limite")  # nouns ending alike
+    assert _looks_like_verb("reprendre") and _looks_like_verb("inscrire")  # infinitives: "reprend", "inscrit"
+    assert not _looks_like_verb("cadre") and not _looks_like_verb("cidre")
+    b = ask(assistant, "ça coûte combien de s'inscrire au guide-formation sur les sols ?", as_of="2024-12-31")
+    assert b.abstained and "inscrire" not in b.answer  # the price is what the base lacks, not the verb
     a = ask(assistant, "la formation sur les marchés publics, elle sera reconduite en 2025 ?", as_of="2024-12-31")
     assert not a.abstained and "renouvellera" in a.answer
