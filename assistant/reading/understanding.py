@@ -155,7 +155,7 @@ QUESTION_WORDS = frozenset(
     fixe fixes fixee fixees atteint atteints realise realises realisee fallait faut faudrait
     parle parlent parlait porte portait portent consiste consistait sert servait concerne concernait
     travaille travaillent travaillaient bosse bossent s'occupe occupent oeuvre oeuvrent
-    comme lors intitule intitulee intitules libelle titre complet complete laquelle lequel lesquels lesquelles cluster ems base bilan adresse adressent adressee vise visent cible ciblent destine destinee propose
+    comme lors intitule intitulee intitules libelle titre appelle appellent appelait appele appelee appeles appelees complet complete laquelle lequel lesquels lesquelles cluster ems base bilan adresse adressent adressee vise visent cible ciblent destine destinee propose
     proposent proposee proposez offre offrez offrent offert anime animee animent intervient intervenu signifie veut veulent sert servent existe
     existent trouve trouver reste restent compte comptait comptent comptaient contient contenait inclut
     comprend comprenait regroupe regroupait represente representait aborde abordait traite traitait

@@ -2543,3 +2543,11 @@ def test_a_participle_the_base_lacks_is_how_not_what(assistant):
     assert b.abstained and "inscrire" not in b.answer  # the price is what the base lacks, not the verb
     a = ask(assistant, "la formation sur les marchés publics, elle sera reconduite en 2025 ?", as_of="2024-12-31")
     assert not a.abstained and "renouvellera" in a.answer
+
+
+def test_what_a_thing_is_called_is_how_it_is_asked(assistant):
+    from assistant.reading.understanding import parse
+
+    q = parse(assistant.engine.lexicon.read("le volet emploi et insertion, il s'appelle comment ?"), date(2024, 12, 31),
+              assistant.engine.lexicon)
+    assert "appel" not in q.topic and "emploi" in q.topic  # "s'appelle" asks the name, like "intitulé"
