@@ -46,9 +46,10 @@ PROVIDER = re.compile(rf"\b(?:un|une|a|an|any|some) (?:\w+ )?{PROVIDERS}\b|"
 # The words around it ("… pour ramasser les restes de repas à la cantine") say what for, where, who asks.
 _DETERMINER = r"(?:de la |de l'|des |du |de |d'|les |le |la |l'|un |une |en |nos |vos |mes |ces |leurs? )"
 _SOUGHT = re.compile(rf"\b(?:qui (?:(?:peut|peuvent|pourrait|sait|saurait) )?(?:m'|me |nous |l'|les |la |en |y |se |s')?"
-                     rf"(?P<verb>[a-z]+)(?: et (?P<verb2>[a-z]+))?|cherch\w*|recherch\w*|besoin|(?<!le )(?<!la )(?<!les )responsable|{PROVIDERS})\b"
-                     rf"(?=\s*(?:pour |en |dans |sur )?"
-                     rf"{_DETERMINER}?(?P<head>[a-z][\w-]*)(?P<more>(?:\s*/\s*|\s+(?:ou|et)\s+){_DETERMINER}?[a-z][\w-]*)*)")
+                     rf"(?P<verb>[a-z]+)(?: et (?P<verb2>[a-z]+))?|cherch\w*|recherch\w*|besoin|"
+                     rf"(?<!le )(?<!la )(?<!les )responsable|{PROVIDERS})\b"  # "responsable": "gère" read; not the role
+                     rf"(?=\s*(?:pour |en |dans |sur )?{_DETERMINER}?(?P<head>[a-z][\w-]*)"
+                     rf"(?P<more>(?:\s*/\s*|\s+(?:ou|et)\s+){_DETERMINER}?[a-z][\w-]*)*)")
 MEMBERS_PROPER = set(content_stems("membre membres adherent adherents"))
 NEWCOMERS = set(content_stems("nouveaux nouveau nouvelles nouvelle valide valides validee validees validation adhesion "
                                "adhesions"))
@@ -159,7 +160,8 @@ class MemberBook:
         if named:
             return self._describe(q, named)
         # "comment devenir membre ?", "qui peut adhérer ?": how one joins, not who joined
-        newcomers = not q.has("joining") and ((NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated"))
+        newcomers = not q.has("joining") and (
+            (NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated"))
         grouping = {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?(\w+)(?: de \w+)?", q.folded)}
         grouping |= {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?\w+ de (\w+)", q.folded)}
         rest = set(q.topic) - MEMBER_WORDS - NEWCOMERS - JOINING - grouping  # "par instance": how to group
@@ -169,7 +171,8 @@ class MemberBook:
         kinds = [k for k, pattern in self.kinds.items()
                  if any(not re.search(r"\b(?:pour|aux?|destinee?s? aux?|(?:membres?|adherents?) d[ue]s?)\s+(?:les |des |la |le |l')?(?:[\w/-]+ (?:et|ou) (?:les |des |la |le |l')?)?$", typed[:m.start()])
                         for m in pattern.finditer(typed))]
-        joined = not q.has("joining") and (NEWCOMERS & set(q.topic) or re.search(r"\b(rejoint|valide\w*|arrive\w*)\b", q.folded))
+        joined = not q.has("joining") and (
+            NEWCOMERS & set(q.topic) or re.search(r"\b(rejoint|valide\w*|arrive\w*)\b", q.folded))
         if kinds and joined and (listing := self._of_kind(q, kinds)):
             return listing  # "il y a des start-up parmi les nouveaux membres ?" (not "les PME adhérentes")
         # "y a des start-up parmi les membres ?": a kind no figure counts, among the members described
@@ -328,12 +331,9 @@ class MemberBook:
         # members found by their sector alone: a word the base does not know is what is asked ("spécialisé dans le
         # dessalement d'eau de mer": "eau" is not it)
         unknown = [] if {m.id for m in chosen} & worded else q.unknown
-        # what is sought ("qui vend des sacs …") is what they do: the words around it say what for, where, who asks
-        # ("… pour ramasser les restes de repas à la cantine"), those the base lacks too; what is sought unknown to
-        # the base ("une entreprise d'élagage") is no member's
-        # asked of a member, not of another kind of thing ("lequel des DIS s'occupe de …", "quel événement …")
-        kind = re.search(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles) (?:des |de |du |d')?([a-z]{2,})",
-                         q.folded)
+        # what a request asks of a member (not of another kind of thing: "lequel des DIS s'occupe de …")
+        kind = re.search(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles) (?:des |de |du |d')?"
+                         r"([a-z]{2,})", q.folded)
         other = kind and stem(kind.group(1)) not in MEMBER_WORDS and not re.fullmatch(PROVIDERS, kind.group(1))
         heads, qualifiers, defining, verbs = sought(q.folded) if not other else ([], [], [], [])
         done = set().union(*(self.stems[m.id] for m in chosen))
@@ -343,8 +343,9 @@ class MemberBook:
             # "une entreprise d'élagage", "des solutions de cybersécurité" (not "des bacs à compost" of a maker of
             # composters): what is sought is nowhere in the base, no passage holds it either
             return self._none_sought(q, chosen, certain=True)
-        if found:
-            unknown = [w for w in unknown if w in heads]
+        # what is sought ("qui vend des sacs …") is what they do: the words around it say what for, where, who asks
+        # ("… pour ramasser les restes de repas à la cantine"), those the base lacks too
+        unknown = [w for w in unknown if w in heads] if found else unknown
         coverage = _coverage(self.lexicon, set(q.topic), explained, unknown=len(unknown))
         if found:
             coverage = max(coverage, 0.9)
@@ -353,7 +354,8 @@ class MemberBook:
         elif seeks and coverage < SOUGHT_COVERAGE:
             return self._none_sought(q, chosen)
         return Draft(text, [member_source(m) for m in chosen], coverage=coverage,
-                     focus={"kind": "members", "ids": [m.id for m in chosen], "described": confirmed, "sought": bool(found)})
+                     focus={"kind": "members", "ids": [m.id for m in chosen], "described": confirmed,
+                            "sought": bool(found)})
 
     def _nearness(self, q: Query, wanted: set[str]) -> np.ndarray | None:
         """How near by meaning each member's activity is to what the question describes ("qui fait du matos pour
@@ -396,8 +398,8 @@ class MemberBook:
         if partial:
             text += " Leur description en partage quelques mots, sans y répondre : " \
                 + ", ".join(m.name for m in partial[:5]) + "."
-        return Draft(text, [member_source(m) for m in partial[:5]], True, 1.0 if certain else 0.85, {"kind": "members", "ids": [
-            m.id for m in partial[:5]]}, "aucun membre ne fait ce qui est cherché")
+        return Draft(text, [member_source(m) for m in partial[:5]], True, 1.0 if certain else 0.85,
+                     {"kind": "members", "ids": [m.id for m in partial[:5]]}, "aucun membre ne fait ce qui est cherché")
 
     @staticmethod
     def _described(q: Query, m: Member) -> Draft | None:
