@@ -8,7 +8,7 @@ from functools import cached_property, lru_cache
 
 from assistant.reading.dates import MONTH_NAMES
 from assistant.answers.draft import Draft
-from assistant.reading.normalize import STOPWORDS, content_stems, fold
+from assistant.reading.normalize import STOPWORDS, content_stems, fold, stem
 from llama_index.core.schema import TextNode
 
 from assistant.knowledge.retrieval import Hit, Retriever
@@ -120,6 +120,9 @@ class PassageAnswerer:
             for hit in [h for h in firsts.values() if h.kind not in RECORD_KINDS][:3]:
                 if listing := self.outline(q, hit):
                     return listing
+            # "le cluster travaille sur combien de grands domaines ?": the document whose title counts them
+            if q.has("count") and (counted := self._counted_collection(q)) and (listing := self.outline(q, counted, True)):
+                return listing
         topic = set(q.topic)
         wanted = (topic | set(q.hints)) - (known or set())
         best_hit = ranked[0][1]
@@ -250,9 +253,21 @@ class PassageAnswerer:
             return []
         return [(1.0, Hit.of(best))]
 
-    def outline(self, q: Query, top: Hit) -> Draft | None:
+    def _counted_collection(self, q: Query) -> Hit | None:
+        """The opening of the document whose title counts what the question counts ("combien d'enjeux ?": "Les 4
+        enjeux stratégiques …")."""
+        nouns = {stem(w) for m in re.finditer(r"\bcombien (?:de |d')([a-z]{4,})(?: ([a-z]{4,}))?", q.folded)
+                 for w in m.groups() if w}  # "combien d'enjeux stratégiques", "combien de grands domaines"
+        for p in self.retriever.passages:
+            if str(p.metadata.get("kind")) not in RECORD_KINDS and nouns & {
+                    stem(w) for w in re.findall(r"\b\d+ ([a-z]{4,})", fold(str(p.metadata.get("title", ""))))}:
+                return Hit.of(p)  # passages come in document order: the first one is the opening
+        return None
+
+    def outline(self, q: Query, top: Hit, named: bool = False) -> Draft | None:
         """"Quels sont les 8 DIS ?", "quels sont les programmes transversaux ?": when the question names
-        a document, or a kind of section several of its sections share, list those sections."""
+        a document (`named`: it is known to), or a kind of section several of its sections share, list those
+        sections."""
         # "avec leur objet", "et leurs dates": what is asked of each of them, not what they are
         topic = set(q.topic) - {s for w in re.findall(r"\bleurs? (\w+)", q.folded) for s in content_stems(w)}
         if not topic or top.kind in RECORD_KINDS:
@@ -268,7 +283,8 @@ class PassageAnswerer:
         words = {n: _stems(f"{n} {first}") for n, (_, first) in parts.items()}
         title = _stems(top.title)
         section = _stems(str(top.metadata.get("section", "")))
-        names_document = self.lexicon.weight(topic & title) >= max(0.6 * self.lexicon.weight(topic), self.lexicon.weight(topic & section))
+        names_document = named or self.lexicon.weight(topic & title) >= max(0.6 * self.lexicon.weight(topic),
+                                                                            self.lexicon.weight(topic & section))
         if names_document:  # "les 4 enjeux": the sections named like the question, not the preamble
             matching = {n: v for n, v in parts.items() if topic & _stems(n)}
             shared = frozenset.intersection(*(_stems(n) for n in matching)) if matching else frozenset()

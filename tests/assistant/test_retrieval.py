@@ -118,3 +118,12 @@ def test_a_question_of_leave_is_answered_by_what_one_may_do(assistant):
     a = assistant.ask("vos diaporamas de formation, a-t-on le droit de les reprendre ?", as_of=date(2024, 12, 31))
     assert not a.abstained and "réutiliser en rappelant la source" in a.answer
     assert not ASKS_LEAVE.search("je cherche un tiers-lieu ou on peut tester du compost")  # a place, no leave asked
+
+
+def test_a_count_of_what_a_title_counts_is_answered_by_that_document(assistant):
+    from datetime import date
+
+    a = assistant.ask("votre action s'articule autour de combien d'enjeux au juste ?", as_of=date(2024, 12, 31))
+    assert a.answer.startswith("Les 4 enjeux stratégiques") and "Enjeu 4" in a.answer
+    b = assistant.ask("vous bossez sur combien de grands domaines au total ?", as_of=date(2024, 12, 31))
+    assert not b.abstained and "8 domaines" in b.answer and "REVIT'EMS" in b.answer
