@@ -121,7 +121,8 @@ class PassageAnswerer:
                 if listing := self.outline(q, hit):
                     return listing
             # "le cluster travaille sur combien de grands domaines ?": the document whose title counts them
-            if q.has("count") and (counted := self._counted_collection(q)) and (listing := self.outline(q, counted, True)):
+            counted = self._counted_collection(q) if q.has("count") else None
+            if counted and (listing := self.outline(q, counted, named=True)):
                 return listing
         topic = set(q.topic)
         wanted = (topic | set(q.hints)) - (known or set())
