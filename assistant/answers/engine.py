@@ -20,7 +20,7 @@ from assistant.answers.members import MemberBook
 from assistant.reading.multipart import again, coordinated, split_questions
 from assistant.reading.dates import MONTH_NAMES, Period, format_date, read_dates, undated
 from assistant.reading.normalize import content_stems, fold, related, stem
-from assistant.answers.passages import PassageAnswerer, asks_meaning
+from assistant.answers.passages import PassageAnswerer, asks_meaning, gives_amount
 from assistant.reading.premise import read_claim, untagged, verdict
 from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
@@ -251,7 +251,7 @@ def _unsupported(q: Query, draft: Draft) -> str | None:
     words)."""
     if _unpriced(q, draft):
         return "prix demandé, aucun prix dans la réponse"
-    if draft.focus.get("kind") not in ("passages", "guides") or _amount(draft.text):
+    if draft.focus.get("kind") not in ("passages", "guides") or gives_amount(draft.text):
         return None
     if q.has("count") and not re.search(r"\b(combien de temps|duree|dure|tous les combien|frequence|combien de fois)\b",
                                         q.folded):
@@ -259,12 +259,6 @@ def _unsupported(q: Query, draft: Draft) -> str | None:
     if any(stem(w) in SHARE_STEMS for w in re.findall(r"\bquel(?:le)?s? (\w+)", q.folded)):
         return "part demandée, aucun nombre dans le texte trouvé"  # "quelle part provenait de la Région ?"
     return None
-
-
-def _amount(text: str) -> bool:
-    """Whether a text gives a number other than a year or a day of the month."""
-    dates = rf"\b\d{{1,2}}(?:er)? (?:{'|'.join(MONTH_NAMES)})\b|\b(?:19|20)\d\d\b"
-    return bool(re.search(r"\d", re.sub(dates, " ", text.lower())))
 
 
 RECORDS = ("events", "figures", "members")

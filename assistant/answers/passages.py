@@ -41,14 +41,18 @@ def _numbers(text: str) -> set[str]:
     return set(re.findall(r"\b\d{1,2}\b", fold(text)))
 
 
+def gives_amount(text: str) -> bool:
+    """Whether a text gives a number other than a year or a day of the month."""
+    return bool(re.search(r"\d", YEAR.sub(" ", _DAY.sub(" ", fold(text)))))
+
+
 def _counts_of_other_years(text: str, years: tuple[int, ...]) -> bool:
     """Whether every number a text gives (not a year, not a day of a month) is said of a year, and none of those
     years is asked."""
     dated = []
     for sentence in re.split(r"(?<=[.!?;:])\s+", text):
-        named = {int(y) for y in YEAR.findall(sentence)}
-        if re.search(r"\d", YEAR.sub(" ", _DAY.sub(" ", fold(sentence)))):
-            dated.append(named)
+        if gives_amount(sentence):
+            dated.append({int(y) for y in YEAR.findall(sentence)})
     return bool(dated) and all(named and not named & set(years) for named in dated)
 
 
