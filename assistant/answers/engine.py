@@ -615,7 +615,9 @@ class Engine:
         ids, pool = previous.focus.get("ids") or [], previous.focus.get("list") or []
         if KIND_ASKED.search(folded) and not set(own.topic) - EVENT_WORDS - {stem("format")}:
             return self.events.kind_of(ids, as_of)
-        subject = set(own.topic) - EVENT_WORDS - MEASURE_STEMS - self.events.type_words - DAY_SHIFT_STEMS
+        # "et l'atelier confluence suivant ?": the words naming a type ("atelier confluence") say which to walk along
+        subject = set(own.topic) - EVENT_WORDS - MEASURE_STEMS - self.events.type_words - DAY_SHIFT_STEMS \
+            - self.events.type_filter(own)[1]
         if (shift := _DAY_SHIFT.search(folded)) and not subject & self.events.title_words \
                 and not {stem(w) for w in own.unknown} - DAY_SHIFT_STEMS and not own.dates.period:
             # not "je parlais du webinaire avec la Finlande, le même jour" (a title's words name their own), "il

@@ -446,16 +446,21 @@ class FigureBook:
         dated = [f for f in figs if f.period]
         if len(dated) < 3:
             return None
-        # "l'année où il a gagné le plus de membres"; not "les abonnés gagnés", a series of its own
-        change = re.search(rf"\b({RISE}|{FALL}|(?:a|ont) (?:gagne|perdu))", q.folded)
+        # "l'année où il a gagné le plus de membres", "le mois où on a pris le plus d'abonnés"; not "les abonnés
+        # gagnés", a series of its own
+        change = re.search(rf"\b({RISE}|{FALL}|(?:(?:a|ont|avons|avez)(?:-t-(?:on|il|elle|ils|elles))? |-t-on )(?:gagne|perdu|pris)|"
+                           rf"(?:gagne|perdu|pris) (?:le|la) (?:plus|moins))", q.folded)
         # a series of changes already ("nouveaux abonnés par mois"): its weakest progression is its lowest value
         flow = re.search(r"\b(?:nouveaux?|nouvelles?|gains?|gagne\w*)\b", fold(m.label))
         if change and not flow and dated[0].unit != "%":  # not "le plus de …": a change from one reading to the next
             rising = not _falls(change.group(1))
             steps = [(b.value - a.value, a, b) for a, b in zip(dated, dated[1:])]
-            delta, before, f = (max if q.has("max") == rising else min)(steps, key=lambda x: x[0])
-            strength = "forte" if q.has("max") else "faible"  # "la plus petite progression": the weakest rise
-            text = (f"{m.label} : la plus {strength} {'hausse' if delta >= 0 else 'baisse'} entre deux relevés est en "
+            largest = q.has("max") == rising
+            delta, before, f = (max if largest else min)(steps, key=lambda x: x[0])
+            strength = "forte" if largest == (delta >= 0) else "faible"  # "la plus petite progression": the weakest rise
+            # "le mois où on a perdu le plus d'abonnés" of a series that only rose: no month, said so
+            never = f"aucune {'hausse' if rising else 'baisse'} entre deux relevés ; " if rising != (delta >= 0) else ""
+            text = (f"{m.label} : {never}la plus {strength} {'hausse' if delta >= 0 else 'baisse'} entre deux relevés est en "
                     f"{period_label(f.period)} : {'+' if delta >= 0 else '−'}{format_number(abs(delta), f.unit)} "
                     f"({format_number(before.value, f.unit)} en {period_label(before.period)} → "
                     f"{format_number(f.value, f.unit)}).")
@@ -649,7 +654,7 @@ def _kinds(stems: set[str]) -> set[str]:
 
 
 def _falls(change: str) -> bool:
-    return bool(re.match(rf"(?:{FALL}|(?:a |ont )?perdu)", change))
+    return bool(re.match(rf"(?:{FALL}|.*perdu)", change))
 
 
 def _comparable(unit: str, other: str) -> bool:
@@ -660,8 +665,8 @@ def _comparable(unit: str, other: str) -> bool:
 
 def _over_time(q: Query) -> bool:
     """The question asks when: which month or year, not which of several figures."""
-    return q.has("when") or bool(re.search(r"\b(quel mois|quelle annee|quelle periode|a quel moment|en quel mois)\b",
-                                           q.folded))
+    return q.has("when") or bool(re.search(r"\b(quel mois|quelle annee|quelle periode|a quel moment|en quel mois|"
+                                           r"(?:le mois|l'annee|la periode|le moment) ou)\b", q.folded))  # "le mois où …"
 
 
 def _trend(first: Figure, last: Figure) -> str:

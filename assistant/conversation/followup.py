@@ -10,7 +10,7 @@ from datetime import date
 
 from assistant.reading.dates import MONTH_NAMES, read_dates
 from assistant.reading.normalize import STOPWORDS, fold, words
-from assistant.reading.understanding import FALL, MONTH_WORDS, QUESTION_WORDS, RISE, THEME_WORDS, Lexicon, canonical, parse
+from assistant.reading.understanding import ADVERBIAL, FALL, MONTH_WORDS, QUESTION_WORDS, RISE, THEME_WORDS, Lexicon, canonical, parse
 
 MARKERS = re.compile(
     r"^\s*(et|mais|puis|ok|d'accord|alors|sinon|aussi)\b|"
@@ -233,6 +233,10 @@ def _subject(previous: str, keep_dates: bool) -> str:
     """The previous question's content words, as written: a name keeps its capital ("Instagram"); a pronominal verb
     keeps its pronoun ("s'occupe", alone, would read as a noun)."""
     kept = []
+    folded = fold(previous)
+    if len(folded) == len(previous):  # "on en parle tout le temps": how often, no word of the subject
+        for m in ADVERBIAL.finditer(folded):
+            previous = previous[:m.start()] + " " * (m.end() - m.start()) + previous[m.end():]
     tokens = re.findall(r"(?:\bs['’])?[\w-]+", re.sub(r"\b(?![sS]['’])\w+['’]", " ", previous))
     for i, token in enumerate(tokens):
         w = fold(token)

@@ -287,14 +287,17 @@ REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous a
                            r"\b(?:(?:il )?s'agi(?:t|ssait)(?:-il)?|s'agit-il)\b|"  # "de qui s'agit-il ?" names no subject
                            # "qui peut m'aider à dépolluer un terrain ?": the task is what is asked
                            r"(?:\b(?:m'|t'|nous |vous )aide\w*|\baid(?:er|ez|ent|erai\w*))(?= (?:a|au|aux|pour|avec)\b)")
-# Adverbial phrases of French: they say how the speaker sees it or how much, never what is asked ("comme d'habitude",
-# "ça a beaucoup bougé").
+# Adverbial phrases of French: they say how the speaker sees it, how often or how much, never what is asked ("comme
+# d'habitude", "on en parle tout le temps", "ça a beaucoup bougé").
 ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du coup|en fait|au fait|par hasard|a priori|"
                        r"finalement|au final|en fin de compte|en definitive|"
                        r"au cas ou|en gros|de toutes? facons?|par curiosite|si possible|comme prevu|"
                        r"ces derniers temps|ces temps-ci|quoi de neuf|"  # when (read by the dates), what's new
                        r"comme (?:je (?:l'ai|te l'ai|vous l'ai) |on (?:l'a |m'a )?|vous (?:l'avez )?)dit|"
                        r"ligne (?:par|a) ligne|une? (?:par|a) une?|"  # one at a time
+                       r"tout le temps|de temps (?:en temps|a autre)|la plupart du temps|souvent|parfois|sans cesse|"  # how often
+                       r"(?:on (?:m'a |nous a )?dit|j'ai (?:lu|entendu(?: dire)?)|il parait)(?= (?:tout le temps |souvent |partout )?qu)|"  # who says it
+                       r"(?:tout )?plein(?= de | d')|"  # "plein de mises en relation": many
                        r"beaucoup|vraiment|tellement|enormement|vachement)\b")  # how much, not what
 # An example given after what is asked: ", genre pour les pieds d'immeubles", "(par exemple des toitures)"
 EXAMPLE = re.compile(r"[,(]\s*(?:genre|par exemple|p\.? ?ex\.?|style|typiquement|notamment|comme)\b([^,;?()]*)|"

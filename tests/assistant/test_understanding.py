@@ -2551,3 +2551,35 @@ def test_what_a_thing_is_called_is_how_it_is_asked(assistant):
     q = parse(assistant.engine.lexicon.read("le volet emploi et insertion, il s'appelle comment ?"), date(2024, 12, 31),
               assistant.engine.lexicon)
     assert "appel" not in q.topic and "emploi" in q.topic  # "s'appelle" asks the name, like "intitulé"
+
+
+def test_how_often_and_who_says_it_are_no_subject(assistant):
+    from assistant.reading.understanding import parse
+
+    q = parse(assistant.engine.lexicon.read("j'ai lu souvent qu'il y a plein de visites, combien en 2024 ?"),
+              date(2024, 12, 31), assistant.engine.lexicon)
+    assert "souvent" not in q.topic and "plein" not in q.topic and "lu" not in q.topic
+    a = ask(assistant, "on entend tout le temps parler d'ECOCIT'EMS, ça veut dire quoi et il y en a combien, des DIS ?",
+            as_of="2024-12-31")
+    assert not a.abstained and "8" in a.answer  # the count, not a duration ("combien de temps")
+
+
+def test_the_next_of_a_named_type_walks_along_that_type(assistant):
+    first = ask(assistant, "l'atelier confluence sur la biodiversité et l'îlot de fraîcheur, il a eu lieu quand ?",
+                as_of="2024-12-31")
+    assert "19 novembre" in first.answer
+    a = ask(assistant, "et l'atelier confluence d'après ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "28 novembre" in a.answer and "à venir" not in a.answer  # the next of that type, not the upcoming ones
+
+
+def test_an_english_follow_up_counts_years_in_words(assistant):
+    first = ask(assistant, "How many LinkedIn followers in December 2024?", as_of="2024-12-31")
+    a = ask(assistant, "and one year earlier?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "décembre 2023" in a.answer
+
+
+def test_the_month_that_gained_or_lost_most_is_a_change_between_readings(assistant):
+    a = ask(assistant, "c'est en quel mois que LinkedIn a pris le plus d'abonnés ?", as_of="2024-12-31")
+    assert "plus forte hausse" in a.answer and "+209" in a.answer  # a gain, not the highest reading
+    b = ask(assistant, "et le mois où LinkedIn a perdu le plus d'abonnés ?", as_of="2024-12-31")
+    assert "aucune baisse" in b.answer and "plus forte hausse" not in b.answer
