@@ -463,6 +463,13 @@ class Engine:
             return part, own.dates.period or period
         if period is None or not _stands_alone(part, own):
             return part, period
+        # "en décembre, combien de contacts ? et quel mois a compté le plus d'actifs ?": a part asking which month
+        # (or year) is asked across them, not of the one another part named
+        asks = re.search(r"\b(?:quel(?:le)? (mois|annee)|(?:le |l')(mois|annee) ou)\b", fold(part))
+        unit = asks and (asks.group(1) or asks.group(2))
+        if unit == "mois" and (period.start.year, period.start.month) == (period.end.year, period.end.month) \
+                or unit == "annee" and period.start.year == period.end.year:
+            return part, period
         label = period.label
         phrase = f"le {label}" if label[0].isdigit() and not re.fullmatch(r"\d{4}", label) else \
             f"de {label}" if " à " in label else label if " " in label and not label.split()[0] in MONTH_NAMES \

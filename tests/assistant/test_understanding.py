@@ -2583,3 +2583,9 @@ def test_the_month_that_gained_or_lost_most_is_a_change_between_readings(assista
     assert "plus forte hausse" in a.answer and "+209" in a.answer  # a gain, not the highest reading
     b = ask(assistant, "et le mois où LinkedIn a perdu le plus d'abonnés ?", as_of="2024-12-31")
     assert "aucune baisse" in b.answer and "plus forte hausse" not in b.answer
+
+
+def test_a_part_asking_which_month_is_not_dated_by_the_month_of_another(assistant):
+    a = ask(assistant, "combien de contacts au global en juin 2024 ? et quel mois a eu le plus de contacts actifs ?",
+            as_of="2024-12-31")
+    assert "5285" in a.answer.replace(" ", "") and "novembre 2024" in a.answer  # across the months, not in June
