@@ -208,7 +208,10 @@ class WordMeaning:
                 # "comparaison"), never a word that merely looks like it ("approuvée" is no "approvisionnement")
                 self._memo[w] = near if near is None or not _french_of_its_own(w) or near[:6] == w[:6] else None
         found = {w: self._memo.get(w) or self._memo.get(_singular(w) or "") for w in words}
-        return {w: near for w, near in found.items() if near}
+        # the singular's meaning holds for a plural, not for a French word of its own ending in s ("talus" is no
+        # plural of "talu", near "tableau")
+        return {w: near for w, near in found.items()
+                if near and (near == self._memo.get(w) or not _french_of_its_own(w) or near[:6] == w[:6])}
 
     def _pick(self, row: np.ndarray) -> str | None:
         first, second = np.argsort(-row)[:2]

@@ -2589,3 +2589,8 @@ def test_a_part_asking_which_month_is_not_dated_by_the_month_of_another(assistan
     a = ask(assistant, "combien de contacts au global en juin 2024 ? et quel mois a eu le plus de contacts actifs ?",
             as_of="2024-12-31")
     assert "5285" in a.answer.replace(" ", "") and "novembre 2024" in a.answer  # across the months, not in June
+
+
+def test_a_french_word_ending_in_s_is_no_plural_read_by_its_singular(assistant):
+    read = assistant.engine.lexicon.read("il faut végétaliser un talus près d'une voie")
+    assert "talus" in read  # not "talu", near some base word by its letters
