@@ -294,8 +294,11 @@ class PassageAnswerer:
             matching = {n: v for n, v in parts.items() if topic & _stems(n)}
             shared = frozenset.intersection(*(_stems(n) for n in matching)) if matching else frozenset()
             own = (topic - shared) | (topic - title)  # words beyond the document's and the kind's own
-            if not q.has("list") and any(own & _stems(n) for n in parts):
-                return None  # "c'est quoi le DIS Sols ?" asks for one of them, not the list
+            # "c'est quoi le DIS Sols ?", "le domaine Eau, il couvre quoi ?" ask for one of them, not the list (a word
+            # of the document's title may name one section only: "Eau" of "Cluster Eau-Milieux-Sols")
+            if not q.has("list") and (any(own & _stems(n) for n in parts)
+                                      or any(sum(w in _stems(n) for n in parts) == 1 for w in topic)):
+                return None
             named = {m.group(2) for m in re.finditer(r"\b([a-z]{3,}) (?:n° ?)?(\d{1,2})\b", q.folded)
                      if m.group(1) not in STOPWORDS}  # "l'enjeu n°3", not "les 4 enjeux"
             if named and sum(bool(named & _numbers(n)) for n in parts) == 1:

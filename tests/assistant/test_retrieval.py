@@ -127,3 +127,10 @@ def test_a_count_of_what_a_title_counts_is_answered_by_that_document(assistant):
     assert a.answer.startswith("Les 4 enjeux stratégiques") and "Enjeu 4" in a.answer
     b = assistant.ask("vous bossez sur combien de grands domaines au total ?", as_of=date(2024, 12, 31))
     assert not b.abstained and "8 domaines" in b.answer and "REVIT'EMS" in b.answer
+
+
+def test_a_section_named_by_a_word_of_its_document_title_is_asked_alone(assistant):
+    from datetime import date
+
+    a = assistant.ask("le domaine sols, il recouvre quoi exactement ?", as_of=date(2024, 12, 31))
+    assert a.answer.startswith("DIS Sols") and "rubriques" not in a.answer  # that one, not the list of the 8
