@@ -25,7 +25,9 @@ ASKS_COUNTRIES = re.compile(r"\b(?:quels|combien de|les|des|autres|liste des|de 
                             r"\ba l'(?:etranger|international)\b|\babroad\b|"  # "des partenaires à l'étranger ?"
                             # "y a-t-il des membres étrangers ?", "quelles délégations étrangères ?" (not "… les échanges avec
                             # des délégations étrangères" asked of something else)
-                            r"\b(?:quel\w*|y a-t-il des|il y a des|y a des|ya des|which|any)\s+(?:\w+\s+)?(?:etrangere?s|foreign)\b|\bpays etrangers\b")
+                            r"\b(?:quel\w*|y a-t-il des|il y a des|y a des|ya des|which|any)\s+(?:\w+\s+)?(?:etrangere?s|foreign)\b|\bpays etrangers\b|"
+                            # "quels échanges avec des délégations ou partenaires étrangers ?": which, said of the foreign ones
+                            r"^(?:et )?(?:quel\w*|which)\s+(?:[\w']+\s+){1,6}(?:etrangere?s|foreign)\b")
 SHOWN = 3  # mentions shown per country
 
 

@@ -461,6 +461,12 @@ class Engine:
             return dated, read_dates(dated, as_of).period or mine
         if own.dates.period or own.dates.years or own.dates.future or own.dates.past:
             return part, own.dates.period or period
+        label = period and period.label
+        if label and (that := re.search(r"\b(?:ce mois|cette annee|cette periode)[- ]la\b", fold(part))) \
+                and len(fold(part)) == len(part):  # "septembre, c'était chargé ? combien d'events ce mois-là ?"
+            phrase = f"de {label}" if " à " in label else f"en {label}"
+            dated = f"{part[:that.start()]}{phrase}{part[that.end():]}"
+            return (dated, period) if read_dates(dated, as_of).period == period else (part, period)
         if period is None or not _stands_alone(part, own):
             return part, period
         # "en décembre, combien de contacts ? et quel mois a compté le plus d'actifs ?": a part asking which month

@@ -2594,3 +2594,13 @@ def test_a_part_asking_which_month_is_not_dated_by_the_month_of_another(assistan
 def test_a_french_word_ending_in_s_is_no_plural_read_by_its_singular(assistant):
     read = assistant.engine.lexicon.read("il faut végétaliser un talus près d'une voie")
     assert "talus" in read  # not "talu", near some base word by its letters
+
+
+def test_which_exchanges_with_foreign_partners_lists_the_countries(assistant):
+    a = ask(assistant, "quelles rencontres avec des organismes ou délégations étrangers en 2024 ?", as_of="2024-12-31")
+    assert "Slovénie" in a.answer and "Finlande" in a.answer
+
+
+def test_that_month_in_a_later_part_is_the_month_an_earlier_part_named(assistant):
+    a = ask(assistant, "octobre c'était tranquille non ? combien d'ateliers ce mois-là ?", as_of="2024-12-31")
+    assert "1 événement" in a.answer and "Orly" in a.answer  # October's, not every workshop of the base
