@@ -69,6 +69,7 @@ class PassageAnswerer:
         wanted = (set(q.topic) | set(q.hints)) - (known or set())
         total = self.lexicon.weight(wanted) or 1.0
         asked_numbers = _numbers(q.folded)
+        horizons = _horizons(q)
         leave = ASKS_LEAVE.search(q.folded)
         # "quel domaine traite de …", "dans quel enjeu …": the kind of section asked for; the passages of a document
         # that holds several of them answer it
@@ -86,6 +87,8 @@ class PassageAnswerer:
             score += 30 * hit.score
             if asked_numbers and asked_numbers & _numbers(str(hit.metadata.get("section", ""))):
                 score += 0.6
+            if horizons and horizons <= set(YEAR.findall(hit.text)):
+                score += 0.3  # "ils visent quoi pour 2050 ?": the passage that names that year
             if kind and hit.kind not in RECORD_KINDS and kind & _collection(hit.title or ""):
                 score += 0.3
             if q.has("when") and not q.dates.years and hit.kind not in RECORD_KINDS and any(
@@ -112,7 +115,7 @@ class PassageAnswerer:
                                               q.folded)
         if presents and where is None and not q.dates.years:
             intro = self._introduction(q)  # "c'est quoi le cluster (eau milieux sols) ?": its presentation
-            if intro and set(q.topic) <= _stems(intro[0][1].title):
+            if intro and set(q.topic) <= _stems(intro[0][1].title) and not _horizons(q) - set(YEAR.findall(intro[0][1].text)):
                 ranked = intro
         if where is None and (q.has("list", "what", "count") or SHOW_ALL.search(q.folded)):  # "quels sont les DIS ?",
             # "c'est quoi un DIS ?", "donne-moi les thématiques sectorielles"
@@ -368,6 +371,12 @@ def _collection(title: str) -> frozenset[str]:
 def _stems(text: str) -> frozenset[str]:
     """Stems of a passage, heading or sentence: the same texts come back on every question."""
     return frozenset(content_stems(canonical(text)))
+
+
+def _horizons(q: Query) -> set[str]:
+    """The years a question names that are no time it asks of ("à l'horizon 2050": ahead of the data)."""
+    return {y for y in YEAR.findall(q.folded) if int(y) not in q.dates.years
+            and not (q.dates.period and q.dates.period.start.year <= int(y) <= q.dates.period.end.year)}
 
 
 def _month_asked(q: Query) -> str | None:

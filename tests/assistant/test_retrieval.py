@@ -134,3 +134,10 @@ def test_a_section_named_by_a_word_of_its_document_title_is_asked_alone(assistan
 
     a = assistant.ask("le domaine sols, il recouvre quoi exactement ?", as_of=date(2024, 12, 31))
     assert a.answer.startswith("DIS Sols") and "rubriques" not in a.answer  # that one, not the list of the 8
+
+
+def test_a_year_ahead_of_the_data_is_looked_for_in_the_passages(assistant):
+    from datetime import date
+
+    a = assistant.ask("ils veulent quoi pour 2050 ?", as_of=date(2024, 12, 31))
+    assert "2050" in a.answer and "neutralité carbone" in a.answer  # the mission that names it, not the presentation
