@@ -345,7 +345,8 @@ INTENT_PATTERNS = {
     "now": r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment|a ce jour)\b",
     "compare": r"\b(par rapport|vs|versus|compar\w*|evolution|progress\w*|difference|que l'annee)\b",
     "events": r"\b(evenements|manifestations?|rencontres?|rendez-vous|actions? collectives?|agenda|reunion|calendrier)\b",
-    "validated": r"\b(valide\w*|adhesion|adhere\w*|rejoint|entre\w* au cluster|accept\w*|admise?s?|integre\w*|arrive\w*(?! a (?:quel|combien|un|une)\b)|"
+    "validated": r"\b(valide\w*|adhesion|adhere\w*|rejoint|entre\w* au cluster|accept\w*|admise?s?|integre\w*|"
+                 r"(?!arriver a\b)arrive\w*(?! a (?:quel|combien|un|une|quoi)\b)|"  # not "arriver à" (to achieve)
                  r"r?entre(?:e|es|s|nt)? (?:au|aux|a l'|a la|dans)|"  # "les nouveaux rentrés au bureau de septembre"
                  r"(?:les|des) nouveaux(?= (?:qui|du|de la|de l'|des|au|a l'|en|ce|cette)\b|\s*\?|\s*$))",  # "les nouveaux" alone
 }

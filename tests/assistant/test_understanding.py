@@ -2604,3 +2604,12 @@ def test_which_exchanges_with_foreign_partners_lists_the_countries(assistant):
 def test_that_month_in_a_later_part_is_the_month_an_earlier_part_named(assistant):
     a = ask(assistant, "octobre c'était tranquille non ? combien d'ateliers ce mois-là ?", as_of="2024-12-31")
     assert "1 événement" in a.answer and "Orly" in a.answer  # October's, not every workshop of the base
+
+
+def test_arriver_a_is_to_achieve_not_to_join(assistant):
+    from assistant.reading.understanding import parse
+
+    q = parse("au final on veut arriver à quoi avec tout ça ?", date(2024, 12, 31), assistant.engine.lexicon)
+    assert not q.has("validated")  # what one aims at, not who joined
+    b = ask(assistant, "qui est arrivé dans le réseau en mai ?", as_of="2024-12-31")
+    assert "Est Ensemble" in b.answer  # who joined, still
