@@ -13,7 +13,7 @@ from assistant.answers.countries import Countries
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
 from assistant.answers.events import EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, EventBook
 from assistant.answers.figures import FigureBook, asked_level
-from assistant.conversation.followup import (ASKED_OF_PRONOUN, MEASURES, PARTITIVE, PRONOUN, SHIFTED, correction,
+from assistant.conversation.followup import (ASKED_OF_PRONOUN, DISLOCATED, MEASURES, PARTITIVE, PRONOUN, SHIFTED, correction,
                                              is_followup, refers_back, resolve)
 from assistant.answers.guides import GUIDE_WORDS, GuideBook, asks_of_offer
 from assistant.answers.members import MemberBook
@@ -569,8 +569,10 @@ class Engine:
             previous = replace(previous, question=named[-1], focus={})
         # "il aura lieu quel jour en 2025 ?": a subject pronoun and no subject of its own speak of the last one
         leans = bool(PRONOUN.match(fold(message))) and not set(own.topic) - MEASURE_STEMS and not own.unknown
+        # "et la délégation chinoise, elle est venue quand ?": a thing named first, then taken up by a pronoun
+        dislocated = DISLOCATED.match(fold(message)) and set(own.topic) - MEASURE_STEMS - EVENT_WORDS - self.events.type_words
         if previous and (is_followup(message) or bare or leans) and not self._names_its_subject(own) \
-                and not _stands_alone(message, own) and not (corrected and not bare):
+                and not _stands_alone(message, own) and not (corrected and not bare) and not dislocated:
             years = previous.years
             if COMPARE.search(fold(message)) and not own.dates.years:  # "ça fait combien de plus ?"
                 years = sorted(set(previous.earlier) | set(previous.years))

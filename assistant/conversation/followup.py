@@ -40,6 +40,10 @@ ASKED_OF_PRONOUN = re.compile(r"^\s*(?:et|mais|ok|alors)?\s*(?:quel|quelle|quels
                               r"(?:il|elle|ils|elles) (?!y\b|(?:en|est|sont|etait|etaient|s'agit|faut)\b)[a-z]+")
 ABOUT_IT = re.compile(r"\b(la-dessus|dessus|dedans|a ce sujet|sur ce sujet)\b|"
                       r"^\s*(?:et\s+)?(?:detaille|detaillez|developpe|developpez|precise|precisez)\b")  # "détaille-moi …": more of it
+# "et la délégation chinoise, elle est venue quand ?", "et les chinois ils sont venus quand ?": a thing named first, then
+# taken up by a pronoun — the subject of a question of its own
+DISLOCATED = re.compile(r"^\s*(?:et|mais|ok|alors)?\s*(?:(?:le|la|les|ce|cette|ces|cet)\s+|l')[\w'-]+(?: [\w'-]+){0,4}?,?\s+"
+                        r"(?:il|elle|ils|elles)\s+(?!y\b|en\b)[a-z]")
 # "Combien en avons-nous suivi ?", "il y en a eu combien ?": "en" stands for what was counted before.
 PARTITIVE = re.compile(r"\ben (?:avons|avez|ont|a|as|avait|avaient|aura|compte\w*|reste\w*)(?:-nous|-vous|-t-il|-t-elle|-t-on)?\b"
                        r"(?! (?:lieu|marre)\b)")

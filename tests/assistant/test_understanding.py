@@ -2613,3 +2613,11 @@ def test_arriver_a_is_to_achieve_not_to_join(assistant):
     assert not q.has("validated")  # what one aims at, not who joined
     b = ask(assistant, "qui est arrivé dans le réseau en mai ?", as_of="2024-12-31")
     assert "Est Ensemble" in b.answer  # who joined, still
+
+
+def test_a_thing_named_then_taken_up_by_a_pronoun_is_a_new_subject(assistant):
+    first = ask(assistant, "l'atelier sur l'îlot de fraîcheur c'était quand ?", as_of="2024-12-31")
+    assert "19 novembre" in first.answer
+    a = ask(assistant, "et la délégation serbe, elle est venue quand ?", as_of="2024-12-31",
+            conversation_id=first.conversation_id)
+    assert "13 juin" in a.answer and "19 novembre" not in a.answer
