@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.reading.dates import MONTH_NAMES
 from assistant.answers.draft import Draft, figure_source
@@ -70,6 +70,8 @@ class FigureBook:
     def _periods(self, q: Query, m: _Metric) -> list[Figure]:
         """The figures of a metric at the periods the question asks about (all when it names none);
         "au début" is the first one, "maintenant" the last."""
+        if q.has("now") and (day := q.dates.period) and day.start == day.end and not q.dates.years:
+            q = replace(q, dates=replace(q.dates, period=None))  # "combien de membres aujourd'hui ?": the latest count
         figs = self._asked_periods(q, m)
         dated = [f for f in figs if f.period]
         if dated and q.has("first") and not q.dates.years:

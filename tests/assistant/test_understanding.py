@@ -2621,3 +2621,13 @@ def test_a_thing_named_then_taken_up_by_a_pronoun_is_a_new_subject(assistant):
     a = ask(assistant, "et la délégation serbe, elle est venue quand ?", as_of="2024-12-31",
             conversation_id=first.conversation_id)
     assert "13 juin" in a.answer and "19 novembre" not in a.answer
+
+
+def test_today_asks_for_the_latest_count(assistant):
+    a = ask(assistant, "le réseau a combien d'adhérents aujourd'hui ?", as_of="2024-12-31")
+    assert not a.abstained and "200" in a.answer
+
+
+def test_which_subjects_asked_of_the_cluster_gets_its_presentation(assistant):
+    a = ask(assistant, "bonsoir, vous intervenez sur quels sujets en fait ?", as_of="2024-12-31")
+    assert not a.abstained and "biodéchets" in a.answer
