@@ -2631,3 +2631,10 @@ def test_today_asks_for_the_latest_count(assistant):
 def test_which_subjects_asked_of_the_cluster_gets_its_presentation(assistant):
     a = ask(assistant, "bonsoir, vous intervenez sur quels sujets en fait ?", as_of="2024-12-31")
     assert not a.abstained and "biodéchets" in a.answer
+
+
+def test_en_stands_for_what_was_asked_of_with_quoi_comme():
+    from assistant.conversation.followup import _counted
+
+    assert _counted("salut, vous montez quoi comme ateliers ?") == "ateliers"  # "il y en a eu combien ?": of those
+    assert _counted("le WP2 c'est quoi comme genre d'événement ?") == ""  # a kind noun is not what is counted
