@@ -299,6 +299,10 @@ ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du co
                        r"(?:on (?:m'a |nous a )?dit|j'ai (?:lu|entendu(?: dire)?)|il parait)(?= (?:tout le temps |souvent |partout )?qu)|"  # who says it
                        r"(?:tout )?plein(?= de | d')|"  # "plein de mises en relation": many
                        r"beaucoup|vraiment|tellement|enormement|vachement)\b")  # how much, not what
+# "(je suis) nouvelle ici, …", "nouveau dans le réseau, …": who asks, not the newcomers asked of
+SELF_INTRODUCED = re.compile(r"\b(?:je suis |moi |chui )?(?:tout |toute )?(?<!les )(?<!des )(?<!aux )(?<!le )(?<!la )"
+                             r"(?:nouveau|nouvelle|nouveaux|nouvelles)(?: venue?s?)? (?:ici|dans (?:le|ce|votre) "
+                             r"(?:reseau|cluster|groupe)|au cluster|parmi vous|sur (?:le|ce) (?:groupe|chat))\b[,.!]?")
 # An example given after what is asked: ", genre pour les pieds d'immeubles", "(par exemple des toitures)"
 EXAMPLE = re.compile(r"[,(]\s*(?:genre|par exemple|p\.? ?ex\.?|style|typiquement|notamment|comme)\b([^,;?()]*)|"
                      r"\(([^()]{3,80})\)")
@@ -372,6 +376,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     # "actifs et inactifs confondus", "publics et privés compris": both kinds, so neither, of a total (but "les
     # e-mailings et les newsletters cumulés" are what is added up)
     folded = re.sub(r"\b\w+ (?:et|ou) (?:les |le |la |l')?\w+(?: \w+)?,? ((?:confondu|compris)e?s?)\b", r"\1", canonical(text))
+    folded = SELF_INTRODUCED.sub(" ", folded)
     # "actifs + inactifs", "membres ou non-membres": a kind and its contrary are everything, no kind in particular
     folded = re.sub(r"\(?\b(\w{3,}) ?(?:et|ou|\+|/) ?(?:les |des )?(?:in|im|non-? ?)\1\b\)?", " ", folded)
     # "tout compris (bureau inclus)", "y compris les bureaux": what is counted in too, no filter

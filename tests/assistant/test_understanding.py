@@ -2638,3 +2638,10 @@ def test_en_stands_for_what_was_asked_of_with_quoi_comme():
 
     assert _counted("salut, vous montez quoi comme ateliers ?") == "ateliers"  # "il y en a eu combien ?": of those
     assert _counted("le WP2 c'est quoi comme genre d'événement ?") == ""  # a kind noun is not what is counted
+
+
+def test_a_newcomer_saying_so_asks_nothing_of_the_newcomers(assistant):
+    a = ask(assistant, "nouvelle dans le réseau, vous avez quoi comme visites ?", as_of="2024-12-31")
+    assert "6 événements" in a.answer and "nouveaux membres" not in a.answer.lower()
+    b = ask(assistant, "quels sont les nouveaux membres de septembre ?", as_of="2024-12-31")
+    assert "Sempergreen" in b.answer  # the newcomers asked of, still
