@@ -26,7 +26,7 @@ from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
 from assistant.reading.shorthand import reads_english
 from assistant.reading.smalltalk import ASKING, KINDS, REPLIES, smalltalk, strip_courtesy
-from assistant.reading.understanding import SHARE_STEMS, SPECIFIC_IDF, THEME_WORDS, WHETHER_ANY, Lexicon, Query, parse
+from assistant.reading.understanding import SHARE_STEMS, SPECIFIC_IDF, THEME_STEMS, THEME_WORDS, WHETHER_ANY, Lexicon, Query, parse
 
 log = logging.getLogger(__name__)
 # Below this share of the question explained, an answer is not supported. A record matches on its few label words
@@ -570,7 +570,8 @@ class Engine:
         # "il aura lieu quel jour en 2025 ?": a subject pronoun and no subject of its own speak of the last one
         leans = bool(PRONOUN.match(fold(message))) and not set(own.topic) - MEASURE_STEMS and not own.unknown
         # "et la délégation chinoise, elle est venue quand ?": a thing named first, then taken up by a pronoun
-        dislocated = DISLOCATED.match(fold(message)) and set(own.topic) - MEASURE_STEMS - EVENT_WORDS - self.events.type_words
+        dislocated = DISLOCATED.match(fold(message)) and set(own.topic) - MEASURE_STEMS - EVENT_WORDS \
+            - self.events.type_words - THEME_STEMS  # "et les sols, ils pèsent combien ?" swaps the theme of the last one
         if previous and (is_followup(message) or bare or leans) and not self._names_its_subject(own) \
                 and not _stands_alone(message, own) and not (corrected and not bare) and not dislocated:
             years = previous.years
