@@ -296,7 +296,8 @@ ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du co
                        r"comme (?:je (?:l'ai|te l'ai|vous l'ai) |on (?:l'a |m'a )?|vous (?:l'avez )?)dit|"
                        r"ligne (?:par|a) ligne|une? (?:par|a) une?|"  # one at a time
                        r"tout le temps|de temps (?:en temps|a autre)|la plupart du temps|souvent|parfois|sans cesse|"  # how often
-                       r"(?:on (?:m'a |nous a )?dit|j'ai (?:lu|entendu(?: dire)?)|il parait)(?= (?:tout le temps |souvent |partout )?qu)|"  # who says it
+                       r"on (?:m'a |nous a )?dit|on entend(?: parler)?|"  # who says it
+                       r"(?:j'ai (?:lu|entendu(?: dire)?)|il parait)(?= (?:tout le temps |souvent |partout )?qu)|"
                        r"(?:tout )?plein(?= de | d')|"  # "plein de mises en relation": many
                        r"beaucoup|vraiment|tellement|enormement|vachement)\b")  # how much, not what
 # "(je suis) nouvelle ici, …", "nouveau dans le réseau, …": who asks, not the newcomers asked of

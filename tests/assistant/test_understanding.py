@@ -2559,6 +2559,9 @@ def test_how_often_and_who_says_it_are_no_subject(assistant):
     q = parse(assistant.engine.lexicon.read("j'ai lu souvent qu'il y a plein de visites, combien en 2024 ?"),
               date(2024, 12, 31), assistant.engine.lexicon)
     assert "souvent" not in q.topic and "plein" not in q.topic and "lu" not in q.topic
+    said = parse(assistant.engine.lexicon.read("on dit souvent REVIT'EMS, c'est quoi ?"), date(2024, 12, 31),
+                 assistant.engine.lexicon)
+    assert "dit" not in said.topic  # who says it, even with no "que"
     a = ask(assistant, "on entend tout le temps parler d'ECOCIT'EMS, ça veut dire quoi et il y en a combien, des DIS ?",
             as_of="2024-12-31")
     assert not a.abstained and "8" in a.answer  # the count, not a duration ("combien de temps")
