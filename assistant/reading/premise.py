@@ -143,7 +143,9 @@ def read_claim(message: str, today: date) -> Claim | None:
     body = re.sub(r"\s*\bcomme (?:prevu|annonce|convenu)\b", "", body)  # "a bien eu lieu comme prévu ?"
     # "… a bien eu lieu ?", or typed without its "?": "c'était bien le 10 octobre"
     asked = folded.endswith("?") or re.search(r"\b(?:c'est|c'etait|est|etait|a|ont|sont|etaient) bien\b", folded)
-    plain = bool(asked) and len(body.split()) >= 4 and not re.match(r"(et|mais|puis|ou|sinon)\b", body) \
+    # "et en juin ?" asks again; "et l'AG, c'était bien en juin ?" checks a claim still
+    confirms = re.search(r"\b(?:c'est|c'etait|est|etait|a|ont|sont|etaient) bien\b", body)
+    plain = bool(asked) and len(body.split()) >= 4 and (not re.match(r"(et|mais|puis|ou|sinon)\b", body) or confirms) \
         and bool(STATED.search(_verbs(message))) and not re.match(r"(?:il )?y[- ](?:a|avait|aura)(?:-t?-?il)?(?: eu| aura| avait)? (?:des|d'|un|une)\b", body)
     # "y a des visites en mai ?", "y avait-il un bureau en novembre ?" ask whether any
     found = list(ASKING.finditer(body))  # "le nombre de membres a augmenté de combien ?" asks by its "combien"

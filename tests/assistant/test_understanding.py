@@ -2648,3 +2648,8 @@ def test_a_newcomer_saying_so_asks_nothing_of_the_newcomers(assistant):
     assert "6 événements" in a.answer and "nouveaux membres" not in a.answer.lower()
     b = ask(assistant, "quels sont les nouveaux membres de septembre ?", as_of="2024-12-31")
     assert "Sempergreen" in b.answer  # the newcomers asked of, still
+
+
+def test_a_claim_checked_after_and_is_still_a_claim(assistant):
+    a = ask(assistant, "et le webinaire avec la Finlande, c'était bien en avril ?", as_of="2024-12-31")
+    assert a.answer.startswith("Non") and "19 mars" in a.answer
