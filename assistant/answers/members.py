@@ -153,6 +153,8 @@ class MemberBook:
 
     def answer(self, q: Query, focus: list[str] | None = None) -> Draft | None:
         named = self.named(q)
+        if q.has("joining") and not named:
+            return None  # "comment on devient membre, il faut être validé par quelqu'un ?": how one joins, not who
         if not named and focus:
             named = self._among([m for m in self.members if m.id in focus], q)
         if named and SAME_TIME.search(q.folded) and (peers := self._peers(named)):

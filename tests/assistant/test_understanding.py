@@ -2653,3 +2653,8 @@ def test_a_newcomer_saying_so_asks_nothing_of_the_newcomers(assistant):
 def test_a_claim_checked_after_and_is_still_a_claim(assistant):
     a = ask(assistant, "et le webinaire avec la Finlande, c'était bien en avril ?", as_of="2024-12-31")
     assert a.answer.startswith("Non") and "19 mars" in a.answer
+
+
+def test_how_one_joins_lists_no_member(assistant):
+    a = ask(assistant, "comment on devient adhérent, faut être validé par qui ?", as_of="2024-12-31")
+    assert "Parmi les membres" not in a.answer and "correspond" not in a.answer
