@@ -220,6 +220,14 @@ def _sets_the_scene(message: str, read: str) -> bool:
     return "?" not in message and not ASKING.search(fold(read))
 
 
+def _said_of(period: Period) -> str:
+    """A period as a question says it: "le 12 mars", "de juin à août", "en septembre 2024"."""
+    label = period.label
+    return f"le {label}" if label[0].isdigit() and not re.fullmatch(r"\d{4}", label) else \
+        f"de {label}" if " à " in label else label if " " in label and not label.split()[0] in MONTH_NAMES \
+        else f"en {label}"
+
+
 def _stands_alone(message: str, own: Query) -> bool:
     """"et ya cb de membres qui bossent sur les sols ?" reads alone; "et le plus faible ?", "ils étaient
     combien ?" or "combien d'abonnés là-bas ?" lean on the previous question."""
@@ -461,11 +469,9 @@ class Engine:
             return dated, read_dates(dated, as_of).period or mine
         if own.dates.period or own.dates.years or own.dates.future or own.dates.past:
             return part, own.dates.period or period
-        label = period and period.label
-        if label and (that := re.search(r"\b(?:ce mois|cette annee|cette periode)[- ]la\b", fold(part))) \
+        if period and (that := re.search(r"\b(?:ce mois|cette annee|cette periode)[- ]la\b", fold(part))) \
                 and len(fold(part)) == len(part):  # "septembre, c'était chargé ? combien d'events ce mois-là ?"
-            phrase = f"de {label}" if " à " in label else f"en {label}"
-            dated = f"{part[:that.start()]}{phrase}{part[that.end():]}"
+            dated = f"{part[:that.start()]}{_said_of(period)}{part[that.end():]}"
             return (dated, period) if read_dates(dated, as_of).period == period else (part, period)
         if period is None or not _stands_alone(part, own):
             return part, period
@@ -476,11 +482,7 @@ class Engine:
         if unit == "mois" and (period.start.year, period.start.month) == (period.end.year, period.end.month) \
                 or unit == "annee" and period.start.year == period.end.year:
             return part, period
-        label = period.label
-        phrase = f"le {label}" if label[0].isdigit() and not re.fullmatch(r"\d{4}", label) else \
-            f"de {label}" if " à " in label else label if " " in label and not label.split()[0] in MONTH_NAMES \
-            else f"en {label}"
-        dated = f"{part.rstrip(' ?')} {phrase} ?"
+        dated = f"{part.rstrip(' ?')} {_said_of(period)} ?"
         return (dated, period) if read_dates(dated, as_of).period == period else (part, period)
 
     def _claim_or_question(self, message: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:

@@ -153,17 +153,15 @@ class MemberBook:
 
     def answer(self, q: Query, focus: list[str] | None = None) -> Draft | None:
         named = self.named(q)
-        if q.has("joining") and not named:
-            return None  # "comment on devient membre, il faut être validé par quelqu'un ?": how one joins, not who
         if not named and focus:
             named = self._among([m for m in self.members if m.id in focus], q)
         if named and SAME_TIME.search(q.folded) and (peers := self._peers(named)):
             return peers  # "qui a été validé en même temps que Sogaris ?"
         if named:
             return self._describe(q, named)
-        # "comment devenir membre ?", "qui peut adhérer ?": how one joins, not who joined
-        newcomers = not q.has("joining") and (
-            (NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated"))
+        if q.has("joining"):
+            return None  # "comment devenir membre ?", "faut être validé par qui ?": how one joins, not who joined
+        newcomers = (NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated")
         grouping = {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?(\w+)(?: de \w+)?", q.folded)}
         grouping |= {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?\w+ de (\w+)", q.folded)}
         rest = set(q.topic) - MEMBER_WORDS - NEWCOMERS - JOINING - grouping  # "par instance": how to group
@@ -173,8 +171,7 @@ class MemberBook:
         kinds = [k for k, pattern in self.kinds.items()
                  if any(not re.search(r"\b(?:pour|aux?|destinee?s? aux?|(?:membres?|adherents?) d[ue]s?)\s+(?:les |des |la |le |l')?(?:[\w/-]+ (?:et|ou) (?:les |des |la |le |l')?)?$", typed[:m.start()])
                         for m in pattern.finditer(typed))]
-        joined = not q.has("joining") and (
-            NEWCOMERS & set(q.topic) or re.search(r"\b(rejoint|valide\w*|arrive\w*)\b", q.folded))
+        joined = NEWCOMERS & set(q.topic) or re.search(r"\b(rejoint|valide\w*|arrive\w*)\b", q.folded)
         if kinds and joined and (listing := self._of_kind(q, kinds)):
             return listing  # "il y a des start-up parmi les nouveaux membres ?" (not "les PME adhérentes")
         # "y a des start-up parmi les membres ?": a kind no figure counts, among the members described

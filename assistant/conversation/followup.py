@@ -214,9 +214,9 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
 def _counted(previous: str) -> str:
     """What the previous question counted: "l'objectif en nombre de projets collaboratifs" → "projets collaboratifs"."""
     # "vous organisez quoi comme événements ?", "quels ateliers … ?": what was asked of, counted after it
-    m = re.search(r"\b(?:(?:combien|nombre|nb)(?: total)? (?:de |d')|quoi comme |quel(?:le)?s )(?!(?:types?|genres?|sortes?)\b)((?:(?!(?:en|pour|dans|a|au|aux|"
-                  r"sur|par|et|ou|de|du|des|qui|que|depuis|entre|sont|ont|a|etaient|vous|on|il|ils|le|la|les)\b)[\w-]+ ?){1,3})",
-                  fold(previous))
+    m = re.search(r"\b(?:(?:combien|nombre|nb)(?: total)? (?:de |d')|quoi comme |quel(?:le)?s )(?!(?:types?|genres?|sortes?)\b)"
+                  r"((?:(?!(?:en|pour|dans|a|au|aux|sur|par|et|ou|de|du|des|qui|que|depuis|entre|sont|ont|etaient|vous|on|"
+                  r"il|ils|le|la|les)\b)[\w-]+ ?){1,3})", fold(previous))
     return m.group(1).strip() if m else ""
 
 

@@ -206,12 +206,15 @@ class WordMeaning:
                 near = self._pick(row)
                 # a common French word of its own means another word of its family only ("comparatif" ->
                 # "comparaison"), never a word that merely looks like it ("approuvée" is no "approvisionnement")
-                self._memo[w] = near if near is None or not _french_of_its_own(w) or near[:6] == w[:6] else None
-        found = {w: self._memo.get(w) or self._memo.get(_singular(w) or "") for w in words}
+                self._memo[w] = near if near is None or _may_mean(w, near) else None
         # the singular's meaning holds for a plural, not for a French word of its own ending in s ("talus" is no
         # plural of "talu", near "tableau")
-        return {w: near for w, near in found.items()
-                if near and (near == self._memo.get(w) or not _french_of_its_own(w) or near[:6] == w[:6])}
+        found = {}
+        for w in words:
+            singular = self._memo.get(_singular(w) or "")
+            if near := self._memo.get(w) or (singular if singular and _may_mean(w, singular) else None):
+                found[w] = near
+        return found
 
     def _pick(self, row: np.ndarray) -> str | None:
         first, second = np.argsort(-row)[:2]
@@ -225,6 +228,12 @@ class WordMeaning:
 
 def _singular(word: str) -> str | None:
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else None
+
+
+def _may_mean(word: str, near: str) -> bool:
+    """Whether `word` may be read as the base word `near`: a common French word of its own only as a word of its
+    family."""
+    return not _french_of_its_own(word) or near[:6] == word[:6]
 
 
 def _french_of_its_own(word: str) -> bool:
