@@ -35,7 +35,8 @@ PROVIDERS = (r"(?:fabricant|presta|prestataire|fournisseur|boite|entreprise|soci
              r"contact|supplier|company|compan|firm|manufacturer|provider|consultancy|contractor|lab|member|business|"
              r"organi[sz]ation)(?:s|es|ies|x)?")
 PROVIDER = re.compile(rf"\b(?:un|une|a|an|any|some) (?:\w+ )?{PROVIDERS}\b|"
-                      r"\b(?:qqn|quelqu'un|someone|anyone|somebody|anybody) (?:qui|dans|chez|parmi|de|who|that|in|to)\b|"
+                      r"\b(?:qqn|quelqu'un|someone|anyone|somebody|anybody) (?:qui|dans|chez|parmi|de|who|that|in|to|"
+                      r"(?:peut|pourrait|sait|saurait|can|could)(?= (?:m'|me |nous |l'|les? |la |en |y )?[a-z]+(?:er|ir|re)?\b))\b|"
                       # "quelqu'un pour cartographier …": someone to do something ("quelqu'un pour l'aider" is a helper)
                       r"\b(?:qqn|quelqu'un) pour (?!(?:l'|le |la |les |lui |leur |m'|me |nous |vous |t'|te ))|"
                       # "vous connaissez qqn ?", "vous auriez quelqu'un à conseiller ?": someone known, had, advised
@@ -81,7 +82,8 @@ SAYS_LITTLE_ZIPF = 5.5  # "faire" 6.3, "chose" 5.7, "that" 7.0; "projet" 5.4, "t
 ACTIVITY_PARTS = re.compile(r"[,;()]| ainsi que | et | pour ")
 PART_WORDS = 4  # a part says something of its own ("des tapis couvre-sol prêts à poser"), not "facilitant le compostage"
 # "qqn dans le réseau ?", "ça existe chez vous ?", "y en a un parmi vos adhérents ?": asked of the network, a member
-AMONG_MEMBERS = re.compile(r"\b(?:chez vous|dans (?:le|votre|ton) (?:reseau|cluster)|(?:dans|parmi) (?:les|vos|tes) (?:membres|adherents))\b")
+AMONG_MEMBERS = re.compile(r"\b(?:chez vous|dans (?:le|votre|ton) (?:reseau|cluster)|(?:dans|parmi) (?:les|vos|tes) (?:membres|adherents)|"
+                           rf"{PROVIDERS} (?:du|de votre|de ton) (?:reseau|cluster))\b")  # "une boîte du réseau"
 # "le maître d'ouvrage du nouveau métro, il fait partie du cluster ?", "…, c'est un adhérent ?": whether the one
 # described is a member, so which one it is
 IS_MEMBER = re.compile(r"\b(?:fait|ferait) partie (?:du|de notre|de votre|de ton) (?:cluster|reseau)\b|"

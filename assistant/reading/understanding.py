@@ -299,6 +299,7 @@ ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du co
                        r"on (?:m'a |nous a )?dit|on entend(?: parler)?|"  # who says it
                        r"(?:j'ai (?:lu|entendu(?: dire)?)|il parait)(?= (?:tout le temps |souvent |partout )?qu)|"
                        r"(?:tout )?plein(?= de | d')|"  # "plein de mises en relation": many
+                       r"(?:des|un) (?:tonnes|tas|masses|paquet)(?= de | d')|"  # "des tonnes de terre": much
                        r"beaucoup|vraiment|tellement|enormement|vachement)\b")  # how much, not what
 # "(je suis) nouvelle ici, …", "nouveau dans le réseau, …": who asks, not the newcomers asked of
 SELF_INTRODUCED = re.compile(r"\b(?:je suis |moi |chui )?(?:tout |toute )?(?<!les )(?<!des )(?<!aux )(?<!le )(?<!la )"

@@ -2658,3 +2658,10 @@ def test_a_claim_checked_after_and_is_still_a_claim(assistant):
 def test_how_one_joins_lists_no_member(assistant):
     a = ask(assistant, "comment on devient adhérent, faut être validé par qui ?", as_of="2024-12-31")
     assert "Parmi les membres" not in a.answer and "correspond" not in a.answer
+
+
+def test_a_provider_of_the_network_and_someone_who_can_do_it_are_sought_among_the_members(assistant):
+    a = ask(assistant, "est-ce qu'une entreprise du réseau fabrique des murs végétaux ?", as_of="2024-12-31")
+    assert "Sempergreen" in a.answer and "de type « réseau »" not in a.answer  # "du réseau": one of its members
+    b = ask(assistant, "on a des tonnes de déchets verts, qqn peut les transformer en compost ?", as_of="2024-12-31")
+    assert not b.abstained and "Ortie" in b.answer  # "des tonnes de": much, no subject; "qqn peut …": a provider
