@@ -291,13 +291,14 @@ class EventBook:
                 if near:
                     chosen, mode = near, "about"
                     explained |= candidates
-            # "quel a été le mois le plus actif ?": periods ranked by what fills them, events
-            by_period = ranking and not candidates and _dimension(q.folded)
+            # "quel a été le mois le plus actif ?": periods ranked by what fills them, events (not "la plus forte
+            # hausse": a change from one period to the next is no count of what fills them)
+            by_period = ranking and not candidates and _dimension(q.folded) and not q.has("increase", "decrease")
             # "quoi de neuf ces derniers temps ?": what came last, with nothing else asked, are events
             if not (type_labels or q.has("events", "upcoming") or q.has("latest") and not topic or q.organisation
                     or focus or by_period):
-                if not (period and not candidates):
-                    return None  # nothing says this is about events
+                if not (period and not candidates) or q.has("increase", "decrease"):
+                    return None  # nothing says this is about events (a period alone, unless a change is asked)
         explained |= topic & EVENT_WORDS
         explained |= ranking | (topic & grouping)
         if _dimension(q.folded):  # "la répartition par trimestre"

@@ -667,8 +667,11 @@ def _comparable(unit: str, other: str) -> bool:
 
 def _over_time(q: Query) -> bool:
     """The question asks when: which month or year, not which of several figures."""
+    # "le mois où …", "quel a été le mois avec la plus forte …"
     return q.has("when") or bool(re.search(r"\b(quel mois|quelle annee|quelle periode|a quel moment|en quel mois|"
-                                           r"(?:le mois|l'annee|la periode|le moment) ou)\b", q.folded))  # "le mois où …"
+                                           r"quel(?:le)? (?:a ete|fut|etait) (?:le mois|l'annee|la periode)|"
+                                           r"(?:le mois|l'annee|la periode|le moment)(?: de (?:19|20)\d\d)? "
+                                           r"(?:ou|avec|ayant))\b", q.folded))
 
 
 def _trend(first: Figure, last: Figure) -> str:

@@ -111,9 +111,11 @@ class PassageAnswerer:
         if not ranked:
             return None
         # "c'est quoi …", "… c'est pour qui ?": what a thing is and whom it serves, not "qui dirige …"
-        # "vous travaillez sur quels sujets ?": which things, of no subject but the one addressed
+        # "vous travaillez sur quels sujets ?", "le cluster, il bosse sur quoi ?": which things, of no subject but the
+        # one addressed or the cluster itself
         presents = q.has("what") or re.search(r"\bqui (?:es|est|etes|sont|etait)\b|\bpour qui\b|\bs'adresse\w* a qui\b",
-                                              q.folded) or not q.topic and q.has("list") and re.search(r"\bvous\b", q.folded)
+                                              q.folded) or not q.topic and q.has("list") and re.search(r"\b(?:vous|cluster)\b",
+                                                                                                   q.folded)
         if presents and where is None and not q.dates.years:
             intro = self._introduction(q)  # "c'est quoi le cluster (eau milieux sols) ?": its presentation
             if intro and set(q.topic) <= _stems(intro[0][1].title) and not _horizons(q) - set(YEAR.findall(intro[0][1].text)):

@@ -17,7 +17,7 @@ MARKERS = re.compile(
     r"\b(qui|comment|quand|ou|combien) (?:l'|les |lui |leur )\w+|"
     r"\b(elle|ils|elles|celui|celle|ceux|celles|ces deux|ces trois|ce dernier|cette derniere|ceux-ci|ceux-la|"
     r"lesquel\w*|laquelle|lequel|parmi eux|parmi elles|parmi ceux\w*|d'entre eux|d'entre elles|"
-    r"ces deux-la|l'a|l'ont|l'avait|l'avaient|les a|les ont|les avait|les avaient|la-dessus|dessus|dedans|la-bas|a ce sujet|y avait|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|l'exercice precedent|"
+    r"ces deux-la|l'a|l'ont|l'avait|l'avaient|les a|les ont|les avait|les avaient|la-dessus|dessus|dedans|la-bas|a ce sujet|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|l'exercice precedent|"
     r"l'annee d'apres|l'an d'avant|cette annee-la|cette annee la|la meme annee|le mois (?:suivant|d'apres|d'avant|precedent)|meme chose|meme question|pareil|idem|cela|ceci|au total pour|ca fait combien|son |sa |leurs? )\b|"
     r"^\s*(?:detaille|detaillez|developpe|developpez|precise|precisez)\b|"
     r"^\s*(?:en (?:hausse|baisse)|par rapport (?:a|au|aux)|compare\w* (?:a|au|aux|avec)|vs)\b"  # "en hausse vs 2023 ?"
@@ -26,6 +26,9 @@ MARKERS = re.compile(
 SHIFTED = re.compile(r"\ble mois (?:suivant|d'apres|d'avant|precedent)\b|\bl'(?:annee|an|exercice) (?:d'avant|precedente?|"
                      r"suivante?|d'apres)\b|\bcette annee(?:-| )la\b|\b(?:\d+|un|deux|trois) (?:mois|ans?) (?:avant|apres|"
                      r"plus tot|plus tard|auparavant)\b")
+# "quel mois …", "quelle année …", "le mois où …": the period is what is asked
+WHICH_PERIOD = re.compile(r"\b(?:quel(?:le)? (?:(?:a ete|fut|etait) (?:le |l'|la )?)?(?:mois|annee|periode)|"
+                          r"(?:le mois|l'annee|la periode) (?:de (?:19|20)\d\d )?(?:ou|avec|ayant))\b")
 FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
                "liste", "nombre", "c'est", "que", "fait", "participants", "total", "date"}
 # A follow-up made of a complement ("et au bureau de mai ?", "et chez les PME ?") keeps what was asked.
@@ -161,7 +164,9 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         if len(previous_years) > 1 and not (years or q.dates.period):  # "combien de plus ?" over both years
             return f"{text} {_drop(_subject(previous, keep_dates=False), themed)} {' et '.join(map(str, previous_years))}"
         # "ça fait combien de plus qu'en décembre 2023 ?" compares with the time asked before: both are kept
-        keep = not (years or q.dates.period) or bool(re.search(r"\b(de plus|de moins|difference|ecart)\b", folded))
+        # "quel mois a eu la plus forte hausse ?" asks over all the readings, not the month asked before
+        keep = not (years or q.dates.period or WHICH_PERIOD.search(folded)) \
+            or bool(re.search(r"\b(de plus|de moins|difference|ecart)\b", folded))
         return f"{text} {_drop(_subject(previous, keep_dates=keep), themed)}"
     rewritten = fold(previous)
     if re.search(r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment)\b", folded):
@@ -214,9 +219,11 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
 def _counted(previous: str) -> str:
     """What the previous question counted: "l'objectif en nombre de projets collaboratifs" → "projets collaboratifs"."""
     # "vous organisez quoi comme événements ?", "quels ateliers … ?": what was asked of, counted after it
+    # "vous organisez des visites de sites ?": else the things whose existence was asked
+    noun = (r"((?:(?!(?:en|pour|dans|a|au|aux|sur|par|et|ou|de|du|des|qui|que|depuis|entre|sont|ont|etaient|vous|on|"
+            r"il|ils|le|la|les)\b)[\w-]+ ?){1,3})")
     m = re.search(r"\b(?:(?:combien|nombre|nb)(?: total)? (?:de |d')|quoi comme |quel(?:le)?s )(?!(?:types?|genres?|sortes?)\b)"
-                  r"((?:(?!(?:en|pour|dans|a|au|aux|sur|par|et|ou|de|du|des|qui|que|depuis|entre|sont|ont|etaient|vous|on|"
-                  r"il|ils|le|la|les)\b)[\w-]+ ?){1,3})", fold(previous))
+                  + noun, fold(previous)) or re.search(r"\bdes " + noun, fold(previous))
     return m.group(1).strip() if m else ""
 
 

@@ -2665,3 +2665,28 @@ def test_a_provider_of_the_network_and_someone_who_can_do_it_are_sought_among_th
     assert "Sempergreen" in a.answer and "de type « réseau »" not in a.answer  # "du réseau": one of its members
     b = ask(assistant, "on a des tonnes de déchets verts, qqn peut les transformer en compost ?", as_of="2024-12-31")
     assert not b.abstained and "Ortie" in b.answer  # "des tonnes de": much, no subject; "qqn peut …": a provider
+
+
+def test_the_cluster_asked_what_it_works_on_gets_its_presentation(assistant):
+    a = ask(assistant, "je découvre le cluster, il bosse sur quels sujets ?", as_of="2024-12-31")
+    assert not a.abstained and "biodéchets" in a.answer
+
+
+def test_en_stands_for_the_things_whose_existence_was_asked(assistant):
+    first = ask(assistant, "le cluster fait des visites de sites ?", as_of="2024-12-31")
+    a = ask(assistant, "il y en a eu combien cette année ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "6 événements" in a.answer  # the visits, not those whose title says "site"
+
+
+def test_y_avait_is_there_was_not_a_pointer_to_the_last_subject(assistant):
+    first = ask(assistant, "le forum sols c'était quand ?", as_of="2024-12-31")
+    a = ask(assistant, "le mois dernier y avait quoi comme visite ?", as_of="2024-12-31",
+            conversation_id=first.conversation_id)
+    assert "CSTB" in a.answer and "Forum" not in a.answer
+
+
+def test_the_month_of_the_largest_rise_of_the_figure_asked_before(assistant):
+    first = ask(assistant, "on était combien d'abonnés sur LinkedIn en octobre 2024 ?", as_of="2024-12-31")
+    a = ask(assistant, "quel a été le mois avec la plus forte hausse ?", as_of="2024-12-31",
+            conversation_id=first.conversation_id)
+    assert "juin 2024" in a.answer and "+209" in a.answer and "événements" not in a.answer
