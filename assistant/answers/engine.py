@@ -21,7 +21,7 @@ from assistant.reading.multipart import again, coordinated, split_questions
 from assistant.reading.dates import MONTH_NAMES, Period, format_date, read_dates, undated
 from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.answers.passages import PassageAnswerer, asks_meaning, gives_amount
-from assistant.reading.premise import read_claim, untagged, verdict
+from assistant.reading.premise import noted, read_claim, untagged, verdict
 from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
 from assistant.reading.shorthand import reads_english
@@ -391,6 +391,7 @@ class Engine:
         # "…, and how many of them were active?", "cmb d'events et ca fait quel % ?": each part split again as read
         if reads_english(message):  # "… right? to when?": the whole message read as English, then split
             message = self.lexicon.read(message)
+        message = noted(message)  # "combien de … ? j'avais noté 206": a claim to check
         parts = []
         for part in split_questions(message):
             read = split_questions(self.lexicon.read(part))

@@ -28,7 +28,9 @@ ASKING = re.compile(r"\b(combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|lequ
                     rf"nombre|liste|total|moyenne|y a-t-il|y-a-t-il|existe-t-il|{INVERTED_ASK})\b")
 # A statement has a verb: "l'AG s'est tenue en juin ?" claims; "nombre d'événements en juin ?" asks.
 STATED = re.compile(r"\b(a|ont|est|sont|etait|etaient|avait|avaient|aura|y a|y avait|compte|comptait|comptaient|"
-                    r"reunit|rassemble|rassemblait|s'est|se sont|s'etait)\b")
+                    r"reunit|rassemble|rassemblait|s'est|se sont|s'etait|correspond\w*|equivau\w*|represente\w*)\b")
+# "c'était bien …", "ça correspond bien à …": a claim checked
+CONFIRMED = r"(?:c'est|c'etait|est|etait|a|ont|sont|etaient|correspond\w*|equivau\w*|represente\w*|fait|font) bien"
 # Words that may follow a year ("en 2024 dans la base", "2024 sans compter"); any other plural word after
 # a year-like number makes it a count ("2000 structures", "1900 adhérents").
 _GRAMMAR_AFTER = r"(?:dans|sans|sous|vers|chez|plus|moins|tous|nous|vous|apres|depuis|alors|puis)\b"
@@ -142,9 +144,9 @@ def read_claim(message: str, today: date) -> Claim | None:
     body = body[opened.end():] if opened else body
     body = re.sub(r"\s*\bcomme (?:prevu|annonce|convenu)\b", "", body)  # "a bien eu lieu comme prévu ?"
     # "… a bien eu lieu ?", or typed without its "?": "c'était bien le 10 octobre"
-    asked = folded.endswith("?") or re.search(r"\b(?:c'est|c'etait|est|etait|a|ont|sont|etaient) bien\b", folded)
+    asked = folded.endswith("?") or re.search(rf"\b{CONFIRMED}\b", folded)
     # "et en juin ?" asks again; "et l'AG, c'était bien en juin ?" checks a claim still
-    confirms = re.search(r"\b(?:c'est|c'etait|est|etait|a|ont|sont|etaient) bien\b", body)
+    confirms = re.search(rf"\b{CONFIRMED}\b", body)
     plain = bool(asked) and len(body.split()) >= 4 and (not re.match(r"(et|mais|puis|ou|sinon)\b", body) or confirms) \
         and bool(STATED.search(_verbs(message))) and not re.match(r"(?:il )?y[- ](?:a|avait|aura)(?:-t?-?il)?(?: eu| aura| avait)? (?:des|d'|un|une)\b", body)
     # "y a des visites en mai ?", "y avait-il un bureau en novembre ?" ask whether any
@@ -222,6 +224,23 @@ def read_claim(message: str, today: date) -> Claim | None:
         unit = None if bare else re.match(r"\s*(?:de |d')?(?!(?:personnes|gens|participants)\b)([a-z]{4,})", body[m.end():])
         return Claim(f"{neutral} ?", number=value, rough=bool(about), unit=unit.group(1) if unit else None)
     return None
+
+
+# A number the asker remembers, said after the question: "combien d'adhérents en 2023 ? j'avais noté 180."
+NOTED = re.compile(r"(?<=[?.!])\s*(?:moi |perso |de mon c[oô]t[ée] )?(?:j'avais|j'ai|on m'avait|on m'a|il me semblait|"
+                   r"je pensais|je croyais|j'aurais dit)(?: (?:not[ée]|lu|entendu|compt[ée]|vu|dit|retenu))?(?: que)?"
+                   r"(?: c'[ée]tait| il y en avait| [çc]a faisait)?(?: environ| genre| à peu près)? "
+                   rf"{_NUM}(?: [^\W\d]+)?\s*[.!?]*\s*$", re.I)
+HOW_MANY = re.compile(r"\b(?:combien|cb|cmb)(?: (?:de |d'))?", re.I)
+
+
+def noted(message: str) -> str:
+    """"Combien d'actions liées à X ? J'avais noté 206." is the claim "206 actions liées à X, c'est ça ?"; any other
+    message is itself."""
+    if not (m := NOTED.search(message)) or not (asked := HOW_MANY.search(message[:m.start()])):
+        return message
+    question = message[:m.start()].rstrip(" ?")
+    return f"{question[:asked.start()]}{m.group(1)} {question[asked.end():].lstrip()}, c'est ça ?"
 
 
 def _verbs(message: str) -> str:

@@ -99,10 +99,12 @@ _REQUEST = (r"(?:est-ce que |est ce que )?(?:tu peux|tu pourrais|vous pouvez|vou
             r"(?:j'aimerais|je voudrais|je souhaiterais|je veux) (?:savoir|connaitre)|dis-moi|dites-moi|"
             r"(?:can|could|would) you(?: please)?(?: tell me(?: about)?| give me| show me)?")  # in English
 # Greetings before a question and politeness after it ("slt, ...", "... merci d'avance").
-_OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une question|question|{_REQUEST})\b[\s,!.:-]*|"
+_OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une question|question|(?:une )?(?:derniere|autre) (?:chose|question)|"
+                      rf"encore une question|(?:one )?last (?:thing|question)|one more thing|{_REQUEST})\b[\s,!.:-]*|"
                       # whom it is said to: "salut la team 👋", "bonjour à tous," (not "bjr les guides, c'est pour qui ?")
                       rf"(?<=\s)(?:(?:la|les|l') ?[\w-]+(?=\s*(?:!|[^\w\s'?,.:;-]))|(?:tout le monde|a tou(?:te)?s)(?=\s*(?:[,!.:]|[^\w\s'?]|$)))(?:[\s,!.:]|[^\w\s'?])*|"
-                      rf"(?:{KINDS['ack']}|{KINDS['thanks']})\s*(?:[,.!]+\s*|(?=et\s)))+", re.I)  # "D'accord. Et …", "ok et …"
+                      rf"(?:{KINDS['ack']}|{KINDS['thanks']})\s*(?:[,.!]+\s*|(?=et\s)|(?=(?:{KINDS['ack']}|{KINDS['thanks']})\b)))+",
+                      re.I)  # "D'accord. Et …", "ok et …", "ok merci, …"
 # What the asker will do with the answer, with their own document ("Pour notre rapport annuel, …", "Dans le cadre
 # d'une note au bureau, …"; an indefinite or possessive article: "pour les PME, …" is a question's own subject),
 # and where they expect it to be written ("…, tel qu'il figure dans le tableau ?"): the frame, not the question.

@@ -100,7 +100,8 @@ SYNONYMS = [
     # works on, not who is in charge (a person still is: "une personne qui s'occupe de la com")
     (r"\b((?:un|une|des|le|la|les)(?: (?!pers?onn?es?\b|qui\b)[\w'-]+(?: (?:du|de la|des|de|d')\s?[\w'-]+)?)?) qui "
      r"(?:gere|gerent|s'occupe\w* de|pilote\w*)\b", r"\1 sur"),
-    (r"\b(gere|gerent|s'occupe\w* de|en charge de|pilote\w*|responsables?)\b", "responsable"),
+    (r"\b(gere|gerent|pilote\w*|responsables?)\b", "responsable"),
+    (r"\b(s'occupe\w* de|en charge de)\b", "responsable de"),  # "de": what follows is a thing named
     (r"\bdeja\b", "deja historique"),
     (r"\bcombien de fois\b", "combien de fois historique editions"),
     (r"\beditions?\b", "historique editions"),
@@ -697,8 +698,8 @@ class Lexicon:
                 if w in GRAMMAR or w in EMPTY_NOUNS or w in KIND_NOUNS and i + 1 < len(tokens) \
                         and tokens[i + 1] in ("de", "des", "du"):
                     continue  # "quelles sortes d'événements", "les voies de valorisation": the kinds of what follows
-                verb = _looks_like_verb(w) and not (w.endswith("ent") and i and tokens[i - 1] in SINGULAR) \
-                    or _after_clitic(tokens, i)
+                verb = (_looks_like_verb(w) and not (w.endswith("ent") and i and tokens[i - 1] in SINGULAR)
+                        or _after_clitic(tokens, i)) and not (i and tokens[i - 1] in ATTRIBUTIVE)  # "élu président"
                 if w in names or i and tokens[i - 1] in ("quel", "quelle", "quels", "quelles") and not verb or \
                         len(w) >= 4 and not verb and (_after_determiner(tokens, i) or _ends_phrase(tokens, i, self.knows) or
                                                       i and tokens[i - 1] in COPULAS):  # "quel âge ?": short, asked
@@ -766,7 +767,10 @@ BARE_ASKING = frozenset("combien quoi quel quelle quels quelles qui quand ou com
                         "sont sera etaient il elle ils elles ca cela ce fait font coute coutent coutait vaut valait "
                         "faut faudrait".split())
 # "il fera beau ?", "ce sera gratuit ?", "c'était payant ?": what follows says what is asked of the thing.
-COPULAS = frozenset("fera feront sera seront serait seraient etait etaient".split())
+# verbs whose complement is what the subject was made ("élu président", "nommée trésorière"): a noun, even one ending
+# like a verb
+ATTRIBUTIVE = frozenset("elu elue elus nomme nommee nommes designe designee devenu devenue reelu reelue".split())
+COPULAS = frozenset("fera feront sera seront serait seraient etait etaient".split()) | ATTRIBUTIVE
 # "le module sur …", "l'atelier autour de …": what follows is what the thing is about.
 ABOUT = frozenset("sur autour consacre consacree consacres consacrees dedie dediee dedies dediees".split())
 TRUNCATION_ZIPF = 4.5  # "comm", "dispo", "strat" are chat words; "parti", "sept", "info" are words of their own

@@ -2690,3 +2690,30 @@ def test_the_month_of_the_largest_rise_of_the_figure_asked_before(assistant):
     a = ask(assistant, "quel a été le mois avec la plus forte hausse ?", as_of="2024-12-31",
             conversation_id=first.conversation_id)
     assert "juin 2024" in a.answer and "+209" in a.answer and "événements" not in a.answer
+
+
+def test_a_number_the_asker_noted_after_the_question_is_checked():
+    from assistant.reading.premise import noted
+
+    assert noted("combien d'adhérents en 2023 ? j'avais noté 175.") == "175 adhérents en 2023, c'est ça ?"
+    assert noted("combien d'adhérents en 2023 ? merci") == "combien d'adhérents en 2023 ? merci"
+
+
+def test_a_claim_checked_with_correspond_bien(assistant):
+    first = ask(assistant, "combien de newsletters envoyées en 2024 ?", as_of="2024-12-31")
+    a = ask(assistant, "ça correspond bien à 15 newsletters ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert a.answer.startswith("Non") and "12" in a.answer
+
+
+def test_thanks_then_a_new_question_is_that_question(assistant):
+    first = ask(assistant, "le forum sols c'était quand ?", as_of="2024-12-31")
+    a = ask(assistant, "super merci, dernière question : il y a eu quoi comme visite en octobre ?", as_of="2024-12-31",
+            conversation_id=first.conversation_id)
+    assert "Saint-Gobain" in a.answer and "Forum" not in a.answer
+
+
+def test_what_someone_was_made_and_what_a_member_deals_with_are_asked_things(assistant):
+    a = ask(assistant, "qui a été nommé trésorier au dernier bureau ?", as_of="2024-12-31")
+    assert a.abstained and "tresorier" in fold(a.answer)
+    b = ask(assistant, "quelle entreprise du cluster s'occupe de ramonage ?", as_of="2024-12-31")
+    assert b.abstained
