@@ -27,7 +27,7 @@ from llama_index.core.vector_stores.utils import metadata_dict_to_node, node_to_
 from llama_index.retrievers.bm25 import BM25Retriever
 
 from assistant.knowledge.filters import ColumnFilter
-from assistant.reading.normalize import fold
+from assistant.reading.normalize import fold, joined
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def analyze(text: str) -> list[str]:
     """Tokens for BM25, identical at index and query time: folded, stop words out, stemmed."""
     stemmer, stopwords = _analysis()
     words = [_ORDINAL_WORDS.get(w, w) for w in _TOKEN_RE.findall(_ORDINAL_SUFFIX.sub(r"\1", fold(text)))]
-    return stemmer.stemWords([w for w in words if w not in stopwords and (len(w) > 1 or w.isdigit())])
+    return [joined(s) for s in stemmer.stemWords([w for w in words if w not in stopwords and (len(w) > 1 or w.isdigit())])]
 
 
 class FrenchBM25Retriever(BM25Retriever):

@@ -53,9 +53,17 @@ def stem(word: str) -> str:
         word = word[:-1]  # Snowball keeps "enjeux"/"enjeu", "milieux"/"milieu" apart
     if word in ("format", "formats"):
         return "format_"  # Snowball gives "formation" the same stem: a format is no training
-    stemmed = _STEMMER.stemWord(word)
+    stemmed = joined(_STEMMER.stemWord(word))
     # Snowball keeps "actif"/"active", "créatif"/"créative" apart: one stem for an adjective's two genders
     return stemmed[:-1] + "v" if stemmed.endswith("if") else _GENDERED.get(stemmed, stemmed)
+
+
+def joined(stemmed: str) -> str:
+    """A Snowball stem, with a family it splits joined: "soutient" and "soutiennent" (verbs of "-tenir", "-venir")
+    are "soutien"; the same at index and at query time."""
+    if len(stemmed) > 6 and stemmed.endswith(("ient", "iennent")):
+        return stemmed[:stemmed.index("ien", len(stemmed) - 7) + 3]
+    return stemmed
 
 
 # French adjectives whose feminine grows from another masculine form: "nouvelles" and "nouveaux" are one word

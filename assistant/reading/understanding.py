@@ -94,6 +94,7 @@ SYNONYMS = [
     (r"(?<!e-)\b(e-?mails?|courriels?|mails?|e-?mailings?)\b", "e-mailing"),
     (r"\b(taux|pourcentages?|proportions?)\b", "pourcentage part"),
     (r"\bfrequente?s?\b", "frequence"),
+    (r"\b(?:a )?quel(?:le)? (?:rythme|cadence|periodicite)\b", "a quelle frequence"),  # how often
     # "les abonnés gagnés": new ones; "le cluster a gagné le plus de membres": how it rose (left as typed)
     (r"\b(gagnes?|gagnees?|gains?)\b(?! le (?:plus|moins|\+))", "nouveaux gain"),
     # "un domaine qui s'occupe de l'emploi", "une boîte qui gère des entrepôts", "y en a un qui gère …": what a thing

@@ -2717,3 +2717,18 @@ def test_what_someone_was_made_and_what_a_member_deals_with_are_asked_things(ass
     assert a.abstained and "tresorier" in fold(a.answer)
     b = ask(assistant, "quelle entreprise du cluster s'occupe de ramonage ?", as_of="2024-12-31")
     assert b.abstained
+
+
+def test_a_verb_of_tenir_shares_its_nouns_stem_in_questions_and_in_the_index():
+    from assistant.knowledge.lexical import analyze
+
+    assert stem("soutient") == stem("soutien") == stem("soutiennent")
+    assert analyze("il soutient") == analyze("son soutien")
+    assert stem("client") != stem("clien")  # a short stem is left as it is
+
+
+def test_who_backs_the_cluster_and_how_often_something_comes_out(assistant):
+    a = ask(assistant, "qui soutient le cluster ?", as_of="2024-12-31")
+    assert not a.abstained and "GOSB" in a.answer
+    b = ask(assistant, "vos lettres d'info, elles paraissent à quel rythme ?", as_of="2024-12-31")
+    assert "une fois par mois" in b.answer
