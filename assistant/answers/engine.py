@@ -541,6 +541,11 @@ class Engine:
             ids = previous.focus["ids"]  # "le 3e c'est sur quoi ?" after a list of sections
             if -len(ids) <= index < len(ids) and (draft := self.passages.section(ids[index])):
                 return draft, Context(previous.question, previous.years, previous.focus)
+        if previous and previous.focus.get("kind") == "passages" and len(previous.focus.get("ids", [])) > 1 \
+                and own.has("what") and not self._guard(own) \
+                and (named := self.passages.named_section(own, previous.focus["ids"], typed)) \
+                and (draft := self.passages.section(named)):
+            return draft, Context(previous.question, previous.years, previous.focus)  # "et le REVIT, c'est quoi ?"
         if previous and previous.focus.get("kind") == "passages" and len(previous.focus.get("ids", [])) == 1 \
                 and (step := _step(message)) and not set(own.topic) - {stem(w) for w in ("suivant", "precedent")} \
                 and (draft := self.passages.next_section(previous.focus["ids"][0], step)):

@@ -8,7 +8,7 @@ from functools import cached_property, lru_cache
 
 from assistant.reading.dates import MONTH_NAMES
 from assistant.answers.draft import Draft
-from assistant.reading.normalize import STOPWORDS, content_stems, fold, stem
+from assistant.reading.normalize import STOPWORDS, content_stems, fold, related, stem
 from llama_index.core.schema import TextNode
 
 from assistant.knowledge.retrieval import Hit, Retriever
@@ -229,6 +229,18 @@ class PassageAnswerer:
         text = f"{heading} : {_clip(body, SHORT_PASSAGE)}" if heading else _clip(body, SHORT_PASSAGE)
         return Draft(text, [Source(id=hit.id, title=hit.title, kind=hit.kind or "document", excerpt=_excerpt(hit),
                                    date=None, score=0.0)], coverage=1.0, focus={"kind": "passages", "ids": [hit.id]})
+
+    def named_section(self, q: Query, passage_ids: list[str], typed: str) -> str | None:
+        """"Et le REVIT, ça concerne quoi ?" after a list of sections: the one listed whose name alone holds a word of
+        the question, as read or as `typed` ("NUM" is no "numéro" there)."""
+        names = {p.node_id: _stems(str(p.metadata.get("section", "")).split(" > ")[0])
+                 for p in self.retriever.passages if p.node_id in passage_ids}
+        named = set()
+        for word in dict.fromkeys([*q.topic, *content_stems(fold(typed))]):
+            holding = [i for i, name in names.items() if related({word}, name)]
+            if len(holding) == 1:
+                named.add(holding[0])
+        return named.pop() if len(named) == 1 else None  # "et ECOCIT et REVIT ?" names no one of them
 
     def next_section(self, passage_id: str, step: int) -> Draft | None:
         """"Et le suivant ?" after one section: the section after (or before) it in its document, from its start."""

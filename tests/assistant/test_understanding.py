@@ -2732,3 +2732,11 @@ def test_who_backs_the_cluster_and_how_often_something_comes_out(assistant):
     assert not a.abstained and "GOSB" in a.answer
     b = ask(assistant, "vos lettres d'info, elles paraissent à quel rythme ?", as_of="2024-12-31")
     assert "une fois par mois" in b.answer
+
+
+def test_one_section_of_a_list_shown_named_by_a_word_of_its_name(assistant):
+    first = ask(assistant, "y a des thématiques transversales ? lesquelles ?", as_of="2024-12-31")
+    a = ask(assistant, "et ECOCIT, ça couvre quoi ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert a.answer.startswith("ECOCIT'EMS") and "REVIT" not in a.answer
+    b = ask(assistant, "et son num de tel c'est quoi ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "NUM'EMS" not in b.answer  # a request for contact details stays refused
