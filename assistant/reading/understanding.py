@@ -328,7 +328,7 @@ INTENT_PATTERNS = {
     "sum": r"\b(au total|en tout|total|cumul\w*|additionn\w*|somme|confondu\w*|au global)\b",
     "when": r"\b(quand|quelle date|a quelle date|quel jour|date)\b",
     "list": r"\b(quels|quelles|liste\w*|lesquel\w*|lesquelles|enumere\w*|cite\w*|tous les|toutes les|"
-            r"y a-t-il|y-a-t-il|existe-t-il|il y a des)\b",
+            r"y a-t-il|y-a-t-il|existe-t-il|il y a des|il existe des|existe-t-il des)\b",
     "max": r"\b((?:le|la|les) plus(?! (?:faible|petite?|bas|basse|calme|creux|tranquille)s?\b)|maximum|record|le mieux|(?:le|la|les) meilleure?s?|plus gros|plus grand|plus frequente|pic|sommet|"
            r"n° ?1|numero (?:1|un)|en tete|en premiere position|top (?:\d{1,2}|trois|cinq|dix))\b",
     "min": r"\b(le moins|la moins|les moins|minimum|(?:le|la|les) pires?|plus petite?s?|plus faibles?|plus bas(?:se)?s?|plus (?:calmes?|creux|tranquilles?)|ferme la marche|"

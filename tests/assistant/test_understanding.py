@@ -2740,3 +2740,8 @@ def test_one_section_of_a_list_shown_named_by_a_word_of_its_name(assistant):
     assert a.answer.startswith("ECOCIT'EMS") and "REVIT" not in a.answer
     b = ask(assistant, "et son num de tel c'est quoi ?", as_of="2024-12-31", conversation_id=first.conversation_id)
     assert "NUM'EMS" not in b.answer  # a request for contact details stays refused
+
+
+def test_il_existe_des_asks_which_ones_like_il_y_a_des(assistant):
+    a = ask(assistant, "il existe des thématiques transversales chez vous ?", as_of="2024-12-31")
+    assert "REVIT" in a.answer and "NUM" in a.answer
