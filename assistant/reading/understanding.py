@@ -52,7 +52,7 @@ SYNONYMS = [
     (r"\bbio-?dechets?\b", "biodechets"),
     (r"\bgts?\b", "groupe thematique"),
     # "devenir membre", "adhérer": joining, the noun a report uses ("qui est devenu membre en mai ?" joined)
-    (r"\b(?:deven(?:ir|ons|ez|ue?s?)|devien(?:s|t|nent)) (?:membres?|adherente?s?)\b", "adhesion"),
+    (r"\b(?:deven(?:ir|ons|ez|ue?s?)|devien(?:s|t|nent)) (?:membres?|adherente?s?)\b|\badher(?:er|e|ons|ez)\b", "adhesion"),
     (r"\badherente?s?\b", "membres"),  # an association's adherents are its members
     # organisations counted are structures (not "l'organisation du forum", the organising of it)
     (r"(?<![\w-])(?:organisations|organismes)\b", "structures"),

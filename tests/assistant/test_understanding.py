@@ -2745,3 +2745,10 @@ def test_one_section_of_a_list_shown_named_by_a_word_of_its_name(assistant):
 def test_il_existe_des_asks_which_ones_like_il_y_a_des(assistant):
     a = ask(assistant, "il existe des thématiques transversales chez vous ?", as_of="2024-12-31")
     assert "REVIT" in a.answer and "NUM" in a.answer
+
+
+def test_adherer_is_joining_and_depuis_quand_opens_a_question_of_its_own(assistant):
+    a = ask(assistant, "je bosse en free-lance, je peux adhérer ?", as_of="2024-12-31")
+    assert not a.abstained and "personne" in a.answer and "qualifi" in a.answer
+    b = ask(assistant, "vous avez combien de PME et depuis quand le cluster existe ?", as_of="2024-12-31")
+    assert "119" in b.answer and "2015" in b.answer
