@@ -516,6 +516,8 @@ class Engine:
             none = draft.reason in (NO_EVENT, EMPTY_PERIOD) or re.match(r"(Aucun|Pas |Je ne|La base ne|Il n'y a)", draft.text)
             draft.text = "Non, p" + draft.text[1:] if draft.text.startswith("Pas ") else \
                 ("Non : " if none else "Oui : ") + draft.text  # "Non, pas en novembre 2024 : … reporté au …"
+        elif draft.text.startswith("Pas "):  # "le forum eau d'octobre, combien ?": a wrong date in it, corrected
+            draft.text = "Non, p" + draft.text[1:]
         return draft, context
 
     def _question(self, typed: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:

@@ -687,9 +687,9 @@ def _trend(first: Figure, last: Figure) -> str:
 def _premise(q: Query, delta: float) -> str:
     """"Pourquoi cette baisse ?" when the figures rose: say so before anything else."""
     if q.has("decrease") and not q.has("increase") and delta >= 0:
-        return "Il n'y a pas eu de baisse, mais une hausse : " if delta else "Il n'y a pas eu de baisse : "
+        return "Non, il n'y a pas eu de baisse, mais une hausse : " if delta else "Non, il n'y a pas eu de baisse : "
     if q.has("increase") and not q.has("decrease") and delta <= 0:
-        return "Il n'y a pas eu de hausse, mais une baisse : " if delta else "Il n'y a pas eu de hausse : "
+        return "Non, il n'y a pas eu de hausse, mais une baisse : " if delta else "Non, il n'y a pas eu de hausse : "
     return ""
 
 

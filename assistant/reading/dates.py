@@ -306,8 +306,8 @@ _MONTH_TYPED = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septemb
 def undated(text: str) -> str:
     """The text without the day or month it names, its year kept: "l'AG de juin 2024 a validé qui ?" →
     "l'AG 2024 a validé qui ?"."""
-    return re.sub(rf"(?:\s+(?:au mois de|du mois de|de|d'|du|en|le|au|ce))?\s+(?:(?:\d{{1,2}}|1er|premier)\s+)?"
-                  rf"(?:{_MONTH_TYPED})\b", "", text, flags=re.I)
+    return re.sub(rf"(?:\s+d['’]|(?:\s+(?:au mois de|du mois de|de|du|en|le|au|ce))?\s+)(?:(?:\d{{1,2}}|1er|premier)\s+)?"
+                  rf"(?:{_MONTH_TYPED})\b", "", text, flags=re.I)  # "le forum d'octobre"
 
 
 def format_date(day: date, with_year: bool = True) -> str:

@@ -11,7 +11,7 @@ ASK = (r"combien|cb|quand|qd|ou|qui|ki|quel|quelle|quels|quelles|kel|lequel|laqu
        r"depuis quand|jusqu'a quand|a partir de quand|depuis combien|"
        r"il y a|ya|" + INVERTED_ASK)
 # "... et combien ...", "..., quand ...", "...; qui ..." — a conjunction or a comma before a question word.
-BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:{ASK})\b)|\s*[;,]\s+(?=(?:{ASK})\b)|"
+BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:de |d')?(?:{ASK})\b)|\s*[;,]\s+(?=(?:{ASK})\b)|"
                       rf"\s*,\s+(?=(?:et|puis)\s+(?:[\w']+\s+){{1,5}}(?:{ASK})\b)|"  # ", et la newsletter sort à quelle …"
                       r"\s*,\s+(?=ainsi que\s+(?:le|la|les|l')\s?\w)|"  # "combien en 2024, ainsi que le chiffre de 2023 ?"
                       rf"\s+\+\s+(?=(?:du|de la|de l'|des|le|la|les|l'|{ASK})\b\s?\w)|"  # "le nb de contacts + le nb d'actions"
@@ -180,6 +180,11 @@ def split_questions(message: str) -> list[str]:
         if merged and "?" in p and re.match(r"(?:genre|par exemple|style|typiquement)\b", fold(p)) \
                 and not re.search(rf"\b(?:{ASK})\b", fold(p)):
             merged[-1] = f"{merged[-1].rstrip(' ?')}, {p}"  # "… ? genre un atelier ?": an example of what was asked
+            continue
+        if merged and "?" not in p and re.match(r"(?:et |puis )?(?:pour |sur |a )?(?:l'(?:annee|an|exercice) (?:d'avant|"
+                                                 r"precedente?|suivante?|d'apres)|le mois (?:d'avant|precedent|suivant|d'apres))\b",
+                                                 fold(p)):
+            merged.append(f"{p} ?")  # "… en 2024 ?? et l'an d'avant stp": the same, a year before
             continue
         if merged and "?" not in p and not re.search(rf"\b(?:{ASK})\b", fold(p)) and not again(p):
             # "… ? genre la plus grosse hausse de membres": the question said again, in other words

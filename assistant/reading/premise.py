@@ -199,7 +199,10 @@ def read_claim(message: str, today: date) -> Claim | None:
         return Claim(f"{body[:m.start()].strip(' ,?')} c'est où ?", place=place)
     if (m := _place(message) or COUNTRY.search(folded)) and not read_dates(m.group(1), today).period:
         place = fold(m.group(1))
-        if (p := body.find(place)) > 0 and not NUMBER.search(body):  # "Sempergreen a son siège en Belgique, c'est ça ?"
+        # "Sempergreen a son siège en Belgique, c'est ça ?" claims where it is; "vous avez fait des choses à Orly ?" asks
+        # whether anything took place there
+        if (p := body.find(place)) > 0 and not NUMBER.search(body) \
+                and not re.search(r"\b(?:des|un|une|d')\s*\w+(?: \w+)?\s+(?:en|a|au|aux)\s*$", body[:p]):
             neutral = re.sub(r"\b(?:en|a|au|aux)\s*$", "", body[:p].rstrip()) + body[p + len(place):]
             return Claim(f"{neutral.strip(' ,?')}, c'est où ?", place=place)
     if (m := WHEN.search(body)) and not re.search(rf"\b(?:entre|de|du)\s+(?:\w+\s+){{0,2}}(?:{_MONTH_RE})\b.{{0,20}}\b(?:et|a|au)\s+"

@@ -277,7 +277,7 @@ class Query:
 
 # "Il y a une formation sur le compost ?", "vous avez des visites ?": whether there is any, asked yes or no.
 WHETHER_ANY = (r"^(?:et |bonjour |salut |slt |bjr )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y[- ](?:a|avait|aura)(?:-t?-?il)?(?: eu)?|existe(?:-t-il)?|"
-               r"vous avez|avez-vous|tu as|as-tu|on a) (?:des|un|une|d')\b|"
+               r"vous avez|avez-vous|tu as|as-tu|on a)(?: (?:fait|organise|eu|propose|monte|lance))? (?:des|un|une|d')\b|"
                r"(?:^|[.…!?]\s*)(?:et )?est[- ]ce (?:qu'|que )(?:un|une|des|certains?|certaines?|quelqu'un|l'un)\b")  # "est-ce qu'un des membres …"
 # How a request is framed, not what it asks: "j'ai besoin de …", "il me faudrait …"
 REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous aurions)(?: juste| vraiment| surtout)? "
@@ -403,7 +403,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     # "où" folds to "ou"; "on en était où ?" asks how far; "le mois où …" is a relative pronoun of time
     if re.search(r"\boù\b", text, re.I) and not re.search(
             r"\b(?:en (?:est|était|sommes|sont|étaient|étiez|êtes|etiez|etes|étions|es|étais) où|où en|(?:mois|année|an|jour|"
-            r"semaine|moment|période|fois|date|époque|trimestre|semestre|soir|matin) où|"
+            r"semaine|moment|période|fois|date|époque|trimestre|semestre|soir|matin)(?: (?:de |d')?(?:19|20)\d\d)? où|"
             r"(?:celles?|ceux|celui|cas) où|"  # "celles où le chiffre est donné": which ones, not where
             # "un tiers-lieu où on pourrait tester …": a place said of a thing, not asked
             r"(?:un|une|des|le|la|les|l'|ce|cet|cette) ?[\w-]+(?: [\w-]+)? où "
@@ -701,6 +701,9 @@ class Lexicon:
                     continue  # "quelles sortes d'événements", "les voies de valorisation": the kinds of what follows
                 verb = (_looks_like_verb(w) and not (w.endswith("ent") and i and tokens[i - 1] in SINGULAR)
                         or _after_clitic(tokens, i)) and not (i and tokens[i - 1] in ATTRIBUTIVE)  # "élu président"
+                # "étaient considérés comme actifs": a participle of a verb in "-er", no noun after a determiner
+                verb = verb or bool(re.fullmatch(r"\w{4,}[^e]es?", w)) and not _after_determiner(tokens, i) \
+                    and zipf(w.removesuffix("s") + "r") >= COMMON_ZIPF
                 if w in names or i and tokens[i - 1] in ("quel", "quelle", "quels", "quelles") and not verb or \
                         len(w) >= 4 and not verb and (_after_determiner(tokens, i) or _ends_phrase(tokens, i, self.knows) or
                                                       i and tokens[i - 1] in COPULAS):  # "quel âge ?": short, asked
