@@ -726,6 +726,12 @@ def _acronyms(title: str) -> set[str]:
 def _grouped(q: Query, events: list[Event], dimension: str):
     """Events by month, type or theme, and how a group is measured: its events, or their participants."""
     groups: dict[str, list[Event]] = {}
+    if dimension in SPAN_MONTHS and events:
+        # every month of the span, those without events too ("août 2024 : 0"), in order
+        period = q.dates.period if q.dates.period and q.dates.period.year_known else None
+        first, last = (period.start, period.end) if period else (min(e.date for e in events), max(e.date for e in events))
+        for n in range(first.year * 12 + first.month - 1, last.year * 12 + last.month):
+            groups.setdefault(GROUP_KEYS[dimension](Event("", date(n // 12, n % 12 + 1, 1), ""))[0], [])
     for e in events:
         for key in GROUP_KEYS[dimension](e):
             groups.setdefault(key, []).append(e)

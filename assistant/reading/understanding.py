@@ -428,7 +428,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
                                                         for w in ws)]  # "à part l'eau"
     organisation = None
     # "…, par opposition à celles que le cluster a organisées seul": what is set against the question is not asked
-    asked = re.split(r",?\s+\b(?:par opposition a|contrairement a|plutot que|et non (?:pas )?)", folded)[0]
+    asked = re.split(r",?\s+\(?\b(?:par opposition a|contrairement a|plutot que|et non (?:pas )?|mais pas)", folded)[0]
     if re.search(r"\borganis\w* (?:ou|et) co ?-? ?organis|\bco ?-? ?organis\w* (?:ou|et) organis", asked):
         pass  # "organisées ou co-organisées": both
     elif re.search(r"\bsans (?:co ?-? ?organis|partenai)\w*|\borganise\w* (?:tout )?seul|\bseul\w* (?:a l')?organis|\bmonte\w* seul|"

@@ -2784,3 +2784,13 @@ def test_the_year_before_said_after_a_question_without_a_question_mark(assistant
 def test_something_done_somewhere_is_asked_not_claimed(assistant):
     a = ask(assistant, "est-ce que vous avez organisé des trucs à Aulnay-sous-Bois ?", as_of="2024-12-31")
     assert "Société du Grand Paris" in a.answer and "adresse" not in a.answer
+
+
+def test_a_month_without_events_counts_as_zero(assistant):
+    a = ask(assistant, "quel a été le mois le plus calme de 2024 en événements ?", as_of="2024-12-31")
+    assert a.answer.startswith("août 2024 : 0 événement")
+
+
+def test_an_organisation_set_against_in_brackets_is_not_asked(assistant):
+    a = ask(assistant, "en avril 2024 quels événements étaient co-organisés (et non organisés seul) ?", as_of="2024-12-31")
+    assert "Slovénie" in a.answer and "organisé par le cluster" not in a.answer
