@@ -163,6 +163,10 @@ class MemberBook:
             return self._describe(q, named)
         if q.has("joining"):
             return None  # "comment devenir membre ?", "faut être validé par qui ?": how one joins, not who joined
+        ranked = re.search(r"\b(?:quel|quelle|quels|quelles) (?:des |de |du |d')?([a-z]{3,})", q.folded)
+        if q.has("max", "min") and ranked and stem(ranked.group(1)) not in MEMBER_WORDS \
+                and not re.fullmatch(PROVIDERS, ranked.group(1)):
+            return None  # "parmi les membres, quel secteur revient le plus ?": a ranking of kinds, counted by figures
         newcomers = (NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated")
         grouping = {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?(\w+)(?: de \w+)?", q.folded)}
         grouping |= {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?\w+ de (\w+)", q.folded)}

@@ -2794,3 +2794,8 @@ def test_a_month_without_events_counts_as_zero(assistant):
 def test_an_organisation_set_against_in_brackets_is_not_asked(assistant):
     a = ask(assistant, "en avril 2024 quels événements étaient co-organisés (et non organisés seul) ?", as_of="2024-12-31")
     assert "Slovénie" in a.answer and "organisé par le cluster" not in a.answer
+
+
+def test_which_kind_of_member_comes_first_is_a_ranking_of_the_figures(assistant):
+    a = ask(assistant, "parmi les membres, quel domaine d'activité est le plus représenté ?", as_of="2024-12-31")
+    assert a.answer.startswith("Membres travaillant dans le secteur Eau : 144")
