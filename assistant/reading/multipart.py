@@ -63,12 +63,22 @@ _COMPARED = re.compile(r"\b(?:plus|moins|davantage|autant) (?P<what>(?:de |d')[a
                        r"(?:que|qu') ?(?P<other>(?:le|la|les|l'|celle|celui|ceux|celles|[a-z]+ )(?:(?!\d)[^?]){2,60}?)\s*\??\s*$")
 
 
+# "combien de projets suivis, par rapport à l'objectif fixé ?": the thing set against it, asked as well
+_AGAINST = re.compile(r",?\s+(?:par rapport (?:a |au |aux )|compare\w* (?:a |au |aux )|vs\.? |versus )"
+                      r"(?P<other>(?:l'|la |le |les )(?!(?:an|annee|mois|periode|exercice|semaine|trimestre|semestre)\b)"
+                      r"[a-z][^?\d]{2,50}?)\s*\??\s*$")
+
+
 def _compared(message: str) -> list[str] | None:
     folded = fold(message).strip()
-    m = _COMPARED.search(folded)
-    if not m or len(folded) != len(message.strip()) or re.match(r"en |l'an|l'annee|avant|apres", m.group("other")):
-        return None
     text = message.strip()
+    if len(folded) != len(text):
+        return None
+    if (m := _AGAINST.search(folded)) and re.search(rf"\b(?:{ASK})\b", folded[:m.start()]):
+        return [f"{text[:m.start()].rstrip(' ,')} ?", f"et {text[m.start('other'):m.end('other')].strip()} ?"]
+    m = _COMPARED.search(folded)
+    if not m or re.match(r"en |l'an|l'annee|avant|apres", m.group("other")):
+        return None
     first = f"{text[:m.start()].rstrip()} combien {text[m.start('what'):m.end('what')]} ?"
     return [first, f"et {text[m.start('other'):m.end('other')].strip()} ?"]
 

@@ -2799,3 +2799,11 @@ def test_an_organisation_set_against_in_brackets_is_not_asked(assistant):
 def test_which_kind_of_member_comes_first_is_a_ranking_of_the_figures(assistant):
     a = ask(assistant, "parmi les membres, quel domaine d'activité est le plus représenté ?", as_of="2024-12-31")
     assert a.answer.startswith("Membres travaillant dans le secteur Eau : 144")
+
+
+def test_a_figure_set_against_its_objective_gives_both():
+    from assistant.reading.multipart import split_questions
+
+    assert split_questions("on a suivi combien de projets individuels, comparé à l'objectif ?") == [
+        "on a suivi combien de projets individuels ?", "et l'objectif ?"]
+    assert len(split_questions("combien de contacts en 2024 par rapport à l'année d'avant ?")) == 1  # a time, not a thing
