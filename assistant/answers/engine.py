@@ -241,7 +241,7 @@ def _stands_alone(message: str, own: Query) -> bool:
 
 
 # "Vu que le forum a eu lieu en mai, …", "puisque …, …": a premise granted before the question
-GRANTED = re.compile(r"^\s*(?:vu que|puisque|etant donne que|sachant que|comme) ([^,?]{8,}?),\s*(?=\S)")
+GRANTED = re.compile(r"^\s*(?:vu qu(?:e |')|puisqu(?:e |')|etant donne qu(?:e |')|sachant qu(?:e |')|comme )([^,?]{8,}?),\s*(?=\S)")
 # "…, et à combien de contacts ?", "et pour qui ?": a preposition before the question word asks a complement of what
 # was just asked
 COMPLEMENT = re.compile(r"^\s*(?:et|mais|puis)\s+(?:a|au|aux|pour|chez|par|avec|sur)\s+(?:combien|qui|quoi|quel\w*)"

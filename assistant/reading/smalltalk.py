@@ -30,6 +30,7 @@ KINDS = {
     "help": r"aide|help|a l'aide|tu sers a quoi|tu fais quoi|que sais-tu faire|qu'est-ce que tu sais faire|"
             r"tu peux faire quoi|comment (?:ca marche|t'utiliser)|par ou commencer|je commence par quoi|"
             r"qu'est-ce que (?:je peux|on peut) (?:te |vous )?demander|"
+            r"(?:tu peux|vous pouvez|peux-tu|pouvez-vous) (?:m'|nous )?aider (?:a quoi|en quoi|pour quoi|sur quoi)|"  # what it helps with
             r"(?:tu peux|vous pouvez|peux-tu|pouvez-vous|qui peut|quelqu'un peut) m'aider|"
             r"can you help(?: me)?|could you help(?: me)?|"
             r"j'ai (?:quelques |des |une |plusieurs )?questions?|je (?:ne )?comprends pas|je comprends rien|je capte rien|"
@@ -77,7 +78,7 @@ def smalltalk(message: str) -> str | None:
         content = [w for w in re.findall(r"[a-z]{4,}", rest) if w not in STOPWORDS and w not in _SOCIAL_WORDS]
         # "… m'aider à cartographier la pollution d'un terrain ?" names a task: a question
         if len(content) <= 3 and not _ASKS.search(rest.replace("?", " ")) \
-                and not re.search(r"\baider (?:a|pour) \w", folded):
+                and not re.search(r"\baider (?:a|pour) (?!quoi\b)\w", folded):
             return REPLIES["help"]
     # "… merci d'avance": thanks for an answer to come, after what is asked ("bonjour, leequel fait des composteurs")
     social = _PATTERN.match(folded + " ") or (

@@ -702,7 +702,7 @@ class Lexicon:
                 verb = (_looks_like_verb(w) and not (w.endswith("ent") and i and tokens[i - 1] in SINGULAR)
                         or _after_clitic(tokens, i)) and not (i and tokens[i - 1] in ATTRIBUTIVE)  # "élu président"
                 # "étaient considérés comme actifs": a participle of a verb in "-er", no noun after a determiner
-                verb = verb or bool(re.fullmatch(r"\w{4,}[^e]es?", w)) and not _after_determiner(tokens, i) \
+                verb = verb or bool(re.fullmatch(r"(?=\w{5})\w{2,}[^e]es?", w)) and not _after_determiner(tokens, i) \
                     and zipf(w.removesuffix("s") + "r") >= COMMON_ZIPF
                 if w in names or i and tokens[i - 1] in ("quel", "quelle", "quels", "quelles") and not verb or \
                         len(w) >= 4 and not verb and (_after_determiner(tokens, i) or _ends_phrase(tokens, i, self.knows) or

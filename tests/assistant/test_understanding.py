@@ -2807,3 +2807,18 @@ def test_a_figure_set_against_its_objective_gives_both():
     assert split_questions("on a suivi combien de projets individuels, comparé à l'objectif ?") == [
         "on a suivi combien de projets individuels ?", "et l'objectif ?"]
     assert len(split_questions("combien de contacts en 2024 par rapport à l'année d'avant ?")) == 1  # a time, not a thing
+
+
+def test_a_premise_granted_with_an_elided_que_is_checked_first(assistant):
+    a = ask(assistant, "puisqu'on a passé les 300 membres en 2024, quel objectif pour 2025 ?", as_of="2024-12-31")
+    assert a.answer.startswith("Non") and "200" in a.answer
+
+
+def test_what_the_assistant_can_help_with_is_small_talk(assistant):
+    a = ask(assistant, "salut, vous pouvez m'aider en quoi au juste ?", as_of="2024-12-31")
+    assert a.answer.startswith("Je réponds sur le Cluster")
+
+
+def test_a_short_participle_of_a_common_verb_is_no_missing_thing(assistant):
+    a = ask(assistant, "on était allés à la visite du CSTB, c'était quand déjà ?", as_of="2024-12-31")
+    assert not a.abstained and "22 novembre" in a.answer
