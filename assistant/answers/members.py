@@ -155,12 +155,16 @@ class MemberBook:
 
     def answer(self, q: Query, focus: list[str] | None = None) -> Draft | None:
         named = self.named(q)
-        if not named and focus:
-            named = self._among([m for m in self.members if m.id in focus], q)
+        shown = [m for m in self.members if m.id in focus] if focus and not named else []
+        if shown:
+            named = self._among(shown, q)
         if named and SAME_TIME.search(q.folded) and (peers := self._peers(named)):
             return peers  # "qui a été validé en même temps que Sogaris ?"
         if named:
-            return self._describe(q, named)
+            draft = self._describe(q, named)
+            if len(named) < len(shown):  # "lequel d'entre eux fait de la logistique ?": picked by what it does
+                draft.focus["sought"] = True
+            return draft
         if q.has("joining"):
             return None  # "comment devenir membre ?", "faut être validé par qui ?": how one joins, not who joined
         ranked = re.search(r"\b(?:quel|quelle|quels|quelles) (?:des |de |du |d')?([a-z]{3,})", q.folded)

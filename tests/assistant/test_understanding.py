@@ -2822,3 +2822,10 @@ def test_what_the_assistant_can_help_with_is_small_talk(assistant):
 def test_a_short_participle_of_a_common_verb_is_no_missing_thing(assistant):
     a = ask(assistant, "on était allés à la visite du CSTB, c'était quand déjà ?", as_of="2024-12-31")
     assert not a.abstained and "22 novembre" in a.answer
+
+
+def test_one_of_the_members_shown_picked_by_what_it_does_despite_a_word_the_base_lacks(assistant):
+    first = ask(assistant, "qui a été validé à l'assemblée générale d'octobre ?", as_of="2024-12-31")
+    a = ask(assistant, "et lequel fait de la logistique avec des hangars en ville ?", as_of="2024-12-31",
+            conversation_id=first.conversation_id)
+    assert not a.abstained and a.answer.startswith("Sogaris")
