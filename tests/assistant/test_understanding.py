@@ -409,7 +409,7 @@ def test_english_superlatives_and_periodicity_are_frames(assistant):
     b = ask(assistant, "How many new LinkedIn followers per month between June and September 2024?", as_of="2024-12-31")
     assert "209 en juin 2024" in b.answer and "112 en juillet 2024" in b.answer
     c = ask(assistant, "quel mois a eu le nombre d'événements le plus bas en 2024 ?", as_of="2024-12-31")
-    assert c.answer.startswith("janvier 2024 : 1 événement")
+    assert c.answer.startswith("août 2024 : 0 événement")  # a month without events is the lowest
 
 
 def test_asking_what_the_assistant_is_or_whether_one_may_ask(assistant):
@@ -695,7 +695,7 @@ def test_a_claimed_first_of_a_ranking_is_checked_against_the_ranking(assistant):
     b = ask(assistant, "septembre a été le mois le plus chargé en 2024 ?", "2024-12-31")
     assert b.answer.startswith("Oui") and "10 événements" in b.answer
     c = ask(assistant, "le mois le plus calme en 2024 ?", "2024-12-31")  # the word after "le plus" ranks
-    assert not c.abstained and c.answer.startswith("janvier 2024 : 1 événement")
+    assert not c.abstained and c.answer.startswith("août 2024 : 0 événement")
 
 
 def test_counts_by_quarter_or_half_year_and_a_count_of_a_type_with_its_extreme(assistant):
