@@ -763,7 +763,8 @@ class Engine:
         figure = _safely(self.figures.answer, q)
         if figure and q.has("what", "list", "how") and not q.has("count", "participants", "sum", "max", "min") \
                 and not q.has("whether") and not asked_level(q) \
-                and not ("table" in figure.focus and re.search(r"\brepart", q.folded)):  # "ils se répartissent comment ?"
+                and not ("table" in figure.focus and re.search(r"\brepart|\bquel\w* (?:type|categorie|genre|sorte)s? d",
+                                                               q.folded)):  # "ils se répartissent comment ?", "quels types de …"
             # "il y a des collectivités ?", "quels secteurs ont plus de 100 membres ?": figures answer it
             figure.coverage *= 0.5  # "c'est quoi X ?", "quels sont les X ?" want a description, not figures
         guide = _safely(self.guides.answer, q, ids if kind == "guides" else None)

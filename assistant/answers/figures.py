@@ -124,8 +124,9 @@ class FigureBook:
             return None  # "par mois": one series over time, not a table of figures
         if q.has("sum"):
             return None  # "si on additionne les fréquences du tableau": a total of its rows, not the rows
-        if not (q.has("list", "what") or by or re.search(r"\b(donne|montre|affiche|tous|toutes|repartition|repartiss\w*|"
-                                                         r"repartie?s?)\b", q.folded)):
+        kind = re.search(rf"\bquel\w* (?:{'|'.join(KINDS)})s? d", q.folded)  # "c'est quel genre de membres ?"
+        if not (q.has("list", "what") or by or kind or re.search(r"\b(donne|montre|affiche|tous|toutes|repartition|"
+                                                                 r"repartiss\w*|repartie?s?)\b", q.folded)):
             return None
         asked = _kinds(set(content_stems(q.folded)) | set(q.topic))  # "adhérents" read as "membres"
         tables: dict[str, list[_Metric]] = defaultdict(list)
@@ -161,7 +162,9 @@ class FigureBook:
             sources += [figure_source(f, f"{f.metric} ({period_label(f.period) or 'sans date'}) : "
                                          f"{format_number(f.value, f.unit)}") for f in shown]
         text = f"{group} — {len(metrics)} chiffres :\n" + "\n".join(lines)
-        return Draft(text, sources, coverage=0.95, focus={"kind": "figures", "ids": [s.id for s in sources], "table": group})
+        # "quels types de membres ?" names this table by its breakdown too ("par catégorie"): the whole answer
+        coverage = 1.0 if kind or _kinds(set(q.topic)) & {stem("type")} else 0.95
+        return Draft(text, sources, coverage=coverage, focus={"kind": "figures", "ids": [s.id for s in sources], "table": group})
 
     def answer(self, q: Query) -> Draft | None:
         ranking = re.search(r"\b(class(?:er|e|ez|ement)|tri(?:er|e|ez)|par ordre)\b", q.folded)

@@ -2829,3 +2829,8 @@ def test_one_of_the_members_shown_picked_by_what_it_does_despite_a_word_the_base
     a = ask(assistant, "et lequel fait de la logistique avec des hangars en ville ?", as_of="2024-12-31",
             conversation_id=first.conversation_id)
     assert not a.abstained and a.answer.startswith("Sogaris")
+
+
+def test_what_kinds_of_members_lists_the_table_by_kind(assistant):
+    a = ask(assistant, "vos adhérents c'est quel type de structures en gros ?", as_of="2024-12-31")
+    assert a.answer.startswith("Membres par catégorie (2024)") and "119" in a.answer
