@@ -530,6 +530,9 @@ class EventBook:
         if dimension and (re.search(r"\b(par|chaque|selon (?:le|la|les))\b \w*\s?" + GROUPS[dimension], rest) or
                           re.search(BREAKDOWN, rest)):
             return self._breakdown(q, events, dimension, what)
+        if not q.has("count", "max", "min", "participants") and re.search(
+                r"\bquel\w* (?:types?|genres?|sortes?|formats?) d'(?:evenements?|events?)\b", q.folded):
+            return self._breakdown(q, events, "type", what)  # "vous faites quels types d'événements ?": the types
         if q.has("max", "min") and (q.has("participants") or not dimension):  # "le plus gros": by attendance
             known = [e for e in events if e.participants is not None and e.date <= as_of]
             if known:

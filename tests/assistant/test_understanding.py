@@ -2834,3 +2834,8 @@ def test_one_of_the_members_shown_picked_by_what_it_does_despite_a_word_the_base
 def test_what_kinds_of_members_lists_the_table_by_kind(assistant):
     a = ask(assistant, "vos adhérents c'est quel type de structures en gros ?", as_of="2024-12-31")
     assert a.answer.startswith("Membres par catégorie (2024)") and "119" in a.answer
+
+
+def test_which_kinds_of_events_lists_the_types(assistant):
+    a = ask(assistant, "le cluster organise quels genres d'événements ?", as_of="2024-12-31")
+    assert "par type" in a.answer and "Visite : 6" in a.answer
