@@ -26,7 +26,8 @@ from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
 from assistant.reading.shorthand import reads_english
 from assistant.reading.smalltalk import ASKING, KINDS, REPLIES, smalltalk, strip_courtesy
-from assistant.reading.understanding import SHARE_STEMS, SPECIFIC_IDF, THEME_STEMS, THEME_WORDS, WHETHER_ANY, Lexicon, Query, parse
+from assistant.reading.understanding import (KIND_ASKED, SHARE_STEMS, SPECIFIC_IDF, THEME_STEMS, THEME_WORDS, WHETHER_ANY,
+                                             Lexicon, Query, parse)
 
 log = logging.getLogger(__name__)
 # Below this share of the question explained, an answer is not supported. A record matches on its few label words
@@ -132,7 +133,6 @@ def _alike(event, shown, way: tuple[str, str]) -> bool:
 
 MEETING = re.compile(r"\b(bureau|ca|ag|assemblee|conseil|instance|reunion|seance)s?\b")
 # "Et c'était quel format ?": the kind of the event shown.
-KIND_ASKED = re.compile(r"\bquel(?:le)?s? (?:type|format|genre|sorte|categorie)s?\b")
 # "Et le lendemain ?", "qu'est-ce qui s'est passé la veille ?": a day counted from the event shown last.
 DAY_SHIFT = {"lendemain": 1, "jour suivant": 1, "jour d'apres": 1, "surlendemain": 2, "veille": -1, "jour precedent": -1,
              "jour d'avant": -1, "avant-veille": -2, "meme jour": 0, "meme journee": 0, "jour meme": 0,
@@ -763,8 +763,8 @@ class Engine:
         figure = _safely(self.figures.answer, q)
         if figure and q.has("what", "list", "how") and not q.has("count", "participants", "sum", "max", "min") \
                 and not q.has("whether") and not asked_level(q) \
-                and not ("table" in figure.focus and re.search(r"\brepart|\bquel\w* (?:type|categorie|genre|sorte)s? d",
-                                                               q.folded)):  # "ils se répartissent comment ?", "quels types de …"
+                and not ("table" in figure.focus and (re.search(r"\brepart", q.folded) or KIND_ASKED.search(q.folded))):
+            # "ils se répartissent comment ?", "quels types de membres ?": the table is the answer
             # "il y a des collectivités ?", "quels secteurs ont plus de 100 membres ?": figures answer it
             figure.coverage *= 0.5  # "c'est quoi X ?", "quels sont les X ?" want a description, not figures
         guide = _safely(self.guides.answer, q, ids if kind == "guides" else None)

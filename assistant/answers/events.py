@@ -13,7 +13,8 @@ from assistant.reading.normalize import STOPWORDS, content_stems, fold, stem
 from assistant.knowledge.records import Event
 from assistant.knowledge.retrieval import Hit
 from assistant.reading.vocabulary import zipf
-from assistant.reading.understanding import DETERMINERS, GRAMMAR, THEME_STEMS, THEME_WORDS, Lexicon, Query, canonical, set_aside
+from assistant.reading.understanding import (DETERMINERS, GRAMMAR, KIND_ASKED, THEME_STEMS, THEME_WORDS, Lexicon, Query,
+                                             canonical, set_aside)
 
 # What a question leaves out: "en dehors des réunions statutaires", "hors visites", "à part les bureaux".
 NO_EVENT, EMPTY_PERIOD = "aucun événement correspondant", "aucun événement dans la période"  # why a draft is empty
@@ -530,8 +531,8 @@ class EventBook:
         if dimension and (re.search(r"\b(par|chaque|selon (?:le|la|les))\b \w*\s?" + GROUPS[dimension], rest) or
                           re.search(BREAKDOWN, rest)):
             return self._breakdown(q, events, dimension, what)
-        if not q.has("count", "max", "min", "participants") and re.search(
-                r"\bquel\w* (?:types?|genres?|sortes?|formats?) d'(?:evenements?|events?)\b", q.folded):
+        if not q.has("count", "max", "min", "participants") and KIND_ASKED.search(q.folded) \
+                and re.search(r"\bd'(?:evenements?|events?)\b", q.folded):
             return self._breakdown(q, events, "type", what)  # "vous faites quels types d'événements ?": the types
         if q.has("max", "min") and (q.has("participants") or not dimension):  # "le plus gros": by attendance
             known = [e for e in events if e.participants is not None and e.date <= as_of]

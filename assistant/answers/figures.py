@@ -9,7 +9,7 @@ from assistant.reading.dates import MONTH_NAMES
 from assistant.answers.draft import Draft, figure_source
 from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.knowledge.records import Figure
-from assistant.reading.understanding import FALL, MONTH_WORDS, RISE, SHARE_STEMS, Lexicon, Query, canonical
+from assistant.reading.understanding import FALL, KIND_ASKED, MONTH_WORDS, RISE, SHARE_STEMS, WHICH_PERIOD, Lexicon, Query, canonical
 
 MAX_METRICS = 4
 SIZES = "grand|gros|petit|moyen"  # adjectives that qualify a noun before it
@@ -124,7 +124,7 @@ class FigureBook:
             return None  # "par mois": one series over time, not a table of figures
         if q.has("sum"):
             return None  # "si on additionne les fréquences du tableau": a total of its rows, not the rows
-        kind = re.search(rf"\bquel\w* (?:{'|'.join(KINDS)})s? d", q.folded)  # "c'est quel genre de membres ?"
+        kind = KIND_ASKED.search(q.folded)  # "c'est quel genre de membres ?"
         if not (q.has("list", "what") or by or kind or re.search(r"\b(donne|montre|affiche|tous|toutes|repartition|"
                                                                  r"repartiss\w*|repartie?s?)\b", q.folded)):
             return None
@@ -670,11 +670,7 @@ def _comparable(unit: str, other: str) -> bool:
 
 def _over_time(q: Query) -> bool:
     """The question asks when: which month or year, not which of several figures."""
-    # "le mois où …", "quel a été le mois avec la plus forte …"
-    return q.has("when") or bool(re.search(r"\b(quel mois|quelle annee|quelle periode|a quel moment|en quel mois|"
-                                           r"quel(?:le)? (?:a ete|fut|etait) (?:le mois|l'annee|la periode)|"
-                                           r"(?:le mois|l'annee|la periode|le moment)(?: de (?:19|20)\d\d)? "
-                                           r"(?:ou|avec|ayant))\b", q.folded))
+    return q.has("when") or bool(WHICH_PERIOD.search(q.folded))
 
 
 def _trend(first: Figure, last: Figure) -> str:

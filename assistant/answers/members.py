@@ -167,9 +167,7 @@ class MemberBook:
             return draft
         if q.has("joining"):
             return None  # "comment devenir membre ?", "faut être validé par qui ?": how one joins, not who joined
-        ranked = re.search(r"\b(?:quel|quelle|quels|quelles) (?:des |de |du |d')?([a-z]{3,})", q.folded)
-        if q.has("max", "min") and ranked and stem(ranked.group(1)) not in MEMBER_WORDS \
-                and not re.fullmatch(PROVIDERS, ranked.group(1)):
+        if q.has("max", "min") and _asks_other_than_a_member(q.folded):
             return None  # "parmi les membres, quel secteur revient le plus ?": a ranking of kinds, counted by figures
         newcomers = (NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated")
         grouping = {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?(\w+)(?: de \w+)?", q.folded)}
@@ -341,10 +339,8 @@ class MemberBook:
         # dessalement d'eau de mer": "eau" is not it)
         unknown = [] if {m.id for m in chosen} & worded else q.unknown
         # what a request asks of a member (not of another kind of thing: "lequel des DIS s'occupe de …")
-        kind = re.search(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles) (?:des |de |du |d')?"
-                         r"([a-z]{2,})", q.folded)
-        other = kind and stem(kind.group(1)) not in MEMBER_WORDS and not re.fullmatch(PROVIDERS, kind.group(1))
-        heads, qualifiers, defining, verbs = sought(q.folded) if not other else ([], [], [], [])
+        heads, qualifiers, defining, verbs = sought(q.folded) if not _asks_other_than_a_member(q.folded) \
+            else ([], [], [], [])
         done = set().union(*(self.stems[m.id] for m in chosen))
         found = [h for h in heads + verbs if related({stem(h)}, done)]
         if heads and set(heads + qualifiers) & set(q.unknown) and (
@@ -418,6 +414,14 @@ class MemberBook:
             return None
         return Draft(f"Le membre dont l'activité s'en rapproche le plus : {_card(m)}", [member_source(m)],
                      coverage=0.8, focus={"kind": "members", "ids": [m.id], "described": True})
+
+
+def _asks_other_than_a_member(folded: str) -> bool:
+    """"Lequel des DIS s'occupe de …", "quel secteur revient le plus ?": the question asks for a thing of another kind
+    than a member (not "quelle entreprise", "quel bureau d'études")."""
+    kind = re.search(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles) (?:des |de |du |d')?([a-z]{2,})",
+                     folded)
+    return bool(kind) and stem(kind.group(1)) not in MEMBER_WORDS and not re.fullmatch(PROVIDERS, kind.group(1))
 
 
 def sought(folded: str) -> tuple[list[str], list[str], list[str], list[str]]:

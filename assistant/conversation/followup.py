@@ -10,7 +10,8 @@ from datetime import date
 
 from assistant.reading.dates import MONTH_NAMES, read_dates
 from assistant.reading.normalize import STOPWORDS, fold, words
-from assistant.reading.understanding import ADVERBIAL, FALL, MONTH_WORDS, QUESTION_WORDS, RISE, THEME_WORDS, Lexicon, canonical, parse
+from assistant.reading.understanding import (ADVERBIAL, FALL, MONTH_WORDS, QUESTION_WORDS, RISE, THEME_WORDS, WHICH_PERIOD,
+                                             Lexicon, canonical, parse)
 
 MARKERS = re.compile(
     r"^\s*(et|mais|puis|ok|d'accord|alors|sinon|aussi)\b|"
@@ -26,9 +27,6 @@ MARKERS = re.compile(
 SHIFTED = re.compile(r"\ble mois (?:suivant|d'apres|d'avant|precedent)\b|\bl'(?:annee|an|exercice) (?:d'avant|precedente?|"
                      r"suivante?|d'apres)\b|\bcette annee(?:-| )la\b|\b(?:\d+|un|deux|trois) (?:mois|ans?) (?:avant|apres|"
                      r"plus tot|plus tard|auparavant)\b")
-# "quel mois …", "quelle année …", "le mois où …": the period is what is asked
-WHICH_PERIOD = re.compile(r"\b(?:quel(?:le)? (?:(?:a ete|fut|etait) (?:le |l'|la )?)?(?:mois|annee|periode)|"
-                          r"(?:le mois|l'annee|la periode) (?:de (?:19|20)\d\d )?(?:ou|avec|ayant))\b")
 FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
                "liste", "nombre", "c'est", "que", "fait", "participants", "total", "date"}
 # A follow-up made of a complement ("et au bureau de mai ?", "et chez les PME ?") keeps what was asked.

@@ -764,6 +764,12 @@ EMPTY_NOUNS = frozenset("truc trucs chose choses machin bidule info infos inform
 # the kinds of what follows them, which says what is asked.
 KIND_NOUNS = frozenset("sorte sortes genre genres type types facon facons maniere manieres voie voies forme formes "
                        "espece especes categorie categories".split())
+# "quels types de membres ?", "c'était quel format ?": the kinds of a thing asked for
+KIND_ASKED = re.compile(r"\bquel(?:le)?s? (?:type|format|genre|sorte|categorie)s?\b")
+# "quel mois …", "quelle année …", "à quel moment …", "le mois où …", "le mois de 2024 avec la plus forte …": the period
+# (or the moment) is what is asked
+WHICH_PERIOD = re.compile(r"\b(?:(?:en |a )?quel(?:le)? (?:(?:a ete|fut|etait) (?:le |l'|la )?)?(?:mois|annee|periode|moment)|"
+                          r"(?:le mois|l'annee|la periode|le moment)(?: de (?:19|20)\d\d)? (?:ou|avec|ayant))\b")
 
 
 # Interrogatives, pronouns and copulas: a question made only of them asks for what it points at ("c'est combien ?").
