@@ -15,8 +15,9 @@ from pathlib import Path
 MANIFEST_FILE = "manifest.json"
 # Bump when loaders or chunking change what a file turns into: every document is then
 # re-read (vectors of unchanged passages still come from the cache).
-PIPELINE_VERSION = 7  # 4: tables of PDF and Word documents become records; 5: llama-index nodes;
-# 6: passages cut between list items, never inside one; 7: BM25 tokens with Snowball's split families joined
+PIPELINE_VERSION = 8  # 4: tables of PDF and Word documents become records; 5: llama-index nodes;
+# 6: passages cut between list items, never inside one; 7: BM25 tokens with Snowball's split families joined;
+# 8: a participle's two genders one token ("privées", "privé")
 
 
 @dataclass

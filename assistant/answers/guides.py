@@ -18,7 +18,8 @@ DIS = re.compile(r"\b(dis|domaines? d'interet)\b")
 GENERIC_ASKS = set(content_stems("parle parlent porte portent consiste traite aborde contient quoi sujet contenu "
                                  "resume presentation explique"))
 AUDIENCE = re.compile(r"\b(s'adresse\w*|adresse\w*|public\w*? vise|pour qui|a qui|destine\w*|cible\w*|qui peut|qui sont les participants)\b")
-TRAINER = content_stems("formateur formatrice intervenant intervenante animateur anime assure dispense")
+# who delivers a training ("assurer" is said of anything: "assurer le suivi")
+TRAINER = content_stems("formateur formatrice intervenant intervenante animateur anime dispense")
 FORMAT = re.compile(r"\b(duree|combien de temps|format|demi-journee|journee|heures?)\b")
 # A guide described by what its card says: most of the question's words, well ahead of the next guide
 DESCRIBED = 0.6

@@ -21,7 +21,7 @@ STOPWORDS = frozenset(
     ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te
     tes toi ton tu un une vos votre vous y ete etre est sont etait etaient ont a as avait avaient
     sera seront suis es sommes etes ai aie c ca cela ceci celui celle ceux celles ici la-bas ci tout tous
-    toute toutes plus moins tres bien aussi ainsi alors donc car si deja encore d l s t j m n qu dont non chez
+    toute toutes plus moins tres bien aussi ainsi alors donc car si deja encore d l s t j m n qu dont non chez aupres
     """.split()
 )
 
@@ -54,6 +54,11 @@ def stem(word: str) -> str:
     if word in ("format", "formats"):
         return "format_"  # Snowball gives "formation" the same stem: a format is no training
     stemmed = joined(_STEMMER.stemWord(word))
+    if word.endswith(("ee", "ees")) and stemmed.endswith("e"):
+        # "privées" and "privé", "validée" and "validé": Snowball, on words folded without accents, keeps the "e"
+        # of the feminine; one stem for both (not "données"/"donné", whose stems differ by more than that "e")
+        masculine = joined(_STEMMER.stemWord(word[:-2] if word.endswith("ees") else word[:-1]))
+        stemmed = masculine if stemmed == masculine + "e" else stemmed
     # Snowball keeps "actif"/"active", "créatif"/"créative" apart: one stem for an adjective's two genders
     return stemmed[:-1] + "v" if stemmed.endswith("if") else _GENDERED.get(stemmed, stemmed)
 
