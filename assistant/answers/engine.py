@@ -11,10 +11,10 @@ from datetime import date
 from assistant.answers.arithmetic import GAP_STEMS, Amounts, asks_difference, asks_share_of_total, compared_to, kept
 from assistant.answers.countries import Countries
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
-from assistant.answers.events import EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, EventBook
+from assistant.answers.events import EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, SAME_SPAN, EventBook
 from assistant.answers.figures import FigureBook, asked_level
 from assistant.conversation.followup import (ASKED_OF_PRONOUN, DISLOCATED, MEASURES, PARTITIVE, PRONOUN, SHIFTED, correction,
-                                             is_followup, refers_back, resolve)
+                                             is_followup, new_subject, refers_back, resolve)
 from assistant.answers.guides import GUIDE_WORDS, GuideBook, asks_of_offer
 from assistant.answers.members import MemberBook
 from assistant.reading.multipart import again, coordinated, split_questions
@@ -272,6 +272,10 @@ def _unsupported(q: Query, draft: Draft) -> str | None:
 RECORDS = ("events", "figures", "members")
 
 
+# "lequel me concernerait ?", "laquelle parle du numérique ?": one of those shown
+WHICH_ONE = re.compile(r"\b(?:lequel|laquelle|lesquels|lesquelles)\b")
+
+
 def _kind(focus: dict) -> str | None:
     return focus.get("kind") if focus else None
 
@@ -340,6 +344,8 @@ class Engine:
         if reply:
             return Draft(reply, coverage=1.0), previous or Context("")
         message = whole = strip_courtesy(message)  # "hello et en 2023 please" is "et en 2023"
+        if previous and (fresh := new_subject(message)):  # "autre sujet : …" reads alone
+            message, whole, previous = fresh, fresh, None
         scene = previous.setting if previous and previous.setting and not (is_followup(message) or refers_back(message)) \
             else ""  # "dans la répartition des membres par type" then "les PME ça fait quel % ?": asked within that
         # "je débute ici... combien de contacts côté membres ?": a question that names its own subject after a preface
@@ -348,9 +354,9 @@ class Engine:
         if (preface := self._preface(message)) and not scene:
             asked = message[len(preface):].strip()
             question = asked.split("?")[0]  # what follows it ("on m'a dit que ça avait bougé") leans on it, not back
-            # "… ce type de produit ?": the kind the preface described
+            # "… ce type de produit ?", "… à ce besoin ?": what the preface described
             leans = is_followup(question) or refers_back(question) or re.search(
-                r"\b(?:ces|cette|cet|ca|cela|ce (?:type|genre|style|sorte))\b", fold(question))
+                r"\b(?:ces|cette|cet|ca|cela|ce (?!(?:que|qui|qu|sont|serait|soit|sera|dont|n)\b)[a-z]{3,})\b", fold(question))
             if set(parse(asked, as_of, self.lexicon).topic) - MEASURE_STEMS and not leans:  # not "c koi ces sigles ?"
                 scene, message, margin = preface, asked, 0.1
         if scene:
@@ -449,6 +455,8 @@ class Engine:
                     and _stated_numbers(draft.text) <= _stated_numbers(d.text)
                     or d.abstained and draft.abstained and d.reason == draft.reason]
             if same and len(same[-1].text) >= len(draft.text):
+                if same[-1].abstained and not draft.abstained:  # "c'était où, et combien ?": the count said, not the place
+                    drafts = [replace(d, abstained=False) if d is same[-1] else d for d in drafts]
                 continue  # "c'est quand le forum et c'est où ?": one event, one sentence (a total is new)
             # "combien … et quel % ?": a share shown with its count says all the count's answer said
             same += [d for d in drafts if ids and {s.id for s in d.sources} < ids and d.text.split("\n")[0] in draft.text]
@@ -543,11 +551,19 @@ class Engine:
             ids = previous.focus["ids"]  # "le 3e c'est sur quoi ?" after a list of sections
             if -len(ids) <= index < len(ids) and (draft := self.passages.section(ids[index])):
                 return draft, Context(previous.question, previous.years, previous.focus)
+        which = bool(WHICH_ONE.search(fold(message)))
         if previous and previous.focus.get("kind") == "passages" and len(previous.focus.get("ids", [])) > 1 \
-                and own.has("what") and not self._guard(own) \
+                and (own.has("what") or which) and not self._guard(own) \
                 and (named := self.passages.named_section(own, previous.focus["ids"], typed)) \
                 and (draft := self.passages.section(named)):
             return draft, Context(previous.question, previous.years, previous.focus)  # "et le REVIT, c'est quoi ?"
+        if previous and previous.focus.get("kind") == "passages" and len(previous.focus.get("ids", [])) > 1 \
+                and which and not self._guard(own) \
+                and (near := self.passages.nearest_section(typed, previous.focus["ids"])) \
+                and (draft := self.passages.section(near)):
+            # "je bosse dans l'insertion, lequel me concerne ?": the one nearest what is described, said so
+            draft.text, draft.coverage = f"Le plus proche de ce que vous décrivez : {draft.text}", 0.8
+            return draft, Context(previous.question, previous.years, previous.focus)
         if previous and previous.focus.get("kind") == "passages" and len(previous.focus.get("ids", [])) == 1 \
                 and (step := _step(message)) and not set(own.topic) - {stem(w) for w in ("suivant", "precedent")} \
                 and (draft := self.passages.next_section(previous.focus["ids"][0], step)):
@@ -626,6 +642,10 @@ class Engine:
             # one sentence shown; the whole section it comes from says what the base holds around it ("elle a quel
             # âge ?" asks a thing of its own)
             draft = whole
+        if previous and _kind(previous.focus) == _kind(draft.focus) == "events" and not draft.abstained \
+                and (span := SAME_SPAN.search(fold(message))) \
+                and (said := self.events.same_time(previous.focus.get("ids", []), draft.focus.get("ids", []), span.group(1))):
+            draft = replace(draft, text=f"{said} : {draft.text}")  # "et la visite, c'était la même semaine ?"
         years = list(q.dates.years) or ([q.dates.period.start.year] if q.dates.period and q.dates.period.year_known
                                         else [])
         if not years and YEAR_ASKED.search(fold(q.text)) and len(given := _year_given(q, draft.text)) == 1:

@@ -345,16 +345,22 @@ class EventBook:
             draft.focus["list"] = [e.id for e in pool]  # "le prochain bureau" shows one of the bureaux to come
         if len(held) == 1 and q.has("where") and not q.has("list", "count") and not _placed(held[0]):
             # "la visite du CSTB, c'était dans quelle ville ?": the report names no place for it
-            draft.text = "Je ne trouve pas de lieu pour cet événement dans la base du Cluster EMS. " + draft.text.replace(
-                " La base ne donne pas de lieu au-delà de cet intitulé.", "")
-            draft.abstained, draft.reason = True, "lieu non renseigné"
+            text = draft.text.replace(" La base ne donne pas de lieu au-delà de cet intitulé.", "")
+            if q.has("participants") and held[0].participants is not None:  # "c'était où et avec combien ?": half
+                draft.text = f"{text}\nLa base ne donne pas de lieu pour cet événement."
+            else:
+                draft.text = f"Je ne trouve pas de lieu pour cet événement dans la base du Cluster EMS. {text}"
+                draft.abstained, draft.reason = True, "lieu non renseigné"
         if held and q.has("participants") and not q.has("when", "list") and all(e.participants is None for e in held) \
                 and all(e.date <= as_of for e in held):  # "combien au forum biodéchets ?": the report leaves it blank
             draft.abstained, draft.reason = True, "effectif non renseigné dans le bilan"
         if held and q.has("participants") and not q.has("when", "list") and all(e.date > as_of for e in held):
             # "il y aura combien de monde ?": an attendance is known once the event took place
-            draft.text = "Le nombre de participants n'est pas encore connu : " + draft.text[0].lower() + draft.text[1:]
-            draft.abstained, draft.reason = True, "effectif d'un événement à venir"
+            if draft.text.startswith("Pas "):  # "celui de novembre, combien ?": it was put off, which answers it
+                draft.text += " Le nombre de participants n'est donc pas encore connu."
+            else:
+                draft.text = "Le nombre de participants n'est pas encore connu : " + draft.text[0].lower() + draft.text[1:]
+                draft.abstained, draft.reason = True, "effectif d'un événement à venir"
         return draft
 
     def _about(self, q: Query, events: list[Event], most: int = 5) -> list[Event]:
@@ -429,6 +435,19 @@ class EventBook:
         draft = self._compose(plain, held, "filter", as_of, [])  # "le jour suivant" is no "à venir"
         draft.coverage = 1.0
         return draft
+
+    def same_time(self, before: list[str], now: list[str], span: str) -> str | None:
+        """"L'atelier îlot de fraîcheur c'était quand ?" then "et la visite du CSTB, c'était la même semaine ?": whether
+        the one event named now fell in the same day, week, month or year as the one shown before."""
+        if len(before) != 1 or len(now) != 1 or before == now \
+                or not (a := self._by_id.get(before[0])) or not (b := self._by_id.get(now[0])):
+            return None
+        same = {"jour": a.date == b.date, "semaine": a.date.isocalendar()[:2] == b.date.isocalendar()[:2],
+                "mois": (a.date.year, a.date.month) == (b.date.year, b.date.month),
+                "annee": a.date.year == b.date.year}[span]
+        article = "la" if span in ("semaine", "annee") else "le"
+        return f"{'Oui,' if same else 'Non, pas'} {article} même {span.replace('annee', 'année')} " \
+               f"que {_title(a)} ({format_date(a.date)})"
 
     def nth(self, q: Query, ids: list[str], index: int, as_of: date) -> Draft | None:
         """"Et le premier ?": one event of the list shown last, in its order (dates, or a ranking)."""
@@ -534,7 +553,9 @@ class EventBook:
         if not q.has("count", "max", "min", "participants") and KIND_ASKED.search(q.folded) \
                 and re.search(r"\bd'(?:evenements?|events?)\b", q.folded):
             return self._breakdown(q, events, "type", what)  # "vous faites quels types d'événements ?": the types
-        if q.has("max", "min") and (q.has("participants") or not dimension):  # "le plus gros": by attendance
+        # "les plus gros, ceux qui ont dépassé les 100 personnes": the events over the bound, not the first of them
+        bounded = _threshold(q.folded) is not None and re.search(r"\bles (?:plus|moins)\b", q.folded)
+        if q.has("max", "min") and (q.has("participants") or not dimension) and not bounded:  # "le plus gros": by attendance
             known = [e for e in events if e.participants is not None and e.date <= as_of]
             if known:
                 ranked = sorted(known, key=lambda e: e.participants, reverse=q.has("max"))
@@ -763,7 +784,7 @@ def _unit(q: Query, dimension: str, count: float) -> str:
     return ("participant" if q.has("participants") else "événement") + ("s" if count > 1 else "")
 
 
-_ABOVE = r"plus de|au moins|au-dessus de|au dela de|superieur a|superieurs a|>=?|depassant|depasse|minimum|franchi|" \
+_ABOVE = r"plus de|au moins|au[- ]dessus de|au[- ]dela de|superieur a|superieurs a|>=?|depassant|depasse|minimum|franchi|" \
          r"franchissant|passe|atteint|atteignant"
 _BELOW = r"moins de|au plus|en dessous de|en-dessous de|inferieur a|inferieurs a|<=?|maximum|sous"
 
@@ -804,6 +825,10 @@ def _describe(q: Query, types: list[str] | None = None) -> str:
     if q.dates.period:
         bits.append(q.dates.period.label)
     return ", ".join(bits) or "événements"
+
+
+# "c'était la même semaine ?", "le même mois que … ?": a time compared with the one of another event
+SAME_SPAN = re.compile(r"\b(?:le|la|au|a la|dans la|dans le|pendant la|durant la) meme (jour|semaine|mois|annee)\b")
 
 
 def _title(e: Event) -> str:

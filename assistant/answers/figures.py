@@ -93,6 +93,10 @@ class FigureBook:
         whole_years = (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31) \
             if period else False
         from_january = period and (period.start.month, period.start.day) == (1, 1)  # "depuis 2023", asked any day
+        if period and not period.year_known and (same := [f for f in m.figures if len(f.period) == 7 and
+                                                          period.start.month <= int(f.period[5:]) <= period.end.month]):
+            latest = max(f.period[:4] for f in same)  # "en décembre": the last December the report gives
+            return [f for f in same if f.period[:4] == latest]
         if period and period.year_known and period.start.year != period.end.year and from_january:
             lo, hi = str(period.start.year), str(period.end.year)
             yearly = [f for f in m.figures if len(f.period) == 4 and lo <= f.period <= hi]

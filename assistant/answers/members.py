@@ -40,7 +40,8 @@ PROVIDER = re.compile(rf"\b(?:un|une|a|an|any|some) (?:\w+ )?{PROVIDERS}\b|"
                       # "quelqu'un pour cartographier …": someone to do something ("quelqu'un pour l'aider" is a helper)
                       r"\b(?:qqn|quelqu'un) pour (?!(?:l'|le |la |les |lui |leur |m'|me |nous |vous |t'|te ))|"
                       # "vous connaissez qqn ?", "vous auriez quelqu'un à conseiller ?": someone known, had, advised
-                      r"\b(?:conn\w*|avez|avait|auri\w*|as|aurais|conseill\w*|recommand\w*) (?:qqn|quelqu'un)\b")
+                      r"\b(?:conn\w*|avez|avait|auri\w*|as|aurais|conseill\w*|recommand\w*) (?:qqn|quelqu'un)\b|"
+                      r"\b(?:qqn|quelqu'un) (?:conna\w*|conai\w*)\b")  # "…, qqn connaît ?"
 # What a request for a member asks to be done or supplied: the noun after a verb of doing ("qui vend des sacs pour …",
 # "qui fait de la dératisation"), after a search ("on cherche des sacs …"), after a kind of provider ("une entreprise
 # d'élagage", "un fabricant de bacs"), with the nouns set beside it as alternatives ("des entrepôts / plateformes").
@@ -94,6 +95,9 @@ FRAMING = set(content_stems("cluster reseau connait connaissez quelqu'un qqn che
 # "validé en même temps que X", "le même jour que X", "au même bureau que X": X's fellow newcomers.
 SAME_TIME = re.compile(r"\b(?:en meme temps que|le meme jour que|(?:au|a la|lors du|lors de la) meme (?:bureau|seance|"
                        r"reunion|assemblee|instance|ag) que)\b")
+# … and of the one just shown: "qui d'autre dans la même fournée ?", "au même bureau ?", "en même temps ?"
+SAME_BATCH = re.compile(r"\b(?:en meme temps|le meme jour|(?:au|a la|lors du|lors de la|dans la|dans le|de la|du|pendant la) "
+                        r"meme [a-z]+)\b")
 # How joining is told, not what: "accepté comme nouveau membre lors de la réunion de bureau de mai".
 JOINING = set(content_stems("accepte acceptes acceptee admis admise admises integre integres arrive arrives accueilli "
                             "accueillis accueillie accueillies "
@@ -160,6 +164,8 @@ class MemberBook:
             named = self._among(shown, q)
         if named and SAME_TIME.search(q.folded) and (peers := self._peers(named)):
             return peers  # "qui a été validé en même temps que Sogaris ?"
+        if len(named) == 1 and SAME_BATCH.search(q.folded) and (peers := self._peers(named, q)):
+            return peers  # "et qui d'autre dans la même fournée bosse sur les biodéchets ?" of the one shown
         if named:
             draft = self._describe(q, named)
             if len(named) < len(shown):  # "lequel d'entre eux fait de la logistique ?": picked by what it does
@@ -205,10 +211,13 @@ class MemberBook:
             return self._who(q, seeks)
         return None
 
-    def _peers(self, named: list[Member]) -> Draft | None:
-        """The members validated by the same instance as the one named."""
+    def _peers(self, named: list[Member], q: Query | None = None) -> Draft | None:
+        """The members validated by the same instance as the one named; of those, the ones whose description holds
+        the words `q` asks, if any does."""
         by = named[0].validated_by
         peers = [m for m in self.members if by and m.validated_by == by and m not in named]
+        if peers and q is not None:
+            peers = self._among(peers, q)
         if not peers:
             return None
         text = f"Validés en même temps que {named[0].name} ({by}) : " + ", ".join(m.name for m in peers) + "."

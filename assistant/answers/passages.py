@@ -24,6 +24,9 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY = re.compile(rf"\b\d{{1,2}}(?:er)? (?:{'|'.join(map(fold, MONTH_NAMES))})\b")
 SHOW_ALL = re.compile(r"\b(?:donne|montre|rappelle|presente)\w*(?:-moi|-nous| moi| nous)? (?:les|tous les|toutes les)\b")
 SHORT_PASSAGE = 600  # a passage this short is shown whole: it is one idea
+# A section listed, picked by meaning: its best passage this far (cosine) ahead of the next section's. On six
+# descriptions of a newcomer's trade against the eight DIS, the right one led by 0.007 to 0.022.
+NEAREST_LEAD = 0.005
 # "a-t-on le droit de …", "je peux …", "est-il possible de …": whether something is allowed, that a sentence saying
 # what one may do answers ("les membres peuvent les réutiliser")
 ASKS_LEAVE = re.compile(r"\b(?:le droit|la permission|l'autorisation)\b|\b(?:peut-on|puis-je|pouvons-nous|est-il possible|"
@@ -241,6 +244,27 @@ class PassageAnswerer:
             if len(holding) == 1:
                 named.add(holding[0])
         return named.pop() if len(named) == 1 else None  # "et ECOCIT et REVIT ?" names no one of them
+
+    def nearest_section(self, typed: str, passage_ids: list[str]) -> str | None:
+        """"Moi je bosse dans l'insertion professionnelle, lequel me concernerait ?" after a list of sections of one
+        document: the one listed nearest by meaning to what the question describes, ahead of the next by
+        `NEAREST_LEAD` (the others' texts say it in their own words: "emploi", "inclusion sociale")."""
+        listed = {str(p.metadata.get("section", "")).split(" > ")[0]: p.node_id
+                  for p in self.retriever.passages if p.node_id in passage_ids}
+        sources = {p.metadata.get("source") for p in self.retriever.passages if p.node_id in passage_ids}
+        if len(listed) < 2 or len(sources) != 1:
+            return None
+        source = sources.pop()
+        size = sum(1 for p in self.retriever.passages if p.metadata.get("source") == source)
+        nearest: dict[str, float] = {}
+        for hit in self.retriever.search(typed, k=size, where={"source": source}):
+            name = str(hit.metadata.get("section", "")).split(" > ")[0]
+            if name in listed:
+                nearest[name] = max(nearest.get(name, -1.0), hit.similarity)
+        ranked = sorted(nearest.items(), key=lambda kv: -kv[1])
+        if len(ranked) < 2 or ranked[0][1] - ranked[1][1] < NEAREST_LEAD:
+            return None
+        return listed[ranked[0][0]]
 
     def next_section(self, passage_id: str, step: int) -> Draft | None:
         """"Et le suivant ?" after one section: the section after (or before) it in its document, from its start."""

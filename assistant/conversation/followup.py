@@ -10,8 +10,8 @@ from datetime import date
 
 from assistant.reading.dates import MONTH_NAMES, read_dates
 from assistant.reading.normalize import STOPWORDS, fold, words
-from assistant.reading.understanding import (ADVERBIAL, FALL, MONTH_WORDS, QUESTION_WORDS, RISE, THEME_WORDS, WHICH_PERIOD,
-                                             Lexicon, canonical, parse)
+from assistant.reading.understanding import (ADVERBIAL, FALL, HEARD_IN, MONTH_WORDS, QUESTION_WORDS, RISE, THEME_WORDS,
+                                             WHICH_PERIOD, Lexicon, canonical, parse)
 
 MARKERS = re.compile(
     r"^\s*(et|mais|puis|ok|d'accord|alors|sinon|aussi)\b|"
@@ -19,7 +19,8 @@ MARKERS = re.compile(
     r"\b(elle|ils|elles|celui|celle|ceux|celles|ces deux|ces trois|ce dernier|cette derniere|ceux-ci|ceux-la|"
     r"lesquel\w*|laquelle|lequel|parmi eux|parmi elles|parmi ceux\w*|d'entre eux|d'entre elles|"
     r"ces deux-la|l'a|l'ont|l'avait|l'avaient|les a|les ont|les avait|les avaient|la-dessus|dessus|dedans|la-bas|a ce sujet|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|l'exercice precedent|"
-    r"l'annee d'apres|l'an d'avant|cette annee-la|cette annee la|la meme annee|le mois (?:suivant|d'apres|d'avant|precedent)|meme chose|meme question|pareil|idem|cela|ceci|au total pour|ca fait combien|son |sa |leurs? )\b|"
+    r"l'annee d'apres|l'an d'avant|cette annee-la|cette annee la|la meme annee|le mois (?:suivant|d'apres|d'avant|precedent)|meme chose|meme question|pareil|idem|cela|ceci|au total pour|ca fait combien|son |sa |leurs? |"
+    r"(?:au|a la|du|de la|dans le|dans la|lors du|lors de la) meme [a-z]+(?! que))\b|"  # "validé au même bureau ?"
     r"^\s*(?:detaille|detaillez|developpe|developpez|precise|precisez)\b|"
     r"^\s*(?:en (?:hausse|baisse)|par rapport (?:a|au|aux)|compare\w* (?:a|au|aux|avec)|vs)\b"  # "en hausse vs 2023 ?"
 )
@@ -48,6 +49,9 @@ DISLOCATED = re.compile(r"^\s*(?:et|mais|ok|alors)?\s*(?:(?:le|la|les|ce|cette|c
 # "Combien en avons-nous suivi ?", "il y en a eu combien ?": "en" stands for what was counted before.
 PARTITIVE = re.compile(r"\ben (?:avons|avez|ont|a|as|avait|avaient|aura|compte\w*|reste\w*)(?:-nous|-vous|-t-il|-t-elle|-t-on)?\b"
                        r"(?! (?:lieu|marre)\b)")
+# "et les visites, il y en a eu combien ?": the things named first, then taken up by "en"
+NAMED_THEN_EN = re.compile(r"^\s*(?:et|mais|ok|alors)?\s*(?:les|des|le|la|l'|ces)\s*[\w'-]+(?: [\w'-]+){0,3}?,?\s+"
+                           r"(?:il |on |vous |ils |elles? )?(?:y )?en\b")
 # Words that change how the same subject is measured, not the subject.
 MEASURES = {"pourcentage", "pourcentages", "part", "proportion", "taux", "moyenne", "frequence", "nombre"}
 NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
@@ -60,19 +64,37 @@ FRAME_INTENTS = {"count", "participants", "sum", "when", "list", "max", "min", "
 ROLE = re.compile(r"\b(?:co ?-? ?)?organis\w*(?: (?:par le cluster|(?:tout )?seule?s?|en propre))?|\ben partenariat\b|"
                   r"\bsans co ?-? ?organis\w*|\bco-?porte\w*")
 
+BOTH_ROLES = re.compile(rf"(?:{ROLE.pattern}) (?:ou|et) (?:{ROLE.pattern})")
 
 # Words pointing back at the previous answer's results ("ces deux-là", "ils"), not at a new subject.
 BACK_REFERENCE = re.compile(
     r"\b(ces deux|ces trois|ceux-ci|ceux-la|ces evenements|ces ateliers|ces visites|ces membres|les deux|"
     r"eux|ils|elle|elles|celui-ci|celle-ci|ce dernier|cette derniere|cet evenement|ce membre|ce guide|"
     r"cette formation|lesquel\w*|laquelle|lequel|les a|les ont|les avait|les avaient|"  # "le cluster les a montés seul ?"
-    r"(?:ce|cette) (?:mois|semaine|annee|periode|trimestre|semestre)[- ]la)\b"  # "combien ce mois-là ?": the one shown
+    r"(?:ce|cette) (?:mois|semaine|annee|periode|trimestre|semestre)[- ]la|"  # "combien ce mois-là ?": the one shown
+    r"(?:au|a la|du|de la|dans le|dans la|lors du|lors de la) meme [a-z]+(?! que))\b"  # "validé au même bureau ?"
 )
 
 
 # "ah non pardon, je voulais dire ceux validés à l'AG": the message takes the place of the one before
 CORRECTION = re.compile(r"^(?:\s*(?:ah|oh|euh|oups|non|pardon|desole|dsl|en fait|enfin|excuse[sz]?[- ]moi)\b[\s,!.]*)*"
                         r"\s*(?:je voulais (?:dire|parler d\w*|demander)|je parlais d\w*|je pensais a\w*|je veux dire)\b")
+
+
+# "Autre sujet : notre parking est inondé, vous avez des membres là-dessus ?": the message says it leaves the subject
+# before; what it points at ("là-dessus") is in itself
+NEW_SUBJECT = re.compile(r"^\s*(?:(?:bon|ok|sinon|alors|et|tiens)[\s,]+)?(?:(?:un |une )?autre (?:sujet|theme|thematique|domaine)|"
+                         r"(?:un |une )?nouveau sujet|changement de sujet|(?:on )?change(?:ons)? de sujet|rien a voir|"
+                         r"sans (?:aucun )?rapport|hors sujet|(?:on )?pass(?:e|ons) a autre chose|"
+                         r"(?:another|different|new|other) (?:topic|subject))\b(?: mais)?[\s,:;.!-]*")
+
+
+def new_subject(text: str) -> str | None:
+    """What follows the announcement of a new subject, or None when the message announces none."""
+    folded = fold(text)
+    if not (m := NEW_SUBJECT.match(folded)) or not folded[m.end():].strip():
+        return None
+    return (text if len(text) == len(folded) else folded)[m.end():].strip()
 
 
 def correction(text: str) -> str | None:
@@ -147,6 +169,9 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
            and not w.isdigit() and not any(w in ws for ws in THEME_WORDS.values())]
     measures = [w for w in words(folded) if w in MEASURES]  # "nombre" is also a question word
     only_measured = bool(measures) and set(own) <= set(measures)
+    if PARTITIVE.search(folded) and q.topic and NAMED_THEN_EN.match(folded):
+        # "et les visites, il y en a eu combien ?": "en" stands for the things it names first, at the time asked before
+        return f"{text} {'' if (years or q.dates.period) else ' '.join(str(y) for y in previous_years)}".strip()
     if PARTITIVE.search(folded) and (counted := _counted(previous)):
         # "et combien en avons-nous suivi ?": "en" stands for what was counted, not for the whole question
         dates = "" if (years or q.dates.period) else " ".join(str(y) for y in previous_years)
@@ -246,14 +271,21 @@ def _subject(previous: str, keep_dates: bool) -> str:
     kept = []
     folded = fold(previous)
     if len(folded) == len(previous):  # "on en parle tout le temps": how often, no word of the subject
-        for m in ADVERBIAL.finditer(folded):
-            previous = previous[:m.start()] + " " * (m.end() - m.start()) + previous[m.end():]
+        said = [(m.start(), m.end()) for m in ADVERBIAL.finditer(folded)]
+        said += [(m.end(1), m.end()) for m in HEARD_IN.finditer(folded)]  # "… dans une réunion": where it was heard
+        said += [m.span() for m in BOTH_ROLES.finditer(folded)]  # "organisés ou co-organisés": every event, no role
+        for start, end in said:
+            previous = previous[:start] + " " * (end - start) + previous[end:]
     tokens = re.findall(r"(?:\bs['’])?[\w-]+", re.sub(r"\b(?![sS]['’])\w+['’]", " ", previous))
     for i, token in enumerate(tokens):
         w = fold(token)
         if keep_dates and w in ("depuis", "entre") and i + 1 < len(tokens) \
                 and (fold(tokens[i + 1]) in MONTH_WORDS or re.fullmatch(r"(19|20)\d\d", tokens[i + 1])):
             kept.append(token)  # "depuis 2015": a span, not the year alone
+            continue
+        if w in ("ou", "et") and kept and kept[-1] == tokens[i - 1] and i + 1 < len(tokens) \
+                and fold(tokens[i + 1]) not in STOPWORDS:
+            kept.append(token)  # "organisés ou co-organisés": both, not the last one alone
             continue
         if w in STOPWORDS or w in QUESTION_WORDS:
             continue

@@ -71,10 +71,12 @@ def _full_year(token: str) -> int:
 def read_dates(text: str, today: date) -> DateInfo:
     t = re.sub(rf"\b({_MONTH_RE})\.? ([1-3]\d)\b(?![\d/:h])", r"\1 20\2", fold(text))  # "juin 24": June 2024
     years = tuple(int(y) for y in re.findall(rf"\b{_YEAR}\b", t))
-    if len(years) == 1 and (m := re.search(r"\bl'(?:annee|an|exercice) (d'avant|precedente?|suivante?|d'apres)\b", t)):
-        # "en 2024 et l'année d'avant": the year before the one named
+    if len(years) == 1 and (m := re.search(r"\bl'(?:annee|an|exercice) (d'avant|precedente?|suivante?|d'apres)\b|"
+                                           r"\bqu(?:'|e )(avant|auparavant)\b", t)):
+        # "en 2024 et l'année d'avant", "plus en 2024 qu'avant ?": the year before the one named
         years = tuple(sorted({years[0], years[0] + (1 if m.group(1) in ("suivant", "suivante", "d'apres") else -1)}))
-    future = bool(re.search(r"\b(prochaine?s?|a venir|bientot|futur[es]*|suivante?s?|d'ici|il reste|reste-t-il|apres le \d+|a partir du \d+|(?<!etait )(?<!etaient )(?:prevue?s?|programmee?s?))\b", t))
+    # ("un futur chantier", "nos futurs locaux": a thing described, no time asked)
+    future = bool(re.search(r"\b(prochaine?s?|a venir|bientot|(?<!un )(?<!une )(?<!notre )(?<!nos )(?<!mon )(?<!ma )(?<!mes )futur[es]*|suivante?s?|d'ici|il reste|reste-t-il|apres le \d+|a partir du \d+|(?<!etait )(?<!etaient )(?:prevue?s?|programmee?s?))\b", t))
     past = bool(re.search(r"\b(derniere?s?|precedente?s?|recemment|dernierement)\b", t)) and not future
     period = _relative(t, today) or _absolute(t, today, years)
     if period and period.end < today:

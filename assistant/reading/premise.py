@@ -77,7 +77,7 @@ NATIONALITIES = {
     "portugais": "Portugal", "polonais": "Pologne", "autrichien": "Autriche", "luxembourgeois": "Luxembourg",
     "irlandais": "Irlande", "grec": "Grèce", "slovene": "Slovénie", "serbe": "Serbie", "israelien": "Israël",
 }
-NATIONALITY = re.compile(r"\b(?:c'est|c'etait|est|etait|sont) (?:une?|des) (?:[\w-]+ ){0,2}?(" + "|".join(NATIONALITIES) + r")(?:e|ne)?s?\b")
+NATIONALITY = re.compile(r"\b(?:c'est|c'etait|est|etait|sont) (?:bien |vraiment |pas )?(?:une?|des) (?:[\w-]+ ){0,2}?(" + "|".join(NATIONALITIES) + r")(?:e|ne)?s?\b")
 # A country typed without its capital ("en belgique"): a place all the same.
 COUNTRY = re.compile(r"(?<!\w)(?:en|a|au|aux)\s+(" + "|".join(sorted({re.escape(fold(c)) for c in NATIONALITIES.values()},
                                                                    key=len, reverse=True)) + r")\b")

@@ -1,9 +1,8 @@
 """How people type in a chat, rewritten to plain French before a question is read.
 
-Two closed sets of the language, not of any knowledge base: French SMS shorthand ("qd", "cb", "slt")
-and the frame words of an English question ("how many", "when"). English content words ("events",
-"visit") are not listed here: the embedding model maps them onto the base's own words
-(`assistant.vocabulary`).
+Two closed sets of the language, not of any knowledge base: French SMS shorthand and clipped words ("qd", "cb",
+"slt", "labo") and the frame words of an English question ("how many", "when"). English content words ("events",
+"visit") are not listed here: the embedding model maps them onto the base's own words (`assistant.vocabulary`).
 """
 from __future__ import annotations
 
@@ -32,6 +31,13 @@ SMS = {
     "resp": "responsable", "respo": "responsable", "ptit": "petit", "ptite": "petite", "ptits": "petits", "ptites": "petites", "chui": "je suis", "jsuis": "je suis", "ptet": "peut-etre", "jvoudrais": "je voudrais",
     "wesh": "salut", "okay": "ok", "oki": "ok", "thx": "merci", "thanks": "merci", "nn": "non",
 }
+# Words French clips in speech ("les labos", "une manif", "le récap"): the word whole, a thing asked like any other (not
+# a word of chat the reader passes over)
+CLIPPED = {"labo": "laboratoire", "labos": "laboratoires", "fac": "universite", "facs": "universites",
+           "manif": "manifestation", "manifs": "manifestations", "expo": "exposition", "expos": "expositions",
+           "appli": "application", "applis": "applications", "diapo": "diaporama", "diapos": "diaporamas",
+           "recap": "recapitulatif", "recaps": "recapitulatifs", "stats": "statistiques", "collab": "collaboration",
+           "collabs": "collaborations", "agglo": "agglomeration", "prog": "programme"}
 # English nouns of an association's life that French chat borrows as they are ("nos followers linkedin").
 LOANWORDS = {"followers": "abonnes", "follower": "abonnes", "subscribers": "abonnes", "trainer": "formateur",
              "speakers": "intervenants", "speaker": "intervenant", "workshop": "atelier", "workshops": "ateliers",
@@ -174,7 +180,7 @@ def expand(text: str) -> str:
     if not english:  # an elision typed with a space, its apostrophe missing: "c est qui", "j ai oublié", "qu est-ce", "l eau"
         text = re.sub(r"(?<!\S)(c(?= (?:est|etait|était|etaient|étaient)\b)|qu(?= (?:est|il|ils|elle|elles|on|un|une|en)\b)|"
                       r"[jldmnst](?= [aeiouyhàâéèêîôû]))\s", r"\1'", text, flags=re.I)
-    text = _WORD.sub(lambda m: SMS.get(fold(m.group(0)), m.group(0)), text)
+    text = _WORD.sub(lambda m: SMS.get(folded := fold(m.group(0)), CLIPPED.get(folded, m.group(0))), text)
     return _LOANWORD.sub(lambda m: LOANWORDS.get(fold(m.group(0)), m.group(0)), text)  # "d'orgas" too
 
 

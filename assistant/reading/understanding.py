@@ -39,6 +39,8 @@ THEME_STEMS = {stem(fold(w)) for name in THEME_WORDS for w in (name, name + "s",
 SYNONYMS = [
     (r"\ben gros\b", " "),  # "ça parle de quoi en gros ?": roughly, no size
     (r"\ba peu pres\b|\bgrosso modo\b|\bapproximativement\b", "environ"),  # "combien à peu près ?": no "près" to match
+    (r"\bau[- ](?:dela|dessus) (?:de |des )(?=\d)", "plus de "),  # "au-delà de 100 participants": a bound
+    (r"\ben[- ]dessous (?:de |des )(?=\d)", "moins de "),
     (r"\blettres? d'info(?:rmation)?s?\b|\bnewsletters?\b", "newsletters"),  # its French name; Snowball stems
     # "newsletter" and "newsletters" apart
     (r"\bquel temps\b(?! (?:de|d'|pour|faut|dure))", "quelle meteo"),  # "quel temps fait-il ?" asks the weather
@@ -292,6 +294,7 @@ REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous a
 # Adverbial phrases of French: they say how the speaker sees it, how often or how much, never what is asked ("comme
 # d'habitude", "on en parle tout le temps", "ça a beaucoup bougé").
 ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du coup|en fait|au fait|par hasard|a priori|"
+                       r"au passage|(?:soit dit )?en passant|par ailleurs|"  # by the way
                        r"finalement|au final|en fin de compte|en definitive|"
                        r"au cas ou|en gros|de toutes? facons?|par curiosite|si possible|comme prevu|"
                        r"ces derniers temps|ces temps-ci|quoi de neuf|"  # when (read by the dates), what's new
@@ -307,6 +310,13 @@ ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du co
 SELF_INTRODUCED = re.compile(r"\b(?:je suis |moi |chui )?(?:tout |toute )?(?<!les )(?<!des )(?<!aux )(?<!le )(?<!la )"
                              r"(?:nouveau|nouvelle|nouveaux|nouvelles)(?: venue?s?)? (?:ici|dans (?:le|ce|votre) "
                              r"(?:reseau|cluster|groupe)|au cluster|parmi vous|sur (?:le|ce) (?:groupe|chat))\b[,.!]?")
+# Where the asker heard of what they ask: "on m'a parlé des DIS dans une réunion", "j'ai entendu parler de X lors d'un
+# atelier", "j'ai vu ça sur un salon". An indefinite gathering after a verb of hearing says where the asker was, not
+# an event asked of ("on m'a parlé de la réunion de mai" names one).
+HEARD_IN = re.compile(r"\b((?:(?:on|il|elle|\w+) (?:m'|nous )a (?:parle|cause|dit|cite|mentionne)|"
+                      r"(?:j'ai|on a|nous avons) (?:entendu|vu|lu|croise|note|decouvert)|on (?:m'|nous )?(?:parle|cite))\b"
+                      r"[^,;:.!?]*?)\s+(?:dans |lors d'|lors de |pendant |a |au cours d'|au cours de |en |sur )(?:un|une) [\w-]+"
+                      r"(?: (?!de\b|du\b|des\b|d')[\w-]+)?")
 # An example given after what is asked: ", genre pour les pieds d'immeubles", "(par exemple des toitures)"
 EXAMPLE = re.compile(r"[,(]\s*(?:genre|par exemple|p\.? ?ex\.?|style|typiquement|notamment|comme)\b([^,;?()]*)|"
                      r"\(([^()]{3,80})\)")
@@ -380,7 +390,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     # "actifs et inactifs confondus", "publics et privés compris": both kinds, so neither, of a total (but "les
     # e-mailings et les newsletters cumulés" are what is added up)
     folded = re.sub(r"\b\w+ (?:et|ou) (?:les |le |la |l')?\w+(?: \w+)?,? ((?:confondu|compris)e?s?)\b", r"\1", canonical(text))
-    folded = SELF_INTRODUCED.sub(" ", folded)
+    folded = HEARD_IN.sub(r"\1", SELF_INTRODUCED.sub(" ", folded))
     # "actifs + inactifs", "membres ou non-membres": a kind and its contrary are everything, no kind in particular
     folded = re.sub(r"\(?\b(\w{3,}) ?(?:et|ou|\+|/) ?(?:les |des )?(?:in|im|non-? ?)\1\b\)?", " ", folded)
     # "tout compris (bureau inclus)", "y compris les bureaux": what is counted in too, no filter
@@ -394,7 +404,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     aside = set_aside(folded)
     dates = read_dates(fold(text).replace(aside, " ") if aside else text, as_of)  # "hors septembre" is no period
     # Intents are read on the words as typed too: reading may turn "perdu" into the base's "perdre".
-    both = folded + " \n " + canonical(expand(text if typed == fold(text) else typed))
+    both = folded + " \n " + HEARD_IN.sub(r"\1", canonical(expand(text if typed == fold(text) else typed)))
     intents = {name for name, pat in INTENT_PATTERNS.items() if re.search(pat, both)}
     if re.search(r"\b(?:comment|peu[xt]|peuvent|pouvons|pouvez|pourrai\w*|possible|faut|faire pour|conditions?)\b[^?.]*"
                  r"\b(?:adhesion|adherer)\b", both):
@@ -863,6 +873,8 @@ def _after_determiner(tokens: list[str], i: int) -> bool:
     adjectives that follow nouns ("délégations étrangères") do not."""
     if i >= 1 and tokens[i - 1] in DETERMINERS:
         return True
+    if i >= 2 and tokens[i - 1] == "de" and tokens[i - 2] in ("combien", "nombre", "nb"):
+        return True  # "combien de laboratoires": what is counted
     return i >= 2 and tokens[i - 2] in DETERMINERS and tokens[i - 1] in PRE_ADJECTIVES
 
 

@@ -2839,3 +2839,109 @@ def test_what_kinds_of_members_lists_the_table_by_kind(assistant):
 def test_which_kinds_of_events_lists_the_types(assistant):
     a = ask(assistant, "le cluster organise quels genres d'événements ?", as_of="2024-12-31")
     assert "par type" in a.answer and "Visite : 6" in a.answer
+
+
+def test_where_the_asker_heard_of_something_is_no_event_asked(assistant):
+    a = ask(assistant, "j'ai entendu parler de REVIT'EMS lors d'un atelier, ça veut dire quoi ?", as_of="2024-12-31")
+    assert a.answer.startswith("REVIT'EMS") and "emploi" in a.answer and "événement" not in a.answer
+
+
+def test_a_new_subject_announced_reads_alone(assistant):
+    first = ask(assistant, "c'est qui Solubio ?", as_of="2024-12-31")
+    a = ask(assistant, "autre sujet : on a des sols pollués sur un terrain, vous avez des membres là-dessus ?",
+            as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "Axedo" in a.answer and "Solubio" not in a.answer
+
+
+def test_the_biggest_events_over_a_bound_are_all_those_over_it(assistant):
+    a = ask(assistant, "les événements les plus suivis, ceux au-delà de 100 participants ?", as_of="2024-12-31")
+    assert "Forum Eau" in a.answer and "Forum régional Sols" in a.answer and not a.abstained
+
+
+def test_a_by_the_way_is_no_subject(assistant):
+    a = ask(assistant, "combien de membres en 2024 ? au passage, combien de newsletters en 2024 ?", as_of="2024-12-31")
+    assert "200" in a.answer and "Newsletters envoyées : 12" in a.answer
+
+
+def test_both_roles_of_a_count_carry_to_the_next_part(assistant):
+    a = ask(assistant, "combien d'événements organisés ou co-organisés en 2024, et pour combien de participants au "
+                       "total ?", as_of="2024-12-31")
+    assert "45 événements" in a.answer and "1450" in a.answer and "co-organisés, 2024" not in a.answer
+
+
+def test_things_named_then_taken_up_by_en_are_what_is_counted(assistant):
+    cid = None
+    for message in ("quels ateliers confluence en 2024 ?", "lequel a eu le plus de monde ?"):
+        cid = ask(assistant, message, as_of="2024-12-31", conversation_id=cid).conversation_id
+    a = ask(assistant, "et les visites, on en a fait combien ?", as_of="2024-12-31", conversation_id=cid)
+    assert "6 événements (visite" in a.answer and "confluence" not in a.answer.split("\n")[0]
+
+
+def test_a_month_without_a_year_is_the_last_one_of_a_monthly_figure(assistant):
+    a = ask(assistant, "abonnés linkedin en février ?", as_of="2024-12-31")
+    assert "3068 en février 2024" in a.answer and "décembre" not in a.answer.split("\n")[0]
+
+
+def test_the_attendance_of_a_meeting_put_off_is_answered_by_the_new_date(assistant):
+    a = ask(assistant, "le bureau de novembre a réuni combien de personnes ?", as_of="2024-12-31")
+    assert a.answer.startswith("Non, pas en novembre") and "7 janvier 2025" in a.answer and not a.abstained
+
+
+def test_a_place_not_given_does_not_unsay_the_count_asked_with_it(assistant):
+    a = ask(assistant, "l'AG 2024 s'est tenue où, et combien de participants ?", as_of="2024-12-31")
+    assert "25 participants" in a.answer and not a.abstained
+
+
+def test_whether_an_event_fell_the_same_week_as_the_one_before(assistant):
+    first = ask(assistant, "le forum sols c'était quand ?", as_of="2024-12-31")
+    a = ask(assistant, "et l'atelier îlot de fraîcheur, c'était la même semaine ?", as_of="2024-12-31",
+            conversation_id=first.conversation_id)
+    assert a.answer.startswith("Non, pas la même semaine") and "19 novembre" in a.answer
+
+
+def test_a_need_described_first_then_pointed_at_finds_the_member(assistant):
+    a = ask(assistant, "On doit suivre des terres excavées sur un chantier. Un adhérent répond à ce besoin ?",
+            as_of="2024-12-31")
+    assert "Axedo" in a.answer
+
+
+def test_a_nationality_confirmed_with_bien_is_checked(assistant):
+    a = ask(assistant, "Sempergreen, c'est bien une société belge ?", as_of="2024-12-31")
+    assert a.answer.startswith("Non") and "Pays-Bas" in a.answer
+
+
+def test_more_than_before_compares_with_the_year_before(assistant):
+    a = ask(assistant, "le cluster a mené plus d'actions auprès des membres en 2024 qu'avant ?", as_of="2024-12-31")
+    assert "360 en 2024, 411 en 2023" in a.answer
+
+
+def test_the_same_batch_as_the_member_shown(assistant):
+    first = ask(assistant, "c'est qui Ulma ?", as_of="2024-12-31")
+    a = ask(assistant, "qui d'autre est arrivé au même bureau ?", as_of="2024-12-31",
+            conversation_id=first.conversation_id)
+    assert "Axedo" in a.answer and "Sempergreen" not in a.answer
+
+
+def test_a_clipped_word_is_read_whole_and_what_is_counted_is_asked(assistant):
+    a = ask(assistant, "y a cb de labos parmi les membres ?", as_of="2024-12-31")
+    assert a.abstained and "laboratoires" in a.answer  # not the count of all the members
+
+
+def test_someone_known_asked_after_the_need(assistant):
+    a = ask(assistant, "on cherche un outil genre appli/assistant pour que notre commune gaspille moins et réemploie, "
+                       "qqn connait ?", as_of="2024-12-31")
+    assert a.answer.startswith("Le membre dont l'activité s'en rapproche le plus : Trizzy")
+
+
+def test_one_of_the_sections_shown_picked_by_what_the_asker_describes(assistant):
+    first = ask(assistant, "c'est quoi les DIS ?", as_of="2024-12-31")
+    a = ask(assistant, "je travaille dans le numérique, lequel me concerne ?", as_of="2024-12-31",
+            conversation_id=first.conversation_id)
+    assert a.answer.startswith("Le plus proche de ce que vous décrivez : NUM'EMS")
+
+
+def test_a_feminine_participle_is_the_same_word_as_the_masculine():
+    from assistant.reading.normalize import fold, stem
+
+    assert stem(fold("privées")) == stem(fold("privé")) == stem(fold("privés"))
+    assert stem(fold("données")) != stem(fold("donné"))  # another word
