@@ -272,6 +272,8 @@ def _unsupported(q: Query, draft: Draft) -> str | None:
 RECORDS = ("events", "figures", "members")
 
 
+# One word, then a colon, then the question: "Staff : …", "Urgent : …" label the message
+LABEL = re.compile(r"^\s*([^\W\d_]{2,20})\s*:\s+(?=\S.{10,})")
 # "lequel me concernerait ?", "laquelle parle du numérique ?": one of those shown
 WHICH_ONE = re.compile(r"\b(?:lequel|laquelle|lesquels|lesquelles)\b")
 
@@ -288,6 +290,15 @@ def _demonstrated(message: str) -> set[str]:
 def _stated_numbers(text: str) -> set[str]:
     """The numbers an answer states, not those of the note it adds ("Remarque : … 48 en 2023 …")."""
     return set(re.findall(r"\d+", "\n".join(line for line in text.split("\n") if not line.startswith("Remarque"))))
+
+
+def _said_in(draft: Draft, other: Draft) -> bool:
+    """Whether another answer says all a passage's answer says ("la newsletter ? et le flash info ?" quote two sentences
+    of one section); an answer from records says it with the same records and numbers."""
+    if _kind(draft.focus) != "passages":
+        return True
+    sentences = re.split(r"(?<=[.!?])\s+", draft.text.split(" : ", 1)[-1])
+    return all(s.strip() in other.text for s in sentences if s.strip())
 
 
 def _joined(drafts: list[Draft]) -> Draft:
@@ -346,6 +357,8 @@ class Engine:
         message = whole = strip_courtesy(message)  # "hello et en 2023 please" is "et en 2023"
         if previous and (fresh := new_subject(message)):  # "autre sujet : …" reads alone
             message, whole, previous = fresh, fresh, None
+        if (label := LABEL.match(message)) and self.lexicon.lacks(fold(label.group(1))):
+            message = whole = message[label.end():]  # "Staff : liste des événements …": who asks, not what
         scene = previous.setting if previous and previous.setting and not (is_followup(message) or refers_back(message)) \
             else ""  # "dans la répartition des membres par type" then "les PME ça fait quel % ?": asked within that
         # "je débute ici... combien de contacts côté membres ?": a question that names its own subject after a preface
@@ -452,7 +465,7 @@ class Engine:
             years |= set(context.years)
             ids = {s.id for s in draft.sources}
             same = [d for d in drafts if d.text == draft.text or ids and ids == {s.id for s in d.sources}
-                    and _stated_numbers(draft.text) <= _stated_numbers(d.text)
+                    and _stated_numbers(draft.text) <= _stated_numbers(d.text) and _said_in(draft, d)
                     or d.abstained and draft.abstained and d.reason == draft.reason]
             if same and len(same[-1].text) >= len(draft.text):
                 if same[-1].abstained and not draft.abstained:  # "c'était où, et combien ?": the count said, not the place

@@ -28,7 +28,7 @@ MAX_LISTED = 25  # sources kept for a listing
 SHOWN = 15  # lines a chat message shows before "… et N autres"
 # "Quel mois / type / thème a compté le plus … ?": the dimensions events can be grouped by.
 GROUPS = {"month": r"\bmois\b", "quarter": r"\btrimestres?\b", "semester": r"\bsemestres?\b",
-          "type": r"\b(type|format|categorie)s?\b", "theme": r"\b(theme|thematique)s?\b"}
+          "type": r"\b(type|format|categorie)s?\b", "theme": r"\b(theme|thematique|sujet)s?\b"}
 DIMENSION_STEMS = {stem(w) for w in "mois trimestre semestre type format categorie".split()}  # themes: the report has their table
 BREAKDOWN = r"\b(repart\w*|ventil\w*|decoup\w*)"  # "la répartition", "comment se répartissent", "ventilés"
 GROUP_NAMES = {"month": "mois", "quarter": "trimestre", "semester": "semestre", "type": "type", "theme": "thème"}
@@ -544,6 +544,8 @@ class EventBook:
         named = {s for t in types for s in content_stems(canonical(t))}
         rest = " ".join(w for w in q.folded.split() if stem(w.strip("?!.,;:()")) not in named)
         dimension = _dimension(rest)
+        if q.has("none") and dimension in SPAN_MONTHS:
+            return self._without_events(q, events, dimension, what)  # "un mois de 2024 sans aucun événement ?"
         if q.has("max", "min") and dimension:
             return self._ranking(q, events, dimension, what)
         # "par mois", "chaque trimestre", "la répartition entre le premier et le second semestre"
@@ -617,6 +619,18 @@ class EventBook:
                 f"{GROUP_NAMES[dimension]})." + (f" Ensuite : {rest}." if rest else ""))
         return Draft(text, [event_source(e, _line(e, date.max)) for e in top[:MAX_LISTED]],
                      focus={"kind": "events", "ids": [e.id for e in top], "ranked": [k for k, _ in ranked]})
+
+    def _without_events(self, q: Query, events: list[Event], dimension: str, what: str) -> Draft:
+        """"Y a-t-il eu un mois de 2024 sans aucun événement ?": the months (quarters…) of the span that had none."""
+        groups, _ = _grouped(q, events, dimension)
+        empty = [k for k, v in groups.items() if not v]
+        name = GROUP_NAMES[dimension]
+        text = f"{', '.join(empty)} — aucun événement ({what}, par {name})." if empty else \
+            f"Chaque {name} a compté au moins un événement ({what})."
+        if q.has("whether"):  # "y a-t-il eu un mois … ?"
+            text = f"Oui : {text}" if empty else f"Non : {text[0].lower()}{text[1:]}"
+        return Draft(text, [event_source(e, _line(e, date.max)) for e in events[:MAX_LISTED]], coverage=1.0,
+                     focus={"kind": "events", "ids": [], "ranked": list(groups)})
 
     def _breakdown(self, q: Query, events: list[Event], dimension: str, what: str) -> Draft:
         """"Combien d'événements par type ?": every group with its count (or its participants)."""

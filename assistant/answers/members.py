@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding as Embedder
@@ -164,8 +165,11 @@ class MemberBook:
             named = self._among(shown, q)
         if named and SAME_TIME.search(q.folded) and (peers := self._peers(named)):
             return peers  # "qui a été validé en même temps que Sogaris ?"
-        if len(named) == 1 and SAME_BATCH.search(q.folded) and (peers := self._peers(named, q)):
-            return peers  # "et qui d'autre dans la même fournée bosse sur les biodéchets ?" of the one shown
+        if len(named) == 1 and (batch := SAME_BATCH.search(q.folded)):
+            # "et qui d'autre dans la même fournée bosse sur les biodéchets ?" of the one shown ("fournée" says when)
+            said = set(content_stems(batch.group()))
+            if peers := self._peers(named, replace(q, topic=[s for s in q.topic if s not in said])):
+                return peers
         if named:
             draft = self._describe(q, named)
             if len(named) < len(shown):  # "lequel d'entre eux fait de la logistique ?": picked by what it does

@@ -146,10 +146,25 @@ def _shared_subject(first: str, second: str) -> str | None:
     return second.strip()[m.start("subject"):].rstrip(" ?")
 
 
+# "c koi la diff entre la newsletter et le flash info ?": what each of two things is (not two years or amounts compared)
+_DIFFERENCE = re.compile(r"\b(?:diff|differences?|distinction) entre (?P<a>(?:le |la |les |l'|un |une )?[^,?]+?) et "
+                         r"(?P<b>(?:le |la |les |l'|un |une )?[^,?]+?)\s*(?:\?|$)")
+
+
+def _distinguished(message: str) -> list[str] | None:
+    folded = fold(message)
+    if len(folded) != len(message) or not (m := _DIFFERENCE.search(folded)) \
+            or any(re.search(r"\d|\b(?:annee|mois|an)\b", m.group(k)) for k in ("a", "b")):
+        return None
+    return [f"c'est quoi {message[m.start(k):m.end(k)].strip()} ?" for k in ("a", "b")]
+
+
 def split_questions(message: str) -> list[str]:
     """The questions of a message, in order; one part when it asks one thing."""
     if listed := _listed(message):
         return [f"{item} ?" for item in listed]
+    if distinguished := _distinguished(message):
+        return distinguished
     if compared := _compared(message):
         return compared
     if parts := coordinated(message.strip()):
@@ -177,9 +192,10 @@ def split_questions(message: str) -> list[str]:
         if merged and re.match(r"(?:ou|or) (?:bien )?(?:son|sa|ses|leurs?|ton|ta|tes|votre|vos|his|her|their)\b", fold(p)):
             merged[-1] = f"{merged[-1].rstrip(' ?')} {p}"  # "son numéro ? ou son mail ?": one request, two ways
             continue
-        if merged and re.fullmatch(r"(?:et |puis )?(?:de |a )?(?:combien|cb|cmb)(?: exactement)?\s*\??", fold(p).strip()):
+        if merged and re.fullmatch(r"(?:et |puis )?(?:de |a )?(?:combien|cb|cmb)(?: de fois)?(?: exactement)?\s*\??",
+                                   fold(p).strip()):
             merged[-1] = f"{merged[-1].rstrip(' ?')} ?"
-            continue  # "quel mois a le moins progressé, et de combien ?": the amount of the same answer
+            continue  # "quel mois a le moins progressé, et de combien ?", "…, et combien de fois ?": the same answer
         if merged and re.fullmatch(r"(?:et |puis )?(?:combien |cb |cmb )?(?:en|pour|sur) (?:19|20)\d\d\s*\??", fold(p).strip()):
             merged[-1] = f"{merged[-1].rstrip(' ?')} et {re.sub(r'^(?:et |puis )?(?:combien |cb |cmb )?', '', fold(p))}"
             continue  # "… combien d'envois en 2024, et combien en 2023 ?": the same question, for another year too

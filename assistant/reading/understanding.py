@@ -295,6 +295,7 @@ REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous a
 # d'habitude", "on en parle tout le temps", "ça a beaucoup bougé").
 ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du coup|en fait|au fait|par hasard|a priori|"
                        r"au passage|(?:soit dit )?en passant|par ailleurs|"  # by the way
+                       r"en general|en principe|generalement|normalement|habituellement|"  # as a rule
                        r"finalement|au final|en fin de compte|en definitive|"
                        r"au cas ou|en gros|de toutes? facons?|par curiosite|si possible|comme prevu|"
                        r"ces derniers temps|ces temps-ci|quoi de neuf|"  # when (read by the dates), what's new
@@ -333,6 +334,9 @@ TO_WHAT = re.compile(r"\s+(?:a|au|aux|a la|a l'|sur|contre)\s?(?:le |la |les |l'
 ASKED_BEFORE = frozenset("quand ou quel quelle quels quelles qui quoi combien est sont etait etaient sera".split())
 INTENT_PATTERNS = {
     "whether": WHETHER_ANY,
+    # "un mois sans aucun événement ?", "quel mois n'a eu aucun événement ?": what had none
+    "none": r"\b(?:sans (?:aucune? |un seul |une seule |l[ea] moindre )?|aucune? |pas (?:un seul |une seule )?(?:d'|de ))"
+            r"(?:evenements?|events?|manifestations?|rencontres?|activites?)\b",
     "count": r"\bcombien\b(?! (?:d'|de |des )?participants)|\bnombre (?!(?:d'|de |des )participants)",
     "participants": r"\bparticipants\b",
     "sum": r"\b(au total|en tout|total|cumul\w*|additionn\w*|somme|confondu\w*|au global)\b",
@@ -359,7 +363,8 @@ INTENT_PATTERNS = {
     "why": r"\bpourquoi\b|\bcomment (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b|\b(?:expliqu|justifi)\w* comment\b|"
            r"\b(?:quelles?|la|les|une) (?:raisons?|explications?)\b",
     "average": r"\b(en moyenne|moyenne|moyen)\b",
-    "first": r"\b(au debut|au depart|a l'origine|a la creation|a sa creation|la premiere annee|au lancement|a son lancement)\b",
+    "first": r"\b(au debut|au depart|a l'origine|a la creation|a sa creation|la premiere annee|au lancement|a son lancement|"
+             r"a (?:ses|son|leurs?) debuts?)\b",
     "now": r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment|a ce jour)\b",
     "compare": r"\b(par rapport|vs|versus|compar\w*|evolution|progress\w*|difference|que l'annee)\b",
     "events": r"\b(evenements|manifestations?|rencontres?|rendez-vous|actions? collectives?|agenda|reunion|calendrier)\b",
@@ -460,6 +465,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     if "where" in intents:  # "dans quelle ville ?" asks where: the noun says how, not what
         framed = {stem(w) for w in re.findall(r"\bquel(?:le)? (ville|lieu|endroit|commune)\b", folded)}
         topic = [s for s in topic if s not in framed]
+    if "none" in intents:  # "sans aucun événement": how many, not a word of the subject
+        topic = [s for s in topic if s != stem("aucun")]
     if "average" in intents:  # "en moyenne" asks how the amount is computed, not of "moyennes entreprises"
         topic = [s for s in topic if s != stem("moyenne")]
     # "ça s'adresse à quels profils ?", "destinées à quel public ?": the noun says whom, the audience is what is asked
@@ -468,8 +475,9 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
         unknown = [w for w in unknown if w not in whom]
         topic = [s for s in topic if s not in {stem(w) for w in whom}]
     if "first" in intents or re.search(r"\bdepuis (?:la |sa |le |son |l')(?:creation|debut|origine|lancement)\b", folded):
-        # "à la création", "à l'origine", "au lancement" say when, not what; "depuis sa création": the whole series
-        when_words = ("creation", "origine", "depart", "lancement")
+        # "à la création", "à l'origine", "au lancement", "à ses débuts" say when, not what; "depuis sa création": the
+        # whole series
+        when_words = ("creation", "origine", "depart", "lancement", "debut", "debuts")
         topic = [s for s in topic if s not in {stem(w) for w in when_words}]
         unknown = [w for w in unknown if w not in when_words]
     hints = [stem(w) for w in words(folded) if w not in STOPWORDS and w not in MONTH_WORDS and not w[0].isdigit()]

@@ -2945,3 +2945,38 @@ def test_a_feminine_participle_is_the_same_word_as_the_masculine():
 
     assert stem(fold("privées")) == stem(fold("privé")) == stem(fold("privés"))
     assert stem(fold("données")) != stem(fold("donné"))  # another word
+
+
+def test_a_month_without_any_event(assistant):
+    a = ask(assistant, "est-ce qu'il y a eu un mois de 2024 sans le moindre événement ? genre aucun event ?",
+            as_of="2024-12-31")
+    assert a.answer.startswith("Oui : août 2024") and not a.abstained
+
+
+def test_a_one_word_label_before_the_question_is_not_asked(assistant):
+    a = ask(assistant, "Stagiaire : combien de visites en 2024 ?", as_of="2024-12-31")
+    assert "6 événements (visite" in a.answer
+
+
+def test_the_difference_between_two_things_says_what_each_is(assistant):
+    a = ask(assistant, "c'est quoi la différence entre la newsletter et le flash info ?", as_of="2024-12-31")
+    assert "une fois par mois" in a.answer and "urgente" in a.answer
+
+
+def test_as_a_rule_is_no_subject(assistant):
+    first = ask(assistant, "vous proposez des formations ?", as_of="2024-12-31")
+    a = ask(assistant, "ça dure combien de temps en général ?", as_of="2024-12-31",
+            conversation_id=first.conversation_id)
+    assert "demi-journée" in a.answer and "AG" not in a.answer
+
+
+def test_at_its_beginnings_is_the_first_year(assistant):
+    a = ask(assistant, "le cluster avait combien de membres à ses débuts ?", as_of="2024-12-31")
+    assert "25 en 2015" in a.answer
+
+
+def test_how_many_times_after_a_ranking_is_the_same_answer():
+    from assistant.reading.multipart import split_questions
+
+    assert len(split_questions("quel type d'événement est revenu le plus, et combien de fois ?")) == 1
+
