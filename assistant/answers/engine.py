@@ -26,8 +26,8 @@ from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
 from assistant.reading.shorthand import reads_english
 from assistant.reading.smalltalk import ASKING, KINDS, REPLIES, smalltalk, strip_courtesy
-from assistant.reading.understanding import (KIND_ASKED, SHARE_STEMS, SPECIFIC_IDF, THEME_STEMS, THEME_WORDS, WHETHER_ANY,
-                                             Lexicon, Query, parse)
+from assistant.reading.understanding import (FALL, KIND_ASKED, RISE, SHARE_STEMS, SPECIFIC_IDF, THEME_STEMS, THEME_WORDS,
+                                             WHETHER_ANY, Lexicon, Query, parse)
 
 log = logging.getLogger(__name__)
 # Below this share of the question explained, an answer is not supported. A record matches on its few label words
@@ -234,10 +234,24 @@ def _stands_alone(message: str, own: Query) -> bool:
     folded = fold(message)
     themes = {stem(w) for t in own.themes for w in THEME_WORDS.get(t, ())} if re.match(r"(?:et|mais) ", folded) else set()
     # "et l'eau, c'est combien ?" swaps the theme of the last question
-    return bool(ASKS.search(folded) and set(own.topic) - MEASURE_STEMS - themes and not POINTS_BACK.search(folded)
+    return bool(ASKS.search(folded) and set(own.topic) - MEASURE_STEMS - themes - _changed(message)
+                and not POINTS_BACK.search(folded)
                 and not SHIFTED.search(re.sub(r"\b(?:par rapport (?:a|au|aux)|vs|compare\w* (?:a|avec)|sur|que|qu') ?l'", " ", folded))
                 and not refers_back(message) and not PARTITIVE.search(folded) and not COMPLEMENT.match(folded)
                 and not ASKED_OF_PRONOUN.match(folded))  # "et quelles filières il présente ?": "il" is the last subject
+
+
+def _yes_or_no(message: str) -> bool:
+    """A question asked to be answered yes or no: no interrogative word ("ils font aussi de la dépollution ?",
+    "est-ce que la baignade est prise en compte ?"; not "ça couvre quoi ?", "laquelle fabrique … ?")."""
+    folded = re.sub(r"\best-ce qu(?:e|')", " ", fold(message))
+    return "?" in message and not re.search(r"\b(?:combien|cb|quel\w*|qui|quand|comment|pourquoi|quoi|koi|ou|lequel|"
+                                           r"laquelle|lesquel\w*|que|qu'est|d'ou)\b", folded)
+
+
+def _changed(message: str) -> set[str]:
+    """The words of a message that say how a thing changed ("progressé", "en baisse"), not what changed."""
+    return {stem(w) for w in re.findall(rf"\b(?:{RISE}|{FALL})", fold(message))}
 
 
 # "Vu que le forum a eu lieu en mai, …", "puisque …, …": a premise granted before the question
@@ -272,6 +286,10 @@ def _unsupported(q: Query, draft: Draft) -> str | None:
 RECORDS = ("events", "figures", "members")
 
 
+# Whether a text speaks of something: "… est pris en compte ?", "il parle de baignade ?", "ça concerne les sols ?"
+COVERS = re.compile(r"\b(?:pris(?:e|es)? en compte|abord\w*|trait\w* (?:de|du|des|d')|parl\w* (?:de|du|des|d')|"
+                    r"mentionn\w*|evoqu\w*|inclu\w*|concern\w*|couvr\w*|"
+                    r"(?:fait|font|propos\w*) (?:aussi |egalement )?(?:de la |de l'|du |des |d'))")  # "ils font aussi de …"
 # One word, then a colon, then the question: "Staff : …", "Urgent : …" label the message
 LABEL = re.compile(r"^\s*([^\W\d_]{2,20})\s*:\s+(?=\S.{10,})")
 # "lequel me concernerait ?", "laquelle parle du numérique ?": one of those shown
@@ -539,6 +557,16 @@ class Engine:
                 ("Non : " if none else "Oui : ") + draft.text  # "Non, pas en novembre 2024 : … reporté au …"
         elif draft.text.startswith("Pas "):  # "le forum eau d'octobre, combien ?": a wrong date in it, corrected
             draft.text = "Non, p" + draft.text[1:]
+        elif not draft.abstained and _kind(draft.focus) == "members" and len(draft.focus.get("ids", [])) == 1 \
+                and _yes_or_no(message) and not draft.text.startswith(("Oui", "Non")) \
+                and self.members.confirms(parse(self.lexicon.read(message), as_of, self.lexicon), draft.focus["ids"][0]):
+            draft.text = "Oui : " + draft.text  # "ils font aussi de la dépollution ?", "Est Ensemble c'est membre ?"
+        elif not draft.abstained and _kind(draft.focus) == "passages" and (covers := COVERS.search(fold(message))) \
+                and _yes_or_no(message) and not draft.text.startswith(("Oui", "Non")):
+            # "est-ce que la baignade est prise en compte ?", "il parle de baignade ?": the text quoted says it
+            asked = set(parse(self.lexicon.read(message), as_of, self.lexicon).topic) - set(content_stems(covers.group()))
+            if asked and related(asked, set(content_stems(draft.text))) == asked:
+                draft.text = "Oui : " + draft.text
         return draft, context
 
     def _question(self, typed: str, as_of: date, previous: Context | None) -> tuple[Draft, Context]:
@@ -559,24 +587,33 @@ class Engine:
         if previous and previous.focus.get("kind") == "figures" and own.has("why") and not own.topic \
                 and (draft := self.figures.explain(previous.focus.get("ids", []))):
             return draft, Context(previous.question, previous.years, previous.focus)  # "pourquoi ?" of figures shown
-        if previous and previous.focus.get("kind") == "passages" and len(previous.focus.get("ids", [])) > 1 \
+        listed = previous.focus.get("list") or previous.focus.get("ids", []) if previous else []
+        if previous and previous.focus.get("kind") == "passages" and len(listed) == 1:
+            listed = self.passages.sections_of(listed[0])  # "et le dernier ?" after one section: of its document
+        if previous and previous.focus.get("kind") == "passages" and len(listed) > 1 \
                 and (index := _ordinal(message)) is not None and not own.topic:
-            ids = previous.focus["ids"]  # "le 3e c'est sur quoi ?" after a list of sections
-            if -len(ids) <= index < len(ids) and (draft := self.passages.section(ids[index])):
-                return draft, Context(previous.question, previous.years, previous.focus)
+            # "le 3e c'est sur quoi ?" after a list of sections (or after one of them picked: "et le dernier ?")
+            if -len(listed) <= index < len(listed) and (draft := self.passages.section(listed[index])):
+                return draft, Context(previous.question, previous.years, {**draft.focus, "list": listed})
         which = bool(WHICH_ONE.search(fold(message)))
         if previous and previous.focus.get("kind") == "passages" and len(previous.focus.get("ids", [])) > 1 \
                 and (own.has("what") or which) and not self._guard(own) \
                 and (named := self.passages.named_section(own, previous.focus["ids"], typed)) \
                 and (draft := self.passages.section(named)):
-            return draft, Context(previous.question, previous.years, previous.focus)  # "et le REVIT, c'est quoi ?"
+            # "et le REVIT, c'est quoi ?"
+            return draft, Context(previous.question, previous.years, {**draft.focus, "list": previous.focus["ids"]})
         if previous and previous.focus.get("kind") == "passages" and len(previous.focus.get("ids", [])) > 1 \
                 and which and not self._guard(own) \
                 and (near := self.passages.nearest_section(typed, previous.focus["ids"])) \
                 and (draft := self.passages.section(near)):
             # "je bosse dans l'insertion, lequel me concerne ?": the one nearest what is described, said so
+            heading = draft.text.split(" : ", 1)[0]  # what follows speaks of it: "et ça se passe où ?"
             draft.text, draft.coverage = f"Le plus proche de ce que vous décrivez : {draft.text}", 0.8
-            return draft, Context(previous.question, previous.years, previous.focus)
+            return draft, Context(heading, previous.years, {**draft.focus, "list": previous.focus["ids"]})
+        if previous and previous.focus.get("kind") == "passages" and len(previous.focus.get("ids", [])) == 1 \
+                and PRONOUN.match(fold(message)) and (covers := COVERS.search(fold(message))) \
+                and (draft := self._covered(own, previous.focus["ids"][0], covers.group())):
+            return draft, Context(previous.question, previous.years, previous.focus)  # "il parle de baignade ?"
         if previous and previous.focus.get("kind") == "passages" and len(previous.focus.get("ids", [])) == 1 \
                 and (step := _step(message)) and not set(own.topic) - {stem(w) for w in ("suivant", "precedent")} \
                 and (draft := self.passages.next_section(previous.focus["ids"][0], step)):
@@ -600,7 +637,8 @@ class Engine:
                 return draft, context
         question, focus, earlier, seen = typed, {}, [], frozenset()
         # "c'est où ?", "ils étaient combien ?": a question with no subject of its own speaks of the last one.
-        bare = not (set(own.topic) - MEASURE_STEMS or own.themes or own.dates.period or own.dates.years or own.unknown)
+        bare = not (set(own.topic) - MEASURE_STEMS - _changed(message) or own.themes or own.dates.period or own.dates.years
+                    or own.unknown)  # "quel mois a le plus progressé ?" says how, not what
         if previous and len(previous.parts) > 1 and refers_back(message) and (named := [
                 p for p in previous.parts if self._names_its_subject(parse(p, as_of, self.lexicon))]) \
                 and named[-1] != previous.question:
@@ -667,6 +705,21 @@ class Engine:
         return draft, Context(q.text, years, draft.focus or focus, earlier, previous.focus if previous else {}, gist,
                               kept(previous.amounts if previous else [], self.amounts.said(draft)))
 
+    def _covered(self, q: Query, passage_id: str, verb: str) -> Draft | None:
+        """"Il parle de baignade ?" of the section shown: Oui with its sentences that say it; Non when none does."""
+        asked = set(q.topic) - set(content_stems(verb))
+        node = next((p for p in self.passages.retriever.passages if p.node_id == passage_id), None)
+        if not asked or node is None:
+            return None
+        section = node.metadata.get("section")
+        draft = self.passages.answer(q, where={"source": node.metadata.get("source")})
+        if draft and not draft.abstained and related(asked, set(content_stems(draft.text))) == asked \
+                and str(section).split(" > ")[0] in draft.text:
+            return replace(draft, text="Oui : " + draft.text)
+        heading = str(section or node.metadata.get("title", "")).split(" > ")[-1]
+        return Draft(f"Non : « {heading} » n'en parle pas dans la base du Cluster EMS.", [], coverage=1.0,
+                     focus={"kind": "passages", "ids": [passage_id]})
+
     def _of_events_shown(self, message: str, own: Query, previous: Context, as_of: date) -> Draft | None:
         """A follow-up on the events shown last: "et le lendemain ?", "et c'était quel format ?", "et le suivant ?"
         (walks along them), "le premier ?" (picks one), "et l'autre ?" (the rest)."""
@@ -731,6 +784,10 @@ class Engine:
         its own date, the wrong month said first. Only a named event (at most three of them), found as well."""
         period = q.dates.period
         text = undated(q.text)
+        if period and q.has("cancelled") and period.start.year == period.end.year \
+                and (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31):
+            # "le forum sols a été annulé et reporté à 2025 ?": held in its own year, not put off to that one
+            text = re.sub(rf"\s*\b(?:en|a|à|pour|de)?\s*{period.start.year}\b", "", text)
         if period is None or text == q.text:
             return None
         draft = self._answer(parse(text, as_of, self.lexicon), as_of, {})
@@ -738,7 +795,8 @@ class Engine:
         if not ids or draft.coverage < max(empty.coverage, 0.8) \
                 or draft.focus.get("kind") == "events" and len(ids) > 3 or _kind(draft.focus) not in RECORDS:
             return None
-        said = f"Pas {'le' if period.label[0].isdigit() else 'en'} {period.label} : "
+        day = period.label[0].isdigit() and not re.fullmatch(r"(?:19|20)\d\d", period.label)  # "le 21 novembre", "en 2023"
+        said = f"Pas {'le' if day else 'en'} {period.label} : "
         draft.text = said + (draft.text if draft.text[0] == "«" else draft.text[0].lower() + draft.text[1:])
         return draft  # it may abstain on what the base lacks ("c'était où ?"), the date said
 

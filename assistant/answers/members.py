@@ -215,6 +215,19 @@ class MemberBook:
             return self._who(q, seeks)
         return None
 
+    def confirms(self, q: Query, member_id: str) -> bool:
+        """Whether a yes-or-no question about one member is answered yes by its card: "Est Ensemble, c'est un membre
+        ?", "ils font aussi de la dépollution ?" (every word it asks, its name and the verb aside, in the card)."""
+        member = next((m for m in self.members if m.id == member_id), None)
+        if member is None:
+            return False
+        if IS_MEMBER.search(q.folded) or re.search(r"\b(?:c'est|est)(?:-(?:il|elle))? (?:un |une )?(?:membre|adherent)", q.folded):
+            return True
+        if not (WORKS_ON.search(q.folded) or q.has("whether")):
+            return False
+        asked = set(q.topic) - MEMBER_WORDS - set(content_stems(member.name)) - {stem(w) for w in WORKS_ON.findall(q.folded)}
+        return bool(asked) and related(asked, self.stems[member.id] | set(content_stems(member.name))) == asked
+
     def _peers(self, named: list[Member], q: Query | None = None) -> Draft | None:
         """The members validated by the same instance as the one named; of those, the ones whose description holds
         the words `q` asks, if any does."""
@@ -456,9 +469,10 @@ def sought(folded: str) -> tuple[list[str], list[str], list[str], list[str]]:
             qualifier, joined = _qualifier(folded, word, m.start())
             # a word said of anything is told by what follows, all of it: "de gros chantiers d'infrastructures",
             # "des pièces préfabriquées en béton"
-            told = zipf(word) >= NAME_WORD_ZIPF
-            while zipf(word) >= NAME_WORD_ZIPF and qualifier:
+            told, passed = zipf(word) >= NAME_WORD_ZIPF, {word}
+            while zipf(word) >= NAME_WORD_ZIPF and qualifier and qualifier not in passed:  # a word met twice ends it
                 word, (qualifier, joined) = qualifier, _qualifier(folded, qualifier, m.start())
+                passed.add(word)
             if zipf(word) < NAME_WORD_ZIPF:
                 heads += [word, qualifier] if told and qualifier else [word]
                 qualifiers += [qualifier] if qualifier and not told else []

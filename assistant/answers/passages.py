@@ -266,6 +266,19 @@ class PassageAnswerer:
             return None
         return listed[ranked[0][0]]
 
+    def sections_of(self, passage_id: str) -> list[str]:
+        """The sections of the document a passage belongs to, in order (the first passage of each): "et le dernier ?"
+        after one of them."""
+        node = next((p for p in self.retriever.passages if p.node_id == passage_id), None)
+        if node is None or str(node.metadata.get("kind")) in RECORD_KINDS:
+            return []  # a table's rows are no sections
+        heads: dict[str, str] = {}
+        for p in self.retriever.passages:
+            name = str(p.metadata.get("section") or "").split(" > ")[0]
+            if p.metadata.get("source") == node.metadata.get("source") and name:
+                heads.setdefault(name, p.node_id)
+        return list(heads.values())
+
     def next_section(self, passage_id: str, step: int) -> Draft | None:
         """"Et le suivant ?" after one section: the section after (or before) it in its document, from its start."""
         nodes = self.retriever.passages

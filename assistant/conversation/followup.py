@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from assistant.reading.dates import MONTH_NAMES, read_dates
-from assistant.reading.normalize import STOPWORDS, fold, words
+from assistant.reading.normalize import STOPWORDS, fold, stem, words
 from assistant.reading.understanding import (ADVERBIAL, FALL, HEARD_IN, MONTH_WORDS, QUESTION_WORDS, RISE, THEME_WORDS,
                                              WHICH_PERIOD, Lexicon, canonical, parse)
 
@@ -176,6 +176,9 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         # "et combien en avons-nous suivi ?": "en" stands for what was counted, not for the whole question
         dates = "" if (years or q.dates.period) else " ".join(str(y) for y in previous_years)
         return f"{text} {counted} {dates}".strip()
+    if "first" in q.intents and not (years or q.dates.period) and not set(q.topic) - {stem("annee"), stem("an")}:
+        # "et au début ?", "et l'année du démarrage ?": the same question, at the start rather than the year asked
+        return re.sub(r"\s*\b(?:en |de |depuis |pour )?(?:19|20)\d\d\b", "", fold(previous)).rstrip(" ?") + " au debut ?"
     if (q.intents & FRAME_INTENTS or re.search(r"\b(lequel|laquelle)\b", folded)) and not only_measured:
         # "et laquelle …" asks which one; "et en % ça donne quoi ?" only measures the same thing otherwise
         if q.intents & {"max", "min"}:  # "et le plus faible ?": the new extreme replaces the old one

@@ -44,7 +44,8 @@ LOANWORDS = {"followers": "abonnes", "follower": "abonnes", "subscribers": "abon
              "orga": "organisation", "orgas": "organisations"}
 # Question frames of English, longest first; "in 2024" needs nothing (years are read as they are).
 ENGLISH = [
-    ("how many", "combien"), ("how much", "combien"), ("more than", "plus de"), ("over", "plus de"),
+    ("how many times", "combien de fois"), ("how often", "a quelle frequence"), ("how many", "combien"),
+    ("how much", "combien"), ("more than", "plus de"), ("over", "plus de"),
     ("less than", "moins de"), ("fewer than", "moins de"), ("under", "moins de"), ("at least", "au moins"), ("roughly", "environ"),
     ("approximately", "environ"), ("around", "environ"), ("what share of", "quelle part de"),
     ("what proportion of", "quelle part de"), ("share of", "part de"), ("what is", "c'est quoi"), ("what's", "c'est quoi"), ("who's", "qui est"), ("where's", "ou est"),

@@ -311,6 +311,8 @@ ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du co
 SELF_INTRODUCED = re.compile(r"\b(?:je suis |moi |chui )?(?:tout |toute )?(?<!les )(?<!des )(?<!aux )(?<!le )(?<!la )"
                              r"(?:nouveau|nouvelle|nouveaux|nouvelles)(?: venue?s?)? (?:ici|dans (?:le|ce|votre) "
                              r"(?:reseau|cluster|groupe)|au cluster|parmi vous|sur (?:le|ce) (?:groupe|chat))\b[,.!]?")
+# The kinds of place a question may ask for: "dans quelle ville ?", "c'est dans quel département ?"
+PLACE_NOUNS = r"(?:ville|lieu|endroit|commune|departement|region|pays|coin|quartier)"
 # Where the asker heard of what they ask: "on m'a parlé des DIS dans une réunion", "j'ai entendu parler de X lors d'un
 # atelier", "j'ai vu ça sur un salon". An indefinite gathering after a verb of hearing says where the asker was, not
 # an event asked of ("on m'a parlé de la réunion de mai" names one).
@@ -348,7 +350,8 @@ INTENT_PATTERNS = {
     "min": r"\b(le moins|la moins|les moins|minimum|(?:le|la|les) pires?|plus petite?s?|plus faibles?|plus bas(?:se)?s?|plus (?:calmes?|creux|tranquilles?)|ferme la marche|"
            r"en derniere position|bon dernier|bonne derniere)\b",
     # "qu'est-ce qui est prévu ?", "tout ce qui concerne …": what, not who
-    "who": r"(?<!ce )\bqui\b|\bquelqu'un\b(?! (?:sait|saurait|peut|pourrait|a|aurait)\b)|\bquel(?:le)?s? (?:(?:nouve(?:au|aux|l|lle|lles)|autres?) )?(?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
+    # ("c'est quel mois qui a le plus progressé ?": "qui" relative to the thing asked)
+    "who": r"(?<!ce )(?<!\bmois )(?<!\bannee )(?<!\bjour )(?<!\bsemaine )(?<!\btrimestre )(?<!\bsemestre )\bqui\b|\bquelqu'un\b(?! (?:sait|saurait|peut|pourrait|a|aurait)\b)|\bquel(?:le)?s? (?:(?:nouve(?:au|aux|l|lle|lles)|autres?) )?(?:membres?|entreprises?|structures?|societes?|start-?ups?|associations?|"
            r"organismes?|organisations?|adherents?|collectivites?)\b|"
            # "quelle jeune pousse fait pousser des arbres ?": which one does something, a verb of activity and its object
            # (a verb of its own, not an infinitive after a noun: "quelles façons de valoriser les déchets ?")
@@ -364,7 +367,7 @@ INTENT_PATTERNS = {
            r"\b(?:quelles?|la|les|une) (?:raisons?|explications?)\b",
     "average": r"\b(en moyenne|moyenne|moyen)\b",
     "first": r"\b(au debut|au depart|a l'origine|a la creation|a sa creation|la premiere annee|au lancement|a son lancement|"
-             r"a (?:ses|son|leurs?) debuts?)\b",
+             r"a (?:ses|son|leurs?) debuts?|au demarrage|l'annee (?:du demarrage|du lancement|de (?:la |sa )?creation))\b",
     "now": r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment|a ce jour)\b",
     "compare": r"\b(par rapport|vs|versus|compar\w*|evolution|progress\w*|difference|que l'annee)\b",
     "events": r"\b(evenements|manifestations?|rencontres?|rendez-vous|actions? collectives?|agenda|reunion|calendrier)\b",
@@ -425,6 +428,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
             r"(?:on|je|j'|nous|vous|il|ils|elle|elles|l'on)|"
             r"(?:travaill|boss|bosse|offici|exerç|exerc)\w* où)\b", text, re.I):  # "il bossait où ?": for whom
         intents.add("where")
+    if re.search(rf"\b(?:dans|en) quel(?:le)? {PLACE_NOUNS}\b", folded):  # "c'est dans quel département ?"
+        intents.add("where")
     if PRIVACY.search(typed) or PRIVACY.search(fold(text)):  # as typed too: reading rewrites "email"
         intents.add("privacy")
     if INJECTION.search(typed) or INJECTION.search(folded):
@@ -462,8 +467,11 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
         # fraîcheur (contre les îlots de chaleur)": an example or an aside; a common word of it the base lacks does
         # not make the request unknown
         unknown = [w for w in unknown if w not in words(example) or w in names]
+    for gloss in re.finditer(r"\b([\w'-]+) \(([^()]{2,40})\)", folded):  # "the board (Bureau)": the word said again in
+        if gloss.group(1) in unknown and any(lexicon.knows(w) for w in words(gloss.group(2))):  # the base's own
+            unknown = [w for w in unknown if w != gloss.group(1)]
     if "where" in intents:  # "dans quelle ville ?" asks where: the noun says how, not what
-        framed = {stem(w) for w in re.findall(r"\bquel(?:le)? (ville|lieu|endroit|commune)\b", folded)}
+        framed = {stem(w) for w in re.findall(rf"\bquel(?:le)? ({PLACE_NOUNS})\b", folded)}
         topic = [s for s in topic if s not in framed]
     if "none" in intents:  # "sans aucun événement": how many, not a word of the subject
         topic = [s for s in topic if s != stem("aucun")]
@@ -477,7 +485,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     if "first" in intents or re.search(r"\bdepuis (?:la |sa |le |son |l')(?:creation|debut|origine|lancement)\b", folded):
         # "à la création", "à l'origine", "au lancement", "à ses débuts" say when, not what; "depuis sa création": the
         # whole series
-        when_words = ("creation", "origine", "depart", "lancement", "debut", "debuts")
+        when_words = ("creation", "origine", "depart", "lancement", "debut", "debuts", "demarrage")
         topic = [s for s in topic if s not in {stem(w) for w in when_words}]
         unknown = [w for w in unknown if w not in when_words]
     hints = [stem(w) for w in words(folded) if w not in STOPWORDS and w not in MONTH_WORDS and not w[0].isdigit()]

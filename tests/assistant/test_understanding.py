@@ -2980,3 +2980,65 @@ def test_how_many_times_after_a_ranking_is_the_same_answer():
 
     assert len(split_questions("quel type d'événement est revenu le plus, et combien de fois ?")) == 1
 
+
+
+def test_a_word_glossed_in_the_base_s_own_words_is_no_missing_thing(assistant):
+    a = ask(assistant, "combien de fois le board (bureau) s'est réuni en 2024 ?", as_of="2024-12-31")
+    assert not a.abstained and "Bureau" in a.answer
+
+
+def test_how_many_took_place_leaves_out_those_to_come(assistant):
+    a = ask(assistant, "au final le bureau s'est réuni combien de fois ?", as_of="2024-12-31")
+    assert "3 événements" in a.answer and "2025" not in a.answer
+
+
+def test_whether_a_text_speaks_of_a_thing_begins_with_yes(assistant):
+    a = ask(assistant, "le DIS sols parle de terres excavées ?", as_of="2024-12-31")
+    assert a.answer.startswith("Oui : DIS Sols")
+
+
+def test_whether_the_section_shown_speaks_of_a_thing_it_does_not(assistant):
+    first = ask(assistant, "c'est quoi le DIS sols ?", as_of="2024-12-31")
+    a = ask(assistant, "il parle de compost ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert a.answer.startswith("Non") and "DIS Sols" in a.answer
+
+
+def test_the_last_section_after_one_of_them(assistant):
+    first = ask(assistant, "c'est quoi l'enjeu 2 ?", as_of="2024-12-31")
+    a = ask(assistant, "et le dernier ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert a.answer.startswith("Enjeu 4")
+
+
+def test_an_event_said_put_off_to_another_year_took_place(assistant):
+    a = ask(assistant, "il paraît que le forum eau a été annulé et repoussé à 2025, c'est vrai ?", as_of="2024-12-31")
+    assert a.answer.startswith("Non") and "26 avril 2024" in a.answer
+
+
+def test_which_department_a_member_is_in(assistant):
+    first = ask(assistant, "c'est quoi Est Ensemble ?", as_of="2024-12-31")
+    a = ask(assistant, "c'est dans quel département ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "Seine-Saint-Denis" in a.answer and not a.abstained
+
+
+def test_whether_a_named_member_is_one_begins_with_yes(assistant):
+    a = ask(assistant, "Sogaris est adhérent ?", as_of="2024-12-31")
+    assert a.answer.startswith("Oui : Sogaris")
+
+
+def test_at_the_start_after_a_year_asked(assistant):
+    first = ask(assistant, "combien de membres en 2022 ?", as_of="2024-12-31")
+    a = ask(assistant, "et au début ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "25 en 2015" in a.answer
+
+
+def test_which_month_rose_most_of_the_figure_asked_before(assistant):
+    first = ask(assistant, "combien d'abonnés linkedin en mars 2024 ?", as_of="2024-12-31")
+    a = ask(assistant, "c'est quel mois qui a le plus progressé ?", as_of="2024-12-31",
+            conversation_id=first.conversation_id)
+    assert "juin 2024 : +209" in a.answer
+
+
+def test_a_chain_of_qualifiers_that_loops_back_ends():
+    from assistant.answers.members import sought
+
+    assert sought("qui gère la communication des éléments de note communication éléments ?") is not None
