@@ -632,8 +632,7 @@ class EventBook:
             f"Chaque {name} a compté au moins un événement ({what})."
         if q.has("whether"):  # "y a-t-il eu un mois … ?"
             text = f"Oui : {text}" if empty else f"Non : {text[0].lower()}{text[1:]}"
-        return Draft(text, [event_source(e, _line(e, date.max)) for e in events[:MAX_LISTED]], coverage=1.0,
-                     focus={"kind": "events", "ids": [], "ranked": list(groups)})
+        return Draft(text, [], coverage=1.0, focus={"kind": "events", "ids": [], "ranked": list(groups)})  # no event
 
     def _breakdown(self, q: Query, events: list[Event], dimension: str, what: str) -> Draft:
         """"Combien d'événements par type ?": every group with its count (or its participants)."""
