@@ -21,7 +21,7 @@ from assistant.reading.multipart import again, coordinated, split_questions
 from assistant.reading.dates import MONTH_NAMES, Period, format_date, read_dates, undated
 from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.answers.passages import PassageAnswerer, asks_meaning, gives_amount
-from assistant.reading.premise import noted, read_claim, untagged, verdict
+from assistant.reading.premise import ASKING as ASKS_ANYTHING, noted, read_claim, untagged, verdict
 from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
 from assistant.reading.shorthand import reads_english
@@ -244,9 +244,7 @@ def _stands_alone(message: str, own: Query) -> bool:
 def _yes_or_no(message: str) -> bool:
     """A question asked to be answered yes or no: no interrogative word ("ils font aussi de la dépollution ?",
     "est-ce que la baignade est prise en compte ?"; not "ça couvre quoi ?", "laquelle fabrique … ?")."""
-    folded = re.sub(r"\best-ce qu(?:e|')", " ", fold(message))
-    return "?" in message and not re.search(r"\b(?:combien|cb|quel\w*|qui|quand|comment|pourquoi|quoi|koi|ou|lequel|"
-                                           r"laquelle|lesquel\w*|que|qu'est|d'ou)\b", folded)
+    return "?" in message and not ASKS_ANYTHING.search(re.sub(r"\best-ce qu(?:e|')", " ", fold(message)))
 
 
 def _changed(message: str) -> set[str]:
@@ -587,12 +585,11 @@ class Engine:
         if previous and previous.focus.get("kind") == "figures" and own.has("why") and not own.topic \
                 and (draft := self.figures.explain(previous.focus.get("ids", []))):
             return draft, Context(previous.question, previous.years, previous.focus)  # "pourquoi ?" of figures shown
-        listed = previous.focus.get("list") or previous.focus.get("ids", []) if previous else []
-        if previous and previous.focus.get("kind") == "passages" and len(listed) == 1:
-            listed = self.passages.sections_of(listed[0])  # "et le dernier ?" after one section: of its document
-        if previous and previous.focus.get("kind") == "passages" and len(listed) > 1 \
-                and (index := _ordinal(message)) is not None and not own.topic:
-            # "le 3e c'est sur quoi ?" after a list of sections (or after one of them picked: "et le dernier ?")
+        if previous and previous.focus.get("kind") == "passages" and (index := _ordinal(message)) is not None \
+                and not own.topic:
+            # "le 3e c'est sur quoi ?" after a list of sections; "et le dernier ?" after one: of its document
+            listed = previous.focus.get("list") or previous.focus.get("ids", [])
+            listed = self.passages.sections_of(listed[0]) if len(listed) == 1 else listed
             if -len(listed) <= index < len(listed) and (draft := self.passages.section(listed[index])):
                 return draft, Context(previous.question, previous.years, {**draft.focus, "list": listed})
         which = bool(WHICH_ONE.search(fold(message)))
