@@ -291,7 +291,15 @@ COVERS = re.compile(r"\b(?:pris(?:e|es)? en compte|abord\w*|trait\w* (?:de|du|de
 # One word, then a colon, then the question: "Staff : …", "Urgent : …" label the message
 LABEL = re.compile(r"^\s*([^\W\d_]{2,20})\s*:\s+(?=\S.{10,})")
 # "lequel me concernerait ?", "laquelle parle du numérique ?": one of those shown
-WHICH_ONE = re.compile(r"\b(?:lequel|laquelle|lesquels|lesquelles)\b")
+# "lequel me concerne ?", "et celui qui parle d'emploi ?": one picked among those shown
+WHICH_ONE = re.compile(r"\b(?:lequel|laquelle|lesquels|lesquelles|(?:celui|celle|ceux|celles) (?:qui|dont))\b")
+
+
+def _described(message: str, own: Query) -> str:
+    """The words of a message that say what it describes ("… celui qui parle d'emploi, il s'appelle comment ?" ->
+    "emploi"), without the words that frame the question: a description read by meaning."""
+    said = set(own.topic) | set(own.unknown)
+    return " ".join(w for w in re.findall(r"[^\W\d_]+", fold(message)) if stem(w) in said or w in said)
 
 
 def _kind(focus: dict) -> str | None:
@@ -432,7 +440,10 @@ class Engine:
             read = split_questions(self.lexicon.read(part))
             parts += read if len(read) > 1 or reads_english(part) else [part]
         # "pareil pour les sols" after a message that asked several things: each of them again
-        earlier = [replace(previous, question=q, parts=[]) for q in previous.parts] if previous and again(message) else []
+        # "combien de contacts en décembre, et combien d'actifs ?" then "et en juin ?": each of them, in June
+        redated = bool(previous and len(previous.parts) > 1 and self._only_dated(message, as_of))
+        earlier = [replace(previous, question=q, parts=[]) for q in previous.parts] if previous and (
+            again(message) or redated) else []
         if len(parts) == 1 and not earlier:
             draft, context = self._claim_or_question(parts[0], as_of, previous)
             if draft.abstained and _says_nothing(parse(self.lexicon.read(message), as_of, self.lexicon)) \
@@ -455,6 +466,9 @@ class Engine:
             if on is None and (asked := earlier + [c for _, c in said]) and (other := again(part)):
                 # "combien sur l'eau et quel % ? pareil pour les sols": each question asked so far, of the sols
                 jobs[:0] = [(f"et {other} ?", c) for c in asked]
+                continue
+            if on is None and redated and earlier:
+                jobs[:0] = [(part, c) for c in earlier]
                 continue
             dated, period = self._dated(part, period, as_of)
             if independent or on:
@@ -495,6 +509,12 @@ class Engine:
         # "… en 2024, et par rapport à 2023 ?" then "détaille par type": the years of the whole message
         return _joined(drafts), replace(previous, years=sorted(years), parts=[c.question for c in earlier + [c for _, c in said]]) \
             if previous else previous
+
+    def _only_dated(self, message: str, as_of: date) -> bool:
+        """"et en juin ?", "et l'année d'avant ?": a follow-up that says another time and nothing else."""
+        q = parse(self.lexicon.read(message), as_of, self.lexicon)
+        return is_followup(message) and not set(q.topic) - MEASURE_STEMS and not q.unknown \
+            and bool(q.dates.period or q.dates.years or SHIFTED.search(fold(message)))
 
     def _dated(self, part: str, period: Period | None, as_of: date) -> tuple[str, Period | None]:
         """"bdd en sept 24 : cb de contacts et cb d'actifs ?": a part asking of its own subject with no date of
@@ -601,7 +621,7 @@ class Engine:
             return draft, Context(previous.question, previous.years, {**draft.focus, "list": previous.focus["ids"]})
         if previous and previous.focus.get("kind") == "passages" and len(previous.focus.get("ids", [])) > 1 \
                 and which and not self._guard(own) \
-                and (near := self.passages.nearest_section(typed, previous.focus["ids"])) \
+                and (near := self.passages.nearest_section(_described(message, own) or typed, previous.focus["ids"])) \
                 and (draft := self.passages.section(near)):
             # "je bosse dans l'insertion, lequel me concerne ?": the one nearest what is described, said so
             heading = draft.text.split(" : ", 1)[0]  # what follows speaks of it: "et ça se passe où ?"

@@ -263,7 +263,7 @@ class FigureBook:
         for cov, _, m, figs, hit in scored:
             # what its own name says ("newsletters et e-mailings": two metrics of one table, each named alone)
             named = hit & set().union(*m.names) or (set() if chosen else hit)  # a second one names something asked
-            new = named - said - illustrative
+            new = named - said - illustrative - BREAKDOWN  # "la répartition …" says how, not what
             if chosen and wants_share and new <= SHARE_STEMS and m.group != chosen[0][0].group \
                     and not any(n - asked - SHARE_STEMS == set() for n in m.names):
                 continue  # "quelle part des événements étaient des salons ?": the share of another table ("part de la
@@ -293,6 +293,8 @@ class FigureBook:
             covered |= topic & CHANGE_STEMS  # "avec l'écart": computed
         if any(line.startswith("Soit ") for line in computed):
             covered |= topic & SHARE_STEMS  # "quelle proportion …": computed
+        if any(sum(o.group == m.group for o in self.metrics) > 1 for m, _ in chosen):
+            covered |= topic & BREAKDOWN  # "la répartition des événements : combien pour l'eau ?": a row of the breakdown
         # examples of the rows of the table answered ("(ETI, GE, PME...)") need no answer of their own
         rows = set().union(*(o.stems for o in self.metrics if o.group in {m.group for m, _ in chosen}))
         coverage = self.lexicon.weight(covered | illustrative & topic & rows) / self.lexicon.weight(topic)
@@ -652,6 +654,7 @@ def _crossing(folded: str) -> float | None:
 
 WHOLE = {stem("global"), stem("total"), stem("ensemble")}
 CHANGE_STEMS = {stem(w) for w in ("ecart", "difference", "evolution")}
+BREAKDOWN = {stem(w) for w in ("repartition", "ventilation", "decomposition")}
 # Nouns that name a kind of thing: "par type", "quelle catégorie", "quel genre de …" ask for the same breakdown.
 KINDS = ("type", "categorie", "genre", "sorte", "nature", "famille")
 _KIND_STEMS = {stem(w) for w in KINDS}

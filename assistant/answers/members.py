@@ -90,6 +90,8 @@ AMONG_MEMBERS = re.compile(r"\b(?:chez vous|dans (?:le|votre|ton) (?:reseau|clus
 # described is a member, so which one it is
 IS_MEMBER = re.compile(r"\b(?:fait|ferait) partie (?:du|de notre|de votre|de ton) (?:cluster|reseau)\b|"
                        r"\b(?:est|serait)(?:-(?:il|elle))? (?:un |une )?(?:membre|adherent|adherente)\b")
+# "quel expert a rejoint le cluster en 2024 ?": one who joined is a member
+JOINED = re.compile(r"\b(?:a|ont|avait|avaient|ayant) rejoint (?:le|notre|votre|ton|ce) (?:cluster|reseau)\b")
 # Words that frame the description, not part of it
 FRAMING = set(content_stems("cluster reseau connait connaissez quelqu'un qqn cherche cherchons recherche peut pourrait "
                             "aider propose lequel laquelle"))
@@ -98,7 +100,7 @@ SAME_TIME = re.compile(r"\b(?:en meme temps que|le meme jour que|(?:au|a la|lors
                        r"reunion|assemblee|instance|ag) que)\b")
 # … and of the one just shown: "qui d'autre dans la même fournée ?", "au même bureau ?", "en même temps ?"
 SAME_BATCH = re.compile(r"\b(?:en meme temps|le meme jour|(?:au|a la|lors du|lors de la|dans la|dans le|de la|du|pendant la) "
-                        r"meme [a-z]+)\b")
+                        r"meme [a-z]+|(?:ce|cette) (?:jour|fois|bureau|seance|reunion|assemblee|ag)[- ]la)\b")  # "ce jour-là"
 # How joining is told, not what: "accepté comme nouveau membre lors de la réunion de bureau de mai".
 JOINING = set(content_stems("accepte acceptes acceptee admis admise admises integre integres arrive arrives accueilli "
                             "accueillis accueillie accueillies "
@@ -179,7 +181,8 @@ class MemberBook:
             return None  # "comment devenir membre ?", "faut être validé par qui ?": how one joins, not who joined
         if q.has("max", "min") and _asks_other_than_a_member(q.folded):
             return None  # "parmi les membres, quel secteur revient le plus ?": a ranking of kinds, counted by figures
-        newcomers = (NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated")
+        newcomers = (NEWCOMERS & set(q.topic) and MEMBERS_PROPER & set(q.topic)) or q.has("validated") \
+            or bool(JOINED.search(q.folded))
         grouping = {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?(\w+)(?: de \w+)?", q.folded)}
         grouping |= {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?\w+ de (\w+)", q.folded)}
         rest = set(q.topic) - MEMBER_WORDS - NEWCOMERS - JOINING - grouping  # "par instance": how to group
@@ -199,7 +202,7 @@ class MemberBook:
         # "qui bosse sur les sols ?", "qqn qui … a rejoint le cluster ?": who works, who joined, are members
         seeks = bool(PROVIDER.search(q.folded) or IS_MEMBER.search(q.folded)) \
             and not q.has("count", "when", "participants")
-        about_members = among or seeks or MEMBER_WORDS & set(q.topic) or (q.has("who") and (
+        about_members = among or seeks or MEMBER_WORDS & set(q.topic) or JOINED.search(q.folded) or (q.has("who") and (
             q.themes or WORKS_ON.search(q.folded) or q.has("validated") or DOES.match(q.folded)))
         if uncounted and MEMBER_WORDS & set(q.topic) and q.has("who", "list", "whether") and not q.has("count") \
                 and (listing := self._of_kind(q, uncounted, joined=False)):
@@ -207,10 +210,12 @@ class MemberBook:
         if newcomers and (about_members or q.has("validated")) and rest <= self.validation_stems:
             return self._newcomers(q, rest)  # "combien de nouveaux membres validés par le bureau en mai ?"
         # "il y a un nouveau membre dont le siège est aux Pays-Bas ?" asks which one too
-        asks_which = seeks or q.has("who", "list", "whether") or "?" in q.text and (among or re.match(
+        asks_which = seeks or q.has("who", "list", "whether") or "?" in q.text and (among or JOINED.search(q.folded) or re.match(
             r"(?:et )?(?:des|les|d'autres|un|une) (?:membres?|adherents?|structures?|entreprises?)\b", q.folded)
             or re.search(r"\b(?:un|une|des|d'autres) (?:membres?|adherents?|structures?|entreprises?)\b",
-                         q.folded))  # "un membre spécialisé dans le béton ?", "…, un adhérent fait ça ?"
+                         q.folded)  # "un membre spécialisé dans le béton ?", "…, un adhérent fait ça ?"
+            or re.search(r"\b(?:quel|quelle|quels|quelles) (?:\w+ )?(?:membres?|adherents?|structures?|entreprises?)\b",
+                         q.folded))  # "quel nouveau membre propose ce type de prestation ?"
         if asks_which and about_members and not (q.has("count") and not q.has("list")):
             return self._who(q, seeks)
         return None

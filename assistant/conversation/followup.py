@@ -20,7 +20,8 @@ MARKERS = re.compile(
     r"lesquel\w*|laquelle|lequel|parmi eux|parmi elles|parmi ceux\w*|d'entre eux|d'entre elles|"
     r"ces deux-la|l'a|l'ont|l'avait|l'avaient|les a|les ont|les avait|les avaient|la-dessus|dessus|dedans|la-bas|a ce sujet|y en avait|l'annee d'avant|l'annee precedente|l'annee suivante|l'exercice precedent|"
     r"l'annee d'apres|l'an d'avant|cette annee-la|cette annee la|la meme annee|le mois (?:suivant|d'apres|d'avant|precedent)|meme chose|meme question|pareil|idem|cela|ceci|au total pour|ca fait combien|son |sa |leurs? |"
-    r"(?:au|a la|du|de la|dans le|dans la|lors du|lors de la) meme [a-z]+(?! que))\b|"  # "validé au même bureau ?"
+    r"(?:au|a la|du|de la|dans le|dans la|lors du|lors de la) meme [a-z]+(?! que)|"  # "validé au même bureau ?"
+    r"(?:chez|avec|pour|par|selon|aupres d') (?:eux|lui))\b|"  # "c'est qui le contact chez eux ?"
     r"^\s*(?:detaille|detaillez|developpe|developpez|precise|precisez)\b|"
     r"^\s*(?:en (?:hausse|baisse)|par rapport (?:a|au|aux)|compare\w* (?:a|au|aux|avec)|vs)\b"  # "en hausse vs 2023 ?"
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.reading.dates import MONTHS
 from assistant.reading.normalize import INVERTED_ASK, fold
 
 ASK = (r"combien|cb|quand|qd|ou|qui|ki|quel|quelle|quels|quelles|kel|lequel|laquelle|lesquels|lesquelles|comment|pourquoi|quoi|a quoi|de quoi|a combien|aupres de combien|c'est quoi|c'etait quoi|c'est quand|"
@@ -116,6 +117,27 @@ def coordinated(message: str) -> list[str] | None:
             f"{' ' + rest if rest else ''} ?" for x in named]
 
 
+# "Répartition des membres par secteur, combien en eau et en sols ?": one question asked of two things, each after the
+# same preposition; what follows the last one ("en 2024") is said of each
+_EACH = re.compile(r"(?P<head>.*\b(?:combien|cb|nombre|nb|quel|quelle|quels|quelles|part|pourcentage)\b[^?]*?\s)"
+                   r"(?P<prep>en|pour|sur|dans|chez|parmi|cote) (?P<a>[\w'-]+(?: [\w'-]+){0,2}?)\s*,?\s+et (?P=prep) "
+                   r"(?P<b>[\w'-]+(?: [\w'-]+){0,2}?)(?P<rest>\s+(?:en|au|a|pour|dans|depuis|sur) [^?]*)?\s*\??\s*$")
+
+
+def _each(message: str) -> list[str] | None:
+    folded = fold(message).strip()
+    text = message.strip()
+    m = _EACH.match(folded)
+    if not m or len(folded) != len(text) or re.search(r"\b(?:au total|en tout|ensemble|cumul\w*|somme)\b", folded):
+        return None
+    things = [m.group("a"), m.group("b")]
+    if any(re.search(rf"\d|\b(?:{'|'.join(MONTHS)}|annee|an|mois|semaine|trimestre|semestre|{ASK})\b", t) for t in things):
+        return None  # "en mars et en avril", "en 2023 et en 2024": one period, read by the dates
+    head, rest = text[:m.end("head")], text[m.start("rest"):m.end("rest")] if m.group("rest") else ""
+    return [f"{head}{text[m.start('prep'):m.end('a')]}{rest} ?",
+            f"{head}{m.group('prep')} {text[m.start('b'):m.end('b')]}{rest} ?"]
+
+
 # "Pareil pour les sols.", "et les sols, idem ?", "même chose avec la newsletter": the questions asked so far, of another
 # subject
 _AGAIN = re.compile(r"^(?:et\s+)?(?:c'est\s+)?(?:pareil|idem|de meme|meme chose|meme question)\s*,?\s*(?:pour|avec|chez|sur|en|a)\s+"
@@ -168,6 +190,8 @@ def split_questions(message: str) -> list[str]:
     if compared := _compared(message):
         return compared
     if parts := coordinated(message.strip()):
+        return parts
+    if parts := _each(message):
         return parts
     parts = []
     for chunk in re.split(r"(?<=\?)\s*(?=\S)", message.strip()):

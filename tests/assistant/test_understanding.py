@@ -3042,3 +3042,44 @@ def test_a_chain_of_qualifiers_that_loops_back_ends():
     from assistant.answers.members import sought
 
     assert sought("qui gère la communication des éléments de note communication éléments ?") is not None
+
+
+def test_a_pronoun_after_a_preposition_speaks_of_the_one_before(assistant):
+    first = ask(assistant, "Trizzy, ils font quoi ?", as_of="2024-12-31")
+    a = ask(assistant, "c'est qui le contact chez eux ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "Bouiller" in a.answer and "4354" not in a.answer
+
+
+def test_one_who_joined_the_cluster_is_a_member(assistant):
+    a = ask(assistant, "quelle personne a rejoint le cluster pour son expertise en économie circulaire ?", as_of="2024-12-31")
+    assert "Pham" in a.answer and not a.abstained
+
+
+def test_the_others_joined_that_day(assistant):
+    first = ask(assistant, "Axedo, validé quand ?", as_of="2024-12-31")
+    a = ask(assistant, "qui d'autre ce jour-là ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert all(name in a.answer for name in ("Est Ensemble", "Transition Foncière", "Ulma"))
+
+
+def test_another_time_alone_asks_every_part_again(assistant):
+    first = ask(assistant, "en septembre 2024, combien de contacts au global et combien d'actifs ?", as_of="2024-12-31")
+    a = ask(assistant, "et en octobre ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "5502" in a.answer and "3667" in a.answer
+
+
+def test_one_question_of_two_things_after_the_same_preposition(assistant):
+    a = ask(assistant, "les membres par secteur, il y en a combien en sols et en milieux ?", as_of="2024-12-31")
+    assert "119" in a.answer and "69" in a.answer
+
+
+def test_a_breakdown_names_no_other_table(assistant):
+    a = ask(assistant, "répartition thématique des événements en 2024, combien pour les sols ?", as_of="2024-12-31")
+    assert "24 en 2024" in a.answer and "Membres" not in a.answer
+
+
+def test_the_one_described_is_picked_among_those_listed(assistant):
+    first = ask(assistant, "c'est quoi les DIS ?", as_of="2024-12-31")
+    second = ask(assistant, "il y en a combien ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    a = ask(assistant, "et celui qui traite d'emploi et de formation, il s'appelle comment ?", as_of="2024-12-31",
+            conversation_id=second.conversation_id)
+    assert "REVIT" in a.answer and not a.abstained
