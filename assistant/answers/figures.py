@@ -144,6 +144,22 @@ class FigureBook:
                 title -= set(content_stems(m.group(2)))  # "par secteur" names "… par secteur d'activité"
             if len(metrics) >= 3 and title and title <= asked:
                 named.append((len(title), group, metrics))
+        others = []
+        if not named and re.search(r"\b(?:repart|ventil)\w*", q.folded):
+            # "les membres se répartissent comment ?": of the tables breaking the members down (by category, by
+            # college, by sector), the one whose rows the question speaks of most ("des petites boîtes, des mairies"),
+            # the others named
+            split = []
+            for group, metrics in tables.items():
+                subject = re.sub(r"\s+par\s.*$", "", fold(re.sub(r"\(.*?\)", "", group)))
+                title = _kinds({s for s in content_stems(canonical(subject)) if not s.isdigit()})
+                if len(metrics) >= 3 and title and title <= asked and subject != fold(re.sub(r"\(.*?\)", "", group)):
+                    rows = set().union(*(m.stems for m in metrics)) - title
+                    split.append((len(rows & set(q.topic)), len(metrics), group, metrics))
+            if split:
+                split.sort(key=lambda x: (-x[0], -x[1]))
+                named = [(0, split[0][2], split[0][3])]
+                others = [re.sub(r"\s*\(.*?\)", "", group).split(" par ", 1)[1] for _, _, group, _ in split[1:]]
         if not named:
             return None
         _, group, metrics = max(named, key=lambda x: x[0])
@@ -166,6 +182,8 @@ class FigureBook:
             sources += [figure_source(f, f"{f.metric} ({period_label(f.period) or 'sans date'}) : "
                                          f"{format_number(f.value, f.unit)}") for f in shown]
         text = f"{group} — {len(metrics)} chiffres :\n" + "\n".join(lines)
+        if others:
+            text += "\nLe bilan les répartit aussi par " + " et par ".join(others) + "."
         # "quels types de membres ?" names this table by its breakdown too ("par catégorie"): the whole answer
         coverage = 1.0 if kind or _kinds(set(q.topic)) & {stem("type")} else 0.95
         return Draft(text, sources, coverage=coverage, focus={"kind": "figures", "ids": [s.id for s in sources], "table": group})

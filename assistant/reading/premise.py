@@ -82,7 +82,7 @@ NATIONALITY = re.compile(r"\b(?:c'est|c'etait|est|etait|sont) (?:bien |vraiment 
 COUNTRY = re.compile(r"(?<!\w)(?:en|a|au|aux)\s+(" + "|".join(sorted({re.escape(fold(c)) for c in NATIONALITIES.values()},
                                                                    key=len, reverse=True)) + r")\b")
 # A year claimed as a beginning: "existe depuis 2010", "a été créé en 2012", "fondé en 2015".
-FOUNDED = re.compile(rf"\b(?:existe\w* depuis|cree\w* en|fonde\w* en|lance\w* en|date de|ne en|vu le jour en) ((?:19|20)\d\d)\b")
+FOUNDED = re.compile(rf"\b(?:existe\w* depuis|cree\w* en|fonde\w* en|lance\w* en|date de|ne en|vu le jour en|demarre\w* en) ((?:19|20)\d\d)\b")
 # Someone named as who it is: "la responsable comm c'est bien Carolina ?", "c'est bien Sempergreen qui fait les toits ?"
 NAMED = re.compile(r"\bc'(?:est|etait|était) (?:bien |pas )?(?P<name>[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)?)"
                    r"(?P<who> qui\b)?")
@@ -197,7 +197,9 @@ def read_claim(message: str, today: date) -> Claim | None:
     if m := NATIONALITY.search(body):  # "Sempergreen c'est une boîte allemande ?": where it is from
         place = fold(NATIONALITIES[m.group(1)])
         return Claim(f"{body[:m.start()].strip(' ,?')} c'est où ?", place=place)
-    if (m := _place(message) or COUNTRY.search(folded)) and not read_dates(m.group(1), today).period:
+    # "Sempergreen, validé au Bureau de septembre 2024, a son siège en Allemagne ?": the country, surely a place, rather
+    # than a capitalised word after "au" (" au Bureau")
+    if (m := COUNTRY.search(folded) or _place(message)) and not read_dates(m.group(1), today).period:
         place = fold(m.group(1))
         # "Sempergreen a son siège en Belgique, c'est ça ?" claims where it is; "vous avez fait des choses à Orly ?" asks
         # whether anything took place there

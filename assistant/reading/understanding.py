@@ -428,8 +428,9 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
             r"(?:on|je|j'|nous|vous|il|ils|elle|elles|l'on)|"
             r"(?:travaill|boss|bosse|offici|exerç|exerc)\w* où)\b", text, re.I):  # "il bossait où ?": for whom
         intents.add("where")
-    if re.search(rf"\b(?:dans|en) quel(?:le)? {PLACE_NOUNS}\b", folded):  # "c'est dans quel département ?"
-        intents.add("where")
+    if re.search(rf"\b(?:dans|en) quel(?:le)? {PLACE_NOUNS}\b|\bquel(?:le)?s (?:lieux|endroits|coins)\b", folded):
+        intents.add("where")  # "c'est dans quel département ?", "vous avez visité quels endroits ?" (not "quels
+        # départements", the names asked)
     if PRIVACY.search(typed) or PRIVACY.search(fold(text)):  # as typed too: reading rewrites "email"
         intents.add("privacy")
     if INJECTION.search(typed) or INJECTION.search(folded):
@@ -471,8 +472,10 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
         if gloss.group(1) in unknown and any(lexicon.knows(w) for w in words(gloss.group(2))):  # the base's own
             unknown = [w for w in unknown if w != gloss.group(1)]
     if "where" in intents:  # "dans quelle ville ?" asks where: the noun says how, not what
-        framed = {stem(w) for w in re.findall(rf"\bquel(?:le)? ({PLACE_NOUNS})\b", folded)}
-        topic = [s for s in topic if s not in framed]
+        framed = re.findall(rf"\bquel(?:le)? ({PLACE_NOUNS})\b|\bquel(?:le)?s (lieux|endroits|coins)\b", folded)
+        framed = [w for pair in framed for w in pair if w]
+        topic = [s for s in topic if s not in {stem(w) for w in framed}]
+        unknown = [w for w in unknown if w not in framed]
     if "none" in intents:  # "sans aucun événement": how many, not a word of the subject
         topic = [s for s in topic if s != stem("aucun")]
     if "average" in intents:  # "en moyenne" asks how the amount is computed, not of "moyennes entreprises"

@@ -3083,3 +3083,23 @@ def test_the_one_described_is_picked_among_those_listed(assistant):
     a = ask(assistant, "et celui qui traite d'emploi et de formation, il s'appelle comment ?", as_of="2024-12-31",
             conversation_id=second.conversation_id)
     assert "REVIT" in a.answer and not a.abstained
+
+
+def test_a_country_claimed_is_checked_whatever_comes_before(assistant):
+    a = ask(assistant, "Sempergreen, passé au Bureau de septembre, est basé en Belgique ?", as_of="2024-12-31")
+    assert a.answer.startswith("Non") and "Pays-Bas" in a.answer
+
+
+def test_a_start_year_claimed_is_checked(assistant):
+    a = ask(assistant, "le cluster a démarré en 2012, non ?", as_of="2024-12-31")
+    assert a.answer.startswith("Non") and "2015" in a.answer
+
+
+def test_how_the_members_are_split_gives_a_breakdown_and_names_the_others(assistant):
+    a = ask(assistant, "comment les membres se répartissent-ils ?", as_of="2024-12-31")
+    assert "119" in a.answer and "par collège" in a.answer and not a.abstained
+
+
+def test_which_places_asks_where_and_refuses_no_word(assistant):
+    a = ask(assistant, "vous êtes allés dans quels endroits en visite cette année ?", as_of="2024-12-31")
+    assert not a.abstained and "endroits" not in a.answer
