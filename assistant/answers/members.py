@@ -285,6 +285,10 @@ class MemberBook:
         when = f", {period.label}" if period else ""
         if not chosen:
             return None  # "quelles entreprises ont rejoint … ?": a PME or a start-up is one too
+        said = set(content_stems(" ".join(kinds))) | MEMBER_WORDS | NEWCOMERS | JOINING | self.validation_stems
+        if joined and (rest := set(q.topic) - said - THEME_STEMS) and not any(
+                related(rest, self.stems[m.id]) or set(q.themes) & {fold(s) for s in m.sectors} for m in chosen):
+            return None  # "quelle nouvelle entreprise a son siège aux Pays-Bas ?": which one, by what the rest says
         lines = [f"- {m.name}" + (f" : {m.activity.rstrip('.')}" if m.activity else "") for m in chosen]
         text = (f"{len(chosen)} nouveau{'x' if len(chosen) > 1 else ''} membre{'s' if len(chosen) > 1 else ''} "
                 f"de type « {label} »{when} :\n" + "\n".join(lines))

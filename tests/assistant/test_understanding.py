@@ -3103,3 +3103,8 @@ def test_how_the_members_are_split_gives_a_breakdown_and_names_the_others(assist
 def test_which_places_asks_where_and_refuses_no_word(assistant):
     a = ask(assistant, "vous êtes allés dans quels endroits en visite cette année ?", as_of="2024-12-31")
     assert not a.abstained and "endroits" not in a.answer
+
+
+def test_a_kind_of_newcomer_described_further_is_the_one_described(assistant):
+    a = ask(assistant, "quelle nouvelle entreprise adhérente est installée aux Pays-Bas ?", as_of="2024-12-31")
+    assert "Sempergreen" in a.answer and "SGP" not in a.answer
