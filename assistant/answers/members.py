@@ -90,6 +90,8 @@ AMONG_MEMBERS = re.compile(r"\b(?:chez vous|dans (?:le|votre|ton) (?:reseau|clus
 # described is a member, so which one it is
 IS_MEMBER = re.compile(r"\b(?:fait|ferait) partie (?:du|de notre|de votre|de ton) (?:cluster|reseau)\b|"
                        r"\b(?:est|serait)(?:-(?:il|elle))? (?:un |une )?(?:membre|adherent|adherente)\b")
+# "…, lequel ?": one asked for among them
+WHICH = re.compile(r"\b(?:lequel|laquelle|lesquels|lesquelles)\b")
 # "quel expert a rejoint le cluster en 2024 ?": one who joined is a member
 JOINED = re.compile(r"\b(?:a|ont|avait|avaient|ayant) rejoint (?:le|notre|votre|ton|ce) (?:cluster|reseau)\b")
 # Words that frame the description, not part of it
@@ -202,7 +204,8 @@ class MemberBook:
         # "qui bosse sur les sols ?", "qqn qui … a rejoint le cluster ?": who works, who joined, are members
         seeks = bool(PROVIDER.search(q.folded) or IS_MEMBER.search(q.folded)) \
             and not q.has("count", "when", "participants")
-        about_members = among or seeks or MEMBER_WORDS & set(q.topic) or JOINED.search(q.folded) or (q.has("who") and (
+        about_members = among or seeks or MEMBER_WORDS & set(q.topic) or JOINED.search(q.folded) \
+            or newcomers and NEWCOMERS & set(q.topic) or (q.has("who") and (
             q.themes or WORKS_ON.search(q.folded) or q.has("validated") or DOES.match(q.folded)))
         if uncounted and MEMBER_WORDS & set(q.topic) and q.has("who", "list", "whether") and not q.has("count") \
                 and (listing := self._of_kind(q, uncounted, joined=False)):
@@ -210,7 +213,8 @@ class MemberBook:
         if newcomers and (about_members or q.has("validated")) and rest <= self.validation_stems:
             return self._newcomers(q, rest)  # "combien de nouveaux membres validés par le bureau en mai ?"
         # "il y a un nouveau membre dont le siège est aux Pays-Bas ?" asks which one too
-        asks_which = seeks or q.has("who", "list", "whether") or "?" in q.text and (among or JOINED.search(q.folded) or re.match(
+        asks_which = seeks or q.has("who", "list", "whether") or "?" in q.text and (among or JOINED.search(q.folded)
+                                                                           or WHICH.search(q.folded) or re.match(
             r"(?:et )?(?:des|les|d'autres|un|une) (?:membres?|adherents?|structures?|entreprises?)\b", q.folded)
             or re.search(r"\b(?:un|une|des|d'autres) (?:membres?|adherents?|structures?|entreprises?)\b",
                          q.folded)  # "un membre spécialisé dans le béton ?", "…, un adhérent fait ça ?"

@@ -195,7 +195,9 @@ def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
                                   f"{_month_label(end.month, end.month, end.year)}")
     if m := re.search(rf"\b(fin|debut)(?: de l'annee| d'annee)? {_YEAR}\b", t):
         y, end = int(m.group(2)), m.group(1) == "fin"
-        s, e = _month_span(y, 12 if end else 1)
+        # "fin 2024" is its last month (a year-end figure); "début 2024" its first quarter ("validé en début d'année
+        # 2024" of a February bureau)
+        s, e = _month_span(y, 12) if end else (date(y, 1, 1), _month_span(y, 3)[1])
         return Period(s, e, f"{'fin' if end else 'début'} {y}")
     if m := re.search(rf"\b(?:entre|de) {_YEAR} (?:et|a) {_YEAR}\b", t):
         lo, hi = sorted((int(m.group(1)), int(m.group(2))))

@@ -3108,3 +3108,9 @@ def test_which_places_asks_where_and_refuses_no_word(assistant):
 def test_a_kind_of_newcomer_described_further_is_the_one_described(assistant):
     a = ask(assistant, "quelle nouvelle entreprise adhérente est installée aux Pays-Bas ?", as_of="2024-12-31")
     assert "Sempergreen" in a.answer and "SGP" not in a.answer
+
+
+def test_early_in_the_year_and_which_one_among_those_validated(assistant):
+    a = ask(assistant, "parmi les adhésions validées en début d'année 2024, il y a un fabricant de matériaux pour la "
+                       "voirie, lequel ?", as_of="2024-12-31")
+    assert "Jmconcept" in a.answer and not a.abstained
