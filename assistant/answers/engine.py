@@ -16,7 +16,7 @@ from assistant.answers.figures import FigureBook, asked_level
 from assistant.conversation.followup import (ASKED_OF_PRONOUN, DISLOCATED, MEASURES, PARTITIVE, PRONOUN, SHIFTED, correction,
                                              is_followup, new_subject, refers_back, resolve)
 from assistant.answers.guides import GUIDE_WORDS, GuideBook, asks_of_offer
-from assistant.answers.members import MemberBook
+from assistant.answers.members import WHICH, MemberBook
 from assistant.reading.multipart import again, coordinated, split_questions
 from assistant.reading.dates import MONTH_NAMES, Period, format_date, read_dates, undated
 from assistant.reading.normalize import content_stems, fold, related, stem
@@ -292,7 +292,7 @@ COVERS = re.compile(r"\b(?:pris(?:e|es)? en compte|abord\w*|trait\w* (?:de|du|de
 LABEL = re.compile(r"^\s*([^\W\d_]{2,20})\s*:\s+(?=\S.{10,})")
 # "lequel me concernerait ?", "laquelle parle du numérique ?": one of those shown
 # "lequel me concerne ?", "et celui qui parle d'emploi ?": one picked among those shown
-WHICH_ONE = re.compile(r"\b(?:lequel|laquelle|lesquels|lesquelles|(?:celui|celle|ceux|celles) (?:qui|dont))\b")
+WHICH_ONE = re.compile(rf"{WHICH.pattern}|\b(?:celui|celle|ceux|celles) (?:qui|dont)\b")
 
 
 def _described(message: str, own: Query) -> str:

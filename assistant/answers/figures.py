@@ -151,15 +151,15 @@ class FigureBook:
             # the others named
             split = []
             for group, metrics in tables.items():
-                subject = re.sub(r"\s+par\s.*$", "", fold(re.sub(r"\(.*?\)", "", group)))
-                title = _kinds({s for s in content_stems(canonical(subject)) if not s.isdigit()})
-                if len(metrics) >= 3 and title and title <= asked and subject != fold(re.sub(r"\(.*?\)", "", group)):
+                subject, _, by_what = re.sub(r"\s*\(.*?\)", "", group).partition(" par ")
+                title = _kinds({s for s in content_stems(canonical(fold(subject))) if not s.isdigit()})
+                if len(metrics) >= 3 and by_what and title and title <= asked:
                     rows = set().union(*(m.stems for m in metrics)) - title
-                    split.append((len(rows & set(q.topic)), len(metrics), group, metrics))
+                    split.append((len(rows & set(q.topic)), len(metrics), group, metrics, by_what))
             if split:
                 split.sort(key=lambda x: (-x[0], -x[1]))
                 named = [(0, split[0][2], split[0][3])]
-                others = [re.sub(r"\s*\(.*?\)", "", group).split(" par ", 1)[1] for _, _, group, _ in split[1:]]
+                others = [by_what for *_, by_what in split[1:]]
         if not named:
             return None
         _, group, metrics = max(named, key=lambda x: x[0])

@@ -92,6 +92,10 @@ IS_MEMBER = re.compile(r"\b(?:fait|ferait) partie (?:du|de notre|de votre|de ton
                        r"\b(?:est|serait)(?:-(?:il|elle))? (?:un |une )?(?:membre|adherent|adherente)\b")
 # "…, lequel ?": one asked for among them
 WHICH = re.compile(r"\b(?:lequel|laquelle|lesquels|lesquelles)\b")
+# "un membre spécialisé dans le béton ?", "…, un adhérent fait ça ?", "quel nouveau membre propose … ?": one of them asked
+ONE_OF_THEM = re.compile(r"^(?:et )?les (?:membres?|adherents?|structures?|entreprises?)\b|"
+                         r"\b(?:un|une|des|d'autres|(?:quel|quelle|quels|quelles)(?: \w+)?) "
+                         r"(?:membres?|adherents?|structures?|entreprises?)\b")
 # "quel expert a rejoint le cluster en 2024 ?": one who joined is a member
 JOINED = re.compile(r"\b(?:a|ont|avait|avaient|ayant) rejoint (?:le|notre|votre|ton|ce) (?:cluster|reseau)\b")
 # Words that frame the description, not part of it
@@ -213,13 +217,8 @@ class MemberBook:
         if newcomers and (about_members or q.has("validated")) and rest <= self.validation_stems:
             return self._newcomers(q, rest)  # "combien de nouveaux membres validés par le bureau en mai ?"
         # "il y a un nouveau membre dont le siège est aux Pays-Bas ?" asks which one too
-        asks_which = seeks or q.has("who", "list", "whether") or "?" in q.text and (among or JOINED.search(q.folded)
-                                                                           or WHICH.search(q.folded) or re.match(
-            r"(?:et )?(?:des|les|d'autres|un|une) (?:membres?|adherents?|structures?|entreprises?)\b", q.folded)
-            or re.search(r"\b(?:un|une|des|d'autres) (?:membres?|adherents?|structures?|entreprises?)\b",
-                         q.folded)  # "un membre spécialisé dans le béton ?", "…, un adhérent fait ça ?"
-            or re.search(r"\b(?:quel|quelle|quels|quelles) (?:\w+ )?(?:membres?|adherents?|structures?|entreprises?)\b",
-                         q.folded))  # "quel nouveau membre propose ce type de prestation ?"
+        asks_which = seeks or q.has("who", "list", "whether") or "?" in q.text and bool(
+            among or JOINED.search(q.folded) or WHICH.search(q.folded) or ONE_OF_THEM.search(q.folded))
         if asks_which and about_members and not (q.has("count") and not q.has("list")):
             return self._who(q, seeks)
         return None
