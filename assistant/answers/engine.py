@@ -140,7 +140,9 @@ DAY_SHIFT = {"lendemain": 1, "jour suivant": 1, "jour d'apres": 1, "surlendemain
 _DAY_SHIFT = re.compile(r"\b(?:le |la |ce )(" + "|".join(sorted(DAY_SHIFT, key=len, reverse=True)) + r")\b")  # "ce jour-là"
 DAY_SHIFT_STEMS = {stem(w) for phrase in DAY_SHIFT for w in phrase.split()}
 # A pronoun for the one thing a ranking put first ("elle pèse combien ?"), not for all it compared ("elles")
-LEADER = re.compile(r"^(?:\s*(?:et|mais|ok|alors)\b)?\s*(?:elle|il|celle-ci|celui-ci|ce dernier|cette derniere)\b(?!-)")
+# "elle pèse combien ?", "et en 2023, elle pesait combien ?": the one ranked first (a time may come before it)
+LEADER = re.compile(r"^(?:\s*(?:et|mais|ok|alors)\b)?(?:\s*(?:en|pour|sur|au|a|l'an|l'annee)\b[^,?]{1,25},)?"
+                    r"\s*(?:elle|il|celle-ci|celui-ci|ce dernier|cette derniere)\b(?!-)")
 OTHER = re.compile(r"\b(?:l'autre|les autres|l'autre \w+)\s*\??$")
 
 
@@ -366,7 +368,8 @@ class Engine:
         self.events = EventBook(records.events, lexicon, retriever.search)
         self.figures = FigureBook(records.figures, lexicon)
         self.countries = Countries(retriever.passages)
-        self.members = MemberBook(records.members, lexicon, {fold(f.metric) for f in records.figures},
+        named = {fold(n) for f in records.figures for n in (f.metric, f.group)}  # figures and their tables
+        self.members = MemberBook(records.members, lexicon, named,
                                   retriever.embedder)
         self.guides = GuideBook(records.guides, lexicon, self.passages)
         self.amounts = Amounts(records, self.figures)
@@ -714,8 +717,8 @@ class Engine:
                 and (span := SAME_SPAN.search(fold(message))) \
                 and (said := self.events.same_time(previous.focus.get("ids", []), draft.focus.get("ids", []), span.group(1))):
             draft = replace(draft, text=f"{said} : {draft.text}")  # "et la visite, c'était la même semaine ?"
-        years = list(q.dates.years) or ([q.dates.period.start.year] if q.dates.period and q.dates.period.year_known
-                                        else [])
+        period = self._reported(q.dates.period) or q.dates.period  # "et l'année d'avant ?" after "cette année"
+        years = list(q.dates.years) or ([period.start.year] if period and period.year_known else [])
         if not years and YEAR_ASKED.search(fold(q.text)) and len(given := _year_given(q, draft.text)) == 1:
             years = given  # "depuis quelle année ?" then "combien de membres cette année-là ?"
         gist = draft.text.split("\n")[0][:160] if draft.focus.get("kind") == "passages" else ""
@@ -855,12 +858,25 @@ class Engine:
             draft.sources = spelled.sources + [s for s in draft.sources if s.id != spelled.sources[0].id]
         return draft
 
+    def _reported(self, period: Period | None) -> Period | None:
+        """"Les ateliers de l'année", "combien de membres cette année ?" asked in a year the base does not cover (yet):
+        the year it reports on."""
+        if period and period.implied and period.start.year not in self.known_years and self.main_year:
+            return Period(date(self.main_year, 1, 1), date(self.main_year, 12, 31), str(self.main_year))
+        return None
+
     def _found(self, q: Query, as_of: date, focus: dict) -> Draft:
         period = q.dates.period
-        if period and period.implied and period.start.year not in self.known_years and self.main_year:
-            # "les ateliers de l'année", asked in a year the base does not cover: the year it reports on
-            y = self.main_year
-            q = replace(q, dates=replace(q.dates, period=Period(date(y, 1, 1), date(y, 12, 31), str(y))))
+        if not (reported := self._reported(period)):
+            return self._searched(q, as_of, focus)
+        years = tuple(reported.start.year if y == period.start.year else y for y in q.dates.years)
+        draft = self._searched(replace(q, dates=replace(q.dates, period=reported, years=years)), as_of, focus)
+        if period.start.year > reported.start.year and not draft.abstained \
+                and (not years or reported.start.year in years):  # said first
+            draft.text = f"En {reported.label} (la base ne couvre pas encore {period.start.year}) :\n{draft.text}"
+        return draft
+
+    def _searched(self, q: Query, as_of: date, focus: dict) -> Draft:
         refusal = self._guard(q)
         if refusal:
             return refusal

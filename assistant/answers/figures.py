@@ -9,7 +9,8 @@ from assistant.reading.dates import MONTH_NAMES
 from assistant.answers.draft import Draft, figure_source
 from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.knowledge.records import Figure
-from assistant.reading.understanding import FALL, KIND_ASKED, MONTH_WORDS, RISE, SHARE_STEMS, WHICH_PERIOD, Lexicon, Query, canonical
+from assistant.reading.understanding import (FALL, KIND_ASKED, MONTH_WORDS, RISE, SHARE_STEMS, THEME_STEMS, WHICH_PERIOD,
+                                             Lexicon, Query, canonical)
 
 MAX_METRICS = 4
 SIZES = "grand|gros|petit|moyen"  # adjectives that qualify a noun before it
@@ -153,13 +154,16 @@ class FigureBook:
             for group, metrics in tables.items():
                 subject, _, by_what = re.sub(r"\s*\(.*?\)", "", group).partition(" par ")
                 title = _kinds({s for s in content_stems(canonical(fold(subject))) if not s.isdigit()})
-                if len(metrics) >= 3 and by_what and title and title <= asked:
+                # "comment se répartissent les structures entre les collèges ?": the breakdown named, its subject in
+                # other words
+                by_named = set(content_stems(canonical(fold(by_what)))[:1]) <= set(q.topic) if by_what else False
+                if len(metrics) >= 3 and by_what and title and (title <= asked or by_named):
                     rows = set().union(*(m.stems for m in metrics)) - title
-                    split.append((len(rows & set(q.topic)), len(metrics), group, metrics, by_what))
+                    split.append((by_named, len(rows & set(q.topic)), len(metrics), group, metrics, by_what))
             if split:
-                split.sort(key=lambda x: (-x[0], -x[1]))
-                named = [(0, split[0][2], split[0][3])]
-                others = [by_what for *_, by_what in split[1:]]
+                split.sort(key=lambda x: (-x[0], -x[1], -x[2]))
+                named = [(0, split[0][3], split[0][4])]
+                others = [by_what for *_, by_what in split[1:] if not split[0][0]]
         if not named:
             return None
         _, group, metrics = max(named, key=lambda x: x[0])
@@ -289,7 +293,11 @@ class FigureBook:
             # "les WP4 ça fait combien au total ?": every row of the first one's table named alike is part of the sum
             alike = q.has("sum") and chosen and m.group == chosen[0][0].group and not m.whole and not chosen[0][0].whole \
                 and named == first and cov >= scored[0][0] and figs[-1].unit == chosen[0][1][-1].unit != "%"
-            if chosen and not alike and (not new or self.lexicon.weight(new) < 1.5 or not m.stems & chosen[0][0].stems):
+            # "combien de membres dans l'eau, les sols et les milieux ?": each theme named is a row of its own,
+            # however common its word
+            theme = len(q.themes) > 1 and bool(new & THEME_STEMS)
+            if chosen and not alike and (not new or self.lexicon.weight(new) < 1.5 and not theme
+                                         or not m.stems & chosen[0][0].stems):
                 continue  # a second metric must add words and belong with the first ("GE et ETI")
             if chosen and cov < 0.5 * scored[0][0]:
                 break
@@ -299,6 +307,10 @@ class FigureBook:
             said |= named
             if len(chosen) >= MAX_METRICS:
                 break
+        if len(q.themes) > 1:  # in the order the question names them
+            said_at = {stem(w.group()): w.start() for w in reversed(list(re.finditer(r"\w+", q.folded)))}
+            chosen.sort(key=lambda c: min((said_at[s] for s in c[0].stems & THEME_STEMS if s in said_at),
+                                          default=len(q.folded)))
         lines, sources = [], []
         for m, figs in chosen:
             lines.append(self._describe(q, m, figs))

@@ -131,7 +131,8 @@ def _names(m: Member) -> list[str]:
 class MemberBook:
     def __init__(self, members: list[Member], lexicon: Lexicon, counted: set[str] = frozenset(),
                  embedder: Embedder | None = None):
-        """`counted`: the names of the figures (folded), whose tables count some kinds of members ("PME");
+        """`counted`: the names of the figures and of their tables (folded), which count some kinds of members ("PME")
+        and break them down ("membres par collège");
         `embedder`: reads a member described in other words than its own ("du matos pour les routes")."""
         self.members = members
         self.embedder = embedder
@@ -151,6 +152,10 @@ class MemberBook:
                        if (names := _people(m))]
         self.stems = {m.id: _activity_stems(m) for m in members}
         self.validation_stems = set().union(*(content_stems(canonical(m.validated_by)) for m in members))
+        # what members are grouped by: "par instance", "par type", the tables' own "par collège" ("suivre par
+        # modélisation" says how, not by what)
+        self.dimensions = self.validation_stems | set(content_stems("type categorie genre mois annee instance")) \
+            | {stem(w) for name in counted for w in re.findall(r"\bpar (\w+)", name)}
         # The kinds the data gives its members ("start-up", "PME", "bureau d'études"), as typed in questions:
         # hyphen or not, singular or plural; "collectivité/territoire" is either word.
         self.kinds = {k: re.compile(r"\b(?:" + "|".join(r"[\s-]?".join(re.escape(w) + r"[sx]?" for w in re.split(r"[\s-]+", alt))
@@ -182,6 +187,8 @@ class MemberBook:
             draft = self._describe(q, named)
             if len(named) < len(shown):  # "lequel d'entre eux fait de la logistique ?": picked by what it does
                 draft.focus["sought"] = True
+                if WHICH.search(q.folded):  # "et parmi eux, lequel est une collectivité ?": one of them, not a count
+                    draft.coverage = 1.0
             return draft
         if q.has("joining"):
             return None  # "comment devenir membre ?", "faut être validé par qui ?": how one joins, not who joined
@@ -191,6 +198,7 @@ class MemberBook:
             or bool(JOINED.search(q.folded))
         grouping = {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?(\w+)(?: de \w+)?", q.folded)}
         grouping |= {stem(w) for w in re.findall(r"\b(?:par|chaque|selon) (?:le |la |les |l')?\w+ de (\w+)", q.folded)}
+        grouping &= self.dimensions
         rest = set(q.topic) - MEMBER_WORDS - NEWCOMERS - JOINING - grouping  # "par instance": how to group
         typed = re.sub(r"\bstart ?ups?\b", "start-up", fold(q.text))  # as typed: "personnes" stays itself
         typed = AMONG_MEMBERS.sub(" ", typed)  # "vous avez ça dans le réseau ?" asks no member of the kind "réseau"
@@ -201,6 +209,7 @@ class MemberBook:
         joined = NEWCOMERS & set(q.topic) or re.search(r"\b(rejoint|valide\w*|arrive\w*)\b", q.folded)
         if kinds and joined and (listing := self._of_kind(q, kinds)):
             return listing  # "il y a des start-up parmi les nouveaux membres ?" (not "les PME adhérentes")
+        among_words = {s for m in AMONG_MEMBERS.finditer(q.folded) for s in content_stems(m.group())}
         # "y a des start-up parmi les membres ?": a kind no figure counts, among the members described
         uncounted = [k for k in kinds if not any(self.kinds[k].search(name) for name in self.counted)]
         # asked of the network, unless of a kind its figures count ("beaucoup de PME parmi les membres ?")
@@ -211,14 +220,23 @@ class MemberBook:
         about_members = among or seeks or MEMBER_WORDS & set(q.topic) or JOINED.search(q.folded) \
             or newcomers and NEWCOMERS & set(q.topic) or (q.has("who") and (
             q.themes or WORKS_ON.search(q.folded) or q.has("validated") or DOES.match(q.folded)))
+        if kinds and not uncounted and not joined and not rest - set(content_stems(" ".join(kinds))) - among_words:
+            # "il y a des collectivités parmi les membres ?": a kind the figures count, counted; "lesquelles ?": those
+            # of that kind among the members described
+            asks_which = q.has("who") or re.search(r"\bquel(?:le)?s\b", q.folded) or WHICH.search(q.folded)
+            return self._of_kind(q, kinds, joined=False) if asks_which else None
+        if grouping & set(q.topic) and not newcomers:
+            return None  # "les membres par collège ?": a breakdown the figures give, not members described by its word
         if uncounted and MEMBER_WORDS & set(q.topic) and q.has("who", "list", "whether") and not q.has("count") \
                 and (listing := self._of_kind(q, uncounted, joined=False)):
             return listing
         if newcomers and (about_members or q.has("validated")) and rest <= self.validation_stems:
-            return self._newcomers(q, rest)  # "combien de nouveaux membres validés par le bureau en mai ?"
+            # "combien de nouveaux membres validés par le bureau en mai ?"
+            return self._newcomers(q, rest, bool(grouping))
         # "il y a un nouveau membre dont le siège est aux Pays-Bas ?" asks which one too
         asks_which = seeks or q.has("who", "list", "whether") or "?" in q.text and bool(
-            among or JOINED.search(q.folded) or WHICH.search(q.folded) or ONE_OF_THEM.search(q.folded))
+            among or JOINED.search(q.folded) or WHICH.search(q.folded) or ONE_OF_THEM.search(q.folded)
+            or re.search(r"\bs'appel\w*|\bson nom\b", q.folded))  # "…, elle s'appelle comment ?"
         if asks_which and about_members and not (q.has("count") and not q.has("list")):
             return self._who(q, seeks)
         return None
@@ -260,15 +278,16 @@ class MemberBook:
         best = max(scores.values(), default=0.0)
         return [m for m in shown if scores[m.id] >= 0.8 * best] if best > 0 else shown
 
-    def _newcomers(self, q: Query, body: set[str]) -> Draft | None:
-        """New members, by when and by whom (bureau, assemblée générale) they were validated."""
+    def _newcomers(self, q: Query, body: set[str], grouped: bool = False) -> Draft | None:
+        """New members, by when and by whom (bureau, assemblée générale) they were validated; `grouped` by the
+        instance ("par instance", "par bureau")."""
         period = q.dates.period
         chosen = [m for m in self.members if (not period or (m.validated_on and period.contains(m.validated_on)))
                   and body <= set(content_stems(canonical(m.validated_by)))]
         if not chosen:
             return None
         when = f" ({period.label})" if period else ""
-        if re.search(r"\b(par|chaque|selon)\b", q.folded):  # "par instance", "par bureau": grouped, counted
+        if grouped:  # "par instance", "par bureau": grouped, counted
             groups: dict[str, list[str]] = {}
             for m in chosen:
                 groups.setdefault(m.validated_by or "instance non précisée", []).append(m.name)

@@ -206,8 +206,8 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
     period = q.dates.period
     within = period and period.year_known and (period.start.month, period.start.day, period.end.month, period.end.day) \
         != (1, 1, 12, 31)  # "et en octobre 2024 ?": a month of a year, that replaces the month and year asked
-    if years:
-        rewritten = re.sub(r"\b(19|20)\d\d\b", "", rewritten)
+    if years:  # the time asked before, in figures or in words ("cette année"), replaced
+        rewritten = re.sub(r"\b(19|20)\d\d\b|\b(?:cette annee|l'(?:annee|an) (?:derniere?|passee?))\b", "", rewritten)
         rewritten = re.sub(r"\b(en|de|pour|vs|et|par rapport a)\s*(?=[?.!,]|$)", "", rewritten.strip())
         if not within:
             rewritten += " en " + " et ".join(str(y) for y in years)

@@ -27,7 +27,8 @@ class Period:
     end: date
     label: str
     year_known: bool = True
-    implied: bool = False  # "le premier atelier de l'année": this year, or the last one the data covers
+    # "cette année", "depuis janvier", "le premier atelier de l'année": this year, or the last one the data covers
+    implied: bool = False
 
     def contains(self, day: date) -> bool:
         if self.year_known:
@@ -79,6 +80,12 @@ def read_dates(text: str, today: date) -> DateInfo:
     future = bool(re.search(r"\b(prochaine?s?|a venir|bientot|(?<!un )(?<!une )(?<!notre )(?<!nos )(?<!mon )(?<!ma )(?<!mes )futur[es]*|suivante?s?|d'ici|il reste|reste-t-il|apres le \d+|a partir du \d+|(?<!etait )(?<!etaient )(?:prevue?s?|programmee?s?))\b", t))
     past = bool(re.search(r"\b(derniere?s?|precedente?s?|recemment|dernierement)\b", t)) and not future
     period = _relative(t, today) or _absolute(t, today, years)
+    this = re.search(r"\b(?:cette annee|l'(?:annee|an) (?:derniere?|passee?))\b(?![- ]la)", t)
+    if years and period and this and period.start.year not in years:
+        # "combien cette année et en 2023 ?": the year said in words is asked beside the one in figures
+        at = [m.start() for m in re.finditer(rf"\b{_YEAR}\b", t)]
+        years = tuple(y for y, i in zip(years, at) if i < this.start()) + (period.start.year,) \
+            + tuple(y for y, i in zip(years, at) if i > this.start())
     if period and period.end < today:
         future = False  # "les ateliers programmés entre juillet et octobre 2024", asked in December
     if period and re.search(r"\b(mois|semaine|annee|an)\s+(dernier|derniere|passee?|prochaine?)\b", t):
@@ -130,7 +137,7 @@ def _relative(t: str, today: date) -> Period | None:
     if m := re.search(r"\b(cette annee|l'annee (prochaine|derniere|passee)|l'an (prochain|dernier|passe))\b", t):
         word = m.group(2) or m.group(3) or ""
         y = today.year + (1 if word.startswith("prochain") else -1 if word else 0)
-        return Period(date(y, 1, 1), date(y, 12, 31), str(y))
+        return Period(date(y, 1, 1), date(y, 12, 31), str(y), implied=not word)
     if re.search(r"(?<!fin )(?<!debut )(?<!milieu )(?<!mi-)\b(?:de|sur) l'annee\b(?! (?:\d|derniere|prochaine|passee|precedente|suivante|d'avant|d'apres))", t):
         return Period(date(today.year, 1, 1), date(today.year, 12, 31), str(today.year), implied=True)
     if m := re.search(rf"\bd'ici (?:la |le |a la |a )?(mi|fin|debut)?-?\s*({_MONTH_RE})\b", t):
@@ -180,7 +187,7 @@ def _relative(t: str, today: date) -> Period | None:
                       rf"(?:le (?:debut du |mois de )|debut )?({_MONTH_RE})\b(?! \d))", t):
         month = MONTHS.get(m.group(1) or "", 1)  # "depuis janvier": from 1 January of this year to today
         year = today.year if month <= today.month else today.year - 1
-        return Period(date(year, month, 1), today, f"depuis le 1er {MONTH_NAMES[month - 1]} {year}")
+        return Period(date(year, month, 1), today, f"depuis le 1er {MONTH_NAMES[month - 1]} {year}", implied=month == 1)
     if re.search(r"\b(prochains? jours|dans les jours qui viennent)\b", t):
         return Period(today, today + timedelta(days=14), "les prochains jours")
     return None

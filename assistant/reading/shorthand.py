@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.reading.countries import in_french
+from assistant.reading.dates import MONTH_NAMES
 from assistant.reading.normalize import fold
 
 SMS = {
@@ -140,6 +141,21 @@ APPROXIMATE = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, 
 _APPROXIMATE_RE = re.compile(r"\b(?:(plus|moins) )?(?:d')?(une?|la) (" + "|".join(APPROXIMATE) + r")\b(?: de |\s*d')?", re.I)
 
 
+# English dates put the month first ("on oct 15", "March 21st, 2024") or say "the 15th of October".
+_EN_MONTHS = dict(zip("jan feb mar apr may jun jul aug sep oct nov dec".split(), range(1, 13)))
+_EN_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_EN_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+
+
+def _english_dates(text: str) -> str:
+    def french(day: str, month: str) -> str:
+        return f"le {int(day)} {MONTH_NAMES[_EN_MONTHS[month.lower()[:3]] - 1]}"
+    text = re.sub(rf"\b(?:(?:in|on) )?(?:the )?{_EN_DAY} of {_EN_MONTH}(?=[\s,?.!]|$)",
+                  lambda m: french(m.group(1), m.group(2)), text, flags=re.I)
+    return re.sub(rf"\b(?:(?:in|on) )?{_EN_MONTH} {_EN_DAY}\b(?![\d:h/])(?:,(?= \d{{4}}))?",
+                  lambda m: french(m.group(2), m.group(1)) if int(m.group(2)) <= 31 else m.group(0), text, flags=re.I)
+
+
 def reads_english(text: str) -> bool:
     """Whether a message is written in English (two of its frame words, or one opening it)."""
     return len(_ENGLISH_MARKERS.findall(text)) >= 2 or bool(
@@ -150,7 +166,7 @@ def expand(text: str) -> str:
     """Shorthand and English frames rewritten; every other word left exactly as typed."""
     english = reads_english(text)
     if english:
-        text = _WHAT_NOUN.sub("quel ", text)  # "what salary …": the thing asked, as "quel salaire"
+        text = _english_dates(_WHAT_NOUN.sub("quel ", text))  # "what salary …": the thing asked, as "quel salaire"
         text = in_french(text)  # "visitors from China": the base names it "Chine"
         # "the least attended visit": the thing first, then how it ranks, as French says it
         text = re.sub(r"\b(?:the )?(best|most|least|worst)[ -](?:attended|popular|visited) ([A-Za-z]+(?: [A-Za-z]+)??)"

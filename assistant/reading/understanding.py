@@ -362,7 +362,7 @@ INTENT_PATTERNS = {
     "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",
     # "le lieu ?", "les lieux des visites" ask where; "l'état des lieux", "retaper des lieux" do not
     "where": r"\b(quel lieu|(?:le|les|du) lieux?|quelle ville|quel endroit|(?:l'|cet |le meme )endroit|dans quelle ville|(?<!s')adresse|se (?:trouve|situe|tient))\b",
-    "how": r"\bcomment\b(?! s'appel| (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b)",
+    "how": r"\bcomment\b(?! (?:(?:il|elle|ils|elles|ca|ça) )?s'appel| (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b)",
     "why": r"\bpourquoi\b|\bcomment (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b|\b(?:expliqu|justifi)\w* comment\b|"
            r"\b(?:quelles?|la|les|une) (?:raisons?|explications?)\b",
     "average": r"\b(en moyenne|moyenne|moyen)\b",
@@ -401,6 +401,10 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     folded = HEARD_IN.sub(r"\1", SELF_INTRODUCED.sub(" ", folded))
     # "actifs + inactifs", "membres ou non-membres": a kind and its contrary are everything, no kind in particular
     folded = re.sub(r"\(?\b(\w{3,}) ?(?:et|ou|\+|/) ?(?:les |des )?(?:in|im|non-? ?)\1\b\)?", " ", folded)
+    # "combien de contacts, actifs ou pas ?": asked of a thing, whatever its kind (a question that asks nothing else
+    # keeps it: "c'est gratuit ou pas ?")
+    if re.search(r"\b(?:combien|cb|cmb|nombre|nb|quel(?:le)?s?|qui|quand|total)\b", folded):
+        folded = re.sub(r",?\s*\b\w{3,} ou (?:pas|non)\b(?! \w)", " confondus", folded)
     # "tout compris (bureau inclus)", "y compris les bureaux": what is counted in too, no filter
     folded = re.sub(r"\b(?:y compris|en incluant|incluant) (?:les |le |la |l'|des |du )?[\w-]+|\b[\w-]+ inclus(?:es?)?\b|"
                     r"\btout compris\b", " ", folded)
@@ -419,14 +423,16 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
         intents.discard("validated")  # "comment adhérer ?", "qui peut devenir membre ?": how one joins, not who joined
         intents.add("joining")
     # "où" folds to "ou"; "on en était où ?" asks how far; "le mois où …" is a relative pronoun of time
-    if re.search(r"\boù\b", text, re.I) and not re.search(
+    # "Je cherche qui suit où partent les déblais. Un adhérent fait ça ?": a sentence that asks nothing asks no place
+    asking = " ".join(re.findall(r"[^.!?]*\?", text)) if "?" in text else text
+    if re.search(r"\boù\b", asking, re.I) and not re.search(
             r"\b(?:en (?:est|était|sommes|sont|étaient|étiez|êtes|etiez|etes|étions|es|étais) où|où en|(?:mois|année|an|jour|"
             r"semaine|moment|période|fois|date|époque|trimestre|semestre|soir|matin)(?: (?:de |d')?(?:19|20)\d\d)? où|"
             r"(?:celles?|ceux|celui|cas) où|"  # "celles où le chiffre est donné": which ones, not where
             # "un tiers-lieu où on pourrait tester …": a place said of a thing, not asked
             r"(?:un|une|des|le|la|les|l'|ce|cet|cette) ?[\w-]+(?: [\w-]+)? où "
             r"(?:on|je|j'|nous|vous|il|ils|elle|elles|l'on)|"
-            r"(?:travaill|boss|bosse|offici|exerç|exerc)\w* où)\b", text, re.I):  # "il bossait où ?": for whom
+            r"(?:travaill|boss|bosse|offici|exerç|exerc)\w* où)\b", asking, re.I):  # "il bossait où ?": for whom
         intents.add("where")
     if re.search(rf"\b(?:dans|en) quel(?:le)? {PLACE_NOUNS}\b|\bquel(?:le)?s (?:lieux|endroits|coins)\b", folded):
         intents.add("where")  # "c'est dans quel département ?", "vous avez visité quels endroits ?" (not "quels
@@ -635,6 +641,11 @@ class Lexicon:
                 continue
             if w in self.compounds:
                 replaced[token] = self.compounds[w]
+                continue
+            if not english and (m := re.fullmatch(r"(qu|[ldjnsc])([aeiouyh]\w{2,})", w)) and self.knows(m.group(2)) \
+                    and zipf(w) < COMMON_ZIPF:
+                cut = len(m.group(1))
+                replaced[token] = f"{token[:cut]}'{token[cut:]}"  # "lannee", "ladresse": l'année
                 continue
             if people := people_word(w, self.words_known):  # "Chine": the base says "délégation chinoise"
                 replaced[token] = people

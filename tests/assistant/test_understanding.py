@@ -3114,3 +3114,69 @@ def test_early_in_the_year_and_which_one_among_those_validated(assistant):
     a = ask(assistant, "parmi les adhésions validées en début d'année 2024, il y a un fabricant de matériaux pour la "
                        "voirie, lequel ?", as_of="2024-12-31")
     assert "Jmconcept" in a.answer and not a.abstained
+
+
+def test_this_year_asked_after_the_base_ends_is_answered_for_the_last_year_it_covers(assistant):
+    later = "2026-11-28"  # the base reports on 2024
+    a = ask(assistant, "on a combien d'adhérents cette année ?", as_of=later)
+    assert not a.abstained and "200 en 2024" in a.answer and "ne couvre pas encore 2026" in a.answer
+    b = ask(assistant, "et l'année d'avant ?", as_of=later, conversation_id=a.conversation_id)
+    assert "190" in b.answer and "200" not in b.answer.split("\n")[0]
+    c = ask(assistant, "les formations données depuis janvier ?", as_of=later)
+    assert not c.abstained and "19 décembre 2024" in c.answer
+
+
+def test_this_year_beside_a_year_in_figures_asks_both(assistant):
+    a = ask(assistant, "combien d'adhérents cette année ? et en 2022 ?", as_of="2024-12-31")
+    assert "200 en 2024" in a.answer and "180 en 2022" in a.answer
+
+
+def test_an_elision_typed_without_its_apostrophe_is_read(assistant):
+    a = ask(assistant, "combien d'adhérents en 2022 ? et lannee d'apres ?", as_of="2024-12-31")
+    assert "180 en 2022" in a.answer and "190 en 2023" in a.answer
+
+
+def test_an_english_date_puts_the_month_first(assistant):
+    a = ask(assistant, "what took place on the 4th of October?", as_of="2024-12-31")
+    assert "Saint-Gobain" in a.answer
+    b = ask(assistant, "what happened on nov 22?", as_of="2024-12-31")
+    assert "CSTB" in b.answer
+
+
+def test_a_kind_of_member_the_figures_count_is_counted(assistant):
+    a = ask(assistant, "y a-t-il des PME parmi les adhérents ?", as_of="2024-12-31")
+    assert a.answer.startswith("Oui") and "119" in a.answer
+
+
+def test_a_breakdown_named_by_what_it_splits_by(assistant):
+    a = ask(assistant, "comment se répartissent les structures entre collèges ?", as_of="2024-12-31")
+    assert all(n in a.answer for n in ("153", "39", "18"))
+
+
+def test_where_in_a_sentence_that_asks_nothing_asks_no_place(assistant):
+    a = ask(assistant, "On voudrait savoir par modélisation où partent les terres de nos chantiers et cartographier "
+                       "les pollutions. Un nouvel adhérent fait ça ?", as_of="2024-12-31")
+    assert not a.abstained and "Axedo" in a.answer
+
+
+def test_the_one_ranked_first_is_taken_up_after_a_time_said_first(assistant):
+    a = ask(assistant, "quel secteur compte le plus de membres ?", as_of="2024-12-31")
+    b = ask(assistant, "et en pourcentage, il pèse combien ?", as_of="2024-12-31", conversation_id=a.conversation_id)
+    assert "38 %" in b.answer and "Eau" in b.answer
+
+
+def test_which_one_of_the_members_shown_is_one_of_them(assistant):
+    a = ask(assistant, "qui a été admis au bureau du 16 mai ?", as_of="2024-12-31")
+    b = ask(assistant, "parmi ceux-là, lequel est une collectivité ?", as_of="2024-12-31",
+            conversation_id=a.conversation_id)
+    assert "Est Ensemble" in b.answer and "14" not in b.answer
+
+
+def test_several_fields_named_each_get_their_row_in_order(assistant):
+    a = ask(assistant, "combien de membres travaillent dans l'eau, les milieux et les sols ?", as_of="2024-12-31")
+    assert a.answer.index("144") < a.answer.index("69") < a.answer.index("119")
+
+
+def test_a_kind_said_with_or_not_is_no_filter(assistant):
+    a = ask(assistant, "combien de contacts en décembre 2024, actifs ou pas ?", as_of="2024-12-31")
+    assert "5891" in a.answer.replace(" ", "")
