@@ -131,7 +131,7 @@ class FigureBook:
             return None  # "si on additionne les fréquences du tableau": a total of its rows, not the rows
         kind = KIND_ASKED.search(q.folded)  # "c'est quel genre de membres ?"
         if not (q.has("list", "what") or by or kind or re.search(r"\b(donne|montre|affiche|tous|toutes|repartition|"
-                                                                 r"repartiss\w*|repartie?s?)\b", q.folded)):
+                                                                 r"repartit|repartiss\w*|repartie?s?)\b", q.folded)):
             return None
         asked = _kinds(set(content_stems(q.folded)) | set(q.topic))  # "adhérents" read as "membres"
         tables: dict[str, list[_Metric]] = defaultdict(list)

@@ -166,8 +166,10 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
             kept = re.sub(r"\b(19|20)\d\d\b", "", _drop(fold(previous), MONTH_WORDS))
             kept = re.sub(r"(?:\s+(?:en|de|pour|a|au|le|du|d'))*\s*$", "", re.sub(r"\s*[?.!]+\s*", " ", kept))
             return f"{kept} {when} ?"
+    # "ça se répartit comment ?": how the thing asked before breaks down, no subject of its own
     own = [w for w in words(folded) if w not in STOPWORDS and w not in QUESTION_WORDS and w not in MONTH_WORDS
-           and not w.isdigit() and not any(w in ws for ws in THEME_WORDS.values())]
+           and not w.isdigit() and not any(w in ws for ws in THEME_WORDS.values())
+           and not re.match(r"(?:repart|ventil|decompos)", w)]
     measures = [w for w in words(folded) if w in MEASURES]  # "nombre" is also a question word
     only_measured = bool(measures) and set(own) <= set(measures)
     if PARTITIVE.search(folded) and q.topic and NAMED_THEN_EN.match(folded):

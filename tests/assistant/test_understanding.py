@@ -3180,3 +3180,9 @@ def test_several_fields_named_each_get_their_row_in_order(assistant):
 def test_a_kind_said_with_or_not_is_no_filter(assistant):
     a = ask(assistant, "combien de contacts en décembre 2024, actifs ou pas ?", as_of="2024-12-31")
     assert "5891" in a.answer.replace(" ", "")
+
+
+def test_how_it_breaks_down_asked_of_the_thing_before(assistant):
+    a = ask(assistant, "il y a eu combien d'événements en 2024 ?", as_of="2024-12-31")
+    b = ask(assistant, "ça se répartit comment ?", as_of="2024-12-31", conversation_id=a.conversation_id)
+    assert not b.abstained and "par type" in b.answer and "Visite : 6" in b.answer
