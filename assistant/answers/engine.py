@@ -21,7 +21,7 @@ from assistant.reading.multipart import again, coordinated, split_questions
 from assistant.reading.dates import MONTH_NAMES, Period, format_date, read_dates, undated
 from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.answers.passages import PassageAnswerer, asks_meaning, gives_amount
-from assistant.reading.premise import ASKING as ASKS_ANYTHING, noted, read_claim, untagged, verdict
+from assistant.reading.premise import PLACE, ASKING as ASKS_ANYTHING, apposed_nationality, noted, read_claims, untagged, verdict
 from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
 from assistant.reading.shorthand import reads_english
@@ -142,6 +142,7 @@ DAY_SHIFT_STEMS = {stem(w) for phrase in DAY_SHIFT for w in phrase.split()}
 # A pronoun for the one thing a ranking put first ("elle pèse combien ?"), not for all it compared ("elles")
 # "elle pèse combien ?", "et en 2023, elle pesait combien ?": the one ranked first (a time may come before it)
 LEADER = re.compile(r"^(?:\s*(?:et|mais|ok|alors)\b)?(?:\s*(?:en|pour|sur|au|a|l'an|l'annee)\b[^,?]{1,25},)?"
+                    r"(?:\s*(?:de |d')?(?:combien|cb|cmb)\b)?"  # "et de combien elle a progressé ?"
                     r"\s*(?:elle|il|celle-ci|celui-ci|ce dernier|cette derniere)\b(?!-)")
 OTHER = re.compile(r"\b(?:l'autre|les autres|l'autre \w+)\s*\??$")
 
@@ -553,13 +554,19 @@ class Engine:
             checked, context = self._claim_or_question(f"{message[m.start(1):m.end(1)]}, non ?", as_of, previous)
             if checked.text.startswith("Non"):
                 return checked, context
-        claim = read_claim(self.lexicon.read(message), as_of)  # "Combbien ...?" asks; it claims nothing
-        if claim:
-            draft, context = self._question(claim.neutral, as_of, previous)
+        claims = read_claims(self.lexicon.read(message), as_of)  # "Combbien ...?" asks; it claims nothing
+        if claims:
+            claim = claims[0]
+            draft, context = self._question(claims[-1].neutral, as_of, previous)
             if not draft.abstained:
-                agrees = verdict(claim, draft.text, [s.date for s in draft.sources])
-                if agrees and claim.when and len(draft.focus.get("ids", [])) > 1 \
-                        and not self.events.named(parse(self.lexicon.read(message), as_of, self.lexicon)):
+                # "c'était en mai et il y avait 200 personnes, non ?": Non when either is wrong
+                verdicts = [verdict(c, draft.text, [s.date for s in draft.sources]) for c in claims]
+                agrees = False if False in verdicts else True if all(verdicts) else None
+                named = self.events.named(parse(self.lexicon.read(message), as_of, self.lexicon)) if claim.when else []
+                if agrees and len(named) > 1 and any(e.date.month != claim.when[0] or claim.when[1] not in (None, e.date.day)
+                                                     for e in named):
+                    agrees = False  # "le forum eau et le forum sols, c'était en septembre ?": each one named was then
+                if agrees and claim.when and len(draft.focus.get("ids", [])) > 1 and not named:
                     # "le cluster a organisé des visites en octobre ?": yes, and these are the ones of that month
                     dated, in_it = self._question(untagged(message), as_of, previous)
                     if not dated.abstained and 0 < len(dated.focus.get("ids", [])) < len(draft.focus["ids"]):
@@ -578,6 +585,9 @@ class Engine:
                 ("Non : " if none else "Oui : ") + draft.text  # "Non, pas en novembre 2024 : … reporté au …"
         elif draft.text.startswith("Pas "):  # "le forum eau d'octobre, combien ?": a wrong date in it, corrected
             draft.text = "Non, p" + draft.text[1:]
+        elif not draft.abstained and _kind(draft.focus) == "members" and len(draft.focus.get("ids", [])) == 1 \
+                and (said := apposed_nationality(message)) and fold(said[1]) not in fold(draft.text) and PLACE.search(draft.text):
+            draft.text = f"Non, pas {said[0]} : {draft.text}"  # "Sempergreen, la boîte allemande…": where it is, said
         elif not draft.abstained and _kind(draft.focus) == "members" and len(draft.focus.get("ids", [])) == 1 \
                 and _yes_or_no(message) and not draft.text.startswith(("Oui", "Non")) \
                 and self.members.confirms(parse(self.lexicon.read(message), as_of, self.lexicon), draft.focus["ids"][0]):
@@ -717,7 +727,7 @@ class Engine:
                 and (span := SAME_SPAN.search(fold(message))) \
                 and (said := self.events.same_time(previous.focus.get("ids", []), draft.focus.get("ids", []), span.group(1))):
             draft = replace(draft, text=f"{said} : {draft.text}")  # "et la visite, c'était la même semaine ?"
-        period = self._reported(q.dates.period) or q.dates.period  # "et l'année d'avant ?" after "cette année"
+        period = self._reported(q.dates.period, as_of) or q.dates.period  # "et l'année d'avant ?" after "cette année"
         years = list(q.dates.years) or ([period.start.year] if period and period.year_known else [])
         if not years and YEAR_ASKED.search(fold(q.text)) and len(given := _year_given(q, draft.text)) == 1:
             years = given  # "depuis quelle année ?" then "combien de membres cette année-là ?"
@@ -858,21 +868,28 @@ class Engine:
             draft.sources = spelled.sources + [s for s in draft.sources if s.id != spelled.sources[0].id]
         return draft
 
-    def _reported(self, period: Period | None) -> Period | None:
-        """"Les ateliers de l'année", "combien de membres cette année ?" asked in a year the base does not cover (yet):
-        the year it reports on."""
-        if period and period.implied and period.start.year not in self.known_years and self.main_year:
-            return Period(date(self.main_year, 1, 1), date(self.main_year, 12, 31), str(self.main_year))
-        return None
+    def _reported(self, period: Period | None, as_of: date) -> Period | None:
+        """"Les ateliers de l'année", "combien de membres cette année ?", "l'an dernier", "cet été" asked after the year
+        the base reports on: read as said on its last day ("cette année" is that year, "l'an dernier" the one before),
+        or None."""
+        if not (period and period.implied and self.main_year and period.start.year > self.main_year):
+            return None
+        shift = self.main_year - as_of.year
+        if (period.start.month, period.start.day) == (1, 1) and period.start.year == period.end.year == as_of.year:
+            return Period(date(self.main_year, 1, 1), date(self.main_year, 12, 31), str(self.main_year))  # "depuis
+            # janvier": all of the year
+        label = re.sub(r"\b(?:19|20)\d\d\b", lambda m: str(int(m.group(0)) + shift), period.label)
+        return Period(period.start.replace(year=period.start.year + shift), period.end.replace(year=period.end.year + shift),
+                      label)
 
     def _found(self, q: Query, as_of: date, focus: dict) -> Draft:
         period = q.dates.period
-        if not (reported := self._reported(period)):
+        if not (reported := self._reported(period, as_of)):
             return self._searched(q, as_of, focus)
-        years = tuple(reported.start.year if y == period.start.year else y for y in q.dates.years)
+        shift = reported.start.year - period.start.year
+        years = tuple(y + shift if period.start.year <= y <= period.end.year else y for y in q.dates.years)
         draft = self._searched(replace(q, dates=replace(q.dates, period=reported, years=years)), as_of, focus)
-        if period.start.year > reported.start.year and not draft.abstained \
-                and (not years or reported.start.year in years):  # said first
+        if not draft.abstained and (not years or reported.start.year in years):  # said first
             draft.text = f"En {reported.label} (la base ne couvre pas encore {period.start.year}) :\n{draft.text}"
         return draft
 

@@ -136,8 +136,8 @@ class EventBook:
         return sorted(scored, key=lambda x: -x[0])
 
     def named(self, q: Query) -> list[Event]:
-        """The events a question names by their whole title."""
-        return self._named(set(q.topic), self.events)
+        """The events a question names by their whole title, or one by one ("le forum eau et le forum sols")."""
+        return self._each_named(q, self.events) or self._named(set(q.topic), self.events)
 
     def _named(self, asked: set[str], events: list[Event]) -> list[Event]:
         """Events whose whole title is in the question."""

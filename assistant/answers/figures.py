@@ -16,6 +16,12 @@ MAX_METRICS = 4
 SIZES = "grand|gros|petit|moyen"  # adjectives that qualify a noun before it
 
 
+# "en nombre et en %", "combien et quelle part": a count and a share both asked
+_SHARE = r"(?:%|\b(?:pourcentage|part|proportion)\b)"
+BOTH_MEASURES = re.compile(rf"\b(?:en nombre|combien)\b[^?]*\b(?:et|ainsi que)\b[^?]*{_SHARE}|"
+                           rf"{_SHARE}[^?]*\b(?:et|ainsi que)\b[^?]*\b(?:en nombre|combien)\b")  # not "combien en % ?"
+
+
 @dataclass
 class _Metric:
     key: str
@@ -311,6 +317,10 @@ class FigureBook:
             said_at = {stem(w.group()): w.start() for w in reversed(list(re.finditer(r"\w+", q.folded)))}
             chosen.sort(key=lambda c: min((said_at[s] for s in c[0].stems & THEME_STEMS if s in said_at),
                                           default=len(q.folded)))
+        if wants_share and BOTH_MEASURES.search(q.folded):  # "en nombre et en %": each as a count and as a share
+            for m, figs in list(chosen):
+                if (other := self._sibling(m)) and all(other is not c for c, _ in chosen) and (of := self._periods(q, other)):
+                    chosen.insert(chosen.index((m, figs)) + 1, (other, of))
         lines, sources = [], []
         for m, figs in chosen:
             lines.append(self._describe(q, m, figs))
@@ -421,13 +431,24 @@ class FigureBook:
                      coverage=cov, focus={"kind": "figures", "ids": [v.id for _, v in siblings], "ranked": group,
                                           "leader": f"{m.label} {period_label(f.period)}".strip() if len(leaders) == 1 else ""})
 
+    def _sibling(self, m: _Metric) -> _Metric | None:
+        """The share of the same row when `m` is a count ("Part de …" beside "Fréquence de …"), or the count when it is
+        a share."""
+        share = m.figures[-1].unit == "%"
+        others = [o for o in self.metrics if o.group == m.group and (o.figures[-1].unit == "%") != share]
+        return next((o for o in others if self._row(o) == self._row(m)), None)
+
+    def _row(self, m: _Metric) -> frozenset[str]:
+        """What sets a metric apart among those of its table measured alike ("Eau" of "Membres … secteur Eau")."""
+        alike = [set(content_stems(o.label)) for o in self.metrics
+                 if o.group == m.group and (o.figures[-1].unit == "%") == (m.figures[-1].unit == "%")]
+        return frozenset(set(content_stems(m.label)) - set.intersection(*alike)) if len(alike) > 1 else frozenset()
+
     def _share(self, m: _Metric, f: Figure) -> str:
         """" (33 %)": the share the same table gives beside a count ("Fréquence de …" and "Part de …")."""
         if f.unit == "%":
             return ""
-        rest = m.label.split(" ", 1)[1:]
-        share = next((o for o in self.metrics if o.group == m.group and o is not m
-                      and o.label.split(" ", 1)[1:] == rest and o.figures[-1].unit == "%"), None)
+        share = self._sibling(m)
         at = next((x for x in share.figures if x.period == f.period), None) if share else None
         return f" ({format_number(at.value, at.unit)})" if at else ""
 

@@ -23,6 +23,10 @@ LISTED = re.compile(r":[ \t]*\n\s*(?:[-*•][^\n]*\n\s*){2,}")  # a sentence ann
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY = re.compile(rf"\b\d{{1,2}}(?:er)? (?:{'|'.join(map(fold, MONTH_NAMES))})\b")
 SHOW_ALL = re.compile(r"\b(?:donne|montre|rappelle|presente)\w*(?:-moi|-nous| moi| nous)? (?:les|tous les|toutes les)\b")
+# "celui qui s'occupe du numérique", "un axe qui traite de l'emploi": a thing described by what it takes care of, which
+# a section describes, not a dated record
+CARES_FOR = re.compile(r"\bqui (?:s'occupe\w*|traite\w*|couvre\w*|gere\w*|porte\w* sur|concerne\w*|bosse\w* sur|"
+                       r"travaille\w* sur|est consacre\w*|est dedie\w*)\b")
 SHORT_PASSAGE = 600  # a passage this short is shown whole: it is one idea
 # A section listed, picked by meaning: its best passage this far (cosine) ahead of the next section's. On six
 # descriptions of a newcomer's trade against the eight DIS, the right one led by 0.007 to 0.022.
@@ -76,8 +80,10 @@ class PassageAnswerer:
         leave = ASKS_LEAVE.search(q.folded)
         # "quel domaine traite de …", "dans quel enjeu …": the kind of section asked for; the passages of a document
         # that holds several of them answer it
-        kind = {s for w in re.findall(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle) (?:des |de |du )?([a-z]{4,})", q.folded)
-                for s in content_stems(w)} & set(q.topic)
+        # "il y a un domaine qui s'occupe du numérique ?" too
+        kind = {s for w in re.findall(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle) (?:des |de |du )?([a-z]{4,})|"
+                                      r"\b(?:un|une|le|la|l')\s?([a-z]{4,}) qui\b", q.folded)
+                for s in content_stems(" ".join(w))} & set(q.topic)
         ranked = []
         for hit in hits:
             if hit.id in q.seen:
@@ -101,7 +107,7 @@ class PassageAnswerer:
                 score += 0.2  # "on a le droit de reprendre les diapos ?": a passage saying what one may do
             if q.has("list") and hit.kind not in RECORD_KINDS and LISTED.search(hit.text):
                 score += 0.2  # "quels types de ressources ?": a passage that lists them
-            if q.has("what", "where") and hit.kind in RECORD_KINDS:
+            if (q.has("what", "where") or CARES_FOR.search(q.folded)) and hit.kind in RECORD_KINDS:
                 # "c'est quoi X ?" wants a description, not a record restated; "où ?" a place, that a record's
                 # passage (its card) does not give beyond what the records answer
                 score -= 0.3
@@ -161,7 +167,9 @@ class PassageAnswerer:
             extra = (topic - covered) & _stems(hit.text)
             if extra and self.lexicon.weight(extra) >= 2.5:
                 more = _pick(_body(hit), extra, self.lexicon)
-                text += "\n" + " ".join(more)
+                head = str(hit.metadata.get("section") or "").split(" > ")[-1]  # which section says it: "NUM'EMS : …"
+                named = not head or head.rstrip().endswith("?") or fold(head) in fold(text + " ".join(more))
+                text += "\n" + ("" if named else f"{head} : ") + " ".join(more)
                 covered |= topic & _stems(_heading(hit) + " " + " ".join(more))
                 used.append(hit)
                 break

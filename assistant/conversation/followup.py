@@ -114,7 +114,15 @@ def refers_back(text: str) -> bool:
     return bool(BACK_REFERENCE.search(fold(text)))
 
 
+RELATIVE_YEAR = re.compile(r"\b(?:cette annee|l'(?:annee|an) (?:derniere?|passee?|prochaine?))\b")
+# "et en 2023, c'était déjà le cas ?": the same asked again, of another time — no subject of its own
+SAME_CASE = re.compile(r"\b(?:(?:c'etait|c'est|etait-ce|est-ce|ca l'etait|c'etait-il) )?(?:(?:deja|aussi|toujours|encore|pareil) )?"
+                       r"le cas\b|\b(?:c'etait|c'est) (?:deja |aussi |toujours |encore )?pareil\b")
+
+
 def resolve(text: str, previous: str, previous_years: list[int], as_of: date, lexicon: Lexicon) -> str:
+    if (same := SAME_CASE.search(fold(text))) and len(fold(text)) == len(text):
+        text = (text[:same.start()] + text[same.end():]).replace(" ,", ",")
     q = parse(text, as_of, lexicon)
     folded = fold(text)
     if q.organisation:  # "et combien en co-organisation ?" after those organised alone: the other role, not both
@@ -142,6 +150,7 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         said = years if bare else sorted(set(years) | set(previous_years))
         text = f"{text[:m.start()]}en {' et '.join(map(str, said))}{text[m.end():]}"
         q = parse(text, as_of, lexicon)
+        folded = fold(text)  # "et 2 ans plus tard ?": its words said the time, now said as a year
     # "et le mois suivant ?", "le mois d'avant": one month on or back
     months = re.search(r"\b(\d+|un|deux|trois|quatre|cinq|six) mois (avant|auparavant|plus tot|apres|plus tard)\b|"
                        r"\ble mois (suivant|d'apres|d'avant|precedent)\b", folded)
@@ -214,7 +223,10 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         if not within:
             rewritten += " en " + " et ".join(str(y) for y in years)
     if period and (not q.dates.years or within):
-        rewritten = _drop(rewritten, MONTH_WORDS) + " " + period.label
+        # "et l'an dernier ?" after "cette année": said as typed, the time is read the same way as before (in the
+        # last year the base reports on, when asked after it)
+        said = RELATIVE_YEAR.search(folded) if period.implied else None
+        rewritten = _drop(RELATIVE_YEAR.sub(" ", rewritten), MONTH_WORDS) + " " + (said.group(0) if said else period.label)
     if q.themes:
         for ws in THEME_WORDS.values():
             rewritten = _drop(rewritten, set(ws))

@@ -86,6 +86,12 @@ def read_dates(text: str, today: date) -> DateInfo:
         at = [m.start() for m in re.finditer(rf"\b{_YEAR}\b", t)]
         years = tuple(y for y, i in zip(years, at) if i < this.start()) + (period.start.year,) \
             + tuple(y for y, i in zip(years, at) if i > this.start())
+    if not years and period and period.implied and re.search(r"\bcette annee\b", t) \
+            and re.search(r"\bl'(?:annee|an) (?:derniere?|passee?)\b", t):
+        # "combien cette année, et l'an dernier ?": both years
+        years = (today.year - 1, today.year)
+        period = Period(date(today.year - 1, 1, 1), date(today.year, 12, 31), f"{today.year - 1} et {today.year}",
+                        implied=True)
     if period and period.end < today:
         future = False  # "les ateliers programmés entre juillet et octobre 2024", asked in December
     if period and re.search(r"\b(mois|semaine|annee|an)\s+(dernier|derniere|passee?|prochaine?)\b", t):
@@ -137,7 +143,7 @@ def _relative(t: str, today: date) -> Period | None:
     if m := re.search(r"\b(cette annee|l'annee (prochaine|derniere|passee)|l'an (prochain|dernier|passe))\b", t):
         word = m.group(2) or m.group(3) or ""
         y = today.year + (1 if word.startswith("prochain") else -1 if word else 0)
-        return Period(date(y, 1, 1), date(y, 12, 31), str(y), implied=not word)
+        return Period(date(y, 1, 1), date(y, 12, 31), str(y), implied=True)
     if re.search(r"(?<!fin )(?<!debut )(?<!milieu )(?<!mi-)\b(?:de|sur) l'annee\b(?! (?:\d|derniere|prochaine|passee|precedente|suivante|d'avant|d'apres))", t):
         return Period(date(today.year, 1, 1), date(today.year, 12, 31), str(today.year), implied=True)
     if m := re.search(rf"\bd'ici (?:la |le |a la |a )?(mi|fin|debut)?-?\s*({_MONTH_RE})\b", t):
@@ -270,7 +276,11 @@ def _absolute(t: str, today: date, years: tuple[int, ...]) -> Period | None:
                 return Period(date(y, 1, 1), _month_span(y, lo - 1)[1], f"avant {the}")
         if lo > hi:  # winter spans two years: its start is December of the year before
             return Period(date(y - 1, lo, 1), _month_span(y, hi)[1], f"hiver {y}")
-        return Period(date(y, lo, 1), _month_span(y, hi)[1], f"{_SEASON_NAMES[season]} {y}")
+        if not years and not re.search(r"\bce(?:t|tte)? $", t[:m.start(1) if m.group(1) else m.start(2)]):
+            # "l'atelier pour rafraîchir la ville en été": a season of no year said, as "en mars" is a month of any
+            # year; "cet été" is this year's
+            return Period(date(2000, lo, 1), _month_span(2000, hi)[1], _SEASON_NAMES[season], year_known=False)
+        return Period(date(y, lo, 1), _month_span(y, hi)[1], f"{_SEASON_NAMES[season]} {y}", implied=not years)
     months = [(MONTHS[x.group(1)], x.start()) for x in re.finditer(rf"\b({_MONTH_RE})\b", t)]
     # "mars" alone is a month; "mai" and "sept" too; avoid matching "dec" inside words (\b does it)
     if months:

@@ -6,6 +6,7 @@ import re
 
 from assistant.reading.dates import MONTHS
 from assistant.reading.normalize import INVERTED_ASK, fold
+from assistant.reading.premise import FALL, RISE
 
 ASK = (r"combien|cb|quand|qd|ou|qui|ki|quel|quelle|quels|quelles|kel|lequel|laquelle|lesquels|lesquelles|comment|pourquoi|quoi|a quoi|de quoi|a combien|aupres de combien|c'est quoi|c'etait quoi|c'est quand|"
        r"c'etait quand|c'est ou|c'etait ou|est-ce|a quelle|en quelle|le nombre|nombre d'|nombre de|nb d'|nb de|la date|y a-t-il|"
@@ -133,6 +134,8 @@ def _each(message: str) -> list[str] | None:
     things = [m.group("a"), m.group("b")]
     if any(re.search(rf"\d|\b(?:{'|'.join(MONTHS)}|annee|an|mois|semaine|trimestre|semestre|{ASK})\b", t) for t in things):
         return None  # "en mars et en avril", "en 2023 et en 2024": one period, read by the dates
+    if all(re.fullmatch(r"(?:nombre|valeur|chiffres?|volume|%|pourcentages?|pourcent|part|proportion|taux)", t) for t in things):
+        return None  # "en nombre et en %": one thing, measured both ways
     head, rest = text[:m.end("head")], text[m.start("rest"):m.end("rest")] if m.group("rest") else ""
     return [f"{head}{text[m.start('prep'):m.end('a')]}{rest} ?",
             f"{head}{m.group('prep')} {text[m.start('b'):m.end('b')]}{rest} ?"]
@@ -151,6 +154,13 @@ def again(part: str) -> str | None:
         return None
     start, end = m.span("a") if m.group("a") else m.span("b")
     return part.strip()[start:end] if len(fold(part.strip())) == len(part.strip()) else (m.group("a") or m.group("b"))
+
+
+RELATIVE_WHERE = re.compile(r"\b[a-z]{3,} ou (?:un|une|le|la|les|l'|des|on|je|il|elle|ils|elles|nous|vous)\b[^,;?]*")
+# A question that asks only the name of what the one before describes: "il s'appelle comment ?", "c'est lequel ?"
+NAME_ASKED = re.compile(r"(?:et |du coup |alors )?(?:(?:il|elle|ils|elles|ca) s'appell?\w* comment|comment (?:il|elle|ils|elles|ca) "
+                        r"s'appell?\w*|c'est (?:qui|lequel|laquelle|lesquels|lesquelles)|(?:c'est )?quoi son nom|son nom|"
+                        r"lequel|laquelle|lesquels|lesquelles|qui (?:ca|donc))\s*[?!.]*")
 
 
 _FRAME = r"(?:c'etait|c'est|ca s'est passe|ca a eu lieu|a eu lieu|avait lieu|se tenait|s'est tenue?|etait|est)"
@@ -202,7 +212,9 @@ def split_questions(message: str) -> list[str]:
         start = 0
         for m in BOUNDARY.finditer(folded):
             left = folded[start:m.start()]
-            if len(left.split()) >= 2 and re.search(rf"\b(?:{ASK})\b", left):  # the left part asks too
+            # the left part asks too ("parmi les événements où un nombre est donné, lequel …": a relative "où" asks
+            # nothing)
+            if len(left.split()) >= 2 and re.search(rf"\b(?:{ASK})\b", RELATIVE_WHERE.sub(" ", left)):
                 parts.append(chunk[start:m.start()])
                 start = m.end()
         parts.append(chunk[start:])
@@ -212,7 +224,7 @@ def split_questions(message: str) -> list[str]:
     # After a question, a remark that asks nothing is no question of its own: "… ? je comprends pas
     # trop" is left out, "… ? en 2023" adds its date to the question before it.
     merged: list[str] = []
-    for p in parts:
+    for i, p in enumerate(parts):
         if merged and re.match(r"(?:ou|or) (?:bien )?(?:son|sa|ses|leurs?|ton|ta|tes|votre|vos|his|her|their)\b", fold(p)):
             merged[-1] = f"{merged[-1].rstrip(' ?')} {p}"  # "son numéro ? ou son mail ?": one request, two ways
             continue
@@ -235,6 +247,18 @@ def split_questions(message: str) -> list[str]:
                                                  r"precedente?|suivante?|d'apres)|le mois (?:d'avant|precedent|suivant|d'apres))\b",
                                                  fold(p)):
             merged.append(f"{p} ?")  # "… en 2024 ?? et l'an d'avant stp": the same, a year before
+            continue
+        if merged and "?" not in p and re.match(r"(?:et |mais )?(?:avec|en donnant|en precisant) (?:les|le|la|l'|leurs?|ses|des) ?\w",
+                                                 fold(p)):
+            # "… l'eau ? et celle des sols ? Avec les pourcentages svp.": what each answer should give too (a part that
+            # leans on the one before, "et celle des sols ?", takes it from there)
+            merged = [m if re.match(r"(?:et|puis|mais)\b", fold(m)) else f"{m.rstrip(' ?')} {p.rstrip(' .!')} ?" for m in merged]
+            continue
+        if merged and NAME_ASKED.fullmatch(fold(p).strip()):
+            merged[-1] = f"{merged[-1].rstrip(' ?')}, {p}"  # "ya un domaine qui s'occupe du numérique ? il s'appelle
+            continue  # comment ?": the one the question before describes, named
+        if merged and "?" not in p and i == len(parts) - 1 and (RISE.search(fold(p)) or FALL.search(fold(p))):
+            merged.append(f"{p} ?")  # "… en 2024 ? ça a augmenté par rapport à 2023": typed without its "?"
             continue
         if merged and "?" not in p and not re.search(rf"\b(?:{ASK})\b", fold(p)) and not again(p):
             # "… ? genre la plus grosse hausse de membres": the question said again, in other words

@@ -78,6 +78,18 @@ NATIONALITIES = {
     "irlandais": "Irlande", "grec": "Grèce", "slovene": "Slovénie", "serbe": "Serbie", "israelien": "Israël",
 }
 NATIONALITY = re.compile(r"\b(?:c'est|c'etait|est|etait|sont) (?:bien |vraiment |pas )?(?:une?|des) (?:[\w-]+ ){0,2}?(" + "|".join(NATIONALITIES) + r")(?:e|ne)?s?\b")
+# "Sempergreen, la boîte allemande des toitures, elle fait quoi ?": a nationality said in passing, a premise all the same
+APPOSED = re.compile(r"(?:^|,)\s*(?:la|le|l'|une|un|cette|ce|cet) ?(?:[\w-]+ ){0,2}?(" + "|".join(NATIONALITIES) + r")(?:e|ne)?s?\b")
+
+
+def apposed_nationality(message: str) -> tuple[str, str] | None:
+    """The nationality a message says of its subject in passing, as typed, and the country it names."""
+    folded = fold(message)
+    if len(folded) != len(message) or not (m := APPOSED.search(folded)):
+        return None
+    return message[m.start(1):m.end()], NATIONALITIES[m.group(1)]
+
+
 # A country typed without its capital ("en belgique"): a place all the same.
 COUNTRY = re.compile(r"(?<!\w)(?:en|a|au|aux)\s+(" + "|".join(sorted({re.escape(fold(c)) for c in NATIONALITIES.values()},
                                                                    key=len, reverse=True)) + r")\b")
@@ -229,6 +241,23 @@ def read_claim(message: str, today: date) -> Claim | None:
         unit = None if bare else re.match(r"\s*(?:de |d')?(?!(?:personnes|gens|participants)\b)([a-z]{4,})", body[m.end():])
         return Claim(f"{neutral} ?", number=value, rough=bool(about), unit=unit.group(1) if unit else None)
     return None
+
+
+def read_claims(message: str, today: date) -> list[Claim]:
+    """The claims of a yes/no question; "le forum eau c'était en mai et il y avait 200 personnes, non ?" makes two of
+    different kinds, the second read from what the first leaves, whose `neutral` asks for both."""
+    first = read_claim(message, today)
+    if first is None:
+        return []
+    rest = re.sub(r"\s*(?:quand|, c'est ou)?\s*\?$", "", first.neutral)
+    second = read_claim(f"{rest}, non ?", today) if re.search(r"\bet\b", rest) else None
+    if second is None or _kind(second) == _kind(first):
+        return [first]
+    return [first, second]
+
+
+def _kind(claim: Claim) -> str:
+    return next(k for k in ("when", "place", "years", "change", "top", "name", "number", "neutral") if getattr(claim, k))
 
 
 # A number the asker remembers, said after the question: "combien d'adhérents en 2023 ? j'avais noté 180."

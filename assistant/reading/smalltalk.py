@@ -70,7 +70,12 @@ def smalltalk(message: str) -> str | None:
     remark ("yo merci t'es au top", "super, merci pour l'info") that asks nothing. None when it asks
     something."""
     folded = fold(expand(message)).strip()  # "kels events … merci" asks ("quels")
-    short = len(re.findall(r"[\w']+", folded)) <= 8  # "salut ! t'es un humain ou un robot ? 😄": words only
+    said = len(re.findall(r"[\w']+", folded))  # words only: "salut ! t'es un humain ou un robot ? 😄"
+    # "coucou, merci pour votre aide de la semaine dernière, c'était top 👌": a longer message that opens on thanks
+    # ("… for road surfacing merci" asks, and thanks only at its end)
+    closing = _CLOSERS.search(folded)
+    leading = bool(closing) and len(re.findall(r"[\w']+", _COURTESY.sub(" ", folded[:closing.start()]))) <= 2
+    short = said <= 8 or leading and said <= 14
     if _SELF.search(folded) and len(re.findall(r"[\w']+", _COURTESY.sub(" ", folded))) <= 8 and not re.search(r"\d", folded):
         return REPLIES["self"]  # "hello bonsoir ! t'es un bot ou un vrai humain ? stp"
     if (m := _HELP.search(folded)) and not re.search(r"\d", folded):
@@ -87,8 +92,9 @@ def smalltalk(message: str) -> str | None:
             r"\b(?:d'avance|par avance)\b", " ", _COURTESY.sub(" ", folded)))))
     if not folded or not social:
         return None
+    said = re.sub(r"\b(merci\w*) (?:pour|de) (?:ton|ta|tes|votre|vos|l'|la|les) ?\w+", r"\1", folded)  # "merci pour ton aide"
     for kind in ("help", "thanks", "goodbye", "greeting", "ack"):
-        if re.search(rf"\b(?:{KINDS[kind]})\b", folded):
+        if re.search(rf"\b(?:{KINDS[kind]})\b", said):
             return REPLIES[kind]
     return None
 

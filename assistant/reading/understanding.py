@@ -158,6 +158,8 @@ QUESTION_WORDS = frozenset(
     premier premiere second deuxieme troisieme quatrieme cinquieme sorte type types genre quoi avant apres depuis pendant durant vers
     fixe fixes fixee fixees atteint atteints realise realises realisee fallait faut faudrait
     parle parlent parlait porte portait portent consiste consistait sert servait concerne concernait
+    figure figurent figurait figuraient figurer apparaissent apparaissait apparaissaient apparaitre recense recenses
+    recensee recensees repertorie repertories
     travaille travaillent travaillaient bosse bossent s'occupe occupent oeuvre oeuvrent
     comme lors intitule intitulee intitules libelle titre appelle appellent appelait appele appelee appeles appelees complet complete laquelle lequel lesquels lesquelles cluster ems base bilan adresse adressent adressee vise visent cible ciblent destine destinee propose
     proposent proposee proposez offre offrez offrent offert anime animee animent intervient intervenu signifie veut veulent sert servent existe
@@ -308,17 +310,24 @@ ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du co
                        r"(?:des|un) (?:tonnes|tas|masses|paquet)(?= de | d')|"  # "des tonnes de terre": much
                        r"beaucoup|vraiment|tellement|enormement|vachement)\b")  # how much, not what
 # "(je suis) nouvelle ici, …", "nouveau dans le réseau, …": who asks, not the newcomers asked of
+_JOINED = r"(?:(?:dans|sur|au|a) )?(?:le |la |ce |cette |votre |ton |l')?(?:reseau|cluster|groupe|chat|canal|association|team|equipe)"
 SELF_INTRODUCED = re.compile(r"\b(?:je suis |moi |chui )?(?:tout |toute )?(?<!les )(?<!des )(?<!aux )(?<!le )(?<!la )"
                              r"(?:nouveau|nouvelle|nouveaux|nouvelles)(?: venue?s?)? (?:ici|dans (?:le|ce|votre) "
-                             r"(?:reseau|cluster|groupe)|au cluster|parmi vous|sur (?:le|ce) (?:groupe|chat))\b[,.!]?")
+                             r"(?:reseau|cluster|groupe)|dans (?:la|cette|votre) (?:team|equipe)|au cluster|parmi vous|"
+                             r"sur (?:le|ce) (?:groupe|chat))\b[,.!]?|"
+                             # "je débarque dans le groupe", "je viens de rejoindre le cluster": arriving, said
+                             rf"\b(?:je |j' ?)(?:debarque|arrive|viens d'arriver)(?:\s+(?:ici|{_JOINED}))?\b[,.!]?|"
+                             rf"\b(?:je |j' ?)(?:viens de (?:rejoindre|m'inscrire (?:a|dans|sur)|m'abonner a|integrer)|"
+                             rf"suis (?:arrivee?|nouvelle?) (?:dans|sur|au|a))\s*{_JOINED}\b[,.!]?")
 # The kinds of place a question may ask for: "dans quelle ville ?", "c'est dans quel département ?"
 PLACE_NOUNS = r"(?:ville|lieu|endroit|commune|departement|region|pays|coin|quartier)"
 # Where the asker heard of what they ask: "on m'a parlé des DIS dans une réunion", "j'ai entendu parler de X lors d'un
 # atelier", "j'ai vu ça sur un salon". An indefinite gathering after a verb of hearing says where the asker was, not
 # an event asked of ("on m'a parlé de la réunion de mai" names one).
 HEARD_IN = re.compile(r"\b((?:(?:on|il|elle|\w+) (?:m'|nous )a (?:parle|cause|dit|cite|mentionne)|"
-                      r"(?:j'ai|on a|nous avons) (?:entendu|vu|lu|croise|note|decouvert)|on (?:m'|nous )?(?:parle|cite))\b"
-                      r"[^,;:.!?]*?)\s+(?:dans |lors d'|lors de |pendant |a |au cours d'|au cours de |en |sur )(?:un|une) [\w-]+"
+                      r"(?:j'ai|on a|nous avons) (?:entendu|vu|lu|croise|note|decouvert)|on (?:m'|me |nous )?(?:parle|cite))\b"
+                      r"[^,;:.!?]*?)\s+(?:(?:dans |lors d'|lors de |pendant |a |au cours d'|au cours de |en |sur )(?:un|une) |en (?!(?:\d|janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|ete|hiver|automne|"
+                      r"printemps|ce moment|cours)))[\w-]+"
                       r"(?: (?!de\b|du\b|des\b|d')[\w-]+)?")
 # An example given after what is asked: ", genre pour les pieds d'immeubles", "(par exemple des toitures)"
 EXAMPLE = re.compile(r"[,(]\s*(?:genre|par exemple|p\.? ?ex\.?|style|typiquement|notamment|comme)\b([^,;?()]*)|"
@@ -346,7 +355,10 @@ INTENT_PATTERNS = {
     "list": r"\b(quels|quelles|liste\w*|lesquel\w*|lesquelles|enumere\w*|cite\w*|tous les|toutes les|"
             r"y a-t-il|y-a-t-il|existe-t-il|il y a des|il existe des|existe-t-il des)\b",
     "max": r"\b((?:le|la|les) plus(?! (?:faible|petite?|bas|basse|calme|creux|tranquille)s?\b)|maximum|record|le mieux|(?:le|la|les) meilleure?s?|plus gros|plus grand|plus frequente|pic|sommet|"
-           r"n° ?1|numero (?:1|un)|en tete|en premiere position|top (?:\d{1,2}|trois|cinq|dix))\b",
+           r"n° ?1|numero (?:1|un)|en tete|en premiere position|top (?:\d{1,2}|trois|cinq|dix)|"
+           # "c'était surtout sur quelle thématique ?", "quel secteur domine ?"
+           r"(?:surtout|principalement|majoritairement|essentiellement) (?:sur |de |d'|en |dans |avec )?(?:quel|quelle|quels|quelles)|"
+           r"(?:quel|quelle|quels|quelles) [\w'-]+ (?:domine\w*|predomine\w*))\b",
     "min": r"\b(le moins|la moins|les moins|minimum|(?:le|la|les) pires?|plus petite?s?|plus faibles?|plus bas(?:se)?s?|plus (?:calmes?|creux|tranquilles?)|ferme la marche|"
            r"en derniere position|bon dernier|bonne derniere)\b",
     # "qu'est-ce qui est prévu ?", "tout ce qui concerne …": what, not who
@@ -362,7 +374,7 @@ INTENT_PATTERNS = {
     "what": r"\b(c'est quoi|qu'est-ce|quoi|que fait|que font|ca fait quoi|definition|presente|presentation|kesako|signifie)\b",
     # "le lieu ?", "les lieux des visites" ask where; "l'état des lieux", "retaper des lieux" do not
     "where": r"\b(quel lieu|(?:le|les|du) lieux?|quelle ville|quel endroit|(?:l'|cet |le meme )endroit|dans quelle ville|(?<!s')adresse|se (?:trouve|situe|tient))\b",
-    "how": r"\bcomment\b(?! (?:(?:il|elle|ils|elles|ca|ça) )?s'appel| (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b)",
+    "how": r"(?<!s'appelle )(?<!s'appellent )(?<!s'appelait )\bcomment\b(?! (?:(?:il|elle|ils|elles|ca|ça) )?s'appel| (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b)",
     "why": r"\bpourquoi\b|\bcomment (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b|\b(?:expliqu|justifi)\w* comment\b|"
            r"\b(?:quelles?|la|les|une) (?:raisons?|explications?)\b",
     "average": r"\b(en moyenne|moyenne|moyen)\b",
@@ -431,7 +443,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
             r"(?:celles?|ceux|celui|cas) où|"  # "celles où le chiffre est donné": which ones, not where
             # "un tiers-lieu où on pourrait tester …": a place said of a thing, not asked
             r"(?:un|une|des|le|la|les|l'|ce|cet|cette) ?[\w-]+(?: [\w-]+)? où "
-            r"(?:on|je|j'|nous|vous|il|ils|elle|elles|l'on)|"
+            r"(?:on|je|j'|nous|vous|il|ils|elle|elles|l'on|un|une|des|le|la|les|l'|son|sa|ses|leur|leurs)\b|"
             r"(?:travaill|boss|bosse|offici|exerç|exerc)\w* où)\b", asking, re.I):  # "il bossait où ?": for whom
         intents.add("where")
     if re.search(rf"\b(?:dans|en) quel(?:le)? {PLACE_NOUNS}\b|\bquel(?:le)?s (?:lieux|endroits|coins)\b", folded):
@@ -637,6 +649,9 @@ class Lexicon:
                     and zipf(w, "en") >= ENGLISH_ZIPF:
                 replaced[token] = w + "e"  # English drops the mute e of its French cognate: "visit", "group", "program"
                 continue
+            if not english and (asking := _interrogative(w)):
+                replaced[token] = asking  # "quele thématique", "commment": a question word typed wrong
+                continue
             if len(w) < 3 or self.knows(w) or w.isdigit():
                 continue
             if w in self.compounds:
@@ -796,6 +811,20 @@ GRAMMAR = frozenset(STOPWORDS | QUESTION_WORDS | MONTH_WORDS | set(MONTHS) | cha
     """aujourd hui salut bonjour bonsoir coucou merci ok oui non voila super genial parfait top cool daccord
     d'accord question questions besoin aide savoir chercher cherche trouve dessus dessous chacun chacune ayant
     etant moment pire pires""".split()))  # "en ce moment", "à ce moment-là"; "le pire mois": a ranking
+# The words that ask, whose misspellings ("quele", "combein", "pourqoui") the base's own words would not correct.
+INTERROGATIVES = ("combien", "quel", "quelle", "quels", "quelles", "quand", "comment", "pourquoi", "lequel", "laquelle",
+                  "lesquels", "lesquelles")
+
+
+@lru_cache(maxsize=4096)
+def _interrogative(word: str) -> str | None:
+    """The question word a token misspells by one edit, when it is no word of its own; None otherwise."""
+    if len(word) < 4 or word in INTERROGATIVES or word in GRAMMAR or not word.isalpha() or zipf(word) >= COMMON_ZIPF:
+        return None
+    hit = process.extractOne(word, INTERROGATIVES, scorer=OSA.distance, score_cutoff=1)
+    return hit[0] if hit else None
+
+
 # Nouns that name nothing in particular: "un truc sur les sols", "une info sur le forum".
 EMPTY_NOUNS = frozenset("truc trucs chose choses machin bidule info infos information informations renseignement "
                         "renseignements precision precisions detail details question questions sujet".split())
