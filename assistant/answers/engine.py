@@ -211,6 +211,13 @@ POINTS_BACK = re.compile(r"\b(dessus|dedans|la-bas|cela|ceci|ca(?! va\b| marche\
                          r"^\s*(?:et )?c'est\b(?! (?:quoi|quand|ou|qui|combien|quel\w*|comment|pour)\b)")
 
 
+def _heads(draft: Draft, q: Query) -> bool:
+    """Whether a passage answer is headed by what the question names ("c'est quoi NUM'EMS, le truc sur le digital ?":
+    "NUM'EMS : …"), a word of its own around it being a detail of the asker's."""
+    head = draft.text.split(" : ", 1)[0] if draft.focus.get("kind") == "passages" and " : " in draft.text[:80] else ""
+    return len(head) >= 4 and bool(re.search(rf"(?<!\w){re.escape(fold(head))}(?!\w)", fold(q.text)))
+
+
 def _says_nothing(q: Query) -> bool:
     """No subject, no unknown word, no date, nothing refused: "hmm", "???", "on fait comment ?"."""
     return not (q.topic or q.unknown or q.themes or q.organisation or q.dates.period or q.dates.years
@@ -961,12 +968,15 @@ class Engine:
                 best = passage
         described = best is not None and best.focus.get("kind") == "members" and best.focus.get("described")
         named = described or best is not None and best.focus.get("kind") == "members" and bool(
-            self.members.named(q) or best.focus.get("sought"))
+            self.members.named(q) or best.focus.get("sought")) or best is not None and _heads(best, q)
         # a member found by the meaning of a description read its unknown words too ("le maître d'ouvrage des gros
         # chantiers de transport" -> SGP)
         if q.asked_unknown and not described or (q.unknown and not named and (
                 best is None or best.coverage * self._known_share(q) < 0.7)):
             return self._unknown(q, best)  # what is asked is not in the base; a detail around it may be missing
+        if q.unknown and best is not None and not described and _heads(best, q):
+            # "c'est quoi le DIS Sols, et votre budget ?": what it names, and what the base does not say
+            best = replace(best, text=f"{best.text}\nLa base ne dit rien de {', '.join(f'« {w} »' for w in q.unknown[:3])}.")
         if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage):
             return structured_abstention
         if best and (role := ROLE_ASKED.search(q.folded)) and self.lexicon.idf(stem(role.group(1))) >= SPECIFIC_IDF \

@@ -337,8 +337,11 @@ class FigureBook:
             covered |= topic & BREAKDOWN  # "la répartition des événements : combien pour l'eau ?": a row of the breakdown
         # examples of the rows of the table answered ("(ETI, GE, PME...)") need no answer of their own
         rows = set().union(*(o.stems for o in self.metrics if o.group in {m.group for m, _ in chosen}))
-        coverage = self.lexicon.weight(covered | illustrative & topic & rows) / self.lexicon.weight(topic)
+        # … nor do examples of the thing counted, said right after it ("combien de structures (entreprises,
+        # collectivités...) ?"; not "je bosse dans les sols pollués (diag, dépollution...)")
+        shown = illustrative & topic & (rows | _examples_of(q.folded, covered))
         notes = [figs[-1].note for _, figs in chosen if figs[-1].note]
+        coverage = self.lexicon.weight(covered | shown) / self.lexicon.weight(topic)
         text = "\n".join(lines)
         if notes:
             text += "\nRemarque : " + notes[0]
@@ -686,6 +689,12 @@ def _illustrative(folded: str) -> set[str]:
     holds, not what is asked."""
     shown = {s for m in re.finditer(r"\(([^()]{3,80}?)(?:\.\.+|…|\betc\.?)\s*\)", folded) for s in content_stems(m.group(1))}
     return shown - set(content_stems(re.sub(r"\([^()]*\)", " ", folded)))
+
+
+def _examples_of(folded: str, nouns: set[str]) -> set[str]:
+    """The stems of examples left open right after one of `nouns`: "structures (entreprises, collectivités...)"."""
+    return {s for m in re.finditer(r"([a-z]+)\s*\(([^()]{3,80}?)(?:\.\.+|…|\betc\.?)\s*\)", folded)
+            if set(content_stems(m.group(1))) & nouns for s in content_stems(m.group(2))}
 
 
 def asked_level(q: Query) -> re.Match | None:

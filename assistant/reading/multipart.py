@@ -20,6 +20,8 @@ BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:
                       rf"\s*,\s+(?=dont\s+(?:{ASK})\b)|"  # "combien au total, dont combien de bureaux ?"
                       rf"\s+(?=et\s+(?:ca|cela)\s+(?:[\w']+\s+){{0,3}}(?:{ASK})\b)|"  # "… et ça faisait quel % ?"
                       rf"\s+(?=et\s+(?:il|elle|ils|elles)\s+(?:[\w']+\s+){{1,4}}(?:{ASK})\b)|"  # "… et elle parle de quoi ?"
+                      r"\s+(?=et\s+(?:celui|celle|ceux|celles)\s+qui\s+(?:[\w']+\s+){0,4}(?:le|la|les)\s+(?:plus|moins)\b)|"  # "… et
+                      # celui qui en a eu le moins ?": the other end of the same ranking
                       r"\s*,\s+(?=et\s+(?:[\w']+\s+){0,3}(?:les\s|l')(?:a|ont|avait|avaient)\b|et\s+(?:ils|elles)\s|"
                       r"et\s+(?:[\w']+\s+){1,8}[\w']+-t?-?(?:il|elle|ils|elles)\b)")  # ", et le bureau … s'est-il tenu ?"
 # ", et le cluster les a montés seul ?", ", et ils étaient combien ?": a second question about the first one's answer
@@ -91,7 +93,7 @@ def _compared(message: str) -> list[str] | None:
 _COUNTED = re.compile(r"\b(?:combien|cb|nombre|nb) (?:de |d')")  # not "le nombre total d'actions et d'accompagnements"
 _ITEMS = re.compile(r"(?P<first>[^,?]+?)(?P<more>(?:\s*,\s*(?:de |d')[^,?]+?)*)\s*,?\s+et (?:de |d')"
                     r"(?P<last>[\w'-]+(?: [\w'-]+){0,2}?)(?P<rest>(?:,?\s+(?:le|la|les|l'|en|dans|pour|au|aux|a|sur|chez|du|"
-                    r"des|depuis|entre|par|pendant|lors|ont|a-t-il|avait|avait-il|sont|y|il|ils|on|vous|nous)\b[^?]*)?"
+                    r"des|depuis|entre|par|parmi|selon|hors|pendant|lors|ont|a-t-il|avait|avait-il|sont|y|il|ils|on|vous|nous)\b[^?]*)?"
                     r"\s*\??\s*)$")
 
 

@@ -39,11 +39,9 @@ CLIPPED = {"labo": "laboratoire", "labos": "laboratoires", "fac": "universite", 
            "appli": "application", "applis": "applications", "diapo": "diaporama", "diapos": "diaporamas",
            "recap": "recapitulatif", "recaps": "recapitulatifs", "stats": "statistiques", "collab": "collaboration",
            "collabs": "collaborations", "agglo": "agglomeration", "prog": "programme"}
-# Familiar French for everyday words ("ça représente combien de boulot ?", "il bosse où ?"; not "boîte", which names
-# any organisation as well as a company)
-CLIPPED |= {"boulot": "travail", "boulots": "travaux", "taf": "travail",
-            "bosser": "travailler", "bosse": "travaille", "bossent": "travaillent", "bossait": "travaillait",
-            "bossaient": "travaillaient", "bossez": "travaillez", "bossons": "travaillons"}
+# Familiar French for everyday words ("ça représente combien de boulot ?"; not "boîte", which names any organisation
+# as well as a company, nor "bosser", whose "je bosse dans les sols" says who asks)
+CLIPPED |= {"boulot": "travail", "boulots": "travaux", "taf": "travail", "matos": "materiel"}
 # English nouns of an association's life that French chat borrows as they are ("nos followers linkedin").
 LOANWORDS = {"followers": "abonnes", "follower": "abonnes", "subscribers": "abonnes", "trainer": "formateur",
              "speakers": "intervenants", "speaker": "intervenant", "workshop": "atelier", "workshops": "ateliers",

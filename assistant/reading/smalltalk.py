@@ -110,7 +110,10 @@ _OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une quest
                       rf"encore une question|(?:one )?last (?:thing|question)|one more thing|{_REQUEST})\b[\s,!.:-]*|"
                       # whom it is said to: "salut la team 👋", "bonjour à tous," (not "bjr les guides, c'est pour qui ?")
                       rf"(?<=\s)(?:(?:la|les|l') ?[\w-]+(?=\s*(?:!|[^\w\s'?,.:;-]))|(?:tout le monde|a tou(?:te)?s)(?=\s*(?:[,!.:]|[^\w\s'?]|$)))(?:[\s,!.:]|[^\w\s'?])*|"
-                      rf"(?:{KINDS['ack']}|{KINDS['thanks']})\s*(?:[,.!]+\s*|(?=et\s)|(?=(?:{KINDS['ack']}|{KINDS['thanks']})\b)))+",
+                      rf"(?:{KINDS['ack']}|{KINDS['thanks']})\s*(?:[,.!]+\s*|(?=et\s)|(?=(?:{KINDS['ack']}|{KINDS['thanks']})\b))|"
+                      # "merci pour hier t'es top 🙏 au fait …": thanks said first, closed by an emoji or a "!"
+                      rf"(?:{KINDS['thanks']})\b[^?.!\U0001F300-\U0001FAFF\u2600-\u27BF]{{0,60}}?(?:[!.]+|[\U0001F300-\U0001FAFF\u2600-\u27BF]+)\s*|"
+                      r"au fait\b[\s,]*)+",
                       re.I)  # "D'accord. Et …", "ok et …", "ok merci, …"
 # What the asker will do with the answer, with their own document ("Pour notre rapport annuel, …", "Dans le cadre
 # d'une note au bureau, …"; an indefinite or possessive article: "pour les PME, …" is a question's own subject),
@@ -145,4 +148,4 @@ def strip_courtesy(message: str) -> str:
         if not m.end():
             break
         stripped = stripped[m.end():]
-    return stripped.strip() or message
+    return stripped.strip() if re.search(r"\w", stripped) else message  # "merci pour les infos 👍 ?" is all courtesy

@@ -202,7 +202,7 @@ MONTH_WORDS = frozenset(
 # A request for contact details (not the mere mention of e-mailings, a venue or "contacter").
 PRIVACY = re.compile(
     r"\b(coordonnees|(?:numeros?|n°) (?:de )?(?:telephone|tel|portable|mobile|perso\w*)|telephones?|"
-    r"(?:ton|son|votre|leur|vos|leurs) (?:tels?|num|numeros?|e-?mails?|mails?|courriels?)\b|(?:le|son|ton|votre|leur) (?:tel|06|07) (?:de|d'|du)\b|"
+    r"(?:ton|son|votre|leur|vos|leurs) (?:tels?|num|numeros?|e-?mails?|mails?|courriels?)\b|(?:le|son|ton|votre|leur) (?:tel|06|07) (?:de|d'|du|perso\w*|pro)\b|"
     r"portables? (?:perso\w*|de |d'|du )|(?:e-?mails?|mails?|courriels?) (?:perso\w*|prive\w*|pro\b|de |d'|du )|"
     r"adresses? (?:e-?mail|mail|electronique|perso\w*|personnelle|privee)|whatsapp|domicile|"
     r"(?:filer|donner|donne|file|passer|passe|avoir|trouver|envoyer|envoie)(?: moi| nous)? (?:le|son|leur|ton|votre) numero)"

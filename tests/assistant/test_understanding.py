@@ -3308,3 +3308,30 @@ def test_a_count_and_a_share_asked_together_are_both_given(assistant):
 def test_a_verb_of_appearing_is_no_subject(assistant):
     a = ask(assistant, "combien d'événements figurent dans le bilan pour le second semestre 2024 ?", as_of="2024-12-31")
     assert not a.abstained and "27 événements" in a.answer
+
+
+def test_a_mobile_number_asked_as_le_06_is_refused(assistant):
+    a = ask(assistant, "tu peux me filer le 07 perso de la responsable com ?", as_of="2024-12-31")
+    assert a.abstained and "coordonnées" in a.answer
+
+
+def test_the_other_end_of_a_ranking_asked_after_and_is_answered(assistant):
+    a = ask(assistant, "quelle visite a réuni le plus de monde et celle qui en a réuni le moins ?", as_of="2024-12-31")
+    assert "centrale à béton" in a.answer and "Saint-Gobain" in a.answer
+
+
+def test_thanks_closed_by_an_emoji_open_the_question(assistant):
+    a = ask(assistant, "merci beaucoup pour hier 🙏 au fait c'était quand le forum sols ?", as_of="2024-12-31")
+    assert not a.abstained and "12 septembre 2024" in a.answer
+
+
+def test_examples_of_the_thing_counted_ask_nothing_more(assistant):
+    a = ask(assistant, "combien de structures (entreprises, associations...) enregistrées dans votre fichier en 2023 ?",
+            as_of="2024-12-31")
+    assert not a.abstained and "1584 en 2023" in a.answer
+
+
+
+def test_a_section_named_is_answered_beside_a_word_the_base_lacks(assistant):
+    a = ask(assistant, "NUM'EMS c'est quoi au juste, le machin sur le digital ?", as_of="2024-12-31")
+    assert a.answer.startswith("NUM'EMS") and not a.abstained and "« digital »" in a.answer
