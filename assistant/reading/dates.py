@@ -27,7 +27,8 @@ class Period:
     end: date
     label: str
     year_known: bool = True
-    # "cette année", "depuis janvier", "le premier atelier de l'année": this year, or the last one the data covers
+    # "cette année", "l'an dernier", "cet été", "depuis janvier": said from today, which the engine may read from the
+    # last day of the year the data covers instead
     implied: bool = False
 
     def contains(self, day: date) -> bool:
