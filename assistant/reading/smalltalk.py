@@ -65,18 +65,22 @@ _COURTESY = re.compile(rf"\b(?:{KINDS['greeting']}|{KINDS['thanks']}|svp|stp|s'i
 _CLOSERS = re.compile(rf"\b(?:{KINDS['thanks']}|{KINDS['goodbye']})\b")  # a greeting often opens a question
 
 
+def _words(text: str) -> int:
+    return len(re.findall(r"[\w']+", text))
+
+
 def smalltalk(message: str) -> str | None:
     """The reply to a social message: made only of social words, or a short thanks or goodbye with a
     remark ("yo merci t'es au top", "super, merci pour l'info") that asks nothing. None when it asks
     something."""
     folded = fold(expand(message)).strip()  # "kels events … merci" asks ("quels")
-    said = len(re.findall(r"[\w']+", folded))  # words only: "salut ! t'es un humain ou un robot ? 😄"
+    count = _words(folded)  # words only: "salut ! t'es un humain ou un robot ? 😄"
     # "coucou, merci pour votre aide de la semaine dernière, c'était top 👌": a longer message that opens on thanks
     # ("… for road surfacing merci" asks, and thanks only at its end)
     closing = _CLOSERS.search(folded)
-    leading = bool(closing) and len(re.findall(r"[\w']+", _COURTESY.sub(" ", folded[:closing.start()]))) <= 2
-    short = said <= 8 or leading and said <= 14
-    if _SELF.search(folded) and len(re.findall(r"[\w']+", _COURTESY.sub(" ", folded))) <= 8 and not re.search(r"\d", folded):
+    leading = bool(closing) and _words(_COURTESY.sub(" ", folded[:closing.start()])) <= 2
+    short = count <= 8 or leading and count <= 14
+    if _SELF.search(folded) and _words(_COURTESY.sub(" ", folded)) <= 8 and not re.search(r"\d", folded):
         return REPLIES["self"]  # "hello bonsoir ! t'es un bot ou un vrai humain ? stp"
     if (m := _HELP.search(folded)) and not re.search(r"\d", folded):
         rest = _HELP.sub(" ", folded)  # "vous pouvez m'aider à trouver la date du forum ?" asks more than help
@@ -87,14 +91,14 @@ def smalltalk(message: str) -> str | None:
             return REPLIES["help"]
     # "… merci d'avance": thanks for an answer to come, after what is asked ("bonjour, leequel fait des composteurs")
     social = _PATTERN.match(folded + " ") or (
-        (_CLOSERS.search(folded) or _ABOUT_ME.match(folded)) and short and not _ASKS.search(folded)
+        (closing or _ABOUT_ME.match(folded)) and short and not _ASKS.search(folded)
         and not (re.search(r"\b(?:d'avance|par avance)\b", folded) and re.search(r"[a-z]{3,}", re.sub(
             r"\b(?:d'avance|par avance)\b", " ", _COURTESY.sub(" ", folded)))))
     if not folded or not social:
         return None
-    said = re.sub(r"\b(merci\w*) (?:pour|de) (?:ton|ta|tes|votre|vos|l'|la|les) ?\w+", r"\1", folded)  # "merci pour ton aide"
+    thanked = re.sub(r"\b(merci\w*) (?:pour|de) (?:ton|ta|tes|votre|vos|l'|la|les) ?\w+", r"\1", folded)  # "merci pour ton aide"
     for kind in ("help", "thanks", "goodbye", "greeting", "ack"):
-        if re.search(rf"\b(?:{KINDS[kind]})\b", said):
+        if re.search(rf"\b(?:{KINDS[kind]})\b", thanked):
             return REPLIES[kind]
     return None
 
