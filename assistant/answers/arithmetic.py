@@ -13,11 +13,14 @@ from assistant.knowledge.records import RecordSet
 from assistant.reading.dates import format_date
 from assistant.reading.normalize import fold, stem
 
+# "ça fait combien de gagnés entre les deux ?": what separates the two amounts just said, whatever it is called
+BETWEEN = re.compile(r"\bentre (?:les deux|eux deux|ces deux(?: \w+)?|les 2|ces 2(?: \w+)?)\b")
 # "combien de plus ?", "une hausse de combien ?", "ça fait combien au-dessus ?", "quel écart ?"
 DIFFERENCE = re.compile(r"\b(?:de (?:plus|moins)|en (?:plus|moins)|difference|ecart|au-?dessus|en-?dessous|au-dela|"
                         r"(?:hausse|baisse|augmentation|diminution|progression|recul) de combien|de combien|"
                         r"(?:combien|cb|quelle?) (?:d'|de )?(?:hausse|baisse|augmentation|diminution|progression|recul)|"
-                        r"(?:hausse|baisse|augmentation|diminution|progression|recul|evolution) en (?:%|pourcentage))")
+                        r"(?:hausse|baisse|augmentation|diminution|progression|recul|evolution) en (?:%|pourcentage)|"
+                        rf"{BETWEEN.pattern})")
 # "… que le forum Sols ?", "… par rapport au forum Eau ?": what the last amount is set against
 _THAN = re.compile(r"(?:\bque |\bqu'|\bpar rapport (?:a |au |aux |a la |a l')|\bcompare\w* (?:a |au |aux |avec )|\bvs\.? |"
                    r"\b(?:ecart|difference) avec )"  # "l'écart avec les biodéchets ?"
@@ -34,6 +37,16 @@ SHARE_OF_TOTAL = re.compile(r"\b(?:%|pourcentage|part|proportion|pour ?cent)s? (
 
 def asks_share_of_total(message: str) -> bool:
     return bool(SHARE_OF_TOTAL.search(fold(message).replace("%", " % ").replace("  ", " ")))
+
+
+# "et en pourcentage ?", "ça fait quel % ?": the same, said in percent
+IN_PERCENT = re.compile(r"(?:et |ok |donc )*(?:(?:en|ca fait|ca donne|soit|ca represente)\s?)?(?:quel |combien (?:de |en )?)?"
+                        r"(?:%|pourcentage|pour ?cent|pourcent)s?(?: d'(?:augmentation|evolution)| de (?:hausse|plus|progression))?"
+                        r"(?: stp| svp)?\s*\??")
+
+
+def asks_in_percent(message: str) -> bool:
+    return bool(IN_PERCENT.fullmatch(fold(message).strip()))
 
 
 def asks_difference(message: str) -> bool:
@@ -90,6 +103,19 @@ class Amounts:
             share = f" (+{format_number(round(100 * gap / small[1], 1))} %)" if small[1] > 0 else ""
             text = f"Écart : {format_number(gap)}{share}."
         text += f" {big[0]} : {_shown(big)} ; {small[0]} : {_shown(small)}."
+        sources = [self._source(x) for x in (big, small)]
+        return Draft(text, [s for s in sources if s], coverage=1.0,
+                     focus={"kind": "figures" if big[3] in self.figures else "events", "ids": [big[3], small[3]],
+                            "gap": [a, b]})
+
+    def relative(self, a: list, b: list) -> Draft | None:
+        """The gap of `difference` said in percent of the smaller amount ("et en pourcentage ?" after "ça fait combien
+        de plus ?"); None when it has no percentage (amounts in %, a nought)."""
+        big, small = sorted([a, b], key=lambda x: -x[1])
+        if a[2] != b[2] or a[2] == "%" or small[1] <= 0:
+            return None
+        share = format_number(round(100 * (big[1] - small[1]) / small[1], 1))
+        text = f"+{share} % : {big[0]} : {_shown(big)}, contre {_shown(small)} pour {small[0]}."
         sources = [self._source(x) for x in (big, small)]
         return Draft(text, [s for s in sources if s], coverage=1.0,
                      focus={"kind": "figures" if big[3] in self.figures else "events", "ids": [big[3], small[3]]})

@@ -336,7 +336,8 @@ class EventBook:
                 return near
         draft = self._compose(q, held, mode, as_of, type_labels)
         draft.coverage = coverage
-        if period and held and all(e in moved for e in held) and len(held) == 1 and type_labels:
+        if period and held and all(e in moved for e in held) and len(held) == 1 and type_labels \
+                and not q.has("cancelled"):  # "le bureau de novembre, reporté à quand ?" names it by the day it missed
             # "qui a été validé au bureau du 21 novembre ?": that meeting did not take place that day; saying so
             # answers whatever was asked of it
             missed = f"le {period.label}" if period.start == period.end else f"en {period.label}" \
@@ -355,7 +356,8 @@ class EventBook:
                 draft.text = f"Je ne trouve pas de lieu pour cet événement dans la base du Cluster EMS. {text}"
                 draft.abstained, draft.reason = True, "lieu non renseigné"
         if held and q.has("participants") and not q.has("when", "list") and all(e.participants is None for e in held) \
-                and all(e.date <= as_of for e in held):  # "combien au forum biodéchets ?": the report leaves it blank
+                and all(e.date <= as_of for e in held) and not draft.text.startswith("Pas "):
+            # "combien au forum biodéchets ?": the report leaves it blank ("celui de novembre ?": it was put off, said)
             draft.abstained, draft.reason = True, "effectif non renseigné dans le bilan"
         if held and q.has("participants") and not q.has("when", "list") and all(e.date > as_of for e in held):
             # "il y aura combien de monde ?": an attendance is known once the event took place
@@ -700,6 +702,8 @@ class EventBook:
             head = f"{n} événement{'s' if n > 1 else ''} à venir{scope_of(what)} après le {format_date(as_of)}"
         if q.has("count"):
             head = f"Il y a {head} dans la base"
+            if re.search(r"\bcombien (?:de |d')?fois\b", q.folded):  # "on l'a accueillie combien de fois ?"
+                head = f"{n} fois : {head[0].lower()}{head[1:]}"
         text = head + " :\n" + "\n".join("- " + _line(e, as_of) for e in events[:SHOWN])
         if n > SHOWN:
             text += f"\n… et {n - SHOWN} autres (précisez une période, un type ou un thème pour les voir)."

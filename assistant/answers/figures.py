@@ -424,6 +424,15 @@ class FigureBook:
         if change and len(years) == 2:  # "quelle thématique a le plus progressé entre 2023 et 2024 ?": by change
             return self._moved(q, [m for m, _ in siblings], years, cov, not _falls(change.group(1)))
         m, f = pick(siblings, key=lambda x: x[1].value)
+        if q.rank and 1 < q.rank <= len(siblings):  # "quelle catégorie arrive en 2e position ?": those before it after
+            ordered = sorted(siblings, key=lambda x: x[1].value, reverse=q.has("max"))
+            m, f = ordered[q.rank - 1]
+            before = " ; ".join(f"{o.label} : {format_number(v.value, v.unit)}" for o, v in ordered[:q.rank - 1])
+            text = (f"{m.label} : {format_number(f.value, f.unit)}{self._share(m, f)}"
+                    + (f" en {period_label(f.period)}" if f.period else "")
+                    + f" — {q.rank}e {'le plus élevé' if q.has('max') else 'le plus bas'} parmi {len(siblings)}, après {before}.")
+            return Draft(text, [figure_source(v, f"{o.label} : {format_number(v.value, v.unit)}") for o, v in ordered],
+                         coverage=cov, focus={"kind": "figures", "ids": [v.id for _, v in ordered], "ranked": group})
         leaders = [(o, v) for o, v in siblings if v.value == f.value]  # a tie is said as one
         others = ", ".join(f"{o.label} : {format_number(v.value, v.unit)}" for o, v in siblings if v.value != f.value)
         word = ("le plus élevé" if q.has("max") else "le plus bas") + (", à égalité" if len(leaders) > 1 else "")

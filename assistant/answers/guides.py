@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import numpy as np
+from llama_index.core.base.embeddings.base import BaseEmbedding as Embedder
+
 from assistant.answers.draft import Draft, guide_source
 from assistant.reading.normalize import content_stems
 from assistant.answers.passages import PassageAnswerer
@@ -24,6 +27,9 @@ FORMAT = re.compile(r"\b(duree|combien de temps|format|demi-journee|journee|heur
 # A guide described by what its card says: most of the question's words, well ahead of the next guide
 DESCRIBED = 0.6
 DESCRIBED_LEAD = 0.25
+# How far ahead of the next one a guide's card must come, by meaning, to be the one for an asker's description
+# ("je travaille aux achats d'une mairie" -> marchés publics, 0.035 ahead; "je suis boulanger": 0.002, none)
+RECOMMENDED_LEAD = 0.015
 
 
 OFFERED = re.compile(r"\b(propos\w*|offr\w*|offert\w*|catalogue|dispens\w*|s'inscrire|inscri\w*)\b")
@@ -35,10 +41,12 @@ def asks_of_offer(q: Query) -> bool:
 
 
 class GuideBook:
-    def __init__(self, guides: list[Guide], lexicon: Lexicon, passages: PassageAnswerer):
+    def __init__(self, guides: list[Guide], lexicon: Lexicon, passages: PassageAnswerer, embedder: Embedder | None = None):
         self.guides = guides
         self.lexicon = lexicon
         self.passages = passages
+        self.embedder = embedder
+        self._cards: np.ndarray | None = None
         self.stems = {g.id: set(content_stems(canonical(g.title))) for g in guides}
         # what a guide is about and for whom, in its own card's words: a guide described rather than named
         self.card_stems = {g.id: self.stems[g.id] | set(content_stems(canonical(f"{g.summary} {g.audience}")))
@@ -95,6 +103,26 @@ class GuideBook:
         if not (set(q.topic) | set(q.hints)) - known - GENERIC_ASKS:
             return self._field(q, guide, "En bref", guide.summary, known)  # "ça parle de quoi ?"
         return self._passage(q, guide, known)
+
+    def recommend(self, description: str) -> Draft | None:
+        """"Je travaille aux achats dans une mairie, vous avez une formation pour moi ?": the guide whose card (what it
+        is about, for whom) comes nearest the asker's description by meaning, clearly ahead of the others."""
+        if not self.embedder or len(self.guides) < 2:
+            return None
+        if self._cards is None:
+            self._cards = np.asarray(self.embedder.get_text_embedding_batch(
+                [f"{g.title}. {g.summary} Public : {g.audience}" for g in self.guides]), dtype=np.float32)
+        near = self._cards @ np.asarray(self.embedder.get_query_embedding(description), dtype=np.float32)
+        first, second = np.argsort(-near)[:2]
+        if near[first] - near[second] < RECOMMENDED_LEAD:
+            return None
+        guide = self.guides[first]
+        text = f"Le plus proche de ce que vous décrivez : guide-formation « {guide.title} »" + \
+            (f" ({guide.format})" if guide.format else "") + (f" — {guide.summary.rstrip('.')}." if guide.summary else ".")
+        if guide.audience:
+            text += f" Public visé : {guide.audience.rstrip('.')}."
+        return Draft(text, [guide_source(guide, guide.summary or guide.title)], coverage=0.9,
+                     focus={"kind": "guides", "ids": [guide.id]})
 
     def _described(self, q: Query) -> Draft | None:
         """"Un truc pour apprendre aux agents d'une mairie à acheter aux start-ups ?": the one guide whose card holds

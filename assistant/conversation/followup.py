@@ -87,7 +87,9 @@ CORRECTION = re.compile(r"^(?:\s*(?:ah|oh|euh|oups|non|pardon|desole|dsl|en fait
 NEW_SUBJECT = re.compile(r"^\s*(?:(?:bon|ok|sinon|alors|et|tiens)[\s,]+)?(?:(?:un |une )?autre (?:sujet|theme|thematique|domaine)|"
                          r"(?:un |une )?nouveau sujet|changement de sujet|(?:on )?change(?:ons)? de sujet|rien a voir|"
                          r"sans (?:aucun )?rapport|hors sujet|(?:on )?pass(?:e|ons) a autre chose|"
-                         r"(?:another|different|new|other) (?:topic|subject))\b(?: mais)?[\s,:;.!-]*")
+                         r"(?:another|different|new|other) (?:topic|subject)|"
+                         # "sinon, la visite du CSTB, elle a réuni combien ?": "sinon" before a thing named turns to it
+                         r"(?:et )?sinon(?=[\s,]+(?:le|la|les|l'|un|une|des|ce|cet|cette|ces)\b))\b(?: mais)?[\s,:;.!-]*")
 
 
 def new_subject(text: str) -> str | None:
@@ -191,7 +193,10 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
     if "first" in q.intents and not (years or q.dates.period) and not set(q.topic) - {stem("annee"), stem("an")}:
         # "et au début ?", "et l'année du démarrage ?": the same question, at the start rather than the year asked
         return re.sub(r"\s*\b(?:en |de |depuis |pour )?(?:19|20)\d\d\b", "", fold(previous)).rstrip(" ?") + " au debut ?"
-    if (q.intents & FRAME_INTENTS or re.search(r"\b(lequel|laquelle)\b", folded)) and not only_measured:
+    # "et en 2023 c'était combien ?" after "quelle thématique revient le plus ?": the same ranking, another year
+    ranked_again = not own and years and q.intents & FRAME_INTENTS <= {"count"} \
+        and re.search(r"\b(?:le|la|les) (?:plus|moins)\b", fold(previous))
+    if (q.intents & FRAME_INTENTS or re.search(r"\b(lequel|laquelle)\b", folded)) and not only_measured and not ranked_again:
         # "et laquelle …" asks which one; "et en % ça donne quoi ?" only measures the same thing otherwise
         if q.intents & {"max", "min"}:  # "et le plus faible ?": the new extreme replaces the old one
             previous = re.sub(r"\b(?:le|la|les) (?:plus|moins) \w+|\b(?:plus|moins) (?:forte?s?|faibles?|grande?s?|"
@@ -248,6 +253,9 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
     if own:  # a new subject: keep the previous question's frame, swap its subject
         frame = " ".join(w for w in words(canonical(previous)) if w in FRAME_WORDS)
         dates = "" if (years or q.dates.period) else " ".join(str(y) for y in previous_years)
+        if dates and (month := read_dates(previous, as_of).period) and month.year_known \
+                and (month.start.year, month.start.month) == (month.end.year, month.end.month):
+            dates = f"en {month.label}"  # "abonnés en octobre 2024 ?" then "et c'était quel gain ?": that month's
         return f"{frame} {text} {dates}".strip()
     if re.search(r"\b(?:combien|quand|ou|qui|quel\w*|comment|pourquoi|quoi)\b", folded) and not (years or q.dates.period
                                                                                         or q.themes or measures):

@@ -92,7 +92,9 @@ def _compared(message: str) -> list[str] | None:
 # et de Y" asks one total.
 _COUNTED = re.compile(r"\b(?:combien|cb|nombre|nb) (?:de |d')")  # not "le nombre total d'actions et d'accompagnements"
 _ITEMS = re.compile(r"(?P<first>[^,?]+?)(?P<more>(?:\s*,\s*(?:de |d')[^,?]+?)*)\s*,?\s+et (?:de |d')"
-                    r"(?P<last>[\w'-]+(?: [\w'-]+){0,2}?)(?P<rest>(?:,?\s+(?:le|la|les|l'|en|dans|pour|au|aux|a|sur|chez|du|"
+                    # "… et de mises en relation proposées": "en" opens what is said of each only before a time
+                    r"(?P<last>[\w'-]+(?: [\w'-]+){0,3}?)(?P<rest>(?:,?\s+(?:le|la|les|l'|en(?= (?:\d|(?:" + "|".join(MONTHS) +
+                    r")\b))|dans|pour|au|aux|a|sur|chez|du|"
                     r"des|depuis|entre|par|parmi|selon|hors|pendant|lors|ont|a-t-il|avait|avait-il|sont|y|il|ils|on|vous|nous)\b[^?]*)?"
                     r"\s*\??\s*)$")
 
@@ -158,6 +160,33 @@ def again(part: str) -> str | None:
     return part.strip()[start:end] if len(fold(part.strip())) == len(part.strip()) else (m.group("a") or m.group("b"))
 
 
+# "on m'a dit que ça avait bcp augmenté avec les défis": who said it and why it moved are not what is checked
+_HEARSAY = re.compile(r"^(?:(?:on m'a|on m'avait|on nous a) dit|il para[iî]t|paraît|j'ai (?:entendu(?: dire)?|lu|cru comprendre)|"
+                      r"apparemment|visiblement)(?: que| qu')?\s*")
+_CAUSE = re.compile(r"\s+(?:avec|grace (?:a|au|aux)|a cause d\w*|suite (?:a|au|aux)|du fait d\w*|via|depuis que|parce qu\w*)\b.*$")
+
+
+def _change_said(part: str) -> str:
+    folded = fold(part)
+    if len(folded) != len(part):
+        return part
+    start = m.end() if (m := _HEARSAY.match(folded)) else 0
+    end = c.start() if (c := _CAUSE.search(folded, start)) and (RISE.search(folded[start:c.start()]) or
+                                                                 FALL.search(folded[start:c.start()])) else len(part)
+    return part[start:end].strip() or part
+
+
+# "parmi les adhérents arrivés en 2024, lequel …", "selon la répartition par collège, combien de PME …": the set the
+# question after the comma is asked within, not a question of its own
+FRAME = re.compile(r"(?:parmi|selon|d'apres|concernant|au sujet d[eu']|pour ce qui est d[eu']|s'agissant d[eu'])\b")
+
+
+def frames(part: str) -> bool:
+    """Whether a part opening a message only names the set the next part asks within."""
+    folded = fold(part).strip()
+    return bool(FRAME.match(folded)) and "?" not in folded and not re.search(rf"\b(?:{ASK})\b", folded)
+
+
 RELATIVE_WHERE = re.compile(r"\b[a-z]{3,} ou (?:un|une|le|la|les|l'|des|on|je|il|elle|ils|elles|nous|vous)\b[^,;?]*")
 # A question that asks only the name of what the one before describes: "il s'appelle comment ?", "c'est lequel ?"
 NAME_ASKED = re.compile(r"(?:et |du coup |alors )?(?:(?:il|elle|ils|elles|ca) s'appell?\w* comment|comment (?:il|elle|ils|elles|ca) "
@@ -215,8 +244,12 @@ def split_questions(message: str) -> list[str]:
         for m in BOUNDARY.finditer(folded):
             left = folded[start:m.start()]
             # the left part asks too ("parmi les événements où un nombre est donné, lequel …": a relative "où" asks
-            # nothing)
-            if len(left.split()) >= 2 and re.search(rf"\b(?:{ASK})\b", RELATIVE_WHERE.sub(" ", left)):
+            # nothing); "abonnés LinkedIn en juin 2024, et c'était quel gain ?": a dated thing opening the message,
+            # then ", et", is asked for itself
+            if len(left.split()) >= 2 and (re.search(rf"\b(?:{ASK})\b", RELATIVE_WHERE.sub(" ", left)) or not parts
+                                           and not start and "," in folded[m.start():m.end()]
+                                           and (re.search(r"\d", left) and folded[m.end():].startswith("et ")
+                                                or frames(left))):
                 parts.append(chunk[start:m.start()])
                 start = m.end()
         parts.append(chunk[start:])
@@ -260,7 +293,11 @@ def split_questions(message: str) -> list[str]:
             merged[-1] = f"{merged[-1].rstrip(' ?')}, {p}"  # "ya un domaine qui s'occupe du numérique ? il s'appelle
             continue  # comment ?": the one the question before describes, named
         if merged and "?" not in p and i == len(parts) - 1 and (RISE.search(fold(p)) or FALL.search(fold(p))):
-            merged.append(f"{p} ?")  # "… en 2024 ? ça a augmenté par rapport à 2023": typed without its "?"
+            merged.append(f"{_change_said(p)} ?")  # "… en 2024 ? ça a augmenté par rapport à 2023": typed without its "?"
+            continue
+        if merged and "?" not in p and i == len(parts) - 1 and re.fullmatch(
+                r"(?:et|puis) (?!(?:merci|voila|bonne|bon|bravo|bisous?|encore)\b)(?:[\w'-]+\s*){1,4}[.!]*", fold(p).strip()):
+            merged.append(f"{p.rstrip(' .!')} ?")  # "c quoi revit'ems ? et num'ems": the same question, of another
             continue
         if merged and "?" not in p and not re.search(rf"\b(?:{ASK})\b", fold(p)) and not again(p):
             # "… ? genre la plus grosse hausse de membres": the question said again, in other words
@@ -272,6 +309,15 @@ def split_questions(message: str) -> list[str]:
             continue
         merged.append(p)
     parts = merged
+    if len(parts) > 1 and (head := re.match(r"([^:?\d]{3,60}):\s+\S", parts[0])) \
+            and not re.search(rf"\b(?:{ASK})\b|^\s*(?:pour|dans|en|sur|cote|niveau|point|question)\b", fold(head.group(1))) \
+            and len(head.group(1).split()) <= 6:
+        # "Guide-formation Biodéchets : ça dure combien et quelles filières sont présentées ?": what the head names
+        # is what each question after it asks of; not a part that asks again ("et en 2023 ?") or leans on the one
+        # before ("et quel autre forum le même jour ?"), nor after a head that says why it is asked ("Pour le CA :")
+        parts = parts[:1] + [f"{head.group(1).strip()} : {p}" if re.search(rf"\b(?:{ASK})\b", fold(p))
+                             and not re.search(r"\b(?:autres?|meme|celui|celle|ceux|celles|cela|ca|il|elle|ils|elles)\b", fold(p))
+                             else p for p in parts[1:]]
     if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
         return parts
     return parts if len(parts) == 1 else [message]

@@ -98,7 +98,10 @@ FOUNDED = re.compile(rf"\b(?:existe\w* depuis|cree\w* en|fonde\w* en|lance\w* en
 # Someone named as who it is: "la responsable comm c'est bien Carolina ?", "c'est bien Sempergreen qui fait les toits ?"
 NAMED = re.compile(r"\bc'(?:est|etait|était) (?:bien |pas )?(?P<name>[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)?)"
                    r"(?P<who> qui\b)?")
+DEGREE = re.compile(r"\b(?:beaucoup|bcp|fortement|nettement|largement|legerement|un peu|enormement|grave|vachement|"
+                    r"tellement|tres|considerablement|sensiblement|pas mal|clairement|vraiment)\b")
 HAPPENED = re.compile(r"\b(?:eu lieu|tenue?s?|deroulee?s?|maintenue?s?)\b")
+MOVED = re.compile(r"\b(?:(report|decal|repouss)|(annul))ee?s?\b")  # put off, called off
 WHEN = re.compile(rf"\b(?:en |au mois de |le |au |debut |fin |mi-?|courant )*(?:\d{{1,2}}(?:er)? )?(?:{_MONTH_RE})\b")
 
 
@@ -140,6 +143,7 @@ class Claim:
     change: str | None = None  # "+" (it rose) or "-" (it fell)
     place: str | None = None  # a place named in the claim, folded
     held: bool = False  # the claim is that an event took place on the day it names
+    moved: str | None = None  # or that it was put off ("report") or called off ("annul")
     top: str | None = None  # what is claimed to come first in a ranking ("les sols"), folded
     year: bool = False  # `number` is the year something began
     rough: bool = False  # `number` is said roughly ("une soixantaine", "environ 300")
@@ -198,7 +202,9 @@ def read_claim(message: str, today: date) -> Claim | None:
     rise, fall = RISE.search(body), FALL.search(body)
     if bool(rise) != bool(fall):  # "… ont augmenté en 2024 par rapport à 2023": how it changed, and Oui or Non
         m = rise or fall
-        return Claim(f"evolution de {(body[:m.start()] + ' ' + body[m.end():]).strip(' ,?')} ?", change="+" if rise else "-")
+        # "ça a beaucoup augmenté ?": how much it is said to have changed is no subject
+        subject = DEGREE.sub(" ", body[:m.start()] + " " + body[m.end():])
+        return Claim(f"evolution de {re.sub(r'  +', ' ', subject).strip(' ,?')} ?", change="+" if rise else "-")
     if m := FOUNDED.search(body):  # "le cluster existe depuis 2010 ?": when it began, and Oui or Non
         subject = re.sub(r"\s+(?:a|a ete|est|existe|a vu le jour)$", "", body[:m.start()].strip(" ,"))
         return Claim(f"{subject} a été créé quand ?", number=float(m.group(1)), year=True)
@@ -219,16 +225,22 @@ def read_claim(message: str, today: date) -> Claim | None:
                 and not re.search(r"\b(?:des|un|une|d')\s*\w+(?: \w+)?\s+(?:en|a|au|aux)\s*$", body[:p]):
             neutral = re.sub(r"\b(?:en|a|au|aux)\s*$", "", body[:p].rstrip()) + body[p + len(place):]
             return Claim(f"{neutral.strip(' ,?')}, c'est où ?", place=place)
-    if (m := WHEN.search(body)) and not re.search(rf"\b(?:entre|de|du)\s+(?:\w+\s+){{0,2}}(?:{_MONTH_RE})\b.{{0,20}}\b(?:et|a|au)\s+"
+    if (m := WHEN.search(body)) and not (re.search(r"\b(?:du|de|d') ?$", body[:m.start()]) and NUMBER.search(body)
+                                         and not HAPPENED.search(body) and not MOVED.search(body)) \
+            and not re.search(rf"\b(?:entre|de|du)\s+(?:\w+\s+){{0,2}}(?:{_MONTH_RE})\b.{{0,20}}\b(?:et|a|au)\s+"
                                                   rf"(?:\w+\s+){{0,2}}(?:{_MONTH_RE})\b", body):
         # "le forum a eu lieu en mai ?" claims a date; "perdu des abonnés entre septembre et octobre" names a span
         period = read_dates(m.group(0), today).period
         if period and period.start.month == period.end.month:
             day = period.start.day if period.start == period.end else None
-            if HAPPENED.search(body) and re.search(r"\b(?:du|de|d'|prevue?s?|programmee?s?) $", body[:m.start()]):
+            if HAPPENED.search(body) and re.search(r"\b(?:(?:du|de|prevue?s?|programmee?s?) |d')$", body[:m.start()]):
                 # "le bureau du 21 novembre a bien eu lieu ?", "le bureau de novembre, il a eu lieu ?": the date names
                 # the event, whether it took place is asked
                 return Claim(f"{body.strip(' ,?')} ?", when=(period.start.month, day), held=True)
+            if (said := MOVED.search(body)) and re.search(r"\b(?:(?:du|de|prevue?s?|programmee?s?) |d')$", body[:m.start()]):
+                # "le bureau de novembre a été reporté ?": the date names the event, the change of plan is asked
+                return Claim(f"{body.strip(' ,?')} ?", when=(period.start.month, day),
+                             moved="report" if said.group(1) else "annul")
             neutral = (body[:m.start()] + " " + body[m.end():]).strip(" ,?")
             return Claim(f"{neutral} quand ?", when=(period.start.month, day))
     if m := NUMBER.search(body):
@@ -338,9 +350,11 @@ def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
             return None
         return values[0] > claim.number if claim.bound == ">" else values[0] < claim.number
     month, day = claim.when
-    moved = re.search(r"\b(?:report\w*|annul\w*|n'a pas eu lieu)", fold(answer))
+    moved = re.search(r"\b(?<!\bni )(?:report\w*|annul\w*|n'a pas eu lieu)", fold(answer))  # not "ni annulation ni report"
     if claim.held and moved:
         return False  # "le bureau du 21 novembre a bien eu lieu ?" — "reporté au 7 janvier"
+    if claim.moved:  # "… a été annulé ?" — "reporté au 7 janvier": Non; nothing said of a change: it took place
+        return bool(moved) and claim.moved in moved.group(0)
     days = [date.fromisoformat(d) for d in dates if d]
     if not days and not moved:
         # a passage, with no record's date: the dates it writes ("AG annuelle du 10 octobre 2024"), unless it

@@ -45,19 +45,21 @@ CLIPPED |= {"boulot": "travail", "boulots": "travaux", "taf": "travail", "matos"
 # English nouns of an association's life that French chat borrows as they are ("nos followers linkedin").
 LOANWORDS = {"followers": "abonnes", "follower": "abonnes", "subscribers": "abonnes", "trainer": "formateur",
              "speakers": "intervenants", "speaker": "intervenant", "workshop": "atelier", "workshops": "ateliers",
-             "orga": "organisation", "orgas": "organisations"}
+             "orga": "organisation", "orgas": "organisations", "board": "bureau", "meetup": "rencontre",
+             "meetups": "rencontres", "business": "activite"}
 # Question frames of English, longest first; "in 2024" needs nothing (years are read as they are).
 ENGLISH = [
     ("how many times", "combien de fois"), ("how often", "a quelle frequence"), ("how many", "combien"),
-    ("how much", "combien"), ("more than", "plus de"), ("over", "plus de"),
+    ("how much", "combien"), ("what was the figure", "c'etait combien"), ("what is the figure", "c'est combien"),
+    ("the figure", "le chiffre"), ("the figures", "les chiffres"), ("more than", "plus de"), ("over", "plus de"),
     ("less than", "moins de"), ("fewer than", "moins de"), ("under", "moins de"), ("at least", "au moins"), ("roughly", "environ"),
     ("approximately", "environ"), ("around", "environ"), ("what share of", "quelle part de"),
-    ("what proportion of", "quelle part de"), ("share of", "part de"), ("what is", "c'est quoi"), ("what's", "c'est quoi"), ("who's", "qui est"), ("where's", "ou est"),
+    ("what proportion of", "quelle part de"), ("share of", "part de"), ("what is", "c'est quoi"), ("what's", "c'est quoi"), ("who's", "qui est"), ("where's", "où est"),
     ("when's", "quand est"), ("what are", "quels sont"),
     ("who is", "qui est"), ("who are", "qui sont"), ("is there", "y a-t-il"), ("are there", "y a-t-il"),
     ("was there", "y avait-il"), ("were there", "y avait-il"), ("is there a", "y a-t-il un"), ("is there an", "y a-t-il un"),
     ("was there a", "y avait-il un"), ("was there an", "y avait-il un"), ("actually", ""), ("so", "alors"),
-    ("when", "quand"), ("which place", "ou"), ("what place", "ou"), ("where", "ou"), ("which", "quels"), ("who", "qui"), ("what", "quoi"), ("why", "pourquoi"),
+    ("when", "quand"), ("which place", "où"), ("what place", "où"), ("where", "où"), ("which", "quels"), ("who", "qui"), ("what", "quoi"), ("why", "pourquoi"),
     ("how", "comment"), ("next", "prochain"), ("upcoming", "a venir"), ("last", "dernier"),
     ("since", "depuis"), ("between", "entre"), ("average", "moyenne"), ("the most", "le plus"), ("most", "le plus de"),
     ("the least", "le moins"), ("in total", "au total"), ("list", "liste"), ("all the", "tous les"),

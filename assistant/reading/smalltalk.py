@@ -19,7 +19,7 @@ REPLIES = {
             "cluster. " + CAPABILITIES + " Je comprends aussi les questions posées en anglais et je réponds en français.",
 }
 KINDS = {
-    "greeting": r"bonjour|bonsoir|salut|coucou|hello|hey|yo|re|hi|bjr|bsr|slt|cc|wesh|(?:comment )?ca va|comment (?:vas-tu|allez-vous)|"
+    "greeting": r"bonjour|bonsoir|salut|coucou|(?:hello|hey|hi) there|hello|hey|yo|re|hi|bjr|bsr|slt|cc|wesh|(?:comment )?ca va|comment (?:vas-tu|allez-vous)|"
                 r"la forme",
     "thanks": r"merci\w*|thanks?|thx|cimer",
     "goodbye": r"au revoir|bye|a plus|a\+|ciao|a (?:bientot|demain|lundi|tout a l'heure)|"
@@ -108,7 +108,9 @@ _REQUEST = (r"(?:est-ce que |est ce que )?(?:tu peux|tu pourrais|vous pouvez|vou
             r"peux-tu|pourrais-tu)(?: m'aider a| me dire| m'indiquer| me donner| me rappeler| me redonner| me preciser|"
             r" preciser| indiquer| me communiquer)?|"
             r"(?:j'aimerais|je voudrais|je souhaiterais|je veux) (?:savoir|connaitre)|dis-moi|dites-moi|"
-            r"(?:can|could|would) you(?: please)?(?: tell me(?: about)?| give me| show me)?")  # in English
+            r"(?:(?:peux-tu|pouvez-vous|tu peux|vous pouvez) )?(?:check|verifie|verifiez)(?: pour moi| svp| stp)?|"
+            r"(?:can|could|would) you(?: please)?(?: tell me(?: about)?| give me| show me)?|"  # in English
+            r"(?:please )?(?:tell me|let me know)|quick (?:one|question)")
 # Greetings before a question and politeness after it ("slt, ...", "... merci d'avance").
 _OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une question|question|(?:une )?(?:derniere|autre) (?:chose|question)|"
                       rf"encore une question|(?:one )?last (?:thing|question)|one more thing|{_REQUEST})\b[\s,!.:-]*|"
@@ -124,12 +126,16 @@ _OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une quest
 # and where they expect it to be written ("…, tel qu'il figure dans le tableau ?"): the frame, not the question.
 _PURPOSE = re.compile(r"^\s*(?:dans le cadre (?:d'une?|du|de la|des) |(?:pour|pr) (?:notre|mon|ma|mes|nos|votre|vos|un|une) |afin d'|afin de |"
                       r"en vue d'une? |en prevision d'une? )[^,?]{3,80}?(?:,\s*|\s+(?=(?:j'ai|on a|j'aurais|il me faut|"
-                      r"il me faudrait|(?:je|j'|on|nous) (?:voudrai\w*|voudrions|aimerai\w*|aimerions|cherch\w*|souhait\w*))\b))|"
+                      r"il me faudrait|(?:je|j'|on|nous) (?:voudrai\w*|voudrions|aimerai\w*|aimerions|cherch\w*|souhait\w*|dois|devons|"
+                      r"doit|vais|allons|va)|jdois|jvais|jveux|jai)\b))|"
                       # "pour ma présentation j'ai besoin de …", "pour notre résidence on voudrait des bacs, qui en fait ?"
                       # "Pour la préparation du CA, pourriez-vous m'indiquer le nombre total …": a definite article
                       # frames only before a request that names its own subject ("pour la formation sols,
                       # pouvez-vous m'indiquer la durée ?" asks about the formation)
-                      rf"^\s*pour (?:la |le |l')[^,?]{{3,80}},\s*(?=(?:{_REQUEST})(?:[^?]*?\b[a-z]{{4,}}\b){{3}})")
+                      rf"^\s*pour (?:la |le |l')[^,?]{{3,80}},\s*(?=(?:{_REQUEST})(?:[^?]*?\b[a-z]{{4,}}\b){{3}})|"
+                      # "Pour la newsletter je reprends : le forum …", "je vérifie : …": what the asker is doing, said
+                      # in a few words before a colon
+                      r"^\s*(?:pour (?:la |le |l')[^,?:]{3,40}?\s+)?(?:je |j'|on |nous )(?:\S+\s?){1,2}:\s*(?=\S)")
 _WHERE_WRITTEN = re.compile(r",?\s*\btel(?:le)?s? qu(?:e |'(?:il|elle|ils|elles|on) )[^,?]{3,80}(?=\?|$)")
 _CLOSING = re.compile(r"[\s,!.]*\b(?:merci(?: beaucoup| bien)?(?: d'avance| par avance| a vous| a toi)?|stp|svp|"
                       r"s'il (?:te|vous) pla[iî]t|please|bonne (?:journee|soiree)|thx|thanks|"
