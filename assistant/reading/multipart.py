@@ -299,6 +299,10 @@ def split_questions(message: str) -> list[str]:
                 r"(?:et|puis) (?!(?:merci|voila|bonne|bon|bravo|bisous?|encore)\b)(?:[\w'-]+\s*){1,4}[.!]*", fold(p).strip()):
             merged.append(f"{p.rstrip(' .!')} ?")  # "c quoi revit'ems ? et num'ems": the same question, of another
             continue
+        if merged and "?" not in p and i == len(parts) - 1 and re.match(r"(?:et|mais|puis)\b", fold(p)) and re.search(
+                r"\b(?:il|elle|ils|elles|on) (?:a|ont|est|sont|etait|etaient|avait|avaient|aura|auront)\b", fold(p)):
+            merged.append(f"{p} ?")  # "… ? Et le bureau du 21 novembre, il a bien eu lieu": a question of its own
+            continue
         if merged and "?" not in p and not re.search(rf"\b(?:{ASK})\b", fold(p)) and not again(p):
             # "… ? genre la plus grosse hausse de membres": the question said again, in other words
             restated = re.match(r"(?:genre|c'est-a-dire|c-a-d|cad|je veux dire|je parle d[eu']|en clair|autrement dit)\b[\s,:]*",

@@ -55,7 +55,7 @@ ASKING = re.compile(r"\b(?:combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|es
                     r"montre\w*|liste\w*|cherche\w*|veux|voudrais|aimerais|peux|pouvez|dis-moi|affiche\w*|"
                     r"envoie\w*|cite\w*|savoir)\b")
 # What makes a message ask something: a question mark, a question word, a number, a request, a follow-up.
-_ASKS = re.compile(rf"\?|\d|{ASKING.pattern}|\b(?:et|sinon|mais|aussi|autre)\b")
+_ASKS = re.compile(rf"\?|\d|{ASKING.pattern}|\b(?:et|sinon|mais|aussi|autre|which|what|who|when|where|how)\b")
 # Asking how to use the assistant, wherever it sits in a short message ("je suis nouveau, par où commencer ?").
 _HELP = re.compile(r"\b(?:" + "|".join(p for p in KINDS["help"].split("|") if " " in p or "'" in p) + r")\b")
 # Introducing oneself after a greeting ("bonjour, je découvre le cluster"): nothing asked yet.

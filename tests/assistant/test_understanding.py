@@ -3517,3 +3517,14 @@ def test_an_english_follow_up_asking_the_figure_of_another_year(assistant):
 def test_each_thing_counted_keeps_its_own_words(assistant):
     a = ask(assistant, "en 2024, le nombre de projets collaboratifs et de mises en relation proposées ?")
     assert "80 en 2024" in a.answer and a.answer.count("Mises en relation proposées : 600") == 1
+
+
+def test_an_english_question_closed_by_a_french_thanks_is_asked(assistant):
+    first = ask(assistant, "What does Solubio do?")
+    a = ask(assistant, "hey which bureau validated their membership merci", conversation_id=first.conversation_id)
+    assert "5 septembre 2024" in a.answer
+
+
+def test_a_second_question_with_its_own_verb_is_not_merged_into_the_first(assistant):
+    a = ask(assistant, "le forum sols c'était quand ? et le bureau du 21 novembre, il a bien eu lieu", as_of="2024-12-20")
+    assert "12 septembre" in a.answer and "Non, pas le 21 novembre" in a.answer
