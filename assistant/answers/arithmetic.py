@@ -18,7 +18,7 @@ BETWEEN = re.compile(r"\bentre (?:les deux|eux deux|ces deux(?: \w+)?|les 2|ces 
 # "combien de plus ?", "une hausse de combien ?", "ça fait combien au-dessus ?", "quel écart ?"
 DIFFERENCE = re.compile(r"\b(?:de (?:plus|moins)|en (?:plus|moins)|difference|ecart|au-?dessus|en-?dessous|au-dela|"
                         r"(?:hausse|baisse|augmentation|diminution|progression|recul) de combien|de combien|"
-                        r"(?:combien|cb|quelle?) (?:d'|de )?(?:hausse|baisse|augmentation|diminution|progression|recul)|"
+                        r"(?:combien|cb|quel(?:le)?) (?:d'|de )?(?:hausse|baisse|augmentation|diminution|progression|recul)|"
                         r"(?:hausse|baisse|augmentation|diminution|progression|recul|evolution) en (?:%|pourcentage)|"
                         rf"{BETWEEN.pattern})")
 # "… que le forum Sols ?", "… par rapport au forum Eau ?": what the last amount is set against

@@ -3535,3 +3535,10 @@ def test_an_order_typed_with_a_typo_is_still_set_aside_from_the_question(assista
     assert not a.abstained and a.answer.startswith("Je ne suis pas les consignes") and "visite" in a.answer
     b = ask(assistant, "je suis acheteuse dans une collectivite, une formation pour moi")
     assert "Innovation durable dans les marchés publics" in b.answer
+
+
+def test_which_fall_asked_with_a_typo_is_the_gap_of_the_last_two_amounts(assistant):
+    first = ask(assistant, "combien de contacts membres en 2024 ?")
+    second = ask(assistant, "et en 2023 ?", conversation_id=first.conversation_id)
+    a = ask(assistant, "ça fait quele baisse ?", conversation_id=second.conversation_id)
+    assert a.answer.startswith("Écart : 113")
