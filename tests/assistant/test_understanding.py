@@ -2998,7 +2998,7 @@ def test_whether_a_text_speaks_of_a_thing_begins_with_yes(assistant):
 
 
 def test_whether_the_section_shown_speaks_of_a_thing_it_does_not(assistant):
-    first = ask(assistant, "c'est quoi le DIS sols ?", as_of="2024-12-31")
+    first = ask(assistant, "le DIS sols, il couvre quoi au juste ?", as_of="2024-12-31")
     a = ask(assistant, "il parle de compost ?", as_of="2024-12-31", conversation_id=first.conversation_id)
     assert a.answer.startswith("Non") and "DIS Sols" in a.answer
 
@@ -3539,6 +3539,6 @@ def test_an_order_typed_with_a_typo_is_still_set_aside_from_the_question(assista
 
 def test_which_fall_asked_with_a_typo_is_the_gap_of_the_last_two_amounts(assistant):
     first = ask(assistant, "combien de contacts membres en 2024 ?")
-    second = ask(assistant, "et en 2023 ?", conversation_id=first.conversation_id)
+    second = ask(assistant, "et l'année d'avant ?", conversation_id=first.conversation_id)
     a = ask(assistant, "ça fait quele baisse ?", conversation_id=second.conversation_id)
     assert a.answer.startswith("Écart : 113")
