@@ -22,13 +22,14 @@ from assistant.reading.multipart import again, coordinated, frames, split_questi
 from assistant.reading.dates import MONTH_NAMES, Period, format_date, read_dates, undated
 from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.answers.passages import PassageAnswerer, asks_meaning, gives_amount
-from assistant.reading.premise import HAPPENED, PLACE, ASKING as ASKS_ANYTHING, apposed_nationality, noted, read_claims, untagged, verdict
+from assistant.reading.premise import (HAPPENED, PLACE, ASKING as ASKS_ANYTHING, apposed_nationality, moved, noted, read_claims,
+                                      untagged, verdict)
 from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
 from assistant.reading.shorthand import reads_english
 from assistant.reading.smalltalk import ASKING, KINDS, REPLIES, smalltalk, strip_courtesy
 from assistant.reading.understanding import (FALL, KIND_ASKED, RISE, SHARE_STEMS, SPECIFIC_IDF, THEME_STEMS, THEME_WORDS,
-                                             WHETHER_ANY, Lexicon, Query, beside_order, parse)
+                                             SELF_DESCRIBED, WHETHER_ANY, Lexicon, Query, beside_order, parse)
 
 log = logging.getLogger(__name__)
 # Below this share of the question explained, an answer is not supported. A record matches on its few label words
@@ -204,10 +205,8 @@ def _placeless(draft: Draft, address: bool = False) -> bool:
 
 ABOUT_IT = re.compile(r"\b(la-dessus|dessus|ce sujet|ce theme|ce domaine|ca|cela)\b")
 # A whole question: it asks (a question word) about a subject of its own, and points back at nothing.
-# "je travaille aux achats d'une mairie", "moi je suis paysagiste": the asker says who they are
-SELF_DESCRIBED = re.compile(r"\s*(?:moi,? )?(?:je |j')(?:suis|bosse|travaille|taffe|m'occupe|gere|represente|fais partie|"
-                            r"dirige|anime|coordonne|enseigne)\b")
-ABOUT_ME = re.compile(r"\b(?:pour|comme|a) (?:moi|nous)\b|\b(?:mon|notre) (?:cas|profil|situation)\b|\bme (?:conseill|recommand)\w*")
+# "une formation pour quelqu'un comme moi ?", "dans notre cas": asked for the one who speaks
+FOR_ME = re.compile(r"\b(?:pour|comme|a) (?:moi|nous)\b|\b(?:mon|notre) (?:cas|profil|situation)\b|\bme (?:conseill|recommand)\w*")
 ASKS = re.compile(r"\b(combien|cb|quel\w*|qui|quand|comment|pourquoi|c'est quoi|qu'est-ce|(?:le |du )?(?:nombre|nb) (?:de|d'))(?:\b|(?<='))")  # "et le nombre de X" too
 POINTS_BACK = re.compile(r"\b(dessus|dedans|la-bas|cela|ceci|ca(?! va\b| marche\b)|meme question|celui|celle|ceux|celles|"
                          r"ils|elles|eux|lui|leurs?|son|sa|ses)\b|"
@@ -433,7 +432,7 @@ class Engine:
             # "le cluster en a reçu combien ?": "en" stands for what the scene named
             # "ça dure combien de temps ?": "ça" is what the scene named; "une formation pour quelqu'un comme moi ?": the
             # asker the scene described
-            leans = not margin and POINTS_BACK.search(fold(untagged(message))) or ABOUT_ME.search(fold(message))
+            leans = not margin and POINTS_BACK.search(fold(untagged(message))) or FOR_ME.search(fold(message))
             draft, context = framed if not framed[0].abstained and (plain[0].abstained or PARTITIVE.search(
                 fold(message)) or leans or framed[0].coverage >= plain[0].coverage + margin) else plain
         else:
@@ -453,7 +452,7 @@ class Engine:
         message describes, when what it asks is a guide for them."""
         folded = fold(message)
         asked = re.search(r"[^.!?;:,]*[?.!]*\s*$", folded)  # the last clause, typed with its "?" or not
-        if not asked or not SELF_DESCRIBED.match(folded) or not ABOUT_ME.search(asked.group()) \
+        if not SELF_DESCRIBED.match(folded) or not FOR_ME.search(asked.group()) \
                 or not set(content_stems(asked.group())) & GUIDE_WORDS:
             return None
         return self.guides.recommend(message[:asked.start()].strip(" ,.;:"))
@@ -519,20 +518,21 @@ class Engine:
                 shared = [len(set(content_stems(part)) & set(content_stems(earlier))) for earlier, _ in said]
                 if max(shared) > shared[-1]:
                     previous = said[max(range(len(said)), key=lambda i: (shared[i], i))][1]
+            framed = None
             if frames(part) and jobs:
                 # "parmi les adhérents de 2024, lequel …" is asked as one message; when that finds nothing, the question
                 # after the comma is asked within the records the set names (not within a table: "parmi les types
                 # d'accompagnement, lequel …"; nor when it names what the base lacks: "…, qui fait du dessalement ?")
-                whole = (f"{part}, {jobs[0][0]}", jobs[0][1])
-                if self._claim_or_question(whole[0], as_of, previous)[0].abstained \
-                        and not (within := self._claim_or_question(dated, as_of, previous))[0].abstained \
+                whole = f"{part}, {jobs[0][0]}"
+                framed = self._claim_or_question(whole, as_of, previous)
+                if framed[0].abstained and not (within := self._claim_or_question(dated, as_of, previous))[0].abstained \
                         and _kind(within[0].focus) in ("events", "members") \
                         and not parse(self.lexicon.read(jobs[0][0]), as_of, self.lexicon).unknown:
                     previous = within[1]
-                else:
-                    jobs[0] = whole
-                continue
-            draft, context = self._claim_or_question(dated, as_of, previous)
+                    continue
+                part = dated = whole
+                jobs.pop(0)
+            draft, context = framed or self._claim_or_question(dated, as_of, previous)
             if dated != part:  # "… en 2024, et la newsletter sort à quelle fréquence ?": better read undated
                 undated, alone = self._claim_or_question(part, as_of, previous)
                 if draft.abstained and not undated.abstained or undated.coverage > draft.coverage:
@@ -639,8 +639,7 @@ class Engine:
         elif not draft.abstained and _kind(draft.focus) == "events" and len(draft.focus.get("ids", [])) == 1 \
                 and _yes_or_no(message) and HAPPENED.search(fold(message)) and not draft.text.startswith(("Oui", "Non")):
             # "la visite du CSTB, elle a bien eu lieu ?": Oui when the base says it took place, Non when it moved
-            moved = re.search(r"\b(?:report|annul)\w*|n'a pas eu lieu", draft.text)
-            draft.text = ("Non : " if moved else "Oui : " if " a eu lieu " in draft.text else "Pas encore : ") + draft.text
+            draft.text = ("Non : " if moved(draft.text) else "Oui : " if " a eu lieu " in draft.text else "Pas encore : ") + draft.text
         elif not draft.abstained and _kind(draft.focus) == "members" and len(draft.focus.get("ids", [])) == 1 \
                 and (said := apposed_nationality(message)) and fold(said[1]) not in fold(draft.text) and PLACE.search(draft.text):
             draft.text = f"Non, pas {said[0]} : {draft.text}"  # "Sempergreen, la boîte allemande…": where it is, said

@@ -350,13 +350,13 @@ def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
             return None
         return values[0] > claim.number if claim.bound == ">" else values[0] < claim.number
     month, day = claim.when
-    moved = re.search(r"\b(?<!\bni )(?:report\w*|annul\w*|n'a pas eu lieu)", fold(answer))  # not "ni annulation ni report"
-    if claim.held and moved:
+    put_off = moved(answer)
+    if claim.held and put_off:
         return False  # "le bureau du 21 novembre a bien eu lieu ?" — "reporté au 7 janvier"
     if claim.moved:  # "… a été annulé ?" — "reporté au 7 janvier": Non; nothing said of a change: it took place
-        return bool(moved) and claim.moved in moved.group(0)
+        return bool(put_off) and claim.moved in put_off.group(0)
     days = [date.fromisoformat(d) for d in dates if d]
-    if not days and not moved:
+    if not days and not put_off:
         # a passage, with no record's date: the dates it writes ("AG annuelle du 10 octobre 2024"), unless it
         # says that a date moved
         days = [p.start for m in WHEN.finditer(fold(answer)) if (p := read_dates(m.group(0), date(2000, 1, 1)).period)
@@ -364,6 +364,11 @@ def verdict(claim: Claim, answer: str, dates: list[str]) -> bool | None:
     if not days:
         return None
     return any(d.month == month and (day is None or d.day == day) for d in days)
+
+
+def moved(answer: str) -> re.Match | None:
+    """Where an answer says an event was put off or called off (not "n'indique ni annulation ni report")."""
+    return re.search(r"\b(?<!\bni )(?:report\w*|annul\w*|n'a pas eu lieu)", fold(answer))
 
 
 def untagged(message: str) -> str:

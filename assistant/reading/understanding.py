@@ -235,6 +235,9 @@ def beside_order(message: str) -> str | None:
 
 
 
+# "je bosse au service déchets d'une mairie", "moi je suis paysagiste": the asker says who they are
+SELF_DESCRIBED = re.compile(r"\s*(?:moi,? )?(?:je |j')(?:suis|bosse|travaille|taffe|m'occupe|gere|represente|fais partie|"
+                            r"viens|dirige|anime|coordonne|enseigne)\b")
 # A sentence of a document that speaks to the assistant rather than about the cluster.
 ADDRESSED = re.compile(
     r"\b(?:assistants?|chatbots?|ia|intelligence artificielle|modeles? de langage|llm)\b.{0,60}"
@@ -561,9 +564,8 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
         own |= (told := set(words(m.group(1))))
         asked_unknown = [w for w in asked_unknown if w not in told or w in names]
     # "je bosse au service déchets d'une mairie, je voudrais …": the asker says who they are before asking
-    if m := re.match(r"(?:moi,? )?(?:je |j')(?:suis|bosse|travaille|taffe|m'occupe|gere|represente|fais partie|viens)\b"
-                     r"[^,?.;:]*[,.;:]", folded):
-        own |= (told := set(words(m.group(0))))
+    if (m := SELF_DESCRIBED.match(folded)) and (said := re.match(r"[^,?.;:]*[,.;:]", folded[m.end():])):
+        own |= (told := set(words(folded[:m.end() + said.end()])))
         asked_unknown = [w for w in asked_unknown if w not in told or w in names]
     # "un consultant indé qui s'y connaît en recyclage ?": someone sought, described by the clause that follows
     if m := re.match(r"(?:un|une|des) ([\w-]+(?: [\w-]+)?) qui\b", folded):
