@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sqlite3
 import threading
 from dataclasses import asdict, replace
 from datetime import date
@@ -99,7 +100,11 @@ class Assistant:
         as_of = as_of or date.today()
         self._fresh()
         conversation_id = conversation_id or self.conversations.new_id()
-        history = self.conversations.history(conversation_id)
+        try:
+            history = self.conversations.history(conversation_id)
+        except sqlite3.Error:  # the memory file gone or locked: this answer reads alone, the service goes on
+            log.warning("conversation memory unreadable: answering without it", exc_info=True)
+            history = []
         previous = Context(**history[-1].state) if history and history[-1].state else None
         draft, context = self.engine.answer(message, as_of, previous)
         text = draft.text
@@ -109,9 +114,13 @@ class Assistant:
         text = redact_contacts(text)
         unique = {s.id: s for s in reversed(draft.sources)}  # each source once, in order of first use
         sources = [replace(s, excerpt=redact_contacts(s.excerpt)) for s in draft.sources if unique.pop(s.id, None)]
-        self.conversations.append(conversation_id, Turn(message, text, asdict(context)))
+        try:
+            self.conversations.append(conversation_id, Turn(message, text, asdict(context)))
+            if draft.abstained:
+                self.unanswered_log.record(message, conversation_id, draft.reason)
+        except sqlite3.Error:  # the answer is given all the same; the turn is not kept
+            log.warning("conversation memory unwritable: turn not kept", exc_info=True)
         if draft.abstained:
-            self.unanswered_log.record(message, conversation_id, draft.reason)
             log.info("abstained conversation=%s reason=%s", conversation_id, draft.reason)
         return Answer(text, sources, draft.abstained, conversation_id)
 

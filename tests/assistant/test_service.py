@@ -120,3 +120,15 @@ def test_question_sets_pass(assistant, name):
     worst = min(ok / n for ok, n in by_category(results).values())
     failures = [(r.id, r.answer[:120]) for r in results if not r.passed]
     assert rate >= 0.9 and worst >= 0.8, json.dumps(failures, ensure_ascii=False)
+
+
+def test_a_memory_file_that_goes_away_degrades_the_answer_not_the_service(assistant, monkeypatch, tmp_path):
+    gone = tmp_path / "removed" / "conversations.sqlite3"  # its directory does not exist: SQLite cannot open it
+    monkeypatch.setattr(assistant.conversations, "path", gone)
+    monkeypatch.setattr(assistant.unanswered_log, "path", gone)
+    first = assistant.ask("combien de newsletters en 2024 ?", as_of=date(2024, 12, 31))
+    assert "12" in first.answer
+    again = assistant.ask("et en 2023 ?", conversation_id=first.conversation_id, as_of=date(2024, 12, 31))
+    assert again.answer  # read alone, without the turn before: an answer or an abstention, never an error
+    refused = assistant.ask("quel est le budget du cluster ?", as_of=date(2024, 12, 31))
+    assert refused.abstained
