@@ -84,8 +84,11 @@ class Amounts:
             if given:  # the one said first ("Contacts : 4354 en 2024, 3643 en 2023": 4354)
                 f = min(given, key=lambda f: numbers.index(re.sub(r"\D", "", format_number(f.value))))
                 return [f"{f.metric} ({period_label(f.period)})" if f.period else f.metric, f.value, f.unit, f.id]
+        # the one event found, its attendance on its line ("Il y a 1 événement …\n- 26 avril 2024 — … — 126 participants")
+        line = first if len(draft.text.split("\n- ")) != 2 else draft.text.split("\n- ")[1].split("\n")[0]
+        shown |= {re.sub(r"\D", "", n) for n in _NUMBER.findall(line)}
         if draft.focus.get("kind") == "events" and len(ids) == 1 and (e := self.events.get(ids[0])) \
-                and e.participants is not None and str(e.participants) in shown and "participant" in first:
+                and e.participants is not None and str(e.participants) in shown and "participant" in line:
             title = e.title if len(e.title) <= 60 else e.title[:59].rsplit(" ", 1)[0] + "…"
             return [f"« {title} » ({format_date(e.date)})", float(e.participants), "participants", e.id]
         return None

@@ -21,7 +21,7 @@ from assistant.reading.normalize import fold, unaccented
 
 # What asks which countries, in the plural ("le pays de son siège" is one thing's; "Pays-Bas" is a country)
 ASKS_COUNTRIES = re.compile(r"\b(?:quels|combien de|les|des|autres|liste des|de quels|avec quels) pays\b(?!-)|"
-                            r"\bcountries\b|\b(?:which|quels?) country\b|\bde quel pays\b|\bnationalites\b|"
+                            r"\bcountries\b|\b(?:which|quels?) country\b|\bquel pays\b|\bnationalites\b|"
                             r"\ba l'(?:etranger|international)\b|\babroad\b|"  # "des partenaires à l'étranger ?"
                             # "y a-t-il des membres étrangers ?", "quelles délégations étrangères ?" (not "… les échanges avec
                             # des délégations étrangères" asked of something else)

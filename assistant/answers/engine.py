@@ -77,6 +77,12 @@ def _with_report_figure(q: Query, best: Draft, figure: Draft | None) -> Draft:
 
 
 # Words that say how much of the last subject is asked ("ya eu cb de pers ?"), not a subject of their own.
+PRIVACY_REASON = "coordonnées personnelles demandées"
+# "… ce type de produit ?", "… à ce besoin ?", "ces mesures": what the sentence before described
+DEMONSTRATIVE = re.compile(r"\b(?:ca|cela|(?:ces|cette|cet|ce) (?!(?:que|qui|qu|sont|serait|soit|sera|dont|n|semaine|mois|annee|"
+                           r"an|soir|matin|jour|week-end|trimestre|semestre|ete|hiver|automne|printemps)\b)[a-z]{3,})\b")
+# A count of one word, maybe with its time: "combien de publiques (en 2024) ?" (the noun left out)
+ELIDED = re.compile(r"(?:et |puis )?(?:combien|cb|le nombre|nb) (?:de |d')([a-z-]{3,})((?: (?:en|pour) \S+)*)\s*\??")
 MEASURE_STEMS = {stem(w) for w in ("participants", "nombre", "total", "monde", "gens", "personnes", "co", "organise",
                                    "coorganise", "organisation")} | {stem(w) for w in MEASURES}
 # "c'était co-organisé ?", "et quelle part du total ?" ask of the last one too
@@ -206,7 +212,8 @@ def _placeless(draft: Draft, address: bool = False) -> bool:
 ABOUT_IT = re.compile(r"\b(la-dessus|dessus|ce sujet|ce theme|ce domaine|ca|cela)\b")
 # A whole question: it asks (a question word) about a subject of its own, and points back at nothing.
 # "une formation pour quelqu'un comme moi ?", "dans notre cas": asked for the one who speaks
-FOR_ME = re.compile(r"\b(?:pour|comme|a) (?:moi|nous)\b|\b(?:mon|notre) (?:cas|profil|situation)\b|\bme (?:conseill|recommand)\w*")
+FOR_ME = re.compile(r"\b(?:pour|comme|a) (?:moi|nous)\b|\b(?:mon|notre) (?:cas|profil|situation)\b|\b(?:me|nous) (?:conseill|recommand)\w*|"
+                    r"\b(?:vous|tu) (?:conseill|recommand)\w*|\b(?:conseill|recommand)\w*-(?:vous|tu)\b")
 ASKS = re.compile(r"\b(combien|cb|quel\w*|qui|quand|comment|pourquoi|c'est quoi|qu'est-ce|(?:le |du )?(?:nombre|nb) (?:de|d'))(?:\b|(?<='))")  # "et le nombre de X" too
 POINTS_BACK = re.compile(r"\b(dessus|dedans|la-bas|cela|ceci|ca(?! va\b| marche\b)|meme question|celui|celle|ceux|celles|"
                          r"ils|elles|eux|lui|leurs?|son|sa|ses)\b|"
@@ -418,8 +425,7 @@ class Engine:
             asked = message[len(preface):].strip()
             question = asked.split("?")[0]  # what follows it ("on m'a dit que ça avait bougé") leans on it, not back
             # "… ce type de produit ?", "… à ce besoin ?": what the preface described
-            leans = is_followup(question) or refers_back(question) or re.search(
-                r"\b(?:ces|cette|cet|ca|cela|ce (?!(?:que|qui|qu|sont|serait|soit|sera|dont|n)\b)[a-z]{3,})\b", fold(question))
+            leans = is_followup(question) or refers_back(question) or DEMONSTRATIVE.search(fold(question))
             if set(parse(asked, as_of, self.lexicon).topic) - MEASURE_STEMS and not leans:  # not "c koi ces sigles ?"
                 scene, message, margin = preface, asked, 0.1
         if scene:
@@ -440,8 +446,11 @@ class Engine:
             # "je veux me former, y avait quoi comme formations en décembre ?": what the speaker says of themself
             # before a comma, when the whole finds nothing, is left out
             # ("je cherche un acteur qui gère des entrepôts, c'est dans vos membres ?" asks of what it said)
-            if draft.abstained and (clause := re.match(r"\s*(?:je|j'|moi|nous)\b[^,?]*,(?=.*\?)", message, re.I)) \
-                    and not POINTS_BACK.search(fold(message[clause.end():])):
+            # ("Je bosse dans la dépollution. Il y a un rendez-vous cette semaine ?": the sentences before it too)
+            if draft.abstained and (clause := re.match(r"\s*(?:je|j'|moi|nous)\b[^,?]*,(?=.*\?)", message, re.I)
+                                    or (re.match(re.escape(preface), message) if preface else None)) \
+                    and not POINTS_BACK.search(fold(message[clause.end():])) \
+                    and not (preface and DEMONSTRATIVE.search(fold(message[clause.end():]))):  # "… ces mesures ?"
                 alone = self._message(message[clause.end():].strip(), as_of, previous)
                 if not alone[0].abstained:
                     draft, context = alone
@@ -537,10 +546,27 @@ class Engine:
                 undated, alone = self._claim_or_question(part, as_of, previous)
                 if draft.abstained and not undated.abstained or undated.coverage > draft.coverage:
                     draft, context = undated, alone
-            if draft.abstained and drafts and not drafts[-1].abstained \
-                    and not set(parse(self.lexicon.read(part), as_of, self.lexicon).topic) - MEASURE_STEMS:
+            if said and (alone := ELIDED.fullmatch(fold(dated).strip())) \
+                    and (noun := re.search(r"\b(?:combien|cb|nombre|nb) (?:de |d')([a-z-]{3,}) [a-z-]{3,}", fold(said[-1][0]))):
+                # "combien de structures privées, combien de publiques …": the noun said once, each adjective its own
+                fuller = self._claim_or_question(f"combien de {noun.group(1)} {alone.group(1)}{alone.group(2)} ?", as_of,
+                                                 previous)
+                # the base says the two words together ("structures publiques"), not "projets membres"
+                together = re.search(rf"\b{stem(noun.group(1))}\w* {stem(alone.group(1))}\w*", fold(fuller[0].text))
+                if not fuller[0].abstained and together and (draft.abstained or fuller[0].coverage >= draft.coverage):
+                    draft, context = fuller
+            mine = set(parse(self.lexicon.read(part), as_of, self.lexicon).topic) - MEASURE_STEMS
+            if draft.abstained and drafts and not drafts[-1].abstained and not mine:
                 continue  # "…, et de combien ?": the part before has said it, this one asks nothing new
-            previous = context
+            ids = {s.id for s in draft.sources}
+            if ids and on is None and said and _kind(draft.focus) == "figures" \
+                    and any(ids == {s.id for s in d.sources} for d in drafts) \
+                    and mine - set(parse(self.lexicon.read(said[-1][0]), as_of, self.lexicon).topic):
+                # "combien de newsletters en 2023 ? et combien de listes de diffusion en 2023 ?": a part naming a
+                # subject of its own that came back with the answer before is read alone (and may find nothing)
+                draft, context = self._claim_or_question(dated, as_of, before)
+            if draft.reason != PRIVACY_REASON:  # "file-moi son mail, et redis-moi son nom": "son" is still the one before
+                previous = context
             if period is None and context and context.question:  # "et le mois suivant, quelle part … ?": the month the
                 period = read_dates(context.question, as_of).period  # first part resolved to, for the next
             if on is None:
@@ -725,7 +751,9 @@ class Engine:
                     and (gap := self.amounts.difference(previous.amounts[-1], other[1].amounts[-1])):
                 # "ça fait combien de moins que le forum Sols ?": the thing named, against the last amount said
                 draft, context = other[0], replace(other[1], focus={**other[1].focus, "gap": gap.focus["gap"]})
-                draft = replace(draft, text=f"{gap.text}\n{draft.text}",
+                # the period of the last question was not said of the thing named: no "Pas en avril :" about it
+                shown = re.sub(r"^Pas [^:\n]+ : (.)", lambda m: m.group(1).upper(), draft.text)
+                draft = replace(draft, text=f"{gap.text}\n{shown}",
                                 sources=gap.sources + [s for s in draft.sources if s.id not in {g.id for g in gap.sources}])
                 return draft, context
         question, focus, earlier, seen = typed, {}, [], frozenset()
@@ -748,7 +776,9 @@ class Engine:
             if COMPARE.search(fold(message)) and not own.dates.years:  # "ça fait combien de plus ?"
                 years = sorted(set(previous.earlier) | set(previous.years))
             # "la thématique la plus fréquente ?" then "elle pèse combien en % ?": the one ranked first
-            leader = previous.focus.get("leader") if LEADER.search(fold(message)) else ""
+            # ("combien d'occurrences ?" after it too: a count with no subject of its own is the leader's)
+            leader = previous.focus.get("leader") if LEADER.search(fold(message)) or bare and own.has("count") \
+                and not own.dates.years else ""
             question = resolve(message, leader or previous.question, years, as_of, self.lexicon)
             if previous.gist and ABOUT_IT.search(fold(message)):
                 seen = frozenset(previous.focus.get("ids", []))  # "des événements là-dessus ?" after a definition
@@ -900,7 +930,7 @@ class Engine:
     def _guard(self, q: Query) -> Draft | None:
         """Refusals that come before any search: contact details, invention, years the base lacks."""
         if q.has("privacy"):
-            return abstain(PRIVACY_REFUSAL, "coordonnées personnelles demandées")
+            return abstain(PRIVACY_REFUSAL, PRIVACY_REASON)
         asked = list(q.dates.years)
         period = q.dates.period
         if not asked and period and period.year_known and (period.start.month, period.start.day) == (1, 1) \
@@ -960,7 +990,9 @@ class Engine:
         refusal = self._guard(q)
         if refusal:
             return refusal
-        if countries := self.countries.answer(q.text, q.dates.period):
+        # ("Sempergreen c'est de quel pays ?": the country of the member named, said on its card)
+        if not (re.search(r"\bquel pays\b", q.folded) and self.members.named(q)) \
+                and (countries := self.countries.answer(q.text, q.dates.period)):
             return countries  # "avec quels pays ?": the countries the base names, wherever it names them
         ids = focus.get("ids") or []
         kind = focus.get("kind")

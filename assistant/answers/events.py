@@ -198,7 +198,15 @@ class EventBook:
             events = [e for e in events if e.type_label not in out]
             explained |= set(content_stems(canonical(set_aside(q.folded)))) & topic
         if type_labels:
-            typed = [e for e in events if e.type_label in type_labels]
+            # "quels ateliers sur la terre fertile ?": an event of another type whose title opens on the word asked
+            # ("Atelier retour d'expérience …", a thematic group) is one to a reader; counts keep the report's types
+            heads = type_stems & set().union(*(self.types[t].heads for t in type_labels))
+            # (not when a subtype is named whole: "le prochain atelier confluence"; nor without a subject: "le premier
+            # atelier de l'année" walks the report's types)
+            titled = not q.has("count", "sum", "average", "max", "min") and heads and not type_stems - heads \
+                and set(q.topic) - type_stems - EVENT_WORDS - THEME_STEMS
+            typed = [e for e in events if e.type_label in type_labels
+                     or titled and content_stems(canonical(e.title))[:1] == [h for h in heads][:1]]
             for label in type_labels:
                 typed = self._restrict_to_subtype(label, alt, typed)
             explained |= type_stems | {stem(fold(e.type_code)) for e in typed if e.type_code}  # "… (WP1)"

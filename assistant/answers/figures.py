@@ -133,7 +133,7 @@ class FigureBook:
         by = re.search(r"\b(?:par|selon (?:le|la|les)) (\w+)", q.folded)
         if by and by.group(1) in ("mois", "an", "annee", "trimestre", "semestre"):
             return None  # "par mois": one series over time, not a table of figures
-        if q.has("sum"):
+        if q.has("sum") and (not by or re.search(r"\b(?:additionn|somme|cumul|ajout)\w*", q.folded)):
             return None  # "si on additionne les fréquences du tableau": a total of its rows, not the rows
         kind = KIND_ASKED.search(q.folded)  # "c'est quel genre de membres ?"
         if not (q.has("list", "what") or by or kind or re.search(r"\b(donne|montre|affiche|tous|toutes|repartition|"
@@ -192,6 +192,11 @@ class FigureBook:
             sources += [figure_source(f, f"{f.metric} ({period_label(f.period) or 'sans date'}) : "
                                          f"{format_number(f.value, f.unit)}") for f in shown]
         text = f"{group} — {len(metrics)} chiffres :\n" + "\n".join(lines)
+        latest = [(self._periods(q, m) or m.figures)[-1] for m in metrics]
+        if q.has("sum") and not several and len({f.period for f in latest}) == 1 and "%" not in {f.unit for f in latest}:
+            # "le total des membres par collège ?": the rows, and what they add up to
+            units = {f.unit for f in latest}
+            text += f"\nTotal : {format_number(sum(f.value for f in latest), units.pop() if len(units) == 1 else None)}."
         if others:
             text += "\nLe bilan les répartit aussi par " + " et par ".join(others) + "."
         # "quels types de membres ?" names this table by its breakdown too ("par catégorie"): the whole answer
@@ -523,7 +528,7 @@ class FigureBook:
         # "l'année où il a gagné le plus de membres", "le mois où on a pris le plus d'abonnés"; not "les abonnés
         # gagnés", a series of its own
         change = re.search(rf"\b({RISE}|{FALL}|(?:(?:a|ont|avons|avez)(?:-t-(?:on|il|elle|ils|elles))? |-t-on )(?:gagne|perdu|pris)|"
-                           rf"(?:gagne|perdu|pris) (?:le|la) (?:plus|moins))", q.folded)
+                           rf"(?:gagne|perdu|pris) (?:le|la) (?:plus|moins)|(?:le|la) (?:plus|moins) (?:gagne|perdu|pris)\b)", q.folded)
         # a series of changes already ("nouveaux abonnés par mois"): its weakest progression is its lowest value
         flow = re.search(r"\b(?:nouveaux?|nouvelles?|gains?|gagne\w*)\b", fold(m.label))
         if change and not flow and dated[0].unit != "%":  # not "le plus de …": a change from one reading to the next

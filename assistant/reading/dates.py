@@ -72,6 +72,9 @@ def _full_year(token: str) -> int:
 
 def read_dates(text: str, today: date) -> DateInfo:
     t = re.sub(rf"\b({_MONTH_RE})\.? ([1-3]\d)\b(?![\d/:h])", r"\1 20\2", fold(text))  # "juin 24": June 2024
+    # "cette année (2024)", "l'an dernier (2023)": the year in brackets says which one is meant
+    t = re.sub(rf"\b(?:cette annee|l'(?:annee|an) (?:derniere?|passee?|precedente?))\s*\(\s*(?:en |soit |donc )?({_YEAR})\s*\)",
+               r"en \1", t)
     years = tuple(int(y) for y in re.findall(rf"\b{_YEAR}\b", t))
     if len(years) == 1 and (m := re.search(r"\bl'(?:annee|an|exercice) (d'avant|precedente?|suivante?|d'apres)\b|"
                                            r"\bqu(?:'|e )(avant|auparavant)\b", t)):

@@ -11,7 +11,9 @@ from assistant.reading.premise import FALL, RISE
 ASK = (r"combien|cb|quand|qd|ou|qui|ki|quel|quelle|quels|quelles|kel|lequel|laquelle|lesquels|lesquelles|comment|pourquoi|quoi|a quoi|de quoi|a combien|aupres de combien|c'est quoi|c'etait quoi|c'est quand|"
        r"c'etait quand|c'est ou|c'etait ou|est-ce|a quelle|en quelle|le nombre|nombre d'|nombre de|nb d'|nb de|la date|y a-t-il|"
        r"depuis quand|jusqu'a quand|a partir de quand|depuis combien|"
-       r"il y a|ya|" + INVERTED_ASK)
+       r"il y a|ya|(?:il )?y en (?:a|avait|aura)|"
+       # a request in the imperative: "file-moi …, et redis-moi son nom"
+       r"(?:re)?(?:dis|donne|file|envoie|passe|montre|rappelle|indique|precise|explique|cite)[- ]moi|" + INVERTED_ASK)
 # "... et combien ...", "..., quand ...", "...; qui ..." — a conjunction or a comma before a question word.
 BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:de |d')?(?:{ASK})\b)|\s*[;,]\s+(?=(?:{ASK})\b)|"
                       rf"\s*,\s+(?=(?:et|puis)\s+(?:[\w']+\s+){{1,5}}(?:{ASK})\b)|"  # ", et la newsletter sort à quelle …"
@@ -59,6 +61,33 @@ def _listed(message: str) -> list[str] | None:
     if not re.search(r"\b(?:\d+|deux|trois|quatre|cinq|six|quelques|plusieurs)\b", fold(head)):
         items = [f"{head} : {i}" for i in items]
     return items
+
+
+# "il me faut 1) le nombre de … 2) le nombre de … 3) …", "a) … b) …": items numbered in order are as many questions;
+# a time said once for all of them ("le tout pour 2024", or in the words before the first item) is each item's.
+_MARK = re.compile(r"(?:^|(?<=[\s,;:]))(?P<mark>[1-9]|[a-e])\s?[)/]\s+")
+_FOR_ALL = re.compile(r"[\s,;.]*\b(?:le tout|tout ca|tout ça|pour (?:les|ces|tous) (?:deux|trois|quatre|[2-9])\b)(?P<tail>.*)$",
+                      re.I | re.S)
+_TIME = re.compile(r"\b(?:(?:en |fin |debut )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+                   r"novembre|decembre) )?(?:19|20)\d\d\b")
+
+
+def _numbered(message: str) -> list[str] | None:
+    marks = list(_MARK.finditer(message))
+    sequence = "123456789" if marks and marks[0].group("mark").isdigit() else "abcde"
+    marks = [m for i, m in enumerate(marks) if i < len(sequence) and m.group("mark") == sequence[i]]
+    if len(marks) < 2:
+        return None
+    items = [message[m.end():n.start()] for m, n in zip(marks, marks[1:])] + [message[marks[-1].end():]]
+    said = fold(message[:marks[0].start()])
+    if for_all := _FOR_ALL.search(items[-1]):
+        said += " " + fold(for_all.group("tail"))
+        items[-1] = items[-1][:for_all.start()]
+    when = _TIME.search(said)
+    items = [i.strip(" ,;.?!") for i in items]
+    if any(len(i.split()) < 2 for i in items):
+        return None
+    return [f"{i} {said[when.start():when.end()]} ?" if when and not _TIME.search(fold(i)) else f"{i} ?" for i in items]
 
 
 # "Le forum sols a-t-il attiré plus de monde que le forum eau ?": two things measured alike — how much for the first,
@@ -224,6 +253,8 @@ def _distinguished(message: str) -> list[str] | None:
 
 def split_questions(message: str) -> list[str]:
     """The questions of a message, in order; one part when it asks one thing."""
+    if numbered := _numbered(message):
+        return numbered
     if listed := _listed(message):
         return [f"{item} ?" for item in listed]
     if distinguished := _distinguished(message):
@@ -274,6 +305,11 @@ def split_questions(message: str) -> list[str]:
                                          r"par rapport a) ((?:19|20)\d\d)\s*\??", fold(p).strip())):
             merged[-1] = f"{merged[-1].rstrip(' ?')} et en {m.group(2)} avec l'écart ?"
             continue  # "… combien en 2024, et combien de plus qu'en 2023 ?": both years, and the gap between them
+        if merged and re.fullmatch(r"(?:pour|pr|en tant que|dans le cas d'|si (?:on est|je suis|c'est))\s*"
+                                   r"(?:un |une |des |les |le |la |l'|mon |ma |notre )?[\w'-]+(?: [\w'-]+){0,2}\s*\?*",
+                                   fold(p).strip()) and not re.search(rf"\b(?:{ASK})\b", fold(p)):
+            merged[-1] = f"{merged[-1].rstrip(' ?')} {p}"  # "ça coûte combien ? pour une PME ?": whom the question is for
+            continue
         if merged and "?" in p and re.match(r"(?:genre|par exemple|style|typiquement)\b", fold(p)) \
                 and not re.search(rf"\b(?:{ASK})\b", fold(p)):
             merged[-1] = f"{merged[-1].rstrip(' ?')}, {p}"  # "… ? genre un atelier ?": an example of what was asked

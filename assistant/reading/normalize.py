@@ -18,7 +18,7 @@ _ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'")
 STOPWORDS = frozenset(
     """
     a au aux avec ce ces cet cette dans de des du elle elles en et eux il ils je la le les leur leurs lui
-    ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te
+    ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur pres ta te
     tes toi ton tu un une vos votre vous y ete etre est sont etait etaient ont a as avait avaient
     sera seront suis es sommes etes ai aie c ca cela ceci celui celle ceux celles ici la-bas ci tout tous
     toute toutes plus moins tres bien aussi ainsi alors donc car si deja encore d l s t j m n qu dont non chez aupres

@@ -49,10 +49,13 @@ ABOUT = re.compile(r"\b(?:environ|pres de|a peu pres|genre|dans les|autour de|qu
                    r"approximativement)\s*$")
 NEAR = 0.15  # how far from a rough number a value may be and still be it
 # A change claimed: "les actions ont augmenté en 2024 par rapport à 2023", "a baissé entre 2023 et 2024".
+# Said with a noun ("il y a eu une grosse hausse"), or against an earlier year ("c'était moins qu'en 2023").
+_NOUN = r"(?:eu|connu|note|vu) une (?:[a-z]+ )?"
+_THAN = r"(?:qu'en|que en) (?:19|20)\d\d"
 RISE = re.compile(r"\b(augmente\w*|a progresse|ont progresse|est en hausse|sont en hausse|en hausse|a cru|ont cru|a grimpe|"
-                  r"ont grimpe)\b")
+                  rf"ont grimpe|{_NOUN}(?:hausse|augmentation|progression)|plus {_THAN})(?=\W|$)")
 FALL = re.compile(r"\b(baisse\w*|diminue\w*|a recule|ont recule|en baisse|a chute|ont chute|a regresse|ont regresse|"
-                  r"a perdu|ont perdu)\b")
+                  rf"a perdu|ont perdu|{_NOUN}(?:baisse|diminution)|moins {_THAN})(?=\W|$)")
 # What the figures' answer says of a change: "Évolution de 2023 à 2024 : −144", "Il n'y a pas eu de hausse".
 CHANGE_SAID = re.compile(r"evolution de .{1,40}? : ([+−-])|(pas eu de (?:hausse|baisse), mais une (hausse|baisse))")
 # A place claimed: "son siège est en Belgique", "ça se passait à Nanterre" (a capitalised name after en/à/au).
@@ -99,7 +102,8 @@ FOUNDED = re.compile(rf"\b(?:existe\w* depuis|cree\w* en|fonde\w* en|lance\w* en
 NAMED = re.compile(r"\bc'(?:est|etait|était) (?:bien |pas )?(?P<name>[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)?)"
                    r"(?P<who> qui\b)?")
 DEGREE = re.compile(r"\b(?:beaucoup|bcp|fortement|nettement|largement|legerement|un peu|enormement|grave|vachement|"
-                    r"tellement|tres|considerablement|sensiblement|pas mal|clairement|vraiment)\b")
+                    r"tellement|tres|considerablement|sensiblement|pas mal|clairement|vraiment|grosse|gros|forte|fort|nette|"
+                    r"belle|petite|legere|enorme|sacree|vraie)\b")
 HAPPENED = re.compile(r"\b(?:eu lieu|tenue?s?|deroulee?s?|maintenue?s?)\b")
 MOVED = re.compile(r"\b(?:(report|decal|repouss)|(annul))ee?s?\b")  # put off, called off
 WHEN = re.compile(rf"\b(?:en |au mois de |le |au |debut |fin |mi-?|courant )*(?:\d{{1,2}}(?:er)? )?(?:{_MONTH_RE})\b")
@@ -203,7 +207,9 @@ def read_claim(message: str, today: date) -> Claim | None:
     if bool(rise) != bool(fall):  # "… ont augmenté en 2024 par rapport à 2023": how it changed, and Oui or Non
         m = rise or fall
         # "ça a beaucoup augmenté ?": how much it is said to have changed is no subject
-        subject = DEGREE.sub(" ", body[:m.start()] + " " + body[m.end():])
+        # "c'était moins qu'en 2023": the change since that year
+        against = " par rapport a " + body[m.end() - 4:m.end()] if re.match(r"(?:plus|moins) ", m.group(1)) else " "
+        subject = DEGREE.sub(" ", body[:m.start()] + against + body[m.end():])
         return Claim(f"evolution de {re.sub(r'  +', ' ', subject).strip(' ,?')} ?", change="+" if rise else "-")
     if m := FOUNDED.search(body):  # "le cluster existe depuis 2010 ?": when it began, and Oui or Non
         subject = re.sub(r"\s+(?:a|a ete|est|existe|a vu le jour)$", "", body[:m.start()].strip(" ,"))

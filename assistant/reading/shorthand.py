@@ -30,7 +30,7 @@ SMS = {
     "nbre": "nombre", "jcrois": "je crois", "pers": "personnes", "ppl": "personnes", "bdd": "base de donnees",
     "num": "numero",  # not "tel": "tel qu'il figure" is French
     "resp": "responsable", "respo": "responsable", "ptit": "petit", "ptite": "petite", "ptits": "petits", "ptites": "petites", "chui": "je suis", "jsuis": "je suis", "ptet": "peut-etre", "jvoudrais": "je voudrais",
-    "wesh": "salut", "okay": "ok", "oki": "ok", "thx": "merci", "thanks": "merci", "nn": "non",
+    "wesh": "salut", "okay": "ok", "oki": "ok", "thx": "merci", "thanks": "merci", "nn": "non", "nan": "non",
 }
 # Words French clips in speech ("les labos", "une manif", "le récap"): the word whole, a thing asked like any other (not
 # a word of chat the reader passes over)
@@ -38,7 +38,8 @@ CLIPPED = {"labo": "laboratoire", "labos": "laboratoires", "fac": "universite", 
            "manif": "manifestation", "manifs": "manifestations", "expo": "exposition", "expos": "expositions",
            "appli": "application", "applis": "applications", "diapo": "diaporama", "diapos": "diaporamas",
            "recap": "recapitulatif", "recaps": "recapitulatifs", "stats": "statistiques", "collab": "collaboration",
-           "collabs": "collaborations", "agglo": "agglomeration", "prog": "programme"}
+           "collabs": "collaborations", "agglo": "agglomeration", "prog": "programme", "resto": "restaurant",
+           "restos": "restaurants"}
 # Familiar French for everyday words ("ça représente combien de boulot ?"; not "boîte", which names any organisation
 # as well as a company, nor "bosser", whose "je bosse dans les sols" says who asks)
 CLIPPED |= {"boulot": "travail", "boulots": "travaux", "taf": "travail", "matos": "materiel"}

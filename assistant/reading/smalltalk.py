@@ -19,7 +19,7 @@ REPLIES = {
             "cluster. " + CAPABILITIES + " Je comprends aussi les questions posées en anglais et je réponds en français.",
 }
 KINDS = {
-    "greeting": r"bonjour|bonsoir|salut|coucou|(?:hello|hey|hi) there|hello|hey|yo|re|hi|bjr|bsr|slt|cc|wesh|(?:comment )?ca va|comment (?:vas-tu|allez-vous)|"
+    "greeting": r"bonjour|bonsoir|salut|coucou|(?:hello|hey|hi) there|hello|hey|yo|re|hi|bjr|bsr|slt|cc|wesh|(?:comment )?ca va(?: bien)?|comment (?:vas-tu|allez-vous)|(?:tu vas|vous allez) bien|"
                 r"la forme",
     "thanks": r"merci\w*|thanks?|thx|cimer",
     "goodbye": r"au revoir|bye|a plus|a\+|ciao|a (?:bientot|demain|lundi|tout a l'heure)|"
@@ -79,7 +79,10 @@ def smalltalk(message: str) -> str | None:
     # ("… for road surfacing merci" asks, and thanks only at its end)
     closing = _CLOSERS.search(folded)
     leading = bool(closing) and _words(_COURTESY.sub(" ", folded[:closing.start()])) <= 2
-    short = count <= 8 or leading and count <= 14
+    about_me = _ABOUT_ME.match(folded)
+    # "Bonjour ! Je découvre votre réseau, merci d'avance pour votre aide" (not "… le nom de Jean Dupont parmi …")
+    long_intro = about_me and not re.search(r"(?<=[\w,] )[A-ZÀ-Ý]", message)
+    short = count <= 8 or (leading or long_intro) and count <= 14
     if _SELF.search(folded) and _words(_COURTESY.sub(" ", folded)) <= 8 and not re.search(r"\d", folded):
         return REPLIES["self"]  # "hello bonsoir ! t'es un bot ou un vrai humain ? stp"
     if (m := _HELP.search(folded)) and not re.search(r"\d", folded):
@@ -91,13 +94,14 @@ def smalltalk(message: str) -> str | None:
             return REPLIES["help"]
     # "… merci d'avance": thanks for an answer to come, after what is asked ("bonjour, leequel fait des composteurs")
     social = _PATTERN.match(folded + " ") or (
-        (closing or _ABOUT_ME.match(folded)) and short and not _ASKS.search(folded)
-        and not (re.search(r"\b(?:d'avance|par avance)\b", folded) and re.search(r"[a-z]{3,}", re.sub(
+        (closing or about_me) and short and not _ASKS.search(folded)
+        and not (re.search(r"\b(?:d'avance|par avance)\b", folded) and not about_me and re.search(r"[a-z]{3,}", re.sub(
             r"\b(?:d'avance|par avance)\b", " ", _COURTESY.sub(" ", folded)))))
     if not folded or not social:
         return None
     thanked = re.sub(r"\b(merci\w*) (?:pour|de) (?:ton|ta|tes|votre|vos|l'|la|les) ?\w+", r"\1", folded)  # "merci pour ton aide"
-    for kind in ("help", "thanks", "goodbye", "greeting", "ack"):
+    # "Bonjour ! Je débute ici, merci d'avance": a newcomer greeting, greeted
+    for kind in ("greeting",) * bool(about_me) + ("help", "thanks", "goodbye", "greeting", "ack"):
         if re.search(rf"\b(?:{KINDS[kind]})\b", thanked):
             return REPLIES[kind]
     return None
