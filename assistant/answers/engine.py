@@ -565,7 +565,9 @@ class Engine:
                 # "combien de newsletters en 2023 ? et combien de listes de diffusion en 2023 ?": a part naming a
                 # subject of its own that came back with the answer before is read alone (and may find nothing)
                 draft, context = self._claim_or_question(dated, as_of, before)
-            if draft.reason != PRIVACY_REASON:  # "file-moi son mail, et redis-moi son nom": "son" is still the one before
+            # "file-moi son mail, et redis-moi son nom": "son" is still the one before (a refusal that names someone,
+            # "le mail de Camille X ? et elle fait quoi ?", is spoken of after it)
+            if draft.reason != PRIVACY_REASON or re.search(r"(?<=\s)[A-ZÀ-Ý][a-zà-ÿ]", part):
                 previous = context
             if period is None and context and context.question:  # "et le mois suivant, quelle part … ?": the month the
                 period = read_dates(context.question, as_of).period  # first part resolved to, for the next
