@@ -28,7 +28,7 @@ from assistant.knowledge.records import RecordSet
 from assistant.knowledge.retrieval import Retriever
 from assistant.reading.shorthand import reads_english
 from assistant.reading.smalltalk import ASKING, KINDS, REPLIES, smalltalk, strip_courtesy
-from assistant.reading.understanding import (FALL, KIND_ASKED, RISE, SHARE_STEMS, SPECIFIC_IDF, THEME_STEMS, THEME_WORDS,
+from assistant.reading.understanding import (FALL, KIND_ASKED, PRIVACY, RISE, SHARE_STEMS, SPECIFIC_IDF, THEME_STEMS, THEME_WORDS,
                                              SELF_DESCRIBED, WHETHER_ANY, Lexicon, Query, beside_order, parse)
 
 log = logging.getLogger(__name__)
@@ -447,11 +447,13 @@ class Engine:
             # before a comma, when the whole finds nothing, is left out
             # ("je cherche un acteur qui gère des entrepôts, c'est dans vos membres ?" asks of what it said)
             # ("Je bosse dans la dépollution. Il y a un rendez-vous cette semaine ?": the sentences before it too)
-            if draft.abstained and (clause := re.match(r"\s*(?:je|j'|moi|nous)\b[^,?]*,(?=.*\?)", message, re.I)
+            # ("jdois faire un point pr mon boss demain, il me demande cb de membres …": asked without its "?")
+            if draft.abstained and (clause := re.match(r"\s*(?:je\b|j'|j(?=[b-df-hj-np-tv-z]\w)|moi\b|nous\b)[^,?]*,"
+                                                       r"(?=.*(?:\?|\b(?:combien|cb|quand|qd|qui|quel\w*)\b))", message, re.I)
                                     or (re.match(re.escape(preface), message) if preface else None)) \
                     and not POINTS_BACK.search(fold(message[clause.end():])) \
                     and not (preface and DEMONSTRATIVE.search(fold(message[clause.end():]))):  # "… ces mesures ?"
-                alone = self._message(message[clause.end():].strip(), as_of, previous)
+                alone = self._message(strip_courtesy(message[clause.end():].strip()), as_of, previous)
                 if not alone[0].abstained:
                     draft, context = alone
         return draft, replace(context, setting=whole if _sets_the_scene(whole, self.lexicon.read(whole)) else "")
@@ -567,8 +569,12 @@ class Engine:
                 draft, context = self._claim_or_question(dated, as_of, before)
             # "file-moi son mail, et redis-moi son nom": "son" is still the one before (a refusal that names someone,
             # "le mail de Camille X ? et elle fait quoi ?", is spoken of after it)
-            if draft.reason != PRIVACY_REASON or re.search(r"(?<=\s)[A-ZÀ-Ý][a-zà-ÿ]", part):
+            if draft.reason != PRIVACY_REASON:
                 previous = context
+            elif re.search(r"(?<=\s)[A-ZÀ-Ý][a-zà-ÿ]", part) or parse(self.lexicon.read(PRIVACY.sub(" ", fold(part))), as_of,
+                                                                      self.lexicon).topic:
+                previous = replace(context, question=PRIVACY.sub(" ", fold(context.question)))  # the one named or
+                # described ("le 06 de la resp comm"), without the details refused
             if period is None and context and context.question:  # "et le mois suivant, quelle part … ?": the month the
                 period = read_dates(context.question, as_of).period  # first part resolved to, for the next
             if on is None:

@@ -8,7 +8,7 @@ from assistant.reading.dates import MONTHS
 from assistant.reading.normalize import INVERTED_ASK, fold
 from assistant.reading.premise import FALL, RISE
 
-ASK = (r"combien|cb|quand|qd|ou|qui|ki|quel|quelle|quels|quelles|kel|lequel|laquelle|lesquels|lesquelles|comment|pourquoi|quoi|a quoi|de quoi|a combien|aupres de combien|c'est quoi|c'etait quoi|c'est quand|"
+ASK = (r"combien|cb|quand|qd|ou|qui|ki|c'est qui|c'etait qui|c qui|quel|quelle|quels|quelles|kel|lequel|laquelle|lesquels|lesquelles|comment|pourquoi|quoi|a quoi|de quoi|a combien|aupres de combien|c'est quoi|c'etait quoi|c'est quand|"
        r"c'etait quand|c'est ou|c'etait ou|est-ce|a quelle|en quelle|le nombre|nombre d'|nombre de|nb d'|nb de|la date|y a-t-il|"
        r"depuis quand|jusqu'a quand|a partir de quand|depuis combien|"
        r"il y a|ya|(?:il )?y en (?:a|avait|aura)|"

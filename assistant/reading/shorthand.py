@@ -30,7 +30,7 @@ SMS = {
     "nbre": "nombre", "jcrois": "je crois", "pers": "personnes", "ppl": "personnes", "bdd": "base de donnees",
     "num": "numero",  # not "tel": "tel qu'il figure" is French
     "resp": "responsable", "respo": "responsable", "ptit": "petit", "ptite": "petite", "ptits": "petits", "ptites": "petites", "chui": "je suis", "jsuis": "je suis", "ptet": "peut-etre", "jvoudrais": "je voudrais",
-    "wesh": "salut", "okay": "ok", "oki": "ok", "thx": "merci", "thanks": "merci", "nn": "non", "nan": "non",
+    "wesh": "salut", "okay": "ok", "oki": "ok", "thx": "merci", "thanks": "merci", "nn": "non", "nan": "non", "jai": "j'ai",
 }
 # Words French clips in speech ("les labos", "une manif", "le récap"): the word whole, a thing asked like any other (not
 # a word of chat the reader passes over)
@@ -61,7 +61,7 @@ ENGLISH = [
     ("was there", "y avait-il"), ("were there", "y avait-il"), ("is there a", "y a-t-il un"), ("is there an", "y a-t-il un"),
     ("was there a", "y avait-il un"), ("was there an", "y avait-il un"), ("actually", ""), ("so", "alors"),
     ("when", "quand"), ("which place", "où"), ("what place", "où"), ("where", "où"), ("which", "quels"), ("who", "qui"), ("what", "quoi"), ("why", "pourquoi"),
-    ("how", "comment"), ("next", "prochain"), ("upcoming", "a venir"), ("last", "dernier"),
+    ("how", "comment"), ("next", "prochain"), ("upcoming", "a venir"), ("coming up", "a venir"), ("last", "dernier"),
     ("since", "depuis"), ("between", "entre"), ("average", "moyenne"), ("the most", "le plus"), ("most", "le plus de"),
     ("the least", "le moins"), ("in total", "au total"), ("list", "liste"), ("all the", "tous les"),
     ("all", "tous"), ("show me", "montre"), ("give me", "donne"), ("please", "s'il vous plait"), ("hello", "bonjour"), ("hi", "salut"), ("thank you", "merci"),
@@ -181,7 +181,8 @@ def expand(text: str) -> str:
                       lambda m: f"le {m.group(2)} avec le {'moins' if m.group(1) in ('least', 'worst') else 'plus'} "
                       f"de participants", text, flags=re.I)
         # "the cluster's director?" is the director of the cluster (a longer phrase keeps its order: see below)
-        text = re.sub(r"\b(?:the )?([A-Za-z]{3,})['’]s ([A-Za-z]{3,})(?=\s*(?:[?.!,;]|$))", r"the \2 of the \1", text)
+        text = re.sub(r"\b(?:the )?([A-Za-z]{3,})['’]s ((?:[A-Za-z]{3,} )?[A-Za-z]{3,})(?=\s*(?:[?.!,;]|$|in |for ))",
+                      r"the \2 of the \1", text)  # "the cluster's total budget in 2024?": the total budget of the cluster
         for pattern, french in _ENGLISH_RE:
             text = pattern.sub(french, text)
         text = re.sub(r"\b([A-Za-z]{3,})['’]s\b", r"\1", text)  # "the country's delegation": the possessive says no more

@@ -114,7 +114,8 @@ _REQUEST = (r"(?:est-ce que |est ce que )?(?:tu peux|tu pourrais|vous pouvez|vou
             r"(?:j'aimerais|je voudrais|je souhaiterais|je veux) (?:savoir|connaitre)|dis-moi|dites-moi|"
             r"(?:(?:peux-tu|pouvez-vous|tu peux|vous pouvez) )?(?:check|verifie|verifiez)(?: pour moi| svp| stp)?|"
             r"(?:can|could|would) you(?: please)?(?: tell me(?: about)?| give me| show me)?|"  # in English
-            r"(?:please )?(?:tell me|let me know)|quick (?:one|question)")
+            r"(?:please )?(?:tell me|let me know)|quick (?:one|question)|"
+            r"(?:il|elle|on|ils|elles) (?:me|nous) (?:demande|demandent|a demande|ont demande)")  # "mon boss … il me demande …"
 # Greetings before a question and politeness after it ("slt, ...", "... merci d'avance").
 _OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une question|question|(?:une )?(?:derniere|autre) (?:chose|question)|"
                       rf"encore une question|(?:one )?last (?:thing|question)|one more thing|{_REQUEST})\b[\s,!.:-]*|"
@@ -140,8 +141,16 @@ _PURPOSE = re.compile(r"^\s*(?:dans le cadre (?:d'une?|du|de la|des) |(?:pour|pr
                       # "Pour la newsletter je reprends : le forum …", "je vérifie : …": what the asker is doing, said
                       # in a few words before a colon
                       r"^\s*(?:pour (?:la |le |l')[^,?:]{3,40}?\s+)?(?:je |j'|on |nous )(?:\S+\s?){1,2}:\s*(?=\S)")
+# "jprépare un récap pr mon équipe, quelles visites …": the document the asker is writing, said before the question
+# (not what it is about: "un rapport sur les sols, …" keeps its subject)
+_TASK = re.compile(r"^\s*(?:je |j)(?:prepare|fais|redige|monte|boucle|finalise|ecris|complete|remplis)\s+(?:un|une|le|la|l'|mon|ma|"
+                   r"notre|des|mes|nos)\s?(?:recap\w*|rapport|point|note|presentation|diaporama|slides?|compte[- ]rendu|bilan|"
+                   r"dossier|article|post|support|tableau|synthese|fiche|mail)\b(?:(?! sur | about )[^,?]){0,40},\s*(?=\S)")
 _WHERE_WRITTEN = re.compile(r",?\s*\btel(?:le)?s? qu(?:e |'(?:il|elle|ils|elles|on) )[^,?]{3,80}(?=\?|$)")
 _CLOSING = re.compile(r"[\s,!.]*\b(?:merci(?: beaucoup| bien)?(?: d'avance| par avance| a vous| a toi)?|stp|svp|"
+                      # "…, tu peux me sortir ça ?": the request for what was just asked
+                      r"(?:tu peux|vous pouvez|tu pourrais|vous pourriez|peux-tu|pouvez-vous|tu) (?:me |nous )?(?:sortir|donner|"
+                      r"trouver|retrouver|envoyer|filer|passer) (?:ca|cela|l'info|les infos|les chiffres|le chiffre)(?: stp| svp)?|"
                       r"s'il (?:te|vous) pla[iî]t|please|bonne (?:journee|soiree)|thx|thanks|"
                       # "…, une reco ?", "Any recommendation?": asking for advice on what was just asked
                       r"(?:une?|des|vos) (?:reco|recommandation|idee|piste|suggestion)s?|"
@@ -158,7 +167,7 @@ def strip_courtesy(message: str) -> str:
         stripped = message[:m.start()] + ("?" if "?" in message[m.start():] else "")
     if m := _WHERE_WRITTEN.search(fold(stripped)):
         stripped = stripped[:m.start()] + stripped[m.end():]
-    while m := _PURPOSE.match(fold(stripped)) or _OPENING.match(fold(stripped)):
+    while m := _PURPOSE.match(fold(stripped)) or _OPENING.match(fold(stripped)) or _TASK.match(fold(stripped)):
         if not m.end():
             break
         stripped = stripped[m.end():]

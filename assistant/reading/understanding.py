@@ -92,7 +92,7 @@ SYNONYMS = [
     (r"\bmont(?:e|es|ee|ees|er|ait|aient)\b(?= (?:tout )?seuls?\b| (?:en|avec)\b)", "organise"),  # "monté seul", "monté avec"
     # "c'est quoi le poste de X ?", "quelle est sa fonction ?": who the person is, as the base says it
     (r"\b(?:quel(?:le)? (?:est|etait)|c'est quoi|c'etait quoi|quoi) (?:exactement )?(?:le|la|son|sa) (?:poste|fonction|role|"
-     r"job|titre|metier)(?: exact\w*)?(?: (?:de |d'))?", "qui est "),
+     r"job|titre|metier)(?: exact\w*| au juste| precis\w*)?(?: (?:de |d'))?", "qui est "),
     (r"\b(?:quel est|c'est quoi|(?:re)?(?:dis|donne)[- ]moi|rappelle[- ]moi) (?:son|leur) nom\b", "qui est-ce"),
     (r"\b(?:a|en|lors de|pour) quelle occasion\b", "quand"),  # a frame of the language, like "à quelle date"
     (r"\bquant\b(?= (?:a eu|a ete|est|sera|etait|c'est|ont|aura|se tient|commence))", "quand"),
@@ -323,7 +323,9 @@ REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous a
                            # "un rendez-vous qui pourrait m'intéresser", "ce qui me concerne": for the asker, no subject
                            r"\b(?:m'|me |nous )(?:interess|concern|parl|correspond|conv[ie]en)\w*|"
                            # "vous pouvez me conseiller un restaurant ?": what is recommended is asked, not advice
-                           r"\b(?:me|nous) (?:conseill|recommand|suggere|suggerer|suggerez)\w*")
+                           r"\b(?:me|nous) (?:conseill|recommand|suggere|suggerer|suggerez)\w*|"
+                           # "mon boss me demande combien …", "on me demande …": who asks the asker, no subject
+                           r"\b(?:il|elle|on|ils|elles|[a-z]+) (?:me|nous) (?:demande|demandent|a demande|ont demande)\b")
 # Adverbial phrases of French: they say how the speaker sees it, how often or how much, never what is asked ("comme
 # d'habitude", "on en parle tout le temps", "ça a beaucoup bougé").
 ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du coup|en fait|au fait|par hasard|a priori|"
@@ -909,7 +911,7 @@ DEFINITE = frozenset("le la les l ce cet cette ces mon ma mes ton ta tes son sa 
 # After these, "-ent" ends a noun ("le président", "un agent"), not a plural verb ("ils le présentent").
 SINGULAR = frozenset("le la un une du au ce cet mon ton son notre votre leur quel".split())
 PRE_ADJECTIVES = frozenset("petit petite gros grosse grand grande bon bonne nouveau nouvel nouvelle premier "
-                           "premiere dernier derniere vrai vraie autre seul seule meme".split())
+                           "premiere dernier derniere vrai vraie autre seul seule meme total".split())  # "the total budget"
 
 
 def _names(text: str) -> set[str]:

@@ -3693,3 +3693,37 @@ def test_an_event_titled_with_the_kind_asked_is_listed_whatever_its_type(assista
     assert "4 juillet 2024" in a.answer and "14 novembre 2024" in a.answer
     count = ask(assistant, "combien d'ateliers en 2024 ?", as_of="2024-12-31")
     assert "13 événements" in count.answer  # a count keeps the report's types
+
+
+def test_jai_typed_without_its_apostrophe_opens_a_claim(assistant):
+    a = ask(assistant, "combien de newsletters en 2024 ? jai l'impression que ça a augmenté par rapport à 2023",
+            as_of="2024-12-31")
+    assert "Oui" in a.answer and "7 en 2023" in a.answer
+
+
+def test_coming_up_in_english_asks_what_comes_next(assistant):
+    a = ask(assistant, "hi, which visit is coming up?", as_of="2024-10-01")
+    assert not a.abstained and "Saint-Gobain" in a.answer
+
+
+def test_a_question_buried_after_the_asker_s_task_and_boss_is_found_without_its_question_mark(assistant):
+    a = ask(assistant, "jdois préparer la réunion de lundi, ma directrice me demande cb de newsletters en 2024 et cb "
+                       "l'année d'avant, tu peux me sortir ça", as_of="2025-01-10")
+    assert "12 en 2024" in a.answer and "7 en 2023" in a.answer
+
+
+def test_the_document_the_asker_writes_is_not_what_is_asked(assistant):
+    a = ask(assistant, "je prépare une note pour le bureau, quelles formations le cluster a organisées en 2024 ?",
+            as_of="2024-12-31")
+    assert not a.abstained and "19 décembre 2024" in a.answer and "Bureau" not in a.answer
+
+
+def test_a_person_described_by_role_in_a_refused_request_is_named_after_it(assistant):
+    a = ask(assistant, "passe-moi le mail perso de la responsable communication stp, c'est qui au fait ?",
+            as_of="2024-12-31")
+    assert a.answer.startswith("Je ne communique pas") and "Dourneau" in a.answer
+
+
+def test_an_english_possessive_before_a_thing_the_base_lacks(assistant):
+    a = ask(assistant, "and the association's total budget for 2023?", as_of="2024-12-31")
+    assert a.abstained and "« budget »" in a.answer
