@@ -181,11 +181,11 @@ def expand(text: str) -> str:
                       lambda m: f"le {m.group(2)} avec le {'moins' if m.group(1) in ('least', 'worst') else 'plus'} "
                       f"de participants", text, flags=re.I)
         # "the cluster's director?" is the director of the cluster (a longer phrase keeps its order: see below)
-        text = re.sub(r"\b(?:the )?([A-Za-z]{3,})['’]s ((?:(?:total|annual|overall|whole|yearly|monthly) )?[A-Za-z]{3,})"
-                      r"(?=\s*(?:[?.!,;]|$))|\b(?:the )?([A-Za-z]{3,})['’]s ((?:total|annual|overall|whole|yearly|monthly) "
-                      r"[A-Za-z]{3,})(?= (?:in|for) )",
-                      lambda m: f"the {m.group(2) or m.group(4)} of the {m.group(1) or m.group(3)}", text)  # "the
-        # cluster's total budget in 2024?": the total budget of the cluster
+        text = re.sub(r"\b(?:the )?([A-Za-z]{3,})['’]s ([A-Za-z]{3,})(?=\s*(?:[?.!,;]|$))", r"the \2 of the \1", text)
+        # "the cluster's total budget in 2024?": the budget, total, of the cluster (the noun after its article, as
+        # French says it)
+        text = re.sub(r"\b(?:the )?([A-Za-z]{3,})['’]s (total|annual|overall|whole|yearly|monthly) ([A-Za-z]{3,})"
+                      r"(?=\s*(?:[?.!,;]|$| in | for ))", r"the \3 \2 of the \1", text)
         for pattern, french in _ENGLISH_RE:
             text = pattern.sub(french, text)
         text = re.sub(r"\b([A-Za-z]{3,})['’]s\b", r"\1", text)  # "the country's delegation": the possessive says no more

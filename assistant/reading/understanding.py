@@ -911,7 +911,7 @@ DEFINITE = frozenset("le la les l ce cet cette ces mon ma mes ton ta tes son sa 
 # After these, "-ent" ends a noun ("le président", "un agent"), not a plural verb ("ils le présentent").
 SINGULAR = frozenset("le la un une du au ce cet mon ton son notre votre leur quel".split())
 PRE_ADJECTIVES = frozenset("petit petite gros grosse grand grande bon bonne nouveau nouvel nouvelle premier "
-                           "premiere dernier derniere vrai vraie autre seul seule meme total".split())  # "the total budget"
+                           "premiere dernier derniere vrai vraie autre seul seule meme".split())
 
 
 def _names(text: str) -> set[str]:
