@@ -206,7 +206,7 @@ class EventBook:
             titled = not q.has("count", "sum", "average", "max", "min") and heads and not type_stems - heads \
                 and set(q.topic) - type_stems - EVENT_WORDS - THEME_STEMS
             typed = [e for e in events if e.type_label in type_labels
-                     or titled and content_stems(canonical(e.title))[:1] == [h for h in heads][:1]]
+                     or titled and bool(set(content_stems(canonical(e.title))[:1]) & heads)]
             for label in type_labels:
                 typed = self._restrict_to_subtype(label, alt, typed)
             explained |= type_stems | {stem(fold(e.type_code)) for e in typed if e.type_code}  # "… (WP1)"

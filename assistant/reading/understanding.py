@@ -325,7 +325,7 @@ REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous a
                            # "vous pouvez me conseiller un restaurant ?": what is recommended is asked, not advice
                            r"\b(?:me|nous) (?:conseill|recommand|suggere|suggerer|suggerez)\w*|"
                            # "mon boss me demande combien …", "on me demande …": who asks the asker, no subject
-                           r"\b(?:il|elle|on|ils|elles|[a-z]+) (?:me|nous) (?:demande|demandent|a demande|ont demande)\b")
+                           r"\b[a-z]+ (?:me|nous) (?:demande|demandent|a demande|ont demande)\b")
 # Adverbial phrases of French: they say how the speaker sees it, how often or how much, never what is asked ("comme
 # d'habitude", "on en parle tout le temps", "ça a beaucoup bougé").
 ADVERBIAL = re.compile(r"\b(?:comme )?d'(?:habitude|ailleurs|abord)\b|\b(?:du coup|en fait|au fait|par hasard|a priori|"
