@@ -3473,7 +3473,7 @@ def test_how_much_a_change_is_said_to_be_is_no_subject(assistant):
 
 
 def test_a_change_heard_of_after_the_question_is_checked(assistant):
-    a = ask(assistant, "combien de contacts dans la base en 2024 ? il paraît que ça a beaucoup augmenté grâce aux salons")
+    a = ask(assistant, "le nb de contacts de la base en 2024 c'est combien ? il paraît que ça a beaucoup augmenté grâce aux salons")
     assert "4354" in a.answer and "Oui" in a.answer and "3643" in a.answer
 
 
