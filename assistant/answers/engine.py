@@ -548,15 +548,9 @@ class Engine:
                 undated, alone = self._claim_or_question(part, as_of, previous)
                 if draft.abstained and not undated.abstained or undated.coverage > draft.coverage:
                     draft, context = undated, alone
-            if said and (alone := ELIDED.fullmatch(fold(dated).strip())) \
-                    and (noun := re.search(r"\b(?:combien|cb|nombre|nb) (?:de |d')([a-z-]{3,}) [a-z-]{3,}", fold(said[-1][0]))):
-                # "combien de structures privées, combien de publiques …": the noun said once, each adjective its own
-                fuller = self._claim_or_question(f"combien de {noun.group(1)} {alone.group(1)}{alone.group(2)} ?", as_of,
-                                                 previous)
-                # the base says the two words together ("structures publiques"), not "projets membres"
-                together = re.search(rf"\b{stem(noun.group(1))}\w* {stem(alone.group(1))}\w*", fold(fuller[0].text))
-                if not fuller[0].abstained and together and (draft.abstained or fuller[0].coverage >= draft.coverage):
-                    draft, context = fuller
+            if said and (fuller := self._noun_restored(dated, said[-1][0], as_of, previous)) \
+                    and (draft.abstained or fuller[0].coverage >= draft.coverage):
+                draft, context = fuller
             mine = set(parse(self.lexicon.read(part), as_of, self.lexicon).topic) - MEASURE_STEMS
             if draft.abstained and drafts and not drafts[-1].abstained and not mine:
                 continue  # "…, et de combien ?": the part before has said it, this one asks nothing new
@@ -571,10 +565,8 @@ class Engine:
             # "le mail de Camille X ? et elle fait quoi ?", is spoken of after it)
             if draft.reason != PRIVACY_REASON:
                 previous = context
-            elif re.search(r"(?<=\s)[A-ZÀ-Ý][a-zà-ÿ]", part) or parse(self.lexicon.read(PRIVACY.sub(" ", fold(part))), as_of,
-                                                                      self.lexicon).topic:
-                previous = replace(context, question=PRIVACY.sub(" ", fold(context.question)))  # the one named or
-                # described ("le 06 de la resp comm"), without the details refused
+            elif self._names_someone(part, as_of):  # the one named or described ("le 06 de la resp comm"), without
+                previous = replace(context, question=PRIVACY.sub(" ", fold(context.question)))  # the details refused
             if period is None and context and context.question:  # "et le mois suivant, quelle part … ?": the month the
                 period = read_dates(context.question, as_of).period  # first part resolved to, for the next
             if on is None:
@@ -596,6 +588,24 @@ class Engine:
         # "… en 2024, et par rapport à 2023 ?" then "détaille par type": the years of the whole message
         return _joined(drafts), replace(previous, years=sorted(years), parts=[c.question for c in earlier + [c for _, c in said]]) \
             if previous else previous
+
+    def _noun_restored(self, part: str, earlier: str, as_of: date, previous: Context | None) -> tuple[Draft, Context] | None:
+        """"Combien de structures privées, combien de publiques ?": a count of one word, asked after a count of a noun
+        and its adjective, read with that noun — when the base says the two words together ("structures publiques",
+        never "projets membres"); None otherwise."""
+        alone = ELIDED.fullmatch(fold(part).strip())
+        noun = alone and re.search(r"\b(?:combien|cb|nombre|nb) (?:de |d')([a-z-]{3,}) [a-z-]{3,}", fold(earlier))
+        if not noun:
+            return None
+        fuller = self._claim_or_question(f"combien de {noun.group(1)} {alone.group(1)}{alone.group(2)} ?", as_of, previous)
+        together = re.search(rf"\b{stem(noun.group(1))}\w* {stem(alone.group(1))}\w*", fold(fuller[0].text))
+        return fuller if together and not fuller[0].abstained else None
+
+    def _names_someone(self, refused: str, as_of: date) -> bool:
+        """Whether a refused request for contact details names its person ("le mail de Camille X") or describes them
+        ("le 06 de la resp comm"), rather than pointing back ("son numéro")."""
+        return bool(re.search(r"(?<=\s)[A-ZÀ-Ý][a-zà-ÿ]", refused)
+                    or parse(self.lexicon.read(PRIVACY.sub(" ", fold(refused))), as_of, self.lexicon).topic)
 
     def _only_dated(self, message: str, as_of: date) -> bool:
         """"et en juin ?", "et l'année d'avant ?": a follow-up that says another time and nothing else."""

@@ -208,7 +208,8 @@ def read_claim(message: str, today: date) -> Claim | None:
         m = rise or fall
         # "ça a beaucoup augmenté ?": how much it is said to have changed is no subject
         # "c'était moins qu'en 2023": the change since that year
-        against = " par rapport a " + body[m.end() - 4:m.end()] if re.match(r"(?:plus|moins) ", m.group(1)) else " "
+        than = re.match(r"(?:plus|moins) .*\b((?:19|20)\d\d)$", m.group(1))
+        against = f" par rapport a {than.group(1)} " if than else " "
         subject = DEGREE.sub(" ", body[:m.start()] + against + body[m.end():])
         return Claim(f"evolution de {re.sub(r'  +', ' ', subject).strip(' ,?')} ?", change="+" if rise else "-")
     if m := FOUNDED.search(body):  # "le cluster existe depuis 2010 ?": when it began, and Oui or Non
