@@ -94,17 +94,17 @@ class Amounts:
         return None
 
     def difference(self, a: list, b: list) -> Draft | None:
-        """"Écart : 44 (+34,9 %). « Forum régional Sols » : 170 participants ; « Forum Eau » : 126 participants."
+        """"Écart : +44 (+34,9 %). « Forum régional Sols » : 170 participants ; « Forum Eau » : 126 participants."
         None when the two are not amounts of one kind, or are the same amount."""
         if a[2] != b[2] or a[:2] == b[:2]:
             return None
         big, small = sorted([a, b], key=lambda x: -x[1])
         gap = big[1] - small[1]
         if a[2] == "%":
-            text = f"Écart : {format_number(gap)} points."
+            text = f"Écart : +{format_number(gap)} points."
         else:
             share = f" (+{format_number(round(100 * gap / small[1], 1))} %)" if small[1] > 0 else ""
-            text = f"Écart : {format_number(gap)}{share}."
+            text = f"Écart : +{format_number(gap)}{share}."  # the larger one has that much more
         text += f" {big[0]} : {_shown(big)} ; {small[0]} : {_shown(small)}."
         sources = [self._source(x) for x in (big, small)]
         return Draft(text, [s for s in sources if s], coverage=1.0,

@@ -14,7 +14,7 @@ from assistant.answers.countries import Countries
 from assistant.answers.draft import NOT_FOUND, Draft, abstain
 from assistant.answers.events import DIMENSION_STEMS, EMPTY_PERIOD, EVENT_WORDS, NO_EVENT, SAME_SPAN, EventBook
 from assistant.answers.figures import FigureBook, asked_level
-from assistant.conversation.followup import (ASKED_OF_PRONOUN, DISLOCATED, MEASURES, PARTITIVE, PRONOUN, SHIFTED, correction,
+from assistant.conversation.followup import (ASKED_OF_PRONOUN, DISLOCATED, IT_OPENS, MEASURES, PARTITIVE, PRONOUN, SHIFTED, correction,
                                              is_followup, new_subject, refers_back, resolve)
 from assistant.answers.guides import GUIDE_WORDS, GuideBook, asks_of_offer
 from assistant.answers.members import WHICH, MemberBook
@@ -161,9 +161,9 @@ ORDINALS = {"premier": 0, "premiere": 0, "1er": 0, "deuxieme": 1, "second": 1, "
 
 
 def _ordinal(message: str) -> int | None:
-    """"Et le premier ?", "le dernier c'est quoi ?": a position in the list shown last (short messages)."""
+    """"Et le premier ?", "le (tout) dernier c'est quoi ?": a position in the list shown last (short messages)."""
     folded = fold(message)
-    m = re.search(r"\b(?:le|la|du|au) (" + "|".join(ORDINALS) + r")\b", folded)
+    m = re.search(r"\b(?:le|la|du|au) (?:tout |toute |tres )?(" + "|".join(ORDINALS) + r")\b", folded)
     return ORDINALS[m.group(1)] if m and _length(folded) <= 8 else None
 
 
@@ -212,7 +212,7 @@ def _placeless(draft: Draft, address: bool = False) -> bool:
 ABOUT_IT = re.compile(r"\b(la-dessus|dessus|ce sujet|ce theme|ce domaine|ca|cela)\b")
 # A whole question: it asks (a question word) about a subject of its own, and points back at nothing.
 # "une formation pour quelqu'un comme moi ?", "dans notre cas": asked for the one who speaks
-FOR_ME = re.compile(r"\b(?:pour|comme|a) (?:moi|nous)\b|\b(?:mon|notre) (?:cas|profil|situation)\b|\b(?:me|nous) (?:conseill|recommand)\w*|"
+FOR_ME = re.compile(r"\b(?:pour|comme|a|chez) (?:moi|nous)\b|\b(?:mon|notre) (?:cas|profil|situation)\b|\b(?:me|nous) (?:conseill|recommand)\w*|"
                     r"\b(?:vous|tu) (?:conseill|recommand)\w*|\b(?:conseill|recommand)\w*-(?:vous|tu)\b")
 ASKS = re.compile(r"\b(combien|cb|quel\w*|qui|quand|comment|pourquoi|c'est quoi|qu'est-ce|(?:le |du )?(?:nombre|nb) (?:de|d'))(?:\b|(?<='))")  # "et le nombre de X" too
 POINTS_BACK = re.compile(r"\b(dessus|dedans|la-bas|cela|ceci|ca(?! va\b| marche\b)|meme question|celui|celle|ceux|celles|"
@@ -312,6 +312,9 @@ RECORDS = ("events", "figures", "members")
 COVERS = re.compile(r"\b(?:pris(?:e|es)? en compte|abord\w*|trait\w* (?:de|du|des|d')|parl\w* (?:de|du|des|d')|"
                     r"mentionn\w*|evoqu\w*|inclu\w*|concern\w*|couvr\w*|"
                     r"(?:fait|font|propos\w*) (?:aussi |egalement )?(?:de la |de l'|du |des |d'))")  # "ils font aussi de …"
+# "lequel de vos domaines …", "quelle de vos formations …": one of a set the base lists, picked by a description
+WHICH_OF_YOURS = re.compile(r"\b(?:lequel|laquelle|lesquels|lesquelles|quel|quelle|quels|quelles) (?:de |d'|parmi )"
+                            r"(?:vos|tes|nos) ([a-z'-]{4,})")
 # One word, then a colon, then the question: "Staff : …", "Urgent : …" label the message
 LABEL = re.compile(r"^\s*([^\W\d_]{2,20})\s*:\s+(?=\S.{10,})")
 # "lequel me concernerait ?", "laquelle parle du numérique ?": one of those shown
@@ -416,7 +419,11 @@ class Engine:
             return beside
         if recommended := self._recommended(message):
             return recommended, Context(message, [], recommended.focus)
-        scene = previous.setting if previous and previous.setting and not (is_followup(message) or refers_back(message)) \
+        if nearest := self._nearest_of_yours(message, as_of):
+            return nearest, Context(message, [], nearest.focus)
+        # ("ça dure combien ?" speaks of what the scene named)
+        scene = previous.setting if previous and previous.setting and not (
+            is_followup(message) and not IT_OPENS.match(fold(message)) or refers_back(message)) \
             else ""  # "dans la répartition des membres par type" then "les PME ça fait quel % ?": asked within that
         # "je débute ici... combien de contacts côté membres ?": a question that names its own subject after a preface
         # reads alone, unless the preface says more of what it asks ("I heard of a forum on soils. How many came?")
@@ -463,10 +470,34 @@ class Engine:
         message describes, when what it asks is a guide for them."""
         folded = fold(message)
         asked = re.search(r"[^.!?;:,]*[?.!]*\s*$", folded)  # the last clause, typed with its "?" or not
+        # ("…, une formation pour des gens comme moi ? sur quelle durée ?": the format the answer gives, asked after it)
+        if (first := re.search(r"[^.!?;:,]*\?+(?=\s*(?:et )?(?:sur |de |d'|en )?(?:quelle|combien de) (?:duree|temps)\b[^?]*\?*\s*$)",
+                               folded)) and FOR_ME.search(first.group()):
+            asked = first
         if not SELF_DESCRIBED.match(folded) or not FOR_ME.search(asked.group()) \
                 or not set(content_stems(asked.group())) & GUIDE_WORDS:
             return None
         return self.guides.recommend(message[:asked.start()].strip(" ,.;:"))
+
+    def _nearest_of_yours(self, message: str, as_of: date) -> Draft | None:
+        """"Notre start-up fait des capteurs pour suivre les réseaux d'eau. Ça rentre dans lequel de vos domaines ?": the
+        things named are listed as "quels sont vos domaines ?" would list them, and the one nearest by meaning to what
+        the message describes before the question is given, said so."""
+        folded = fold(message)
+        if len(folded) != len(message) or not (m := WHICH_OF_YOURS.search(folded)):
+            return None
+        clause = re.search(r"[^.!?;,]*$", folded[:m.start()])  # the question's own clause, up to its "lequel"
+        described = message[:clause.start()].strip()
+        if len(content_stems(described)) < 3:
+            return None  # "lequel de vos domaines parle d'emploi ?" describes within its own words: asked as typed
+        listing = self._message(f"quels sont vos {m.group(1)} ?", as_of, None)[0]
+        ids = listing.focus.get("ids", []) if _kind(listing.focus) == "passages" else []
+        if len(ids) < 2 or not (near := self.passages.nearest_section(described, ids)) \
+                or not (draft := self.passages.section(near)):
+            return None
+        draft.text, draft.coverage = f"Le plus proche de ce que vous décrivez : {draft.text}", 0.8
+        draft.focus = {**draft.focus, "list": ids}
+        return draft
 
     def _preface(self, message: str) -> str:
         """The sentences that open a message without asking anything, before the one that asks ("Bonjour, je suis
@@ -544,6 +575,11 @@ class Engine:
                 part = dated = whole
                 jobs.pop(0)
             draft, context = framed or self._claim_or_question(dated, as_of, previous)
+            if said and previous is not said[-1][1] and previous is not before and draft.sources \
+                    and any({s.id for s in draft.sources} == {s.id for s in d.sources} for d in drafts):
+                # "…, et combien de projets ? et l'objectif ?": read on the earlier part it repeats a word of, it says
+                # that part's answer again; it is the last part's objective
+                draft, context = self._claim_or_question(dated, as_of, said[-1][1])
             if dated != part:  # "… en 2024, et la newsletter sort à quelle fréquence ?": better read undated
                 undated, alone = self._claim_or_question(part, as_of, previous)
                 if draft.abstained and not undated.abstained or undated.coverage > draft.coverage:
@@ -1035,6 +1071,11 @@ class Engine:
             guide,
         ]
         drafts = [d for d in candidates if d is not None]
+        for d in drafts:
+            if _kind(d.focus) == "events" and not d.abstained and q.has("upcoming") and q.has("when"):
+                # "le prochain bureau qui valide les nouveaux membres, il a lieu quand ?": what comes next, and when,
+                # only a dated event says (the words describing it need not all be in its title)
+                d.coverage = max(d.coverage, 0.8)
         if re.search(r"\bduree\b", q.folded):  # "elles durent combien de temps ?": only a guide's card says
             for d in drafts:
                 if d.focus.get("kind") in ("events", "figures"):
@@ -1068,7 +1109,9 @@ class Engine:
                 and (passage.sources[0].kind + "s" == best.focus.get("kind") or
                      computed and best.focus.get("kind") in ("events", "figures") or
                      q.has("compare") and best.focus.get("kind") == "figures" and "Évolution de" in best.text)
-            if passage and (best is None or passage.coverage > best.coverage + 0.05 and not restated):
+            # ("un évènement sur le compost prochainement ?": what comes next is dated, no passage says it)
+            upcoming = best is not None and _kind(best.focus) == "events" and q.has("upcoming") and q.has("events")
+            if passage and (best is None or passage.coverage > best.coverage + 0.05 and not restated and not upcoming):
                 if passage.abstained and passage.coverage >= PASSAGE_COVERAGE:
                     return passage  # the base itself says it does not hold this figure
                 best = passage

@@ -358,7 +358,8 @@ class EventBook:
         if len(held) == 1 and q.has("where") and not q.has("list", "count") and not _placed(held[0]):
             # "la visite du CSTB, c'était dans quelle ville ?": the report names no place for it
             text = draft.text.replace(" La base ne donne pas de lieu au-delà de cet intitulé.", "")
-            if q.has("participants") and held[0].participants is not None:  # "c'était où et avec combien ?": half
+            if q.has("participants") and held[0].participants is not None or q.has("when"):
+                # "c'était où et avec combien ?", "c'était quand et où ?": half of it answered
                 draft.text = f"{text}\nLa base ne donne pas de lieu pour cet événement."
             else:
                 draft.text = f"Je ne trouve pas de lieu pour cet événement dans la base du Cluster EMS. {text}"

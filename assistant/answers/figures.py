@@ -112,8 +112,9 @@ class FigureBook:
             months = [f for f in m.figures if len(f.period) == 7 and
                       period.start.strftime("%Y-%m") <= f.period <= period.end.strftime("%Y-%m")]
             if not months and _year_end(period) and not any(len(f.period) == 7 for f in m.figures):
-                # "combien d'adhérents fin 2024 ?": a count the report gives once a year is its year-end count
-                return [f for f in m.figures if f.period == str(period.end.year)]
+                # "combien d'adhérents fin 2024 ?": a count the report gives once a year is its year-end count (and
+                # those of the other years named: "fin 2024 vs 2023")
+                return [f for f in m.figures if f.period == str(period.end.year) or f.period in years]
             return months
         if years:
             exact = [f for f in m.figures if f.period in years]
@@ -249,8 +250,9 @@ class FigureBook:
         if not scored:
             return self._gap(q, gaps)
         monthly = max((x[0] for x in scored if len(x[3][0].period) == 7), default=None)
-        if monthly is not None and _year_end(q.dates.period):
-            # "fin 2024" read in a monthly series that says as much, rather than in a year's count
+        if monthly is not None and _year_end(q.dates.period) and len(set(q.dates.years)) <= 1:
+            # "fin 2024" read in a monthly series that says as much, rather than in a year's count (not "fin 2024 vs
+            # 2023": a comparison with a year the series does not hold)
             scored = [x for x in scored if len(x[3][0].period) == 7 or x[0] > monthly]
         period = q.dates.period
         span = len(q.dates.years) > 1 or bool(period and period.start.year != period.end.year) \

@@ -213,7 +213,8 @@ class MemberBook:
         # "y a des start-up parmi les membres ?": a kind no figure counts, among the members described
         uncounted = [k for k in kinds if not any(self.kinds[k].search(name) for name in self.counted)]
         # asked of the network, unless of a kind its figures count ("beaucoup de PME parmi les membres ?")
-        among = bool(AMONG_MEMBERS.search(q.folded)) and kinds == uncounted
+        # ("un évènement sur le compost chez vous ?" asks of the cluster's events, not of its members)
+        among = bool(AMONG_MEMBERS.search(q.folded)) and kinds == uncounted and not q.has("events")
         # "qui bosse sur les sols ?", "qqn qui … a rejoint le cluster ?": who works, who joined, are members
         seeks = bool(PROVIDER.search(q.folded) or IS_MEMBER.search(q.folded)) \
             and not q.has("count", "when", "participants")
@@ -230,7 +231,8 @@ class MemberBook:
         if uncounted and MEMBER_WORDS & set(q.topic) and q.has("who", "list", "whether") and not q.has("count") \
                 and (listing := self._of_kind(q, uncounted, joined=False)):
             return listing
-        if newcomers and (about_members or q.has("validated")) and rest <= self.validation_stems:
+        if newcomers and (about_members or q.has("validated")) and rest <= self.validation_stems \
+                and not (q.has("upcoming") and q.has("when")):  # "le prochain bureau qui valide les membres, quand ?"
             # "combien de nouveaux membres validés par le bureau en mai ?"
             return self._newcomers(q, rest, bool(grouping))
         # "il y a un nouveau membre dont le siège est aux Pays-Bas ?" asks which one too

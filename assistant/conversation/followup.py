@@ -25,12 +25,16 @@ MARKERS = re.compile(
     r"^\s*(?:detaille|detaillez|developpe|developpez|precise|precisez)\b|"
     r"^\s*(?:en (?:hausse|baisse)|par rapport (?:a|au|aux)|compare\w* (?:a|au|aux|avec)|vs)\b"  # "en hausse vs 2023 ?"
 )
+# "ça présente quelles filières ?", "ça dure combien ?": "ça" opening a question is the thing spoken of last
+IT_OPENS = re.compile(r"^\s*(?:ca|cela) (?!va\b)(?:\w+ ){0,2}?(?:quel\w*|combien|comment|ou|quand|qui|quoi)\b")
 # A time said from the one asked before: "le mois suivant", "l'année d'avant", "cette année-là", "deux ans plus tard"
 SHIFTED = re.compile(r"\ble mois (?:suivant|d'apres|d'avant|precedent)\b|\bl'(?:annee|an|exercice) (?:d'avant|precedente?|"
                      r"suivante?|d'apres)\b|\bcette annee(?:-| )la\b|\b(?:\d+|un|deux|trois) (?:mois|ans?) (?:avant|apres|"
                      r"plus tot|plus tard|auparavant)\b")
 FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
                "liste", "nombre", "c'est", "que", "fait", "participants", "total", "date"}
+INTERROGATIVES = {"combien", "quel", "quelle", "quels", "quelles", "quoi", "qui", "quand", "ou", "comment", "pourquoi",
+                  "est-ce", "c'est"}
 # A follow-up made of a complement ("et au bureau de mai ?", "et chez les PME ?") keeps what was asked.
 PREPOSITION = re.compile(r"\s(?:a|au|aux|en|pour|chez|dans|pendant|lors d[eu']|sur|depuis|parmi|par)\b")
 QUALIFIER = re.compile(r"^\s*(?:et|mais|puis|sinon)\s+((?:a|au|aux|chez|dans|pendant|lors d[eu']|parmi|par)\b)")
@@ -53,8 +57,9 @@ PARTITIVE = re.compile(r"\ben (?:avons|avez|ont|a|as|avait|avaient|aura|compte\w
 # "et les visites, il y en a eu combien ?": the things named first, then taken up by "en"
 NAMED_THEN_EN = re.compile(r"^\s*(?:et|mais|ok|alors)?\s*(?:les|des|le|la|l'|ces)\s*[\w'-]+(?: [\w'-]+){0,3}?,?\s+"
                            r"(?:il |on |vous |ils |elles? )?(?:y )?en\b")
-# Words that change how the same subject is measured, not the subject.
-MEASURES = {"pourcentage", "pourcentages", "part", "proportion", "taux", "moyenne", "frequence", "nombre"}
+# Words that change how the same subject is measured, not the subject ("et l'objectif ?": what was aimed at, of it).
+MEASURES = {"pourcentage", "pourcentages", "part", "proportion", "taux", "moyenne", "frequence", "nombre", "objectif",
+            "objectifs", "cible"}
 NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
 # Intents that say what is asked (not merely when): a follow-up having one brings its own frame.
 FRAME_INTENTS = {"count", "participants", "sum", "when", "list", "max", "min", "who", "what", "where",
@@ -109,7 +114,7 @@ def correction(text: str) -> str | None:
 
 
 def is_followup(text: str) -> bool:
-    return bool(MARKERS.search(fold(text)))
+    return bool(MARKERS.search(fold(text)) or IT_OPENS.match(fold(text)))
 
 
 def refers_back(text: str) -> bool:
@@ -204,7 +209,8 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
                               r"\bferme la marche\b|\ben (?:premiere|derniere) position\b", " ", fold(previous))
         # "et combien dans les sols ?" after the members in water: the theme named replaces the one asked before
         themed = set().union(*THEME_WORDS.values()) if q.themes else set()
-        if len(previous_years) > 1 and not (years or q.dates.period):  # "combien de plus ?" over both years
+        if len(previous_years) > 1 and not (years or q.dates.period or WHICH_PERIOD.search(folded)):
+            # "combien de plus ?" over both years (not "quelle année a le plus progressé ?": over all of them)
             return f"{text} {_drop(_subject(previous, keep_dates=False), themed)} {' et '.join(map(str, previous_years))}"
         # "ça fait combien de plus qu'en décembre 2023 ?" compares with the time asked before: both are kept
         # "quel mois a eu la plus forte hausse ?" asks over all the readings, not the month asked before
@@ -280,8 +286,8 @@ def _head(previous: str) -> str:
     """The previous question up to its first complement ("quels membres ont été validés | à l'AG
     d'octobre ?"): what it asks, without where or when."""
     folded = fold(previous)
-    for m in PREPOSITION.finditer(folded):
-        before = [w for w in words(folded[:m.start()]) if w not in STOPWORDS and w not in QUESTION_WORDS]
+    for m in PREPOSITION.finditer(folded):  # not "qui | a rejoint …": a verb's auxiliary; "qui a rejoint le cluster" asks
+        before = [w for w in words(folded[:m.start()]) if w not in STOPWORDS and w not in INTERROGATIVES]
         if before:
             return folded[:m.start()].strip()
     return ""

@@ -81,7 +81,7 @@ def read_dates(text: str, today: date) -> DateInfo:
         # "en 2024 et l'année d'avant", "plus en 2024 qu'avant ?": the year before the one named
         years = tuple(sorted({years[0], years[0] + (1 if m.group(1) in ("suivant", "suivante", "d'apres") else -1)}))
     # ("un futur chantier", "nos futurs locaux": a thing described, no time asked)
-    future = bool(re.search(r"\b(prochaine?s?|a venir|bientot|(?<!un )(?<!une )(?<!notre )(?<!nos )(?<!mon )(?<!ma )(?<!mes )futur[es]*|suivante?s?|d'ici|il reste|reste-t-il|apres le \d+|a partir du \d+|(?<!etait )(?<!etaient )(?:prevue?s?|programmee?s?))\b", t))
+    future = bool(re.search(r"\b(prochaine?s?|prochainement|sous peu|a venir|bientot|(?<!un )(?<!une )(?<!notre )(?<!nos )(?<!mon )(?<!ma )(?<!mes )futur[es]*|suivante?s?|d'ici|il reste|reste-t-il|apres le \d+|a partir du \d+|(?<!etait )(?<!etaient )(?:prevue?s?|programmee?s?))\b", t))
     past = bool(re.search(r"\b(derniere?s?|precedente?s?|recemment|dernierement)\b", t)) and not future
     period = _relative(t, today) or _absolute(t, today, years)
     this = re.search(r"\b(?:cette annee|l'(?:annee|an) (?:derniere?|passee?))\b(?![- ]la)", t)
@@ -183,9 +183,9 @@ def _relative(t: str, today: date) -> Period | None:
         year = today.year if today.month >= 9 else today.year - 1  # "depuis la rentrée": from 1 September
         end = date(year, 12, 31) if re.search(r"\bjusqu'(?:a|au) (?:la )?fin (?:de l'annee|decembre)\b", t) else today
         return Period(date(year, 9, 1), max(end, date(year, 9, 1)), f"depuis le 1er septembre {year}")
-    if m := re.search(r"\b(?:d'ici|avant|jusqu'a) la fin (du mois|de la semaine|de l'annee)\b", t):
-        end = {"du mois": _month_span(today.year, today.month)[1], "de la semaine": _week(today)[1],
-               "de l'annee": date(today.year, 12, 31)}[m.group(1)]
+    if m := re.search(r"\b(?:d'ici|avant|jusqu'a) (?:la )?fin (?:du |de (?:la |l')?|d')(mois|semaine|annee)\b", t):
+        end = {"mois": _month_span(today.year, today.month)[1], "semaine": _week(today)[1],
+               "annee": date(today.year, 12, 31)}[m.group(1)]
         return Period(today, end, f"d'ici le {format_date(end)}")
     if m := re.search(r"\bdans les (\d+|deux|trois|quatre|six) (?:prochaine?s )?(jours|semaines|mois)\b"
                       r"|\b(?:les|dans les) (\d+|deux|trois|quatre|six) prochaine?s (jours|semaines|mois)\b", t):

@@ -7,6 +7,7 @@ import re
 from assistant.reading.dates import MONTHS
 from assistant.reading.normalize import INVERTED_ASK, fold
 from assistant.reading.premise import FALL, RISE
+from assistant.reading.shorthand import expand
 
 ASK = (r"combien|cb|quand|qd|ou|qui|ki|c'est qui|c'etait qui|c qui|quel|quelle|quels|quelles|kel|lequel|laquelle|lesquels|lesquelles|comment|pourquoi|quoi|a quoi|de quoi|a combien|aupres de combien|c'est quoi|c'etait quoi|c'est quand|"
        r"c'etait quand|c'est ou|c'etait ou|est-ce|a quelle|en quelle|le nombre|nombre d'|nombre de|nb d'|nb de|la date|y a-t-il|"
@@ -29,6 +30,10 @@ BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:
 # ", et le cluster les a montés seul ?", ", et ils étaient combien ?": a second question about the first one's answer
 
 
+# "…, qui valide les adhésions" closing a noun phrase: a relative said of it
+APPOSITIVE = re.compile(r"(?<=\w),\s*qui (?!(?:est|sont|etait|etaient|c'est)\b)[a-z]+\b[^,?]*$")
+
+
 # "j'aurais besoin de trois données : le nombre d'abonnés, le gain sur un an et le nombre d'e-mailings": after a
 # colon, noun phrases listed with commas and "et" are as many questions.
 _ITEM = r"(?:(?:le|la|les|l'|du|des|un|une)\s?)?[^,;:?]+"  # "… : contacts globaux, contacts actifs et taux …" too
@@ -36,7 +41,18 @@ _LISTED = re.compile(rf"^(?P<head>[^:?]{{3,}}):\s*(?P<items>{_ITEM}(?:\s*,\s*(?:
                      rf"\s*(?:,\s*)?(?:et|ainsi que)\s+{_ITEM})\s*[.?]?\s*$")
 
 
+# "donne-moi les contacts, les structures et les membres 2024": a request in the imperative before the things it lists
+_REQUESTED = re.compile(r"^(?P<head>[^,:?]{0,60}?\b(?:(?:re)?(?:donne|file|envoie|passe|montre|rappelle|indique|cite)[sz]?[- ]moi|"
+                        r"il (?:me|nous) (?:faut|faudrait)))\s+(?=(?:le|la|les|l')\s?\w)")
+# "il veut : …", "j'ai besoin de : …": a head that only says the items are wanted
+_ANNOUNCES = re.compile(r"\b(?:veu[tx]|voudrai\w*|faut|faudrait|besoin|demande\w*|aimerai\w*|souhaite\w*|savoir|connaitre|"
+                        r"(?:re)?(?:dis|donne|file|envoie|passe|montre|rappelle|indique|cite)[sz]?[- ]moi)\W*$")
+
+
 def _listed(message: str) -> list[str] | None:
+    requested = ":" not in message and (asked := _REQUESTED.match(fold(message))) and len(fold(message)) == len(message)
+    if requested:
+        message = f"{message[:asked.end('head')]} : {message[asked.end():]}"
     m = _LISTED.match(fold(message).strip())
     if not m:
         return None
@@ -44,6 +60,9 @@ def _listed(message: str) -> list[str] | None:
     items = re.split(r"\s*,\s*(?:et\s+)?|\s+(?:et|ainsi que)\s+(?=(?:le|la|les|l'|du|des|un|une)\b)|\s+et\s+(?=[^,]*$)",
                      message.strip()[start:])
     items = [i.strip(" .?") for i in items if i.strip(" .?")]
+    bare = r"(?:le|la|les|l')\s?[\w-]+"
+    if requested and not all(re.fullmatch(bare, fold(i)) for i in items[:-1]):
+        return None  # "donne-moi le numéro de portable et l'adresse de X": one request, not a list of things counted
     if any(re.search(r"\b(?:combien|cb|quand|qd|qui|quel\w*|lequel|laquelle|comment|pourquoi|quoi|est-ce)\b", fold(i))
            for i in items):
         return None  # "Point BDD : combien …, et ça fait quel taux ?": questions, split as such
@@ -53,12 +72,21 @@ def _listed(message: str) -> list[str] | None:
     if when:
         said = message.strip()[m.start("head") + when.start():m.start("head") + when.end()]
         items = [i if re.search(r"\b(?:19|20)\d\d\b", i) else f"{i} {said}" for i in items]
+    elif tail := re.search(r"\s+((?:en |pour )?(?:19|20)\d\d)\W*$", items[-1]):
+        # "…, les structures et les membres 2024": the year said after the last item is said of each
+        items = [i if re.search(r"\b(?:19|20)\d\d\b", i) else f"{i} {tail.group(1)}" for i in items]
+    if (of := re.match(rf"{bare}\s+(?:du|de la|de l'|des|d')\s?.+$", fold(items[-1]))) \
+            and len(items[-1]) == len(of.group()):
+        # "la date et le lieu du forum": what the last item is of is what the bare ones before it are of
+        complement = items[-1][re.match(r"\S+\s?[\w-]+\s+", of.group()).end():]
+        items = [f"{i} {complement}" if re.fullmatch(bare, fold(i)) else i for i in items]
     if len(items) < 2 or any(len(i.split()) < 2 for i in items):
         return None
     # "Forum Eau et Forum Sols : les dates et le nombre de participants": the head names what each item is asked of;
-    # "j'aurais besoin de trois données : …", "2 questions : …" only announce the items
+    # "j'aurais besoin de trois données : …", "2 questions : …", "il veut : …" only announce the items
     head = message.strip()[:m.end("head")].strip()
-    if not re.search(r"\b(?:\d+|deux|trois|quatre|cinq|six|quelques|plusieurs)\b", fold(head)):
+    if not re.search(r"\b(?:\d+|deux|trois|quatre|cinq|six|quelques|plusieurs)\b", fold(head)) \
+            and not _ANNOUNCES.search(fold(head)):
         items = [f"{head} : {i}" for i in items]
     return items
 
@@ -251,10 +279,26 @@ def _distinguished(message: str) -> list[str] | None:
     return [f"c'est quoi {message[m.start(k):m.end(k)].strip()} ?" for k in ("a", "b")]
 
 
+# "nb de projets visé et effectivement suivis": what was aimed at and what was done, two figures of one thing
+_AIMED = re.compile(r"^(?P<head>.*\b(?:combien|cb|nombre|nb)\b[^?]*?)\s+(?P<aimed>(?:vise|cible|escompte|attendu)e?s?)\s+et\s+"
+                    r"(?P<done>(?:(?:effectivement|reellement|vraiment|finalement)\s+)?(?:realise|atteint|suivi|obtenu|effectue|"
+                    r"accompli|fait)e?s?)\b(?P<rest>[^?]*)\??\s*$")
+
+
+def _aimed(message: str) -> list[str] | None:
+    text = message.strip()
+    if len(fold(text)) != len(text) or not (m := _AIMED.match(fold(text))):
+        return None
+    head, rest = text[:m.end("head")], text[m.start("rest"):m.end("rest")].rstrip()
+    return [f"{head} {text[m.start('aimed'):m.end('aimed')]}{rest} ?", f"{head} {text[m.start('done'):m.end('done')]}{rest} ?"]
+
+
 def split_questions(message: str) -> list[str]:
     """The questions of a message, in order; one part when it asks one thing."""
     if numbered := _numbered(message):
         return numbered
+    if aimed := _aimed(message):
+        return aimed
     if listed := _listed(message):
         return [f"{item} ?" for item in listed]
     if distinguished := _distinguished(message):
@@ -277,7 +321,10 @@ def split_questions(message: str) -> list[str]:
             # the left part asks too ("parmi les événements où un nombre est donné, lequel …": a relative "où" asks
             # nothing); "abonnés LinkedIn en juin 2024, et c'était quel gain ?": a dated thing opening the message,
             # then ", et", is asked for itself
-            if len(left.split()) >= 2 and (re.search(rf"\b(?:{ASK})\b", RELATIVE_WHERE.sub(" ", left)) or not parts
+            # ("la prochaine réunion du bureau, qui valide les adhésions, c'est quand ?": a relative between commas asks
+            # nothing)
+            if len(left.split()) >= 2 and (re.search(rf"\b(?:{ASK})\b", APPOSITIVE.sub(" ", RELATIVE_WHERE.sub(" ", left)))
+                                           or not parts
                                            and not start and "," in folded[m.start():m.end()]
                                            and (re.search(r"\d", left) and folded[m.end():].startswith("et ")
                                                 or frames(left))):
@@ -291,6 +338,7 @@ def split_questions(message: str) -> list[str]:
     # trop" is left out, "… ? en 2023" adds its date to the question before it.
     merged: list[str] = []
     for i, p in enumerate(parts):
+
         if merged and re.match(r"(?:ou|or) (?:bien )?(?:son|sa|ses|leurs?|ton|ta|tes|votre|vos|his|her|their)\b", fold(p)):
             merged[-1] = f"{merged[-1].rstrip(' ?')} {p}"  # "son numéro ? ou son mail ?": one request, two ways
             continue
@@ -339,7 +387,7 @@ def split_questions(message: str) -> list[str]:
                 r"\b(?:il|elle|ils|elles|on) (?:a|ont|est|sont|etait|etaient|avait|avaient|aura|auront)\b", fold(p)):
             merged.append(f"{p} ?")  # "… ? Et le bureau du 21 novembre, il a bien eu lieu": a question of its own
             continue
-        if merged and "?" not in p and not re.search(rf"\b(?:{ASK})\b", fold(p)) and not again(p):
+        if merged and "?" not in p and not re.search(rf"\b(?:{ASK})\b", fold(expand(p))) and not again(p):  # "c koi"
             # "… ? genre la plus grosse hausse de membres": the question said again, in other words
             restated = re.match(r"(?:genre|c'est-a-dire|c-a-d|cad|je veux dire|je parle d[eu']|en clair|autrement dit)\b[\s,:]*",
                                 fold(p))

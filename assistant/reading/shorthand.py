@@ -66,7 +66,7 @@ ENGLISH = [
     ("the least", "le moins"), ("in total", "au total"), ("list", "liste"), ("all the", "tous les"),
     ("all", "tous"), ("show me", "montre"), ("give me", "donne"), ("please", "s'il vous plait"), ("hello", "bonjour"), ("hi", "salut"), ("thank you", "merci"),
     ("did", ""), ("does", ""), ("do", ""), ("had", ""), ("has", ""), ("have", ""), ("the", "le"), ("of", "de"), ("and", "et"), ("or", "ou"),
-    ("one of the", "un des"), ("one of", "un de"), ("of them", "d'entre eux"), ("of those", "d'entre eux"), ("them", "eux"), ("they", "ils"), ("it", "cela"),
+    ("one of the", "un des"), ("one of", "un de"), ("of them", "d'entre eux"), ("of those", "d'entre eux"), ("them", "eux"), ("they", "ils"), ("it", "cela"), ("that", "cela"),
     ("about", "sur"), ("on", "sur"), ("per", "par"), ("by", "par"), ("this year", "cette annee"),
     ("last year", "l'annee derniere"), ("the previous year", "l'annee precedente"), ("previous year", "l'annee precedente"),
     ("the year before", "l'annee d'avant"), ("the prior year", "l'annee precedente"), ("previous", "precedent"),
@@ -202,6 +202,7 @@ def expand(text: str) -> str:
                   r"\1 gagné \2", text, flags=re.I)
     text = re.sub(r"\b(semaine|mois|annee|année|fois) pro\b", r"\1 prochaine", text, flags=re.I)
     # "ça se passe ou ?", "ou c'est ?": typed without its accent, "où" ends or opens the question ("A ou B ?" does not)
+    text = re.sub(r"(?<![\w'’-])c t(?![\w'’-])", "c'était", text, flags=re.I)  # "c t quand ?": "ct" typed in two
     text = re.sub(r"(?<![\w'’-])ou(?=\s*(?:[?!.]|$))|^(\s*)ou(?= (?:est|sont|se |s'est|c'est|ca |ça |a lieu|ont lieu|etait|était))",
                   lambda m: (m.group(1) or "") + "où", text, flags=re.I)
     if not english:  # an elision typed with a space, its apostrophe missing: "c est qui", "j ai oublié", "qu est-ce", "l eau"

@@ -93,8 +93,10 @@ def smalltalk(message: str) -> str | None:
                 and not re.search(r"\baider (?:a|pour) (?!quoi\b)\w", folded):
             return REPLIES["help"]
     # "… merci d'avance": thanks for an answer to come, after what is asked ("bonjour, leequel fait des composteurs")
+    # ("top merci t'es un boss 🙏 ??": marks closing thanks and a word on the helper ask nothing)
+    praised = re.search(rf"\b(?:{KINDS['thanks']})\b", folded) and re.search(r"\b(?:t'es|tu es|vous etes|c'etait)\b", folded)
     social = _PATTERN.match(folded + " ") or (
-        (closing or about_me) and short and not _ASKS.search(folded)
+        (closing or about_me) and short and not _ASKS.search(re.sub(r"[\s?]+$", "", folded) if praised else folded)
         and not (re.search(r"\b(?:d'avance|par avance)\b", folded) and not about_me and re.search(r"[a-z]{3,}", re.sub(
             r"\b(?:d'avance|par avance)\b", " ", _COURTESY.sub(" ", folded)))))
     if not folded or not social:
@@ -115,7 +117,8 @@ _REQUEST = (r"(?:est-ce que |est ce que )?(?:tu peux|tu pourrais|vous pouvez|vou
             r"(?:(?:peux-tu|pouvez-vous|tu peux|vous pouvez) )?(?:check|verifie|verifiez)(?: pour moi| svp| stp)?|"
             r"(?:can|could|would) you(?: please)?(?: tell me(?: about)?| give me| show me)?|"  # in English
             r"(?:please )?(?:tell me|let me know)|quick (?:one|question)|"
-            r"(?:il|elle|on|ils|elles) (?:me|nous) (?:demande|demandent|a demande|ont demande)")  # "mon boss … il me demande …"
+            r"(?:il|elle|on|ils|elles) (?:me|nous) (?:demande|demandent|a demande|ont demande)|"  # "mon boss … il me demande …"
+            r"(?:il|elle|ils|elles) (?:veut|veulent|voudrai\w*|aimerai\w*|souhaite\w*) (?:savoir|connaitre)")  # "… il veut savoir …"
 # Greetings before a question and politeness after it ("slt, ...", "... merci d'avance").
 _OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une question|question|(?:une )?(?:derniere|autre) (?:chose|question)|"
                       rf"encore une question|(?:one )?last (?:thing|question)|one more thing|{_REQUEST})\b[\s,!.:-]*|"
@@ -143,18 +146,27 @@ _PURPOSE = re.compile(r"^\s*(?:dans le cadre (?:d'une?|du|de la|des) |(?:pour|pr
                       r"^\s*(?:pour (?:la |le |l')[^,?:]{3,40}?\s+)?(?:je |j'|on |nous )(?:\S+\s?){1,2}:\s*(?=\S)")
 # "jprépare un récap pr mon équipe, quelles visites …": the document the asker is writing, said before the question
 # (not what it is about: "un rapport sur les sols, …" keeps its subject)
-_TASK = re.compile(r"^\s*(?:je |j)(?:prepare|fais|redige|monte|boucle|finalise|ecris|complete|remplis)\s+(?:un|une|le|la|l'|mon|ma|"
-                   r"notre|des|mes|nos)\s?(?:recap\w*|rapport|point|note|presentation|diaporama|slides?|compte[- ]rendu|bilan|"
-                   r"dossier|article|post|support|tableau|synthese|fiche|mail)\b(?:(?! sur | about )[^,?]){0,40},\s*(?=\S)")
+_WRITING = (r"recap\w*|rapport|point|note|presentation|diaporama|slides?|compte[- ]rendu|cr|bilan|dossier|article|post|"
+            r"support|tableau|synthese|fiche|mail")
+_TASK = re.compile(rf"^\s*(?:je |j)(?:(?:dois|vais) )?(?:prepare|fais|faire|redige|monte|boucle|finalise|ecris|complete|remplis|"
+                   rf"preparer|rediger|monter|boucler|finaliser|ecrire|completer|remplir)\s+"
+                   rf"(?:un|une|le|la|l'|mon|ma|notre|des|mes|nos)\s?(?:{_WRITING})\b(?:(?! sur | about )[^,?:]){{0,80}},\s*(?=\S)|"
+                   # "Pour le CR du CA : …", "pour le rapport au bureau, …": the document, said before a colon or a comma
+                   # (not a subject of its own: "pour le bilan des formations" or a year keep the question's words)
+                   rf"^\s*(?:pour|pr) (?:le |la |l')(?!bilan|tableau)(?:{_WRITING})\b(?:(?! sur | des | about )[^,?:\d]){{0,30}}[:,]\s*(?=\S)|"
+                   # "For my report in English: …": the same, in English
+                   r"^\s*for (?:my|our) (?:report|presentation|slides|deck|memo|boss|manager|team|meeting|newsletter|article|post)\b"
+                   r"[^,?:\d]{0,30}[:,]\s*(?=\S)")
 _WHERE_WRITTEN = re.compile(r",?\s*\btel(?:le)?s? qu(?:e |'(?:il|elle|ils|elles|on) )[^,?]{3,80}(?=\?|$)")
-_CLOSING = re.compile(r"[\s,!.]*\b(?:merci(?: beaucoup| bien)?(?: d'avance| par avance| a vous| a toi)?|stp|svp|"
+_CLOSING = re.compile(r"(?:[\s,!.]*\b(?:merci(?: beaucoup| bien)?(?: d'avance| par avance| a vous| a toi)?|stp|svp|"
+                      r"(?:c'est|c) (?:urgent|presse)|asap|"  # "c urgent merci"
                       # "…, tu peux me sortir ça ?": the request for what was just asked
                       r"(?:tu peux|vous pouvez|tu pourrais|vous pourriez|peux-tu|pouvez-vous|tu) (?:me |nous )?(?:sortir|donner|"
                       r"trouver|retrouver|envoyer|filer|passer) (?:ca|cela|l'info|les infos|les chiffres|le chiffre)(?: stp| svp)?|"
                       r"s'il (?:te|vous) pla[iî]t|please|bonne (?:journee|soiree)|thx|thanks|"
                       # "…, une reco ?", "Any recommendation?": asking for advice on what was just asked
                       r"(?:une?|des|vos) (?:reco|recommandation|idee|piste|suggestion)s?|"
-                      r"any (?:recommendation|idea|tip|suggestion)s?)\W*$", re.I)
+                      r"any (?:recommendation|idea|tip|suggestion)s?)\W*)+$", re.I)
 
 
 def strip_courtesy(message: str) -> str:

@@ -81,6 +81,8 @@ SYNONYMS = [
     (r"\b(4e|4eme|quatrieme)\s+(enjeu|dis|guide|programme)\b", r"\2 4"),
     (r"\bmise? a jour\b", "mise a jour"),
     (r"\bcb\b", "combien"),
+    # "le nombre de projets visé", "combien d'actions ciblées": what was aimed at is an objective
+    (r"\b(nombre|combien) (de |d')([\w' -]{3,40}?) (?:vise|cible|escompte)e?s?\b", r"objectif \1 \2\3"),
     # "on a terminé 2024 avec 200 membres", "fini l'année avec": what there was at the year's end
     (r"\b(?:a|avons|ont|avait|avions|avaient) (?:termine|fini|cloture|boucle)e?s? "
      r"((?:l'annee|l'an)(?: (?:19|20)\d\d)?|(?:19|20)\d\d) avec\b", r"avait fin \1"),
@@ -97,7 +99,7 @@ SYNONYMS = [
     (r"\b(?:a|en|lors de|pour) quelle occasion\b", "quand"),  # a frame of the language, like "à quelle date"
     (r"\bquant\b(?= (?:a eu|a ete|est|sera|etait|c'est|ont|aura|se tient|commence))", "quand"),
     (r"\b(le|la|les) (plus|moins) (suivie?s?|frequentees?|populaires?|courue?s?|attractive?s?)\b", r"\1 \2 participants"),
-    (r"(?<!e-)\b(e-?mails?|courriels?|mails?|e-?mailings?)\b", "e-mailing"),
+    (r"(?<!e-)\b(e-?mails?|courriels?|mails?|e-?mailings?|mailings?)\b", "e-mailing"),
     (r"\b(taux|pourcentages?|proportions?)\b", "pourcentage part"),
     (r"\bfrequente?s?\b", "frequence"),
     (r"\b(?:a )?quel(?:le)? (?:rythme|cadence|periodicite)\b", "a quelle frequence"),  # how often
@@ -154,7 +156,7 @@ QUESTION_WORDS = frozenset(
     total totale au ensemble fois revenait revient apparait nombre nb chiffre chiffres effectif effectifs occurrence occurrences valeur valeurs
     vs versus rapport
     comparaison compare comparer entre evolution annee annees an ans mois semaine jour jours date dates
-    prochain prochaine prochains prochaines dernier derniere derniers dernieres suivant suivante venir precedent
+    prochain prochaine prochains prochaines prochainement dernier derniere derniers dernieres suivant suivante venir precedent
     precedente precedents precedentes exercice exercices
     bientot cette ce ces cet celui celle ceux celles-la la-bas ici et ou mais donc or ni car alors deja soit
     encore toujours aussi plutot seulement uniquement juste tout tous toute toutes autre autres meme peu autant tant
@@ -439,7 +441,7 @@ def canonical(text: str) -> str:
 
 def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     # "les actions collaboratives (ateliers, visites, etc.)": the kinds listed for example gloss the thing asked
-    text = re.sub(r"\s*\((?:[^()]*\s)?(?:etc|…|\.\.\.)\.?\s*\)", " ", text)
+    text = re.sub(r"\s*\((?:[^()]*\s)?(?:etc|…|\.\.\.)\.?\s*\)|\s*\([^()]*\w(?:…|\.\.\.)\s*\)", " ", text)  # "(usines, …)"
     names = _names(text)
     typed = fold(text)
     text = strip_courtesy(lexicon.read(strip_courtesy(text)))  # a greeting typed wrong is one once read ("bonjouur,")
@@ -466,9 +468,10 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     # Intents are read on the words as typed too: reading may turn "perdu" into the base's "perdre".
     both = folded + " \n " + HEARD_IN.sub(r"\1", canonical(expand(text if typed == fold(text) else typed)))
     intents = {name for name, pat in INTENT_PATTERNS.items() if re.search(pat, both)}
+    # ("la prochaine réunion du bureau, qui valide les adhésions, c'est quand ?": a relative set between commas)
     if "who" in intents and "when" in intents and not re.search(INTENT_PATTERNS["who"], re.sub(r"\bqui\b", " ", both)) \
             and not re.search(r"(?:^|[,;:?!.]|\b(?:c'est|c|est|a|de|pour|par|avec|chez|et|ou|sait|savoir|dire|voir|demander)) ?qui\b",
-                              both):
+                              re.sub(r"(?<=\w),\s*qui [a-z]+ [^,?]*,", " ", both)):
         intents.discard("who")  # "la visite d'une usine qui recycle ses eaux, c'était quand ?": "qui" says which one
     if re.search(r"\b(?:comment|peu[xt]|peuvent|pouvons|pouvez|pourrai\w*|possible|faut|faire pour|conditions?)\b[^?.]*"
                  r"\b(?:adhesion|adherer)\b", both):
@@ -526,6 +529,10 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
         # fraîcheur (contre les îlots de chaleur)": an example or an aside; a common word of it the base lacks does
         # not make the request unknown
         unknown = [w for w in unknown if w not in words(example) or w in names]
+    # "… pour former nos équipes en interne": what the asker will do with it, for their own people, is no subject
+    for purpose in re.finditer(r"\b(?:pour|afin de|afin d') [a-z]+(?:er|ir|re) (?:[a-z'-]+ ){0,3}?(?:nos|notre|mes|mon|ma) ([a-z-]+)",
+                               folded):
+        unknown = [w for w in unknown if w != purpose.group(1) or w in names]
     for gloss in re.finditer(r"\b([\w'-]+) \(([^()]{2,40})\)", folded):  # "the board (Bureau)": the word said again in
         if gloss.group(1) in unknown and any(lexicon.knows(w) for w in words(gloss.group(2))):  # the base's own
             unknown = [w for w in unknown if w != gloss.group(1)]

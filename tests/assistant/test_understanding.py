@@ -567,7 +567,7 @@ def test_two_months_named_are_compared_and_a_follow_up_keeps_the_month_asked_bef
     first = ask(assistant, "combien d'abonnés sur LinkedIn en juin 2024 ?", as_of="2024-12-31")
     more = ask(assistant, "ça fait combien de plus qu'en avril 2024 ?", as_of="2024-12-31",
                conversation_id=first.conversation_id)
-    assert "(juin 2024) : 3454" in more.answer and "(avril 2024) : 3245" in more.answer and "Écart : 209" in more.answer
+    assert "(juin 2024) : 3454" in more.answer and "(avril 2024) : 3245" in more.answer and "Écart : +209" in more.answer
 
 
 def test_a_headcount_asked_with_a_pronoun_and_a_word_beside_its_opposite(assistant):
@@ -1213,13 +1213,13 @@ def test_a_gap_between_two_amounts_said_in_the_conversation(assistant):
     a = ask(assistant, "combien de personnes à la visite Saint-Gobain ?", "2024-12-31")
     b = ask(assistant, "et à la visite du CSTB ?", "2024-12-31", a.conversation_id)
     c = ask(assistant, "ça en fait combien de plus ?", "2024-12-31", b.conversation_id)
-    assert not c.abstained and c.answer.startswith("Écart : 12") and "24 participants" in c.answer
+    assert not c.abstained and c.answer.startswith("Écart : +12") and "24 participants" in c.answer
     d = ask(assistant, "combien de personnes à la visite Saint-Gobain ?", "2024-12-31")
     e = ask(assistant, "et ça fait combien de moins que la visite du CSTB ?", "2024-12-31", d.conversation_id)
-    assert e.answer.startswith("Écart : 12")
+    assert e.answer.startswith("Écart : +12")
     f = ask(assistant, "nb d'abonnés linkedin en janvier 2024 ? et en octobre 2024 ?", "2024-12-31")
     g = ask(assistant, "soit une hausse de combien ?", "2024-12-31", f.conversation_id)
-    assert "2941" in f.answer and "3792" in f.answer and g.answer.startswith("Écart : 851")
+    assert "2941" in f.answer and "3792" in f.answer and g.answer.startswith("Écart : +851")
 
 
 def test_a_month_of_another_year_replaces_the_month_asked_before(assistant):
@@ -1376,7 +1376,7 @@ def test_a_rise_asked_in_percent_after_two_amounts(assistant):
     a = ask(assistant, "le forum eau c'était combien de personnes ?", "2024-12-31")
     b = ask(assistant, "et le forum sols ?", "2024-12-31", a.conversation_id)
     c = ask(assistant, "ça fait quelle hausse en % ?", "2024-12-31", b.conversation_id)
-    assert c.answer.startswith("Écart : 44 (+34,9 %)")
+    assert c.answer.startswith("Écart : +44 (+34,9 %)")
 
 
 def test_one_count_asked_of_several_things_is_asked_of_each(assistant):
@@ -1576,10 +1576,10 @@ def test_where_a_member_is_based_is_no_postal_address(assistant):
 def test_a_gap_against_another_year_or_another_row_of_the_table(assistant):
     first = ask(assistant, "les newsletters envoyées, ça a augmenté en 2024 ?", as_of="2024-12-31")
     a = ask(assistant, "de combien par rapport à 2023 ?", as_of="2024-12-31", conversation_id=first.conversation_id)
-    assert a.answer.startswith("Écart : 5 ")  # 12 in 2024, the amount said first, against 7 in 2023
+    assert a.answer.startswith("Écart : +5 ")  # 12 in 2024, the amount said first, against 7 in 2023
     second = ask(assistant, "combien de membres dans le secteur sols ?", as_of="2024-12-31")
     b = ask(assistant, "et l'écart avec les milieux ?", as_of="2024-12-31", conversation_id=second.conversation_id)
-    assert b.answer.startswith("Écart : 50 ")  # 119 against 69
+    assert b.answer.startswith("Écart : +50 ")  # 119 against 69
 
 
 def test_the_next_one_after_a_count_of_past_events_is_the_next_to_come(assistant):
@@ -3541,7 +3541,7 @@ def test_which_fall_asked_with_a_typo_is_the_gap_of_the_last_two_amounts(assista
     first = ask(assistant, "combien de contacts membres en 2024 ?")
     second = ask(assistant, "et l'année d'avant ?", conversation_id=first.conversation_id)
     a = ask(assistant, "ça fait quele baisse ?", conversation_id=second.conversation_id)
-    assert a.answer.startswith("Écart : 113")
+    assert a.answer.startswith("Écart : +113")
 
 
 def test_je_glued_to_a_verb_says_who_asks(assistant):
@@ -3585,10 +3585,10 @@ def test_an_attendance_read_from_a_one_event_list_can_be_compared(assistant):
     for turn in ("combien de monde au forum régional sols ?", "et le forum eau d'avril il en avait combien ?"):
         cid = ask(assistant, turn, as_of="2024-12-31", conversation_id=cid).conversation_id
     gap = ask(assistant, "ça fait combien d'écart ?", as_of="2024-12-31", conversation_id=cid)
-    assert "Écart : 44" in gap.answer
+    assert "Écart : +44" in gap.answer
     named = ask(assistant, "et le forum eau en avril il en avait combien ? ça fait cb de moins que celui des sols ?",
                 as_of="2024-12-31")
-    assert "Écart : 44" in named.answer and "Pas en avril" not in named.answer
+    assert "Écart : +44" in named.answer and "Pas en avril" not in named.answer
 
 
 def test_a_total_asked_of_a_breakdown_adds_its_rows(assistant):
@@ -3727,3 +3727,143 @@ def test_a_person_described_by_role_in_a_refused_request_is_named_after_it(assis
 def test_an_english_possessive_before_a_thing_the_base_lacks(assistant):
     a = ask(assistant, "and the association's total budget for 2023?", as_of="2024-12-31")
     assert a.abstained and "« budget »" in a.answer
+
+
+def test_until_the_end_of_the_year_said_without_its_article_and_the_very_last_one(assistant):
+    a = ask(assistant, "y a quoi comme rencontres d'ici fin d'année ?", as_of="2024-11-20")
+    assert "d'ici le 31 décembre 2024" in a.answer and "7 janvier 2025" not in a.answer
+    last = ask(assistant, "et la toute dernière c'est laquelle ?", as_of="2024-11-20", conversation_id=a.conversation_id)
+    assert not last.abstained and "19 décembre 2024" in last.answer and "17 décembre" not in last.answer
+
+
+def test_the_document_an_answer_is_for_is_no_subject_even_when_it_names_a_meeting(assistant):
+    a = ask(assistant, "pour le rapport au CA : combien de contacts en 2024, et quel était ce chiffre en 2023 ?",
+            as_of="2024-12-31")
+    assert "4354 en 2024" in a.answer and "3643 en 2023" in a.answer and "CA / AG" not in a.answer
+
+
+def test_a_year_end_compared_with_the_year_before_reads_the_yearly_count(assistant):
+    a = ask(assistant, "nombre de contacts fin 2024 vs 2023 ?", as_of="2024-12-31")
+    assert "4354 en 2024" in a.answer and "3643 en 2023" in a.answer
+
+
+def test_what_the_boss_wants_to_know_after_an_aside_is_asked_and_the_urgency_is_left_out(assistant):
+    a = ask(assistant, "faut que je boucle un bilan pr ma cheffe ce soir (elle est pas commode 😅), elle veut savoir cb "
+                       "de newsletters en 2024 et cb on en a envoyé l'année d'avant. c urgent", as_of="2025-01-10")
+    assert "12 en 2024" in a.answer and "7 en 2023" in a.answer and "urgent" not in a.answer
+
+
+def test_a_follow_up_naming_another_meeting_keeps_who_joined(assistant):
+    a = ask(assistant, "qui a rejoint le cluster à l'AG d'octobre ?", as_of="2024-12-31")
+    b = ask(assistant, "et au bureau de mai ?", as_of="2024-12-31", conversation_id=a.conversation_id)
+    assert "Ulma" in b.answer and "Axedo" in b.answer and "participants" not in b.answer
+
+
+def test_ca_opening_a_question_speaks_of_the_guide_just_shown(assistant):
+    a = ask(assistant, "il y a un guide biodéchets ?", as_of="2024-12-31")
+    b = ask(assistant, "ça explique quelles filières de valorisation ?", as_of="2024-12-31", conversation_id=a.conversation_id)
+    assert b.answer.startswith("Guide-formation « Gestion des biodéchets urbains »") and "compostage" in b.answer
+
+
+def test_things_listed_after_an_imperative_are_each_asked_with_the_year_said_last(assistant):
+    a = ask(assistant, "file-moi les contacts, les structures et les membres 2024 stp", as_of="2024-12-31")
+    assert "4354 en 2024" in a.answer and "1692 en 2024" in a.answer and "200 en 2024" in a.answer
+
+
+def test_items_listed_after_what_someone_wants_are_asked_without_the_announcement():
+    from assistant.reading.multipart import split_questions
+    assert split_questions("ma cheffe veut : le nb de visites, le nb de formations et le total des participants 2024") \
+        == ["le nb de visites 2024 ?", "le nb de formations 2024 ?", "le total des participants 2024 ?"]
+    assert split_questions("donne-moi la date et le lieu de l'AG") == ["la date de l'AG ?", "le lieu de l'AG ?"]
+
+
+def test_when_and_where_of_an_event_without_a_place_answers_when(assistant):
+    a = ask(assistant, "le forum sols c t quand et c t où ?", as_of="2024-12-31")
+    assert not a.abstained and "2024" in a.answer
+
+
+def test_a_gap_is_said_with_its_sign(assistant):
+    a = ask(assistant, "combien de newsletters en 2023 ?", as_of="2024-12-31")
+    b = ask(assistant, "et en 2024 ? ça en fait combien de plus ?", as_of="2024-12-31", conversation_id=a.conversation_id)
+    assert "Écart : +5" in b.answer
+
+
+def test_which_year_rose_most_after_a_part_naming_two_years_is_asked_over_all_years(assistant):
+    a = ask(assistant, "nos adhérents : combien en 2016, en 2022, et quelle année ça a le plus augmenté ?", as_of="2024-12-31")
+    assert "en 2017 : +45" in a.answer
+
+
+def test_what_was_aimed_at_and_what_was_done_are_two_figures(assistant):
+    a = ask(assistant, "le nb de projets individuels visé et réalisé en 2024 ?", as_of="2024-12-31")
+    assert "Objectif de projets individuels" in a.answer and "suivis : 20 en 2024" in a.answer
+    b = ask(assistant, "combien d'actions d'accompagnement ciblées pour 2024 ?", as_of="2024-12-31")
+    assert "300" in b.answer
+
+
+def test_the_objective_asked_after_a_count_is_the_objective_of_that_count(assistant):
+    a = ask(assistant, "combien de projets individuels suivis en 2024, et c'était quoi l'objectif ?", as_of="2024-12-31")
+    assert "Objectif de projets individuels accompagnés : 20" in a.answer and "Objectif d'actions" not in a.answer
+
+
+def test_a_question_typed_in_sms_after_a_question_mark_is_asked_too(assistant):
+    a = ask(assistant, "y a eu des visites en septembre 2024 ? c koi les pays", as_of="2024-12-31")
+    assert "Corée du Sud" in a.answer
+
+
+def test_mailings_are_the_e_mailings_of_the_report(assistant):
+    a = ask(assistant, "combien de mailings en 2023 ?", as_of="2024-12-31")
+    assert not a.abstained and "58 en 2023" in a.answer
+
+
+def test_examples_in_brackets_ending_with_dots_gloss_what_is_counted(assistant):
+    a = ask(assistant, "on a combien de membres dans le réseau en 2024 (PME, collectivités...) ?", as_of="2024-12-31")
+    assert a.answer.startswith("Membres du Cluster : 200 en 2024")
+
+
+def test_an_english_document_frame_is_not_the_subject(assistant):
+    a = ask(assistant, "For our newsletter: how many members in 2024?", as_of="2024-12-31")
+    assert a.answer.startswith("Membres du Cluster : 200 en 2024")
+
+
+def test_an_english_that_speaks_of_the_event_named(assistant):
+    a = ask(assistant, "the forum on soils, when was that?", as_of="2024-12-31")
+    assert not a.abstained and "12 septembre 2024" in a.answer
+
+
+def test_chez_nous_after_a_self_description_is_the_asker_s_town(assistant):
+    a = ask(assistant, "Je bosse à la mairie d'Orly. Quels ateliers ont eu lieu chez nous ?", as_of="2024-12-31")
+    assert "ferme urbaine d'Orly" in a.answer and "ville d'Orly" in a.answer and "13 événements" not in a.answer
+
+
+def test_a_guide_is_recommended_by_meaning_and_by_the_words_its_card_shares(assistant):
+    a = ask(assistant, "je travaille sur la collecte des déchets de restauration collective, vous avez une formation "
+                       "pour moi ?", as_of="2024-12-31")
+    assert a.answer.startswith("Le plus proche de ce que vous décrivez : guide-formation « Gestion des biodéchets urbains »")
+
+
+def test_which_of_your_domains_fits_a_description_is_the_nearest_of_them(assistant):
+    a = ask(assistant, "on fait de l'insertion de personnes éloignées de l'emploi, c'est dans lequel de vos domaines ?",
+            as_of="2024-12-31")
+    assert a.answer.startswith("Le plus proche de ce que vous décrivez : REVIT'EMS")
+
+
+def test_an_event_coming_soon_on_a_theme_is_the_next_one_not_a_passage(assistant):
+    a = ask(assistant, "y a une rencontre sur les sols prochainement ?", as_of="2024-10-20")
+    assert "Le prochain événement" in a.answer and "14 novembre 2024" in a.answer
+
+
+def test_the_next_meeting_described_by_what_it_does_is_asked_when(assistant):
+    a = ask(assistant, "la prochaine réunion du bureau, qui valide les adhésions, c'est quand ?", as_of="2024-12-01")
+    assert "7 janvier 2025" in a.answer and "nouveaux membres validés" not in a.answer
+
+
+def test_the_asker_s_own_people_named_in_a_purpose_are_no_unknown_subject(assistant):
+    a = ask(assistant, "vos guides, on peut s'en servir pour former nos stagiaires ?", as_of="2024-12-31")
+    assert not a.abstained and "stagiaires" not in a.answer
+
+
+def test_thanks_with_a_word_on_the_helper_and_question_marks_is_thanks(assistant):
+    a = ask(assistant, "génial merci, vous êtes au top ??", as_of="2024-12-31")
+    assert not a.abstained and a.answer.startswith("Avec plaisir")
+    b = ask(assistant, "merci, il y a plus de PME que de GE parmi les membres ?", as_of="2024-12-31")
+    assert "119" in b.answer
