@@ -3783,7 +3783,7 @@ def test_when_and_where_of_an_event_without_a_place_answers_when(assistant):
 
 
 def test_a_gap_is_said_with_its_sign(assistant):
-    a = ask(assistant, "combien de newsletters en 2023 ?", as_of="2024-12-31")
+    a = ask(assistant, "la newsletter, elle est partie combien de fois en 2023 ?", as_of="2024-12-31")
     b = ask(assistant, "et en 2024 ? ça en fait combien de plus ?", as_of="2024-12-31", conversation_id=a.conversation_id)
     assert "Écart : +5" in b.answer
 
@@ -3796,7 +3796,7 @@ def test_which_year_rose_most_after_a_part_naming_two_years_is_asked_over_all_ye
 def test_what_was_aimed_at_and_what_was_done_are_two_figures(assistant):
     a = ask(assistant, "le nb de projets individuels visé et réalisé en 2024 ?", as_of="2024-12-31")
     assert "Objectif de projets individuels" in a.answer and "suivis : 20 en 2024" in a.answer
-    b = ask(assistant, "combien d'actions d'accompagnement ciblées pour 2024 ?", as_of="2024-12-31")
+    b = ask(assistant, "y avait cb d'accompagnements visés en 2024 ?", as_of="2024-12-31")
     assert "300" in b.answer
 
 
