@@ -338,7 +338,6 @@ def split_questions(message: str) -> list[str]:
     # trop" is left out, "… ? en 2023" adds its date to the question before it.
     merged: list[str] = []
     for i, p in enumerate(parts):
-
         if merged and re.match(r"(?:ou|or) (?:bien )?(?:son|sa|ses|leurs?|ton|ta|tes|votre|vos|his|her|their)\b", fold(p)):
             merged[-1] = f"{merged[-1].rstrip(' ?')} {p}"  # "son numéro ? ou son mail ?": one request, two ways
             continue
