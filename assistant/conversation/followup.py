@@ -10,7 +10,7 @@ from datetime import date
 
 from assistant.reading.dates import MONTH_NAMES, read_dates
 from assistant.reading.normalize import STOPWORDS, fold, stem, words
-from assistant.reading.understanding import (ADVERBIAL, FALL, HEARD_IN, MONTH_WORDS, QUESTION_WORDS, RISE, THEME_WORDS,
+from assistant.reading.understanding import (ADVERBIAL, FALL, HEARD_IN, INTERROGATIVES, MONTH_WORDS, QUESTION_WORDS, RISE, THEME_WORDS,
                                              WHICH_PERIOD, Lexicon, canonical, parse)
 
 MARKERS = re.compile(
@@ -33,8 +33,8 @@ SHIFTED = re.compile(r"\ble mois (?:suivant|d'apres|d'avant|precedent)\b|\bl'(?:
                      r"plus tot|plus tard|auparavant)\b")
 FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
                "liste", "nombre", "c'est", "que", "fait", "participants", "total", "date"}
-INTERROGATIVES = {"combien", "quel", "quelle", "quels", "quelles", "quoi", "qui", "quand", "ou", "comment", "pourquoi",
-                  "est-ce", "c'est"}
+# The words that ask ("qui" and "où" are stopwords already): not what a question is about
+ASKING = set(INTERROGATIVES) | {"quoi", "est-ce", "c'est"}
 # A follow-up made of a complement ("et au bureau de mai ?", "et chez les PME ?") keeps what was asked.
 PREPOSITION = re.compile(r"\s(?:a|au|aux|en|pour|chez|dans|pendant|lors d[eu']|sur|depuis|parmi|par)\b")
 QUALIFIER = re.compile(r"^\s*(?:et|mais|puis|sinon)\s+((?:a|au|aux|chez|dans|pendant|lors d[eu']|parmi|par)\b)")
@@ -287,7 +287,7 @@ def _head(previous: str) -> str:
     d'octobre ?"): what it asks, without where or when."""
     folded = fold(previous)
     for m in PREPOSITION.finditer(folded):  # not "qui | a rejoint …": a verb's auxiliary; "qui a rejoint le cluster" asks
-        before = [w for w in words(folded[:m.start()]) if w not in STOPWORDS and w not in INTERROGATIVES]
+        before = [w for w in words(folded[:m.start()]) if w not in STOPWORDS and w not in ASKING]
         if before:
             return folded[:m.start()].strip()
     return ""

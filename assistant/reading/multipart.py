@@ -9,12 +9,14 @@ from assistant.reading.normalize import INVERTED_ASK, fold
 from assistant.reading.premise import FALL, RISE
 from assistant.reading.shorthand import expand
 
+# A request in the imperative: "file-moi …", "donnez-moi …", "redis-moi …"
+IMPERATIVE = r"(?:re)?(?:dis|donne|file|envoie|passe|montre|rappelle|indique|precise|explique|cite)[sz]?[- ]moi"
 ASK = (r"combien|cb|quand|qd|ou|qui|ki|c'est qui|c'etait qui|c qui|quel|quelle|quels|quelles|kel|lequel|laquelle|lesquels|lesquelles|comment|pourquoi|quoi|a quoi|de quoi|a combien|aupres de combien|c'est quoi|c'etait quoi|c'est quand|"
        r"c'etait quand|c'est ou|c'etait ou|est-ce|a quelle|en quelle|le nombre|nombre d'|nombre de|nb d'|nb de|la date|y a-t-il|"
        r"depuis quand|jusqu'a quand|a partir de quand|depuis combien|"
        r"il y a|ya|(?:il )?y en (?:a|avait|aura)|"
        # a request in the imperative: "file-moi …, et redis-moi son nom"
-       r"(?:re)?(?:dis|donne|file|envoie|passe|montre|rappelle|indique|precise|explique|cite)[- ]moi|" + INVERTED_ASK)
+       rf"{IMPERATIVE}|" + INVERTED_ASK)
 # "... et combien ...", "..., quand ...", "...; qui ..." — a conjunction or a comma before a question word.
 BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:de |d')?(?:{ASK})\b)|\s*[;,]\s+(?=(?:{ASK})\b)|"
                       rf"\s*,\s+(?=(?:et|puis)\s+(?:[\w']+\s+){{1,5}}(?:{ASK})\b)|"  # ", et la newsletter sort à quelle …"
@@ -42,11 +44,10 @@ _LISTED = re.compile(rf"^(?P<head>[^:?]{{3,}}):\s*(?P<items>{_ITEM}(?:\s*,\s*(?:
 
 
 # "donne-moi les contacts, les structures et les membres 2024": a request in the imperative before the things it lists
-_REQUESTED = re.compile(r"^(?P<head>[^,:?]{0,60}?\b(?:(?:re)?(?:donne|file|envoie|passe|montre|rappelle|indique|cite)[sz]?[- ]moi|"
-                        r"il (?:me|nous) (?:faut|faudrait)))\s+(?=(?:le|la|les|l')\s?\w)")
+_REQUESTED = re.compile(rf"^(?P<head>[^,:?]{{0,60}}?\b(?:{IMPERATIVE}|il (?:me|nous) (?:faut|faudrait)))\s+(?=(?:le|la|les|l')\s?\w)")
 # "il veut : …", "j'ai besoin de : …": a head that only says the items are wanted
-_ANNOUNCES = re.compile(r"\b(?:veu[tx]|voudrai\w*|faut|faudrait|besoin|demande\w*|aimerai\w*|souhaite\w*|savoir|connaitre|"
-                        r"(?:re)?(?:dis|donne|file|envoie|passe|montre|rappelle|indique|cite)[sz]?[- ]moi)\W*$")
+_ANNOUNCES = re.compile(rf"\b(?:veu[tx]|voudrai\w*|faut|faudrait|besoin|demande\w*|aimerai\w*|souhaite\w*|savoir|connaitre|"
+                        rf"{IMPERATIVE})\W*$")
 
 
 def _listed(message: str) -> list[str] | None:
