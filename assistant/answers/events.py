@@ -26,6 +26,12 @@ SHARE = r"\b(?:part|pourcentage|proportion)\b"  # how much of a whole: "quelle p
 AROUND = set(content_stems("autour environ pres"))  # "autour de 50 participants" says how many, not what
 MAX_LISTED = 25  # sources kept for a listing
 SHOWN = 15  # lines a chat message shows before "… et N autres"
+# What an asker does ("la collecte des déchets de cuisine") against the agenda: a word that says nothing of it, and how
+# much nearer than that word an event must come to be said near (cosine of the packaged e5 model; unrelated jobs —
+# finance, bank, baker, accountant, music teacher, marketing — came -0.008 to +0.023 near their best event, jobs of the
+# field +0.029 to +0.081)
+NEUTRAL_DESCRIPTION = "travail"
+DESCRIBED_NEARNESS = 0.03
 # "Quel mois / type / thème a compté le plus … ?": the dimensions events can be grouped by.
 GROUPS = {"month": r"\bmois\b", "quarter": r"\btrimestres?\b", "semester": r"\bsemestres?\b",
           "type": r"\b(type|format|categorie)s?\b", "theme": r"\b(theme|thematique|sujet)s?\b"}
@@ -59,6 +65,7 @@ class EventBook:
         self.events = sorted(events, key=lambda e: (e.date, e.title))
         self.lexicon = lexicon
         self.search = search
+        self._neutral: dict[str, float] | None = None  # each event's similarity to a description that says nothing
         self._by_id = {e.id: e for e in self.events}
         self.title_stems = {e.id: set(content_stems(canonical(e.title))) | _acronyms(e.title) for e in self.events}
         self.types: dict[str, _Type] = {}
@@ -377,6 +384,45 @@ class EventBook:
                 draft.abstained, draft.reason = True, "effectif d'un événement à venir"
         return draft
 
+    def nearest(self, description: str, q: Query, as_of: date) -> Draft | None:
+        """"Je bosse sur la fraîcheur des rues l'été, vous avez bientôt un atelier là-dessus ?": of the events the
+        question asks for (its type, its period, those to come), the one nearest by meaning to what the asker
+        describes, said so; None when the question asks for no such events or none is left."""
+        labels, type_stems, alt = self.type_filter(q)
+        if self.search is None or not (labels or q.has("events")):
+            return None
+        pool = [e for e in self.events if not labels or e.type_label in labels]
+        for label in labels:
+            pool = self._restrict_to_subtype(label, alt, pool)
+        if q.dates.period:
+            pool = [e for e in pool if q.dates.period.contains(e.date)]
+        if q.has("upcoming"):
+            pool = [e for e in pool if e.date >= as_of]
+        near = self._nearness(description)
+        scored = sorted(((near[e.id], e) for e in pool if e.id in near), key=lambda x: -x[0])
+        if not scored or max(near.values()) < DESCRIBED_NEARNESS:
+            return None  # "je suis boulanger, un atelier bientôt là-dessus ?": nothing of the agenda comes near it
+        best = scored[0][1]
+        what = _describe(q, labels)
+        text = f"Le plus proche de ce que vous décrivez{scope_of(what)} : {_sentence(best, as_of, q)}"
+        others = [e for e in pool if e is not best]
+        if others:
+            text += f"\nAutres{' à venir' if q.has('upcoming') else ''}{scope_of(what)} : " + " ; ".join(f"{_title(e)} ({format_date(e.date)})" for e in others[:3]) \
+                + (f" … et {len(others) - 3} autres." if len(others) > 3 else ".")
+        return Draft(text, [event_source(best, _line(best, as_of))], coverage=0.8,
+                     focus={"kind": "events", "ids": [best.id], "list": [e.id for e in pool]})
+
+    def _nearness(self, text: str) -> dict[str, float]:
+        """How much nearer each event comes by meaning to `text` than to a word that says nothing ("travail"): the
+        model finds every text near the agenda's meetings, and only the excess tells a subject."""
+        def similarities(said: str) -> dict[str, float]:
+            keys = {(e.title, int(e.date.strftime("%Y%m%d"))): e.id for e in self.events}
+            return {keys[k]: h.similarity for h in self.search(said, k=len(self.events), where={"kind": "event"})
+                    if (k := (h.title, h.metadata.get("date"))) in keys}
+        if self._neutral is None:
+            self._neutral = similarities(NEUTRAL_DESCRIPTION)
+        return {i: s - self._neutral.get(i, s) for i, s in similarities(text).items()}
+
     def _about(self, q: Query, events: list[Event], most: int = 5) -> list[Event]:
         """The events whose passages come nearest the question (retrieval by words and by meaning), the
         ones close to the best only."""
@@ -606,7 +652,7 @@ class EventBook:
             lines = [_sentence(e, as_of, q) for e in events]
             return Draft("\n".join(lines), [event_source(e, _line(e, as_of)) for e in events],
                          focus={"kind": "events", "ids": [e.id for e in events]})
-        return self._listing(q, events, what, as_of, near=mode == "about")
+        return self._listing(q, events, what, as_of, near=mode == "about", types=types)
 
     def _ranking(self, q: Query, events: list[Event], dimension: str, what: str) -> Draft:
         """"Quel mois a compté le plus d'événements ?": events grouped, counted (or their participants summed)."""
@@ -702,9 +748,13 @@ class EventBook:
         return Draft(text, [event_source(e, _line(e, as_of)) for e in events[:MAX_LISTED]],
                      focus={"kind": "events", "ids": [e.id for e in events]})
 
-    def _listing(self, q: Query, events: list[Event], what: str, as_of: date, near: bool = False) -> Draft:
+    def _listing(self, q: Query, events: list[Event], what: str, as_of: date, near: bool = False,
+                 types: list[str] = ()) -> Draft:
         n = len(events)
         head = f"{n} événement{'s' if n > 1 else ''}{scope_of(what)}"
+        if len(types) == 1 and (noun := _counted_noun(types[0], n)):  # "6 visites (2024)", not "6 événements (visite, 2024)"
+            rest = _describe(q)
+            head = f"{n} {noun}{scope_of(rest)}"
         if near:
             head = f"Les événements les plus proches de votre question ({n})"
         if q.has("upcoming"):
@@ -721,6 +771,18 @@ class EventBook:
             text += f"\nTotal des participants connus : {sum(known)}."
         return Draft(text, [event_source(e, _line(e, as_of)) for e in events[:MAX_LISTED]],
                      focus={"kind": "events", "ids": [e.id for e in events]})
+
+
+def _counted_noun(label: str, n: int) -> str | None:
+    """A type named as a count says it: "visites", "ateliers confluence"; None for a label that is no single noun
+    ("AG, CA et bureau", "groupe thématique / projet", "convention-salon-forum")."""
+    head, _, rest = label.partition(" ")
+    if not re.fullmatch(r"[^\W\d_]+", head) or re.search(r"[/,]", rest):
+        return None
+    head = head.lower()
+    if n > 1 and not head.endswith(("s", "x", "z")):
+        head += "s"
+    return f"{head} {rest}".strip()
 
 
 def _enumerated(text: str) -> list[str]:
@@ -763,8 +825,10 @@ def _plural(q: Query, type_stems: set[str], asked_only: bool = False) -> bool:
         r"les|des|aux|quels|quelles|ces|tous les|toutes les|combien de|nombre de"
     if not asked_only and type_stems & set(q.topic) and re.search(r"\b(?:celles|ceux|elles|lesquel(?:le)?s)\b", q.folded):
         return True  # "et celles de l'automne ?" after the visits: several of them
+    # ("vous faites visiter des sites ?": the type said as a verb, its object in the plural)
     return any(re.search(r"[sx]$", w) and stem(w) in type_stems
-               for w in re.findall(rf"\b(?:{determiners}) (\w+)", q.folded))
+               for w in re.findall(rf"\b(?:{determiners}) (\w+)", q.folded)) or not asked_only and any(
+        stem(verb) in type_stems for verb in re.findall(r"\b(\w+) (?:des|plusieurs) \w+[sx]\b", q.folded))
 
 
 def _acronyms(title: str) -> set[str]:

@@ -204,7 +204,8 @@ class FigureBook:
         coverage = 1.0 if kind or _kinds(set(q.topic)) & {stem("type")} else 0.95
         return Draft(text, sources, coverage=coverage, focus={"kind": "figures", "ids": [s.id for s in sources], "table": group})
 
-    def answer(self, q: Query) -> Draft | None:
+    def answer(self, q: Query, only: list[str] | None = None) -> Draft | None:
+        """`only`: the figures said last ("et en 2023 ?" asks the same series of another year)."""
         ranking = re.search(r"\b(class(?:er|e|ez|ement)|tri(?:er|e|ez)|par ordre)\b", q.folded)
         level = asked_level(q)
         one_share = re.search(r"\b(part|pourcentage|proportion)\b", q.folded) and not q.has("list") \
@@ -227,6 +228,8 @@ class FigureBook:
         ranks = {w for w in asked if w.isdigit() and len(w) <= 2}
         scored, gaps = [], []
         for m in self.metrics:
+            if only and not any(f.id in only for f in m.figures):
+                continue
             hit = topic & m.stems
             # "le grand forum": a size names a category only with its noun ("grandes entreprises")
             hit -= {a for a, noun in m.sized if noun not in asked}

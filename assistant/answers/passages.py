@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from functools import cached_property, lru_cache
 
 from assistant.reading.dates import MONTH_NAMES
@@ -22,6 +23,8 @@ ABSENCE = re.compile(r"\bne (?:donne|precise|indique|mentionne|chiffre) pas\b|\b
 LISTED = re.compile(r":[ \t]*\n\s*(?:[-*•][^\n]*\n\s*){2,}")  # a sentence announcing items, then the items
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY = re.compile(rf"\b\d{{1,2}}(?:er)? (?:{'|'.join(map(fold, MONTH_NAMES))})\b")
+# "c'est quoi vos axes ?", "quels sont les …": things asked for in the plural
+PLURAL_ASKED = re.compile(r"\b(?:les|vos|nos|ses|leurs|tes|quels|quelles) [\w'-]+s\b")
 SHOW_ALL = re.compile(r"\b(?:donne|montre|rappelle|presente)\w*(?:-moi|-nous| moi| nous)? (?:les|tous les|toutes les)\b")
 # "celui qui s'occupe du numérique", "un axe qui traite de l'emploi": a thing described by what it takes care of, which
 # a section describes, not a dated record
@@ -142,6 +145,14 @@ class PassageAnswerer:
             # "le cluster travaille sur combien de grands domaines ?": the document whose title counts them
             counted = self._counted_collection(q) if q.has("count") else None
             if counted and (listing := self.outline(q, counted, named=True)):
+                return listing
+            # "c'est quoi vos axes de travail ?" met by "Les 4 enjeux stratégiques sont les axes …", the opening of
+            # a document whose title counts its sections: a collection asked for in the plural is its members
+            opening = ranked[0][1]
+            if PLURAL_ASKED.search(q.folded) and re.search(r"\b\d+ [^\W\d]{4,}", opening.title) \
+                    and self._opens(opening) and (listing := self.outline(q, opening, named=True)):
+                said = set(q.topic) & _stems(f"{opening.title} {opening.text}")  # as much as the opening says
+                listing.coverage = max(listing.coverage, self.lexicon.weight(said) / self.lexicon.weight(set(q.topic)))
                 return listing
         topic = set(q.topic)
         wanted = (topic | set(q.hints)) - (known or set())
@@ -321,6 +332,11 @@ class PassageAnswerer:
             return []
         return [(1.0, Hit.of(best))]
 
+    def _opens(self, hit: Hit) -> bool:
+        """Whether a passage is the first of its document."""
+        first = next((p for p in self.retriever.passages if p.metadata.get("source") == hit.source), None)
+        return first is not None and first.node_id == hit.id
+
     def _counted_collection(self, q: Query) -> Hit | None:
         """The opening of the document whose title counts what the question counts ("combien d'enjeux ?": "Les 4
         enjeux stratégiques …")."""
@@ -368,6 +384,13 @@ class PassageAnswerer:
                 return None
             if len(matching) >= 3 and len(parts) - len(matching) == 1:
                 parts = matching
+            elif (count := re.search(r"\b(\d+) [^\W\d]{4,}", top.title)) and int(count.group(1)) != len(parts):
+                # "Les 4 enjeux …" over a mission and four "Enjeu n": the sections named alike, as many as it counts
+                alike = defaultdict(dict)
+                for n, v in parts.items():
+                    alike[fold(n).split()[0]][n] = v
+                parts = next((g for g in alike.values() if len(g) == int(count.group(1))), parts)
+                matching = parts if not matching else matching
         else:  # "les programmes transversaux": the sections that all say so ("avec leur objet": no section's word)
             said = (topic - title) & set().union(*words.values())  # the document's title is every section's
             # "ses grands domaines sectoriels": a word one section alone holds ("grand cycle") qualifies no kind

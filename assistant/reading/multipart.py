@@ -17,6 +17,9 @@ ASK = (r"combien|cb|quand|qd|ou|qui|ki|c'est qui|c'etait qui|c qui|quel|quelle|q
        r"il y a|ya|(?:il )?y en (?:a|avait|aura)|"
        # a request in the imperative: "file-moi …, et redis-moi son nom"
        rf"{IMPERATIVE}|" + INVERTED_ASK)
+# A request made to the assistant: "tu peux me filer …", "pourriez-vous m'envoyer …"
+YOU_ASKED = re.compile(r"\b(?:tu peux|tu pourrais|vous pouvez|vous pourriez|peux-tu|pourrais-tu|pouvez-vous|pourriez-vous)"
+                       r" (?:me |m'|nous )?[a-z]{3,}")
 # "... et combien ...", "..., quand ...", "...; qui ..." — a conjunction or a comma before a question word.
 BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:de |d')?(?:{ASK})\b)|\s*[;,]\s+(?=(?:{ASK})\b)|"
                       rf"\s*,\s+(?=(?:et|puis)\s+(?:[\w']+\s+){{1,5}}(?:{ASK})\b)|"  # ", et la newsletter sort à quelle …"
@@ -387,7 +390,8 @@ def split_questions(message: str) -> list[str]:
                 r"\b(?:il|elle|ils|elles|on) (?:a|ont|est|sont|etait|etaient|avait|avaient|aura|auront)\b", fold(p)):
             merged.append(f"{p} ?")  # "… ? Et le bureau du 21 novembre, il a bien eu lieu": a question of its own
             continue
-        if merged and "?" not in p and not re.search(rf"\b(?:{ASK})\b", fold(expand(p))) and not again(p):  # "c koi"
+        if merged and "?" not in p and not re.search(rf"\b(?:{ASK})\b", fold(expand(p))) and not again(p) \
+                and not YOU_ASKED.search(fold(p)):  # "c koi"; "… ? et tu peux me filer son 06" asks a thing of its own
             # "… ? genre la plus grosse hausse de membres": the question said again, in other words
             restated = re.match(r"(?:genre|c'est-a-dire|c-a-d|cad|je veux dire|je parle d[eu']|en clair|autrement dit)\b[\s,:]*",
                                 fold(p))

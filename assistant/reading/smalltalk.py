@@ -20,7 +20,7 @@ REPLIES = {
 }
 KINDS = {
     "greeting": r"bonjour|bonsoir|salut|coucou|(?:hello|hey|hi) there|hello|hey|yo|re|hi|bjr|bsr|slt|cc|wesh|(?:comment )?ca va(?: bien)?|comment (?:vas-tu|allez-vous)|(?:tu vas|vous allez) bien|"
-                r"la forme",
+                r"la forme|(?:vous etes|tu es|t'es|(?:il )?y a quelqu'un) la",  # "vous êtes là ?": anyone there
     "thanks": r"merci\w*|thanks?|thx|cimer",
     "goodbye": r"au revoir|bye|a plus|a\+|ciao|a (?:bientot|demain|lundi|tout a l'heure)|"
                r"bon (?:week-?end|wk?e?nd|we|dimanche|apres-midi)|bonnes? (?:journee|soiree|nuit|semaine|vacances|fetes|"
@@ -59,7 +59,7 @@ _ASKS = re.compile(rf"\?|\d|{ASKING.pattern}|\b(?:et|sinon|mais|aussi|autre|whic
 # Asking how to use the assistant, wherever it sits in a short message ("je suis nouveau, par où commencer ?").
 _HELP = re.compile(r"\b(?:" + "|".join(p for p in KINDS["help"].split("|") if " " in p or "'" in p) + r")\b")
 # Introducing oneself after a greeting ("bonjour, je découvre le cluster"): nothing asked yet.
-_ABOUT_ME = re.compile(r"^(?:(?:" + KINDS["greeting"] + r")\b[\s,!.]*)+(?:je|j'|moi)\b")
+_ABOUT_ME = re.compile(r"^(?:(?:" + KINDS["greeting"] + r")\b\W*)+(?:je|j'|moi)\b")
 _SOCIAL_WORDS = {"cluster", *re.findall(r"[a-z]{4,}", "|".join(KINDS.values()))}
 _COURTESY = re.compile(rf"\b(?:{KINDS['greeting']}|{KINDS['thanks']}|svp|stp|s'il (?:te|vous) plait|please)\b")
 _CLOSERS = re.compile(rf"\b(?:{KINDS['thanks']}|{KINDS['goodbye']})\b")  # a greeting often opens a question
@@ -95,15 +95,19 @@ def smalltalk(message: str) -> str | None:
     # "… merci d'avance": thanks for an answer to come, after what is asked ("bonjour, leequel fait des composteurs")
     # ("top merci t'es un boss 🙏 ??": marks closing thanks and a word on the helper ask nothing)
     praised = re.search(rf"\b(?:{KINDS['thanks']})\b", folded) and re.search(r"\b(?:t'es|tu es|vous etes|c'etait)\b", folded)
+    # "merci pour ton aide", "merci d'avance pour votre aide": thanks and what for
+    thanked = re.sub(r"\b(merci\w*)((?: d'avance| par avance)?) (?:pour|de) (?:ton|ta|tes|votre|vos|l'|la|les) ?\w+", r"\1\2",
+                     folded)
+    # "bonjour, vous êtes là ? …": a greeting asked asks nothing
+    said = re.sub(rf"\b(?:{KINDS['greeting']})\s*\?", " ", folded)
     social = _PATTERN.match(folded + " ") or (
-        (closing or about_me) and short and not _ASKS.search(re.sub(r"[\s?]+$", "", folded) if praised else folded)
-        and not (re.search(r"\b(?:d'avance|par avance)\b", folded) and not about_me and re.search(r"[a-z]{3,}", re.sub(
-            r"\b(?:d'avance|par avance)\b", " ", _COURTESY.sub(" ", folded)))))
+        (closing or about_me) and short and not _ASKS.search(re.sub(r"[\s?]+$", "", said) if praised else said)
+        and not (re.search(r"\b(?:d'avance|par avance)\b", thanked) and not about_me and re.search(r"[a-z]{3,}", re.sub(
+            r"\b(?:d'avance|par avance)\b", " ", _COURTESY.sub(" ", thanked)))))
     if not folded or not social:
         return None
-    thanked = re.sub(r"\b(merci\w*) (?:pour|de) (?:ton|ta|tes|votre|vos|l'|la|les) ?\w+", r"\1", folded)  # "merci pour ton aide"
     # "Bonjour ! Je débute ici, merci d'avance": a newcomer greeting, greeted
-    for kind in ("greeting",) * bool(about_me) + ("help", "thanks", "goodbye", "greeting", "ack"):
+    for kind in ("greeting",) * bool(about_me or re.search(r"\b(?:d'avance|par avance)\b", folded)) + ("help", "thanks", "goodbye", "greeting", "ack"):
         if re.search(rf"\b(?:{KINDS[kind]})\b", thanked):
             return REPLIES[kind]
     return None
@@ -124,7 +128,7 @@ _OPENING = re.compile(rf"^\s*(?:(?:{KINDS['greeting']}|petite question|une quest
                       rf"encore une question|(?:one )?last (?:thing|question)|one more thing|{_REQUEST})\b[\s,!.:-]*|"
                       # whom it is said to: "salut la team 👋", "bonjour à tous," (not "bjr les guides, c'est pour qui ?")
                       rf"(?<=\s)(?:(?:la|les|l') ?[\w-]+(?=\s*(?:!|[^\w\s'?,.:;-]))|(?:tout le monde|a tou(?:te)?s)(?=\s*(?:[,!.:]|[^\w\s'?]|$)))(?:[\s,!.:]|[^\w\s'?])*|"
-                      rf"(?:{KINDS['ack']}|{KINDS['thanks']})\s*(?:[,.!]+\s*|(?=et\s)|(?=(?:{KINDS['ack']}|{KINDS['thanks']})\b))|"
+                      rf"(?:{KINDS['ack']}|(?:{KINDS['thanks']})(?: d'avance| par avance)?)\s*(?:[,.!]+\s*|(?=et\s)|(?=(?:{KINDS['ack']}|{KINDS['thanks']})\b))|"
                       # "merci pour hier t'es top 🙏 au fait …": thanks said first, closed by an emoji or a "!"
                       rf"(?:{KINDS['thanks']})\b[^?.!\U0001F300-\U0001FAFF\u2600-\u27BF]{{0,60}}?(?:[!.]+|[\U0001F300-\U0001FAFF\u2600-\u27BF]+)\s*|"
                       r"au fait\b[\s,]*)+",

@@ -38,6 +38,10 @@ THEME_STEMS = {stem(fold(w)) for name in THEME_WORDS for w in (name, name + "s",
 # Phrases rewritten before anything else: abbreviations and common synonyms users type.
 SYNONYMS = [
     (r"\ben gros\b", " "),  # "ça parle de quoi en gros ?": roughly, no size
+    # "vos grands domaines", "les principaux enjeux": a plural ranked by importance is the set itself, no size
+    # (not "les grandes entreprises", a kind of its own)
+    (r"\b(les|vos|nos|tes|quels|quelles) (?:plus )?(?:grands|grandes|gros|grosses|principaux|principales|"
+     r"majeurs|majeures)\b(?! (?:entreprises|groupes|comptes)\b)", r"\1"),
     (r"\ba peu pres\b|\bgrosso modo\b|\bapproximativement\b", "environ"),  # "combien à peu près ?": no "près" to match
     (r"\bau[- ](?:dela|dessus) (?:de |des )(?=\d)", "plus de "),  # "au-delà de 100 participants": a bound
     (r"\ben[- ]dessous (?:de |des )(?=\d)", "moins de "),
@@ -209,7 +213,7 @@ MONTH_WORDS = frozenset(
 # A request for contact details (not the mere mention of e-mailings, a venue or "contacter").
 PRIVACY = re.compile(
     r"\b(coordonnees|(?:numeros?|n°) (?:de )?(?:telephone|tel|portable|mobile|perso\w*)|telephones?|"
-    r"(?:ton|son|votre|leur|vos|leurs) (?:tels?|num|numeros?|e-?mails?|mails?|courriels?)\b|(?:le|son|ton|votre|leur) (?:tel|06|07) (?:de|d'|du|perso\w*|pro)\b|(?:son|ton|votre|leur) 0[67]\b|"
+    r"(?:ton|son|votre|leur|vos|leurs) (?:tels?|num|numeros?|portables?|e-?mails?|mails?|courriels?)\b|(?:le|son|ton|votre|leur) (?:tel|06|07) (?:de|d'|du|perso\w*|pro)\b|(?:son|ton|votre|leur) 0[67]\b|"
     r"portables? (?:perso\w*|de |d'|du )|(?:e-?mails?|mails?|courriels?) (?:perso\w*|prive\w*|pro\b|de |d'|du )|"
     r"adresses? (?:e-?mail|mail|electronique|perso\w*|personnelle|privee)|whatsapp|domicile|"
     r"(?:filer|donner|donne|file|passer|passe|avoir|trouver|envoyer|envoie)(?: moi| nous)? (?:le|son|leur|ton|votre) numero)"
@@ -242,9 +246,14 @@ def beside_order(message: str) -> str | None:
 
 
 # "je bosse au service déchets d'une mairie", "moi je suis paysagiste": the asker says who they are
+# ("ma boîte fait des capteurs", "moi c'est les restes de repas qui m'intéressent": what the asker's own organisation
+# does, or what interests them)
 SELF_DESCRIBED = re.compile(r"\s*(?:moi,? )?(?:(?:je |j')(?:suis|bosse|travaille|taffe|m'occupe|gere|represente|fais partie|"
                             r"viens|dirige|anime|coordonne|enseigne)|(?:nous,? )?on (?:est|bosse|travaille|s'occupe|gere|represente)|"
-                            r"nous (?:sommes|travaillons|gerons|representons|dirigeons|animons))\b")
+                            r"nous (?:sommes|travaillons|gerons|representons|dirigeons|animons)|"
+                            r"(?:notre|ma|mon) [\w-]+(?: [\w'-]+){0,2} (?:fait|fabrique|gere|travaille|developpe|produit|"
+                            r"concoit|organise|installe)|"
+                            r"moi,? c'est|ce qui (?:m'|nous )interesse)\b")
 # A sentence of a document that speaks to the assistant rather than about the cluster.
 ADDRESSED = re.compile(
     r"\b(?:assistants?|chatbots?|ia|intelligence artificielle|modeles? de langage|llm)\b.{0,60}"
@@ -420,7 +429,8 @@ INTENT_PATTERNS = {
     "compare": r"\b(par rapport|vs|versus|compar\w*|evolution|progress\w*|difference|que l'annee)\b",
     "events": r"\b(evenements|manifestations?|rencontres?|rendez-vous|actions? collectives?|agenda|reunion|calendrier)\b",
     "validated": r"\b(valide\w*|adhesion|adhere\w*|rejoint|entre\w* au cluster|accept\w*|admise?s?|integre\w*|"
-                 r"(?!arriver a\b)arrive\w*(?! a (?:quel|combien|un|une|quoi)\b)|"  # not "arriver à" (to achieve)
+                 r"(?!arriver a\b)(?<!qui )arrive\w*(?! a (?:quel|combien|un|une|quoi)\b)|"  # not "arriver à" (to achieve)
+                 r"qui (?:sont |est )?arrive\w* (?=au|aux|dans|chez|parmi)|"  # not "un forum qui arrive": one to come
                  r"r?entre(?:e|es|s|nt)? (?:au|aux|a l'|a la|dans)|"  # "les nouveaux rentrés au bureau de septembre"
                  r"(?:les|des) nouveaux(?= (?:qui|du|de la|de l'|des|au|a l'|en|ce|cette)\b|\s*\?|\s*$))",  # "les nouveaux" alone
 }
@@ -469,7 +479,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     both = folded + " \n " + HEARD_IN.sub(r"\1", canonical(expand(text if typed == fold(text) else typed)))
     intents = {name for name, pat in INTENT_PATTERNS.items() if re.search(pat, both)}
     # ("la prochaine réunion du bureau, qui valide les adhésions, c'est quand ?": a relative set between commas)
-    if "who" in intents and "when" in intents and not re.search(INTENT_PATTERNS["who"], re.sub(r"\bqui\b", " ", both)) \
+    if "who" in intents and ("when" in intents or dates.future) and not re.search(INTENT_PATTERNS["who"], re.sub(r"\bqui\b", " ", both)) \
             and not re.search(r"(?:^|[,;:?!.]|\b(?:c'est|c|est|a|de|pour|par|avec|chez|et|ou|sait|savoir|dire|voir|demander)) ?qui\b",
                               re.sub(r"(?<=\w),\s*qui [a-z]+ [^,?]*,", " ", both)):
         intents.discard("who")  # "la visite d'une usine qui recycle ses eaux, c'était quand ?": "qui" says which one
@@ -587,10 +597,17 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
             and re.match(r" (?!(?:est|sont|etait|etaient|c'est|fait|font|vaut|valent|coute\w*)\b)[a-z]", folded[m.end():]):
         own |= (told := set(words(m.group(1))))
         asked_unknown = [w for w in asked_unknown if w not in told or w in names]
-    # "je bosse au service déchets d'une mairie, je voudrais …": the asker says who they are before asking
-    if (m := SELF_DESCRIBED.match(folded)) and (said := re.match(r"[^,?.;:]*[,.;:]", folded[m.end():])):
-        own |= (told := set(words(folded[:m.end() + said.end()])))
-        asked_unknown = [w for w in asked_unknown if w not in told or w in names]
+    # "je bosse au service déchets d'une mairie, je voudrais …": the asker says who they are before asking, on the
+    # words as read ("maairie") and as typed (reading turns "on gère" into the base's "responsable"); what is sought
+    # is asked, not told ("je gère un parking et je cherche qui installe des bornes")
+    for said_as in (folded, typed):
+        if (m := SELF_DESCRIBED.match(said_as)) and (said := re.match(r"[^,?.;:]*[,.;:]", said_as[m.end():])):
+            told_text = re.split(r"\b(?:et |mais )?(?:je |j'|on |nous )?(?:cherch|recherch|voudr|souhait|veu|aimer|besoin)\w*",
+                                 said_as[:m.end() + said.end()])[0]
+            own |= (told := set(words(told_text)))
+            asked_unknown = [w for w in asked_unknown if w not in told or w in names]
+            if "who" in intents and not re.search(INTENT_PATTERNS["who"], said_as[len(told_text):]):
+                intents.discard("who")  # "moi c'est les cantines qui m'intéressent. Quels événements …?": no one asked
     # "un consultant indé qui s'y connaît en recyclage ?": someone sought, described by the clause that follows
     if m := re.match(r"(?:un|une|des) ([\w-]+(?: [\w-]+)?) qui\b", folded):
         asked_unknown = [w for w in asked_unknown if w not in words(m.group(1)) or w in names]

@@ -220,7 +220,7 @@ def test_an_event_still_ahead_shows_no_attendance_even_from_a_passage(assistant)
 
 def test_a_type_asked_in_the_plural_lists_every_event_of_it(assistant):
     a = ask(assistant, "les visites de site en 2024 ?", as_of="2024-12-31")
-    assert "6 événements" in a.answer and "CSTB" in a.answer and "Saint-Gobain" in a.answer
+    assert "6 visites" in a.answer and "CSTB" in a.answer and "Saint-Gobain" in a.answer
     b = ask(assistant, "la visite de site de Saint-Gobain ?", as_of="2024-12-31")
     assert "CSTB" not in b.answer
 
@@ -262,7 +262,7 @@ def test_events_found_by_meaning_when_no_title_holds_the_words(assistant):
     a = ask(assistant, "des events sur la pluie en 2024 ?", as_of="2024-12-31")
     assert "plus proches" in a.answer and "eaux pluviales" in a.answer
     b = ask(assistant, "les événements WP2 de 2024 ?", as_of="2024-12-31")
-    assert "3 événements" in b.answer and "MNLE" in b.answer
+    assert "3 autres événements" in b.answer and "MNLE" in b.answer
 
 
 def test_chat_dates_tags_and_measure_words(assistant):
@@ -713,7 +713,7 @@ def test_counts_by_quarter_or_half_year_and_a_count_of_a_type_with_its_extreme(a
 
 def test_organised_or_co_organised_is_both_and_growing_is_a_rise(assistant):
     a = ask(assistant, "quels ateliers confluence organisés ou co-organisés en novembre 2024 ?", "2024-12-31")
-    assert a.answer.startswith("4 événements")
+    assert a.answer.startswith("4 ateliers confluence")
     b = ask(assistant, "en quelle année le nombre de membres a le plus grandi ?", "2024-12-31")
     assert "2017" in b.answer and "+45" in b.answer
 
@@ -834,7 +834,7 @@ def test_contacts_asked_plainly_are_all_of_them_and_a_named_rank_picks_its_row(a
 
 def test_dont_combien_is_a_second_part_and_a_total_of_events_is_a_count(assistant):
     parts = ask(assistant, "combien d'événements en 2024 au total, dont combien de visites ?", "2024-12-31").answer.split("\n\n")
-    assert len(parts) == 2 and parts[0].startswith("Il y a 45 événements") and "6 événements" in parts[1]
+    assert len(parts) == 2 and parts[0].startswith("Il y a 45 événements") and "6 visites" in parts[1]
     c = ask(assistant, "C'est quoi les guides-formations dont vous parlez ?", "2024-12-31")
     assert "4 guides-formations" in c.answer  # "dont" is grammar
 
@@ -987,7 +987,7 @@ def test_a_claim_said_of_a_source_and_english_verbs_of_reports(assistant):
 
 def test_a_plural_thing_the_titles_of_a_type_hold_and_the_kind_of_the_event_shown(assistant):
     a = ask(assistant, "on a pu visiter quels sites au second semestre ?", as_of="2024-12-31")
-    assert a.answer.startswith("3 événements") and "CSTB" in a.answer and "Aulnay" in a.answer
+    assert a.answer.startswith("3 visites") and "CSTB" in a.answer and "Aulnay" in a.answer
     b = ask(assistant, "la visite du centre d'exploitation de la SGP, c'était dans quelle ville ?", as_of="2024-12-31")
     assert "Aulnay-sous-Bois" in b.answer
     c = ask(assistant, "le forum régional sols c'était quand ?", as_of="2024-12-31")
@@ -1584,7 +1584,7 @@ def test_a_gap_against_another_year_or_another_row_of_the_table(assistant):
 
 def test_the_next_one_after_a_count_of_past_events_is_the_next_to_come(assistant):
     counted = ask(assistant, "combien de visites depuis le début de l'année ?", as_of="2024-03-01")
-    assert "2 événements" in counted.answer
+    assert "2 visites" in counted.answer
     following = ask(assistant, "et la prochaine ?", as_of="2024-03-01", conversation_id=counted.conversation_id)
     assert not following.abstained and "23 mai 2024" in following.answer and "17 janvier" not in following.answer
 
@@ -1960,7 +1960,7 @@ def test_english_rankings_by_attendance_and_english_compounds(assistant):
     a = ask(assistant, "Which was the least attended board meeting?", as_of="2024-12-31")
     assert not a.abstained and "8 février 2024" in a.answer and "6 participants" in a.answer
     b = ask(assistant, "How many site visits did the cluster run in 2024?", as_of="2024-12-31")
-    assert "6 événements" in b.answer  # a visit of a site is any visit, not the one titled "site"
+    assert "6 visites" in b.answer  # a visit of a site is any visit, not the one titled "site"
 
 
 def test_co_organised_with_a_partner_is_the_role(assistant):
@@ -1988,7 +1988,7 @@ def test_the_place_asked_as_a_noun(assistant):
 
 def test_a_month_claimed_of_a_kind_of_event_lists_that_months_ones(assistant):
     a = ask(assistant, "le cluster a organisé des visites en octobre ?", as_of="2024-12-31")
-    assert a.answer.startswith("Oui") and "2 événements" in a.answer and "janvier" not in a.answer
+    assert a.answer.startswith("Oui") and "2 visites" in a.answer and "janvier" not in a.answer
 
 
 def test_a_role_of_the_cluster_is_not_a_members_role_elsewhere(assistant):
@@ -2070,7 +2070,7 @@ def test_a_country_in_an_english_message_typed_without_capitals(assistant):
 
 def test_a_misspelt_question_word_beside_its_right_spelling_is_corrected(assistant):
     a = ask(assistant, "coombien de visites en 2024 et ça a fait combien de participants au total ?", as_of="2024-12-31")
-    assert "6 événements" in a.answer and "111" in a.answer
+    assert "6 visites" in a.answer and "111" in a.answer
 
 
 def test_a_misspelt_greeting_is_no_part_of_the_question(assistant):
@@ -2645,7 +2645,7 @@ def test_en_stands_for_what_was_asked_of_with_quoi_comme():
 
 def test_a_newcomer_saying_so_asks_nothing_of_the_newcomers(assistant):
     a = ask(assistant, "nouvelle dans le réseau, vous avez quoi comme visites ?", as_of="2024-12-31")
-    assert "6 événements" in a.answer and "nouveaux membres" not in a.answer.lower()
+    assert "6 visites" in a.answer and "nouveaux membres" not in a.answer.lower()
     b = ask(assistant, "quels sont les nouveaux membres de septembre ?", as_of="2024-12-31")
     assert "Sempergreen" in b.answer  # the newcomers asked of, still
 
@@ -2675,7 +2675,7 @@ def test_the_cluster_asked_what_it_works_on_gets_its_presentation(assistant):
 def test_en_stands_for_the_things_whose_existence_was_asked(assistant):
     first = ask(assistant, "le cluster fait des visites de sites ?", as_of="2024-12-31")
     a = ask(assistant, "il y en a eu combien cette année ?", as_of="2024-12-31", conversation_id=first.conversation_id)
-    assert "6 événements" in a.answer  # the visits, not those whose title says "site"
+    assert "6 visites" in a.answer  # the visits, not those whose title says "site"
 
 
 def test_y_avait_is_there_was_not_a_pointer_to_the_last_subject(assistant):
@@ -2874,7 +2874,7 @@ def test_things_named_then_taken_up_by_en_are_what_is_counted(assistant):
     for message in ("quels ateliers confluence en 2024 ?", "lequel a eu le plus de monde ?"):
         cid = ask(assistant, message, as_of="2024-12-31", conversation_id=cid).conversation_id
     a = ask(assistant, "et les visites, on en a fait combien ?", as_of="2024-12-31", conversation_id=cid)
-    assert "6 événements (visite" in a.answer and "confluence" not in a.answer.split("\n")[0]
+    assert "6 visites (2024)" in a.answer and "confluence" not in a.answer.split("\n")[0]
 
 
 def test_a_month_without_a_year_is_the_last_one_of_a_monthly_figure(assistant):
@@ -2955,7 +2955,7 @@ def test_a_month_without_any_event(assistant):
 
 def test_a_one_word_label_before_the_question_is_not_asked(assistant):
     a = ask(assistant, "Stagiaire : combien de visites en 2024 ?", as_of="2024-12-31")
-    assert "6 événements (visite" in a.answer
+    assert "6 visites (2024)" in a.answer
 
 
 def test_the_difference_between_two_things_says_what_each_is(assistant):
@@ -3867,3 +3867,64 @@ def test_thanks_with_a_word_on_the_helper_and_question_marks_is_thanks(assistant
     assert not a.abstained and a.answer.startswith("Avec plaisir")
     b = ask(assistant, "merci, il y a plus de PME que de GE parmi les membres ?", as_of="2024-12-31")
     assert "119" in b.answer
+
+
+def test_a_plural_ranked_by_importance_is_the_set_itself(assistant):
+    a = ask(assistant, "quels sont les grands domaines du cluster ?", as_of="2024-12-31")
+    assert "8 rubriques" in a.answer and "NUM'EMS" in a.answer and "VAL'EMS" in a.answer
+    assert "13" in ask(assistant, "et les grandes entreprises, elles sont combien ?", as_of="2024-12-31").answer  # a kind
+
+
+def test_another_year_of_a_figure_shown_is_the_same_series(assistant):
+    first = ask(assistant, "combien de projets menés avec plusieurs partenaires vous suivez en 2024 ?", as_of="2024-12-31")
+    assert "80" in first.answer
+    a = ask(assistant, "et c'était combien en 2023 ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "Projets collaboratifs suivis : 48 en 2023" in a.answer and "Activité 2" not in a.answer
+
+
+def test_a_collection_met_by_its_opening_is_listed_as_many_as_its_title_counts(assistant):
+    a = ask(assistant, "c'est quoi vos axes prioritaires ?", as_of="2024-12-31")
+    assert "4 rubriques" in a.answer and "Enjeu 4" in a.answer and "Mission du Cluster" not in a.answer
+
+
+def test_a_count_of_one_kind_of_event_names_the_kind(assistant):
+    a = ask(assistant, "on a eu combien de visites en 2024 ?", as_of="2024-12-31")
+    assert a.answer.startswith("Il y a 6 visites (2024)")
+
+
+def test_a_greeting_asked_and_thanks_in_advance_are_courtesy(assistant):
+    assert ask(assistant, "hello, y a quelqu'un là ? je viens de découvrir le cluster").answer.startswith("Bonjour !")
+    a = ask(assistant, "salut, merci par avance, combien de membres en 2024 ?", as_of="2024-12-31")
+    assert "200" in a.answer and "avance" not in a.answer
+
+
+def test_a_request_for_a_phone_after_a_question_is_refused_apart(assistant):
+    a = ask(assistant, "qui est en charge de la communication ? et vous pouvez me donner son portable", as_of="2024-12-31")
+    assert "Dourneau" in a.answer and "coordonnées personnelles" in a.answer
+
+
+def test_an_event_to_come_near_what_the_asker_describes_is_said_nearest(assistant):
+    a = ask(assistant, "je travaille sur la chaleur en ville l'été, y a un atelier prévu bientôt là-dessus ?",
+            as_of="2024-11-10")
+    assert a.answer.startswith("Le plus proche de ce que vous décrivez") and "Îlot de fraîcheur" in a.answer.split("\n")[0]
+    b = ask(assistant, "je suis comptable, y a un atelier prévu bientôt là-dessus ?", as_of="2024-11-10")
+    assert "Le plus proche" not in b.answer and "14 novembre 2024" in b.answer  # nothing near: the next one
+
+
+def test_the_asker_s_own_words_describe_even_when_reading_would_change_them(assistant):
+    a = ask(assistant, "on gère une cantine et on cherche qui collecte les restes de repas en sacs pour les valoriser. "
+                       "un adhérent fait ça ?", as_of="2024-12-31")
+    assert "Solubio" in a.answer and "cantine" not in a.answer
+
+
+def test_a_type_said_as_a_verb_with_a_plural_object_lists_them_all(assistant):
+    a = ask(assistant, "le cluster fait visiter des installations aux membres ?", as_of="2024-12-31")
+    assert a.answer.startswith("6 visites") and "CSTB" in a.answer and "Aulnay" in a.answer
+
+
+def test_how_many_more_for_one_of_the_two_amounts_named_is_their_gap(assistant):
+    first = ask(assistant, "le forum eau a réuni combien de monde ?", as_of="2024-12-31")
+    second = ask(assistant, "et pour le forum régional sols ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    a = ask(assistant, "ça fait combien de plus pour celui des sols ?", as_of="2024-12-31",
+            conversation_id=second.conversation_id)
+    assert "Écart" in a.answer and "44" in a.answer
