@@ -87,6 +87,7 @@ MEASURE_STEMS = {stem(w) for w in ("participants", "nombre", "total", "monde", "
                                    "coorganise", "organisation")} | {stem(w) for w in MEASURES}
 # "c'était co-organisé ?", "et quelle part du total ?" ask of the last one too
 PRICE = re.compile(r"\b(couts?|coute\w*|coutai\w*|couter\w*|coutent|(?:quel|a quel|le) prix|tarifs?|cotisations?|payant\w*|gratuit\w*|frais d'\w+|combien (?:ca )?vaut|"
+                   r"payee?s? combien|salaires?|remunere\w*|remunerations?|"  # "il est payé combien ?": money too
                    r"c'est combien (?:l'|le |la )(?!(?:nombre|total|effectif|taux|part|pourcentage|moyenne)\b))")
 TOTAL_STEMS = {stem(w) for w in ("total", "annee", "an", "part", "pourcentage", "proportion", "represente")}
 COMPARE = re.compile(r"\b(de plus|de moins|difference|ecart|evolution|progression|augmentation|baisse|compar\w*)\b")
@@ -102,10 +103,17 @@ def _year_given(q: Query, text: str) -> list[int]:
     return sorted(set(near or [y for y, _ in found]))
 
 
+# "vous faites visiter des sites ?", "le cluster organise des formations ?": whether the cluster does a thing
+CLUSTER_DOES = re.compile(r"^(?:et )?(?:est-ce qu(?:e |')|est ce qu(?:e |'))?(?:vous|tu|le cluster|il) (?:faites|fais|fait|organisez|"
+                          r"organises|organise|proposez|proposes|propose|menez|mene|animez|anime|emmenez)(?: [a-z]{3,})? "
+                          r"(?:des|un|une|d')\b")
+
+
 def _asks_whether_any(message: str) -> bool:
-    """"Il y a une formation sur le compost ?" asks yes or no; "il y a combien de visites ?" does not."""
+    """"Il y a une formation sur le compost ?", "vous faites des visites ?" ask yes or no; "il y a combien de visites ?"
+    does not."""
     folded = fold(message)
-    return bool(re.search(WHETHER_ANY, folded)) and not re.search(r"\b(combien|cb|quand|ou|qui|quel\w*|comment|pourquoi|quoi)\b",
+    return bool(re.search(WHETHER_ANY, folded) or CLUSTER_DOES.search(folded)) and not re.search(r"\b(combien|cb|quand|ou|qui|quel\w*|comment|pourquoi|quoi)\b",
                                                              folded)
 
 
@@ -805,10 +813,10 @@ class Engine:
             return draft, replace(previous, focus=draft.focus)  # "et ça représente quel % du total de l'année ?"
         if previous and previous.amounts and asks_difference(self.lexicon.read(message)) and not own.has("max", "min"):
             # (not "quelle thématique a le plus gagné entre les deux années ?": which one, not by how much)
-            rest = set(own.topic) - MEASURE_STEMS - GAP_STEMS  # "ça fait cb de plus pour les sols ?": one of the two
+            rest = set(own.topic) - MEASURE_STEMS - GAP_STEMS  # "ça fait cb de plus pour les sols ?": names one of the two
             if not (own.dates.years or own.dates.period) \
                     and (BETWEEN.search(fold(message)) or not rest
-                         or any(rest <= set(content_stems(canonical(a[0]))) for a in previous.amounts)) \
+                         or sum(rest <= set(content_stems(canonical(a[0]))) for a in previous.amounts) == 1) \
                     and len(previous.amounts) == 2 \
                     and (draft := self.amounts.difference(*previous.amounts)):
                 return draft, replace(previous, focus=draft.focus)  # "ça fait combien de plus ?": the last two amounts

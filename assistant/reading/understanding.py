@@ -71,7 +71,8 @@ SYNONYMS = [
     (r"\bassemblees? generales?\b", "assemblee generale"),
     (r"\breunions?\b", "reunion"),
     (r"\bnb\b|\bnbre\b|\bnombre\b", "nombre"),
-    (r"\b(evenements?|evenement|evenemen|evenements|evenment|evt|evts|evenemnts?)\b", "evenements"),
+    # ("nos rencontres", "vos rendez-vous": the events, by their general name)
+    (r"\b(evenements?|evenement|evenemen|evenements|evenment|evt|evts|evenemnts?|rencontres|rendez-vous)\b", "evenements"),
     (r"\bgrandes? entreprises?\b", "grandes entreprises ge"),
     (r"\bentreprises? de taille intermediaire\b", "entreprises taille intermediaire eti"),
     (r"\b(ateliers?|workshops?)\b", "atelier"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from assistant.reading.dates import read_dates
 from assistant.reading.normalize import fold, stem
 from assistant.reading.smalltalk import strip_courtesy
 
@@ -3919,7 +3920,7 @@ def test_the_asker_s_own_words_describe_even_when_reading_would_change_them(assi
 
 def test_a_type_said_as_a_verb_with_a_plural_object_lists_them_all(assistant):
     a = ask(assistant, "le cluster fait visiter des installations aux membres ?", as_of="2024-12-31")
-    assert a.answer.startswith("6 visites") and "CSTB" in a.answer and "Aulnay" in a.answer
+    assert a.answer.startswith("Oui : 6 visites") and "CSTB" in a.answer and "Aulnay" in a.answer
 
 
 def test_how_many_more_for_one_of_the_two_amounts_named_is_their_gap(assistant):
@@ -3928,3 +3929,25 @@ def test_how_many_more_for_one_of_the_two_amounts_named_is_their_gap(assistant):
     a = ask(assistant, "ça fait combien de plus pour celui des sols ?", as_of="2024-12-31",
             conversation_id=second.conversation_id)
     assert "Écart" in a.answer and "44" in a.answer
+
+
+def test_asking_whether_the_cluster_does_a_thing_begins_with_yes(assistant):
+    a = ask(assistant, "vous menez des groupes de travail ?", as_of="2024-12-31")
+    assert a.answer.startswith("Oui : 7 événements")
+
+
+def test_meetings_by_their_general_name_are_the_events_of_the_report_s_tables(assistant):
+    a = ask(assistant, "dans vos rencontres de 2024, quelle thématique revenait le plus ?", as_of="2024-12-31")
+    assert a.answer.startswith("Fréquence de la thématique Eau dans les événements : 29 (33 %)")
+
+
+def test_how_much_someone_is_paid_asks_money_a_count_does_not_give(assistant):
+    a = ask(assistant, "les chefs de projet recrutés, ils seront payés combien ?", as_of="2024-12-31")
+    assert a.abstained and "250" not in a.answer
+
+
+def test_a_programme_named_is_no_date_and_a_thing_that_arrives_is_to_come():
+    assert not read_dates("vous avez un programme sur l'emploi ?", date(2024, 12, 1)).future
+    assert read_dates("il y a des ateliers programmés ?", date(2024, 12, 1)).future
+    assert read_dates("un forum sur les sols qui arrive ?", date(2024, 9, 1)).future
+    assert not read_dates("les structures qui arrivent au cluster ?", date(2024, 9, 1)).future
