@@ -325,7 +325,10 @@ COVERS = re.compile(r"\b(?:pris(?:e|es)? en compte|abord\w*|trait\w* (?:de|du|de
 WHICH_OF_YOURS = re.compile(r"\b(?:lequel|laquelle|lesquels|lesquelles|quel|quelle|quels|quelles) (?:de |d'|parmi )"
                             r"(?:vos|tes|nos) ([a-z'-]{4,})|"
                             # "…, ça rentre dans quel domaine chez vous ?", "… ? dans quel axe ?": asked last
-                            r"\b(?:dans|a|sous) quel(?:le)? ([a-z'-]{4,})(?= *(?:chez vous|au cluster|du cluster|pour vous)? *\?* *$)")
+                            r"\b(?:dans|a|sous) quel(?:le)? ([a-z'-]{3,})(?= *(?:chez vous|au cluster|du cluster|pour vous)? *\?* *$)")
+# Where or with whom an event shown was held: "c'était chez qui ?", "chez quelle entreprise ?", "avec quelle structure ?"
+HOSTED_BY = re.compile(r"\b(?:chez|avec|aupres de) (?:qui|quel(?:le)?s? (?:entreprise|societe|structure|boite|acteur|"
+                       r"partenaire|organisme|collectivite|ville|commune)s?)\b")
 # One word, then a colon, then the question: "Staff : …", "Urgent : …" label the message
 LABEL = re.compile(r"^\s*([^\W\d_]{2,20})\s*:\s+(?=\S.{10,})")
 # "lequel me concernerait ?", "laquelle parle du numérique ?": one of those shown
@@ -491,7 +494,8 @@ class Engine:
             return None
         described = message[:asked.start()].strip(" ,.;:")
         own = parse(message[asked.start():], as_of, self.lexicon)
-        if own.has("upcoming"):  # "… une formation prévue prochainement sur ce sujet ?": a session to come, near what
+        if own.has("upcoming") or own.dates.period and own.dates.period.end >= as_of:
+            # "… une formation prévue prochainement sur ce sujet ?", "… quelque chose là-dessus cette semaine ?": near what
             # the asker does ("je m'occupe de" says nothing of it)
             return self.events.nearest(described[SELF_DESCRIBED.match(folded).end():].strip(" ,.;:"), own, as_of)
         if not set(content_stems(asked.group())) & GUIDE_WORDS:
@@ -512,9 +516,13 @@ class Engine:
         kind = m.group(1) or m.group(2) + ("" if m.group(2).endswith(("s", "x")) else "s")  # "quel axe": the axes
         listing = self._message(f"quels sont vos {kind} ?", as_of, None)[0]
         ids = listing.focus.get("ids", []) if _kind(listing.focus) == "passages" else []
-        if len(ids) < 2 or not (near := self.passages.nearest_section(described, ids)) \
-                or not (draft := self.passages.section(near)):
+        if len(ids) < 2:
             return None
+        if not (near := self.passages.nearest_section(described, ids)) or not (draft := self.passages.section(near)):
+            # none stands out by meaning: the ones to choose from, said so, rather than a figure its words happen to hit
+            listing.text = f"Je ne sais pas dire lequel correspond le mieux à ce que vous décrivez ; les voici :\n{listing.text}"
+            listing.coverage = 0.7
+            return listing
         draft.text, draft.coverage = f"Le plus proche de ce que vous décrivez : {draft.text}", 0.8
         draft.focus = {**draft.focus, "list": ids}
         return draft
@@ -930,6 +938,8 @@ class Engine:
         ids, pool = previous.focus.get("ids") or [], previous.focus.get("list") or []
         if KIND_ASKED.search(folded) and not set(own.topic) - EVENT_WORDS - {stem("format")}:
             return self.events.kind_of(ids, as_of)
+        if len(ids) == 1 and HOSTED_BY.search(folded):
+            return self.events.restated(own, ids[0], as_of)  # "c'était chez quelle entreprise ?": as its title says
         # "et l'atelier confluence suivant ?": the words naming a type ("atelier confluence") say which to walk along
         subject = set(own.topic) - EVENT_WORDS - MEASURE_STEMS - self.events.type_words - DAY_SHIFT_STEMS \
             - self.events.type_filter(own)[1]

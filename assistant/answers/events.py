@@ -32,6 +32,9 @@ SHOWN = 15  # lines a chat message shows before "… et N autres"
 # field +0.029 to +0.081)
 NEUTRAL_DESCRIPTION = "travail"
 DESCRIBED_NEARNESS = 0.03
+# … and the nearest of the events asked for must be in the nearest quarter of the whole agenda (the events of a
+# description came 1st to 10th of 46, the unrelated meetings of the same weeks 18th and after)
+NEAR_SHARE = 0.25
 # "Quel mois / type / thème a compté le plus … ?": the dimensions events can be grouped by.
 GROUPS = {"month": r"\bmois\b", "quarter": r"\btrimestres?\b", "semester": r"\bsemestres?\b",
           "type": r"\b(type|format|categorie)s?\b", "theme": r"\b(theme|thematique|sujet)s?\b"}
@@ -389,8 +392,8 @@ class EventBook:
         question asks for (its type, its period, those to come), the one nearest by meaning to what the asker
         describes, said so; None when the question asks for no such events or none is left."""
         labels, type_stems, alt = self.type_filter(q)
-        if self.search is None or not (labels or q.has("events")):
-            return None
+        if self.search is None or not (labels or q.has("events", "upcoming") or q.dates.period):
+            return None  # ("vous avez quelque chose là-dessus cette semaine ?": what is dated is an event)
         pool = [e for e in self.events if not labels or e.type_label in labels]
         for label in labels:
             pool = self._restrict_to_subtype(label, alt, pool)
@@ -402,6 +405,8 @@ class EventBook:
         scored = sorted(((near[e.id], e) for e in pool if e.id in near), key=lambda x: -x[0])
         if not scored or max(near.values()) < DESCRIBED_NEARNESS:
             return None  # "je suis boulanger, un atelier bientôt là-dessus ?": nothing of the agenda comes near it
+        if sum(v > scored[0][0] for v in near.values()) >= NEAR_SHARE * len(near):
+            return None  # the nearest of those asked for is far down the whole agenda: none of them is about it
         best = scored[0][1]
         what = _describe(q, labels)
         text = f"Le plus proche de ce que vous décrivez{scope_of(what)} : {_sentence(best, as_of, q)}"
@@ -508,6 +513,13 @@ class EventBook:
         article = "la" if span in ("semaine", "annee") else "le"
         return f"{'Oui,' if same else 'Non, pas'} {article} même {span.replace('annee', 'année')} " \
                f"que {_title(a)} ({format_date(a.date)})"
+
+    def restated(self, q: Query, event_id: str, as_of: date) -> Draft | None:
+        """"C'était chez quelle entreprise ?" of the one event shown: its sentence again (its title names the host)."""
+        if (e := self._by_id.get(event_id)) is None:
+            return None
+        return Draft(_sentence(e, as_of, q), [event_source(e, _line(e, as_of))], coverage=1.0,
+                     focus={"kind": "events", "ids": [e.id]})
 
     def nth(self, q: Query, ids: list[str], index: int, as_of: date) -> Draft | None:
         """"Et le premier ?": one event of the list shown last, in its order (dates, or a ranking)."""

@@ -143,7 +143,7 @@ class PassageAnswerer:
                 if listing := self.outline(q, hit):
                     return listing
             # "le cluster travaille sur combien de grands domaines ?": the document whose title counts them
-            counted = self._counted_collection(q) if q.has("count") else None
+            counted = self._counted_collection(q)
             if counted and (listing := self.outline(q, counted, named=True)):
                 return listing
             # "c'est quoi vos axes de travail ?" met by "Les 4 enjeux stratégiques sont les axes …", the opening of
@@ -339,12 +339,13 @@ class PassageAnswerer:
 
     def _counted_collection(self, q: Query) -> Hit | None:
         """The opening of the document whose title counts what the question counts ("combien d'enjeux ?": "Les 4
-        enjeux stratégiques …")."""
+        enjeux stratégiques …"), or counts it alike ("on m'a parlé de 4 enjeux")."""
         nouns = {stem(w) for m in re.finditer(r"\bcombien (?:de |d')([a-z]{4,})(?: ([a-z]{4,}))?", q.folded)
-                 for w in m.groups() if w}  # "combien d'enjeux stratégiques", "combien de grands domaines"
+                 for w in m.groups() if w} if q.has("count") else set()  # "combien d'enjeux stratégiques"
+        said = {(n, stem(w)) for n, w in re.findall(r"\b(\d+) ([a-z]{4,})", q.folded)}
         for p in self.retriever.passages:
-            if str(p.metadata.get("kind")) not in RECORD_KINDS and nouns & {
-                    stem(w) for w in re.findall(r"\b\d+ ([a-z]{4,})", fold(str(p.metadata.get("title", ""))))}:
+            counts = {(n, stem(w)) for n, w in re.findall(r"\b(\d+) ([a-z]{4,})", fold(str(p.metadata.get("title", ""))))}
+            if str(p.metadata.get("kind")) not in RECORD_KINDS and (nouns & {w for _, w in counts} or said & counts):
                 return Hit.of(p)  # passages come in document order: the first one is the opening
         return None
 

@@ -398,6 +398,10 @@ def split_questions(message: str) -> list[str]:
             # "… ? en 2023", "…, ainsi que le chiffre de 2023"; not a claim of its own ("on est passé sous les 190 il paraît")
             if re.search(r"\d", p) and (len(p.split()) <= 4 or re.match(r"(?:ainsi que|et|puis|avec)\b", fold(p))) or restated:
                 merged[-1] = f"{merged[-1].rstrip(' ?')} {p[restated.end():] if restated else p} ?"
+            elif heard := re.match(r"(?:(?:on|il|elle|[\w' ]{2,30}) (?:m'|nous )a (?:parle|cause)|j'ai entendu parler) "
+                                   r"d(?:e |u |es |')", fold(p)):
+                # "… quels objectifs ? On m'a parlé de 4 grands enjeux": what the question is about, heard of
+                merged[-1] = f"{merged[-1].rstrip(' ?')}, {p[heard.end():].rstrip(' .!')} ?"
             continue
         merged.append(p)
     parts = merged

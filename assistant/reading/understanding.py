@@ -40,7 +40,7 @@ SYNONYMS = [
     (r"\ben gros\b", " "),  # "ça parle de quoi en gros ?": roughly, no size
     # "vos grands domaines", "les principaux enjeux": a plural ranked by importance is the set itself, no size
     # (not "les grandes entreprises", a kind of its own)
-    (r"\b(les|vos|nos|tes|quels|quelles) (?:plus )?(?:grands|grandes|gros|grosses|principaux|principales|"
+    (r"\b(les|vos|nos|tes|quels|quelles|\d+) (?:plus )?(?:grands|grandes|gros|grosses|principaux|principales|"
      r"majeurs|majeures)\b(?! (?:entreprises|groupes|comptes)\b)", r"\1"),
     (r"\ba peu pres\b|\bgrosso modo\b|\bapproximativement\b", "environ"),  # "combien à peu près ?": no "près" to match
     (r"\bau[- ](?:dela|dessus) (?:de |des )(?=\d)", "plus de "),  # "au-delà de 100 participants": a bound
@@ -71,8 +71,9 @@ SYNONYMS = [
     (r"\bassemblees? generales?\b", "assemblee generale"),
     (r"\breunions?\b", "reunion"),
     (r"\bnb\b|\bnbre\b|\bnombre\b", "nombre"),
-    # ("nos rencontres", "vos rendez-vous": the events, by their general name)
-    (r"\b(evenements?|evenement|evenemen|evenements|evenment|evt|evts|evenemnts?|rencontres|rendez-vous)\b", "evenements"),
+    (r"\b(evenements?|evenement|evenemen|evenements|evenment|evt|evts|evenemnts?)\b", "evenements"),
+    # "vos rencontres", "les rendez-vous du cluster": its events, by their general name (not "j'ai un rendez-vous")
+    (r"\brencontres\b|\b(?<=vos |les |des |nos |ces |tes )rendez-vous\b", "evenements"),
     (r"\bgrandes? entreprises?\b", "grandes entreprises ge"),
     (r"\bentreprises? de taille intermediaire\b", "entreprises taille intermediaire eti"),
     (r"\b(ateliers?|workshops?)\b", "atelier"),
@@ -1014,8 +1015,11 @@ MODALS = frozenset("peut peux pouvez peuvent pourrait pourrais pourriez pourrion
 
 
 def _after_clitic(tokens: list[str], i: int) -> bool:
+    """A verb after its object pronoun: "de les trier", "pour les …", "je la reçois", "on ne les voit"."""
     return i >= 2 and (tokens[i - 1] == "les" and tokens[i - 2] in ("de", "d", "a", "sans")
-                       or tokens[i - 1] in ("le", "la", "les") and tokens[i - 2] in MODALS)
+                       or tokens[i - 1] in ("le", "la", "les") and tokens[i - 2] in MODALS
+                       or tokens[i - 1] in ("le", "la", "les", "lui", "leur")
+                       and tokens[i - 2] in ("je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ne"))
 
 
 def _ends_phrase(tokens: list[str], i: int, knows) -> bool:

@@ -3951,3 +3951,25 @@ def test_a_programme_named_is_no_date_and_a_thing_that_arrives_is_to_come():
     assert read_dates("il y a des ateliers programmés ?", date(2024, 12, 1)).future
     assert read_dates("un forum sur les sols qui arrive ?", date(2024, 9, 1)).future
     assert not read_dates("les structures qui arrivent au cluster ?", date(2024, 9, 1)).future
+
+
+def test_a_verb_after_its_object_pronoun_is_no_unknown_thing(assistant):
+    a = ask(assistant, "la newsletter, on la reçoit à quel rythme ?", as_of="2024-12-31")
+    assert not a.abstained and "une fois par mois" in a.answer
+
+
+def test_which_of_your_domains_with_none_standing_out_shows_them_all(assistant):
+    a = ask(assistant, "notre start-up vend des logiciels de gestion de flotte de camions, ça rentre dans quel domaine "
+                       "chez vous ?", as_of="2024-12-31")
+    assert a.answer.startswith("Je ne sais pas dire lequel") and "NUM'EMS" in a.answer and "Abonnés" not in a.answer
+
+
+def test_a_collection_heard_of_after_the_question_and_counted_alike_is_listed(assistant):
+    a = ask(assistant, "en gros, vous travaillez sur quoi ? une collègue m'a parlé de 8 domaines", as_of="2024-12-31")
+    assert a.answer.startswith("Les 8 domaines d'intérêt stratégique") and "VAL'EMS" in a.answer
+
+
+def test_with_whom_an_event_shown_was_held_is_what_its_title_says(assistant):
+    first = ask(assistant, "la visite du 4 octobre 2024, il y avait combien de monde ?", as_of="2024-12-31")
+    a = ask(assistant, "et c'était chez quelle entreprise ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "Saint-Gobain" in a.answer and "membres" not in a.answer
