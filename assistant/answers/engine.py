@@ -327,8 +327,8 @@ WHICH_OF_YOURS = re.compile(r"\b(?:lequel|laquelle|lesquels|lesquelles|quel|quel
                             # "…, ça rentre dans quel domaine chez vous ?", "… ? dans quel axe ?": asked last
                             r"\b(?:dans|a|sous) quel(?:le)? ([a-z'-]{3,})(?= *(?:chez vous|au cluster|du cluster|pour vous)? *\?* *$)")
 # Where or with whom an event shown was held: "c'était chez qui ?", "chez quelle entreprise ?", "avec quelle structure ?"
-HOSTED_BY = re.compile(r"\b(?:chez|avec|aupres de) (?:qui|quel(?:le)?s? (?:entreprise|societe|structure|boite|acteur|"
-                       r"partenaire|organisme|collectivite|ville|commune)s?)\b")
+HOSTED_BY = re.compile(r"\bchez qui\b|\b(?:chez|avec|aupres de) quel(?:le)?s? (?:entreprise|societe|structure|boite|acteur|"
+                       r"partenaire|organisme|collectivite|ville|commune)s?\b")  # (not "avec qui ?": who else took part)
 # One word, then a colon, then the question: "Staff : …", "Urgent : …" label the message
 LABEL = re.compile(r"^\s*([^\W\d_]{2,20})\s*:\s+(?=\S.{10,})")
 # "lequel me concernerait ?", "laquelle parle du numérique ?": one of those shown
@@ -494,8 +494,7 @@ class Engine:
             return None
         described = message[:asked.start()].strip(" ,.;:")
         own = parse(message[asked.start():], as_of, self.lexicon)
-        if own.has("upcoming") or own.dates.period and own.dates.period.end >= as_of:
-            # "… une formation prévue prochainement sur ce sujet ?", "… quelque chose là-dessus cette semaine ?": near what
+        if own.has("upcoming"):  # "… une formation prévue prochainement sur ce sujet ?": a session to come, near what
             # the asker does ("je m'occupe de" says nothing of it)
             return self.events.nearest(described[SELF_DESCRIBED.match(folded).end():].strip(" ,.;:"), own, as_of)
         if not set(content_stems(asked.group())) & GUIDE_WORDS:

@@ -392,8 +392,8 @@ class EventBook:
         question asks for (its type, its period, those to come), the one nearest by meaning to what the asker
         describes, said so; None when the question asks for no such events or none is left."""
         labels, type_stems, alt = self.type_filter(q)
-        if self.search is None or not (labels or q.has("events", "upcoming") or q.dates.period):
-            return None  # ("vous avez quelque chose là-dessus cette semaine ?": what is dated is an event)
+        if self.search is None or not (labels or q.has("events", "upcoming")):
+            return None  # ("vous avez quelque chose là-dessus bientôt ?": what is to come is an event)
         pool = [e for e in self.events if not labels or e.type_label in labels]
         for label in labels:
             pool = self._restrict_to_subtype(label, alt, pool)
