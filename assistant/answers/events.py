@@ -391,7 +391,7 @@ class EventBook:
         """"Je bosse sur la fraîcheur des rues l'été, vous avez bientôt un atelier là-dessus ?": of the events the
         question asks for (its type, its period, those to come), the one nearest by meaning to what the asker
         describes, said so; None when the question asks for no such events or none is left."""
-        labels, type_stems, alt = self.type_filter(q)
+        labels, _, alt = self.type_filter(q)
         if self.search is None or not (labels or q.has("events", "upcoming")):
             return None  # ("vous avez quelque chose là-dessus bientôt ?": what is to come is an event)
         pool = [e for e in self.events if not labels or e.type_label in labels]
@@ -412,8 +412,9 @@ class EventBook:
         text = f"Le plus proche de ce que vous décrivez{scope_of(what)} : {_sentence(best, as_of, q)}"
         others = [e for e in pool if e is not best]
         if others:
-            text += f"\nAutres{' à venir' if q.has('upcoming') else ''}{scope_of(what)} : " + " ; ".join(f"{_title(e)} ({format_date(e.date)})" for e in others[:3]) \
-                + (f" … et {len(others) - 3} autres." if len(others) > 3 else ".")
+            named = " ; ".join(f"{_title(e)} ({format_date(e.date)})" for e in others[:3])
+            more = f" … et {len(others) - 3} autres." if len(others) > 3 else "."
+            text += f"\nAutres{' à venir' if q.has('upcoming') else ''}{scope_of(what)} : {named}{more}"
         return Draft(text, [event_source(best, _line(best, as_of))], coverage=0.8,
                      focus={"kind": "events", "ids": [best.id], "list": [e.id for e in pool]})
 

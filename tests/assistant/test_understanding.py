@@ -3973,3 +3973,8 @@ def test_with_whom_an_event_shown_was_held_is_what_its_title_says(assistant):
     first = ask(assistant, "la visite du 4 octobre 2024, il y avait combien de monde ?", as_of="2024-12-31")
     a = ask(assistant, "et c'était chez quelle entreprise ?", as_of="2024-12-31", conversation_id=first.conversation_id)
     assert "Saint-Gobain" in a.answer and "membres" not in a.answer
+
+
+def test_a_noun_in_ions_after_its_determiner_is_a_thing_the_base_may_lack(assistant):
+    a = ask(assistant, "combien de subventions le cluster a obtenu en 2024 ?", as_of="2024-12-31")
+    assert a.abstained and "subventions" in a.answer and "événements" not in a.answer
