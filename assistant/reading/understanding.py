@@ -829,8 +829,11 @@ class Lexicon:
                 # "étaient considérés comme actifs": a participle of a verb in "-er", no noun after a determiner
                 verb = verb or bool(re.fullmatch(r"(?=\w{5})\w{2,}[^e]es?", w)) and not _after_determiner(tokens, i) \
                     and zipf(w.removesuffix("s") + "r") >= COMMON_ZIPF
-                # "combien de subventions", "les cotisations": a noun in "-ions" after its determiner, no "nous … -ons"
-                verb = verb and not (w.endswith("ions") and _after_determiner(tokens, i))
+                # "combien de subventions", "quelles subventions": a noun in "-ions" that is counted or asked, no
+                # "nous … -ons" (a complement, "visiter des installations", says around what is asked)
+                verb = verb and not (w.endswith("ions") and (i >= 2 and tokens[i - 1] == "de"
+                                                             and tokens[i - 2] in ("combien", "nombre", "nb")
+                                                             or i >= 1 and tokens[i - 1] in ("quels", "quelles")))
                 if w in names or i and tokens[i - 1] in ("quel", "quelle", "quels", "quelles") and not verb or \
                         len(w) >= 4 and not verb and (_after_determiner(tokens, i) or _ends_phrase(tokens, i, self.knows) or
                                                       i and tokens[i - 1] in COPULAS):  # "quel âge ?": short, asked
