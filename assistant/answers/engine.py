@@ -490,13 +490,13 @@ class Engine:
                                folded)) and FOR_ME.search(first.group()):
             asked = first
         # ("…. Vous avez une formation sur ce sujet ?": what was just described)
-        if not SELF_DESCRIBED.match(folded) or not (FOR_ME.search(asked.group()) or ABOUT_IT.search(asked.group())):
+        if not (said := SELF_DESCRIBED.match(folded)) or not (FOR_ME.search(asked.group()) or ABOUT_IT.search(asked.group())):
             return None
         described = message[:asked.start()].strip(" ,.;:")
         own = parse(message[asked.start():], as_of, self.lexicon)
         if own.has("upcoming"):  # "… une formation prévue prochainement sur ce sujet ?": a session to come, near what
             # the asker does ("je m'occupe de" says nothing of it)
-            return self.events.nearest(described[SELF_DESCRIBED.match(folded).end():].strip(" ,.;:"), own, as_of)
+            return self.events.nearest(described[said.end():].strip(" ,.;:"), own, as_of)
         if not set(content_stems(asked.group())) & GUIDE_WORDS:
             return None
         return self.guides.recommend(described)

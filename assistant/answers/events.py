@@ -527,9 +527,9 @@ class EventBook:
         shown = [self._by_id[i] for i in dict.fromkeys(ids) if i in self._by_id]
         if len(shown) < 2 or not -len(shown) <= index < len(shown):
             return None
-        e = shown[index]
-        return Draft(_sentence(e, as_of, q), [event_source(e, _line(e, as_of))], coverage=1.0,
-                     focus={"kind": "events", "ids": [e.id], "list": ids})  # "et le dernier ?" picks again
+        draft = self.restated(q, shown[index].id, as_of)
+        draft.focus["list"] = ids  # "et le dernier ?" picks again
+        return draft
 
     def ranked_among(self, q: Query, ids: list[str], as_of: date) -> Draft | None:
         """"Laquelle a eu le plus de participants ?" of the events shown last: the extreme among them."""
