@@ -81,6 +81,10 @@ PRIVACY_REASON = "coordonnées personnelles demandées"
 # "… ce type de produit ?", "… à ce besoin ?", "ces mesures": what the sentence before described
 DEMONSTRATIVE = re.compile(r"\b(?:ca|cela|(?:ces|cette|cet|ce) (?!(?:que|qui|qu|sont|serait|soit|sera|dont|n|semaine|mois|annee|"
                            r"an|soir|matin|jour|week-end|trimestre|semestre|ete|hiver|automne|printemps)\b)[a-z]{3,})\b")
+SCENE_KNOWN = 0.7  # the share of a scene's words the base must know for a question about it to leave the others out
+# "Votre réseau, ça …", "la formation biodéchets, elle …": a thing named, then taken up by a pronoun after its comma
+TAKEN_UP = re.compile(r"^\s*(?:et |mais |alors )?(?:le |la |les |l'|votre |vos |ton |ta |tes |notre |nos |son |sa |ses |"
+                      r"leurs? |un |une |des )[^,?]{2,60},\s*(?:ca|cela|il|elle|ils|elles)\b")
 # A count of one word, maybe with its time: "combien de publiques (en 2024) ?" (the noun left out)
 ELIDED = re.compile(r"(?:et |puis )?(?:combien|cb|le nombre|nb) (?:de |d')([a-z-]{3,})((?: (?:en|pour) \S+)*)\s*\??")
 MEASURE_STEMS = {stem(w) for w in ("participants", "nombre", "total", "monde", "gens", "personnes", "co", "organise",
@@ -223,6 +227,8 @@ ABOUT_IT = re.compile(r"\b(la-dessus|dessus|ce sujet|ce theme|ce domaine|ca|cela
 FOR_ME = re.compile(r"\b(?:pour|comme|a|chez) (?:moi|nous)\b|\b(?:mon|notre) (?:cas|profil|situation)\b|\b(?:me|nous) (?:conseill|recommand)\w*|"
                     r"\b(?:me|m'|nous) ?(?:convien\w*|correspond\w*|irai\w*|aiderai\w*|serai\w* utile)|"  # "lequel me conviendrait ?"
                     r"\b(?:vous|tu) (?:conseill|recommand)\w*|\b(?:conseill|recommand)\w*-(?:vous|tu)\b")
+OPEN_OFFER = re.compile(r"\b(?:vous|tu) (?:avez|as|proposez|proposes|offrez|auriez|pourriez) (?:quelque chose|qqch|qqc|"
+                        r"un truc|des trucs|des choses)\b")
 ASKS = re.compile(r"\b(combien|cb|quel\w*|qui|quand|comment|pourquoi|c'est quoi|qu'est-ce|(?:le |du )?(?:nombre|nb) (?:de|d'))(?:\b|(?<='))")  # "et le nombre de X" too
 POINTS_BACK = re.compile(r"\b(dessus|dedans|la-bas|cela|ceci|ca(?! va\b| marche\b)|meme question|celui|celle|ceux|celles|"
                          r"ils|elles|eux|lui|leurs?|son|sa|ses)\b|"
@@ -441,14 +447,21 @@ class Engine:
             else ""  # "dans la répartition des membres par type" then "les PME ça fait quel % ?": asked within that
         # "je débute ici... combien de contacts côté membres ?": a question that names its own subject after a preface
         # reads alone, unless the preface says more of what it asks ("I heard of a forum on soils. How many came?")
-        margin = 0.0
+        margin, of_scene = 0.0, False
         if (preface := self._preface(message)) and not scene:
             asked = message[len(preface):].strip()
             question = asked.split("?")[0]  # what follows it ("on m'a dit que ça avait bougé") leans on it, not back
             # "… ce type de produit ?", "… à ce besoin ?": what the preface described
-            leans = is_followup(question) or refers_back(question) or DEMONSTRATIVE.search(fold(question))
+            # ("Votre réseau, ça représente combien … ?": "ça" takes up the noun its comma closes, not the preface)
+            leans = is_followup(question) or refers_back(question) or DEMONSTRATIVE.search(TAKEN_UP.sub("", fold(question)))
             if set(parse(asked, as_of, self.lexicon).topic) - MEASURE_STEMS and not leans:  # not "c koi ces sigles ?"
                 scene, message, margin = preface, asked, 0.1
+            elif leans and POINTS_BACK.search(fold(untagged(question))) \
+                    and self._known_share(parse(self.lexicon.read(preface), as_of, self.lexicon)) >= SCENE_KNOWN:
+                # "… les élus veulent rouvrir la baignade. Vous avez organisé un atelier sur ça ?": asked of the scene,
+                # read without the words the base never uses, when it knows most of it (not "On a une piscine
+                # municipale à rénover. Un atelier là-dessus ?")
+                scene, message, of_scene = preface, asked, True
         if scene:
             # "j'ai vu passer des photos avec une délégation chinoise": what the base never names in a scene sets
             # nothing (the question is not about photos)
@@ -462,6 +475,8 @@ class Engine:
             leans = not margin and POINTS_BACK.search(fold(untagged(message))) or FOR_ME.search(fold(message))
             draft, context = framed if not framed[0].abstained and (plain[0].abstained or PARTITIVE.search(
                 fold(message)) or leans or framed[0].coverage >= plain[0].coverage + margin) else plain
+            if of_scene and framed[0].abstained:  # "On a une piscine à rénover. Un atelier là-dessus ?": of a thing the
+                draft, context = self._message(whole, as_of, previous)  # base lacks, as the whole message says
         else:
             draft, context = self._message(message, as_of, previous)
             # "je veux me former, y avait quoi comme formations en décembre ?": what the speaker says of themself
@@ -490,14 +505,16 @@ class Engine:
                                folded)) and FOR_ME.search(first.group()):
             asked = first
         # ("…. Vous avez une formation sur ce sujet ?": what was just described)
-        if not (said := SELF_DESCRIBED.match(folded)) or not (FOR_ME.search(asked.group()) or ABOUT_IT.search(asked.group())):
+        offer = OPEN_OFFER.search(asked.group())  # "…, vous proposez quelque chose ?": what the cluster has for them
+        if not (said := SELF_DESCRIBED.match(folded)) or not (FOR_ME.search(asked.group()) or ABOUT_IT.search(asked.group())
+                                                              or offer):
             return None
         described = message[:asked.start()].strip(" ,.;:")
         own = parse(message[asked.start():], as_of, self.lexicon)
         if own.has("upcoming"):  # "… une formation prévue prochainement sur ce sujet ?": a session to come, near what
             # the asker does ("je m'occupe de" says nothing of it)
             return self.events.nearest(described[said.end():].strip(" ,.;:"), own, as_of)
-        if not set(content_stems(asked.group())) & GUIDE_WORDS:
+        if not set(content_stems(asked.group())) & GUIDE_WORDS and not offer:
             return None
         return self.guides.recommend(described)
 
@@ -820,10 +837,13 @@ class Engine:
             return draft, replace(previous, focus=draft.focus)  # "et ça représente quel % du total de l'année ?"
         if previous and previous.amounts and asks_difference(self.lexicon.read(message)) and not own.has("max", "min"):
             # (not "quelle thématique a le plus gagné entre les deux années ?": which one, not by how much)
-            rest = set(own.topic) - MEASURE_STEMS - GAP_STEMS  # "ça fait cb de plus pour les sols ?": names one of the two
+            # "ça fait cb de plus pour les sols ?" names one of the two, "donc ça fait combien de contacts en plus ?" both
+            # (not "… c'est bien +1 500 abonnés ?", a claim of its own to check)
+            rest = set(own.topic) - MEASURE_STEMS - GAP_STEMS
+            named = sum(rest <= set(content_stems(canonical(a[0]))) for a in previous.amounts)
             if not (own.dates.years or own.dates.period) \
-                    and (BETWEEN.search(fold(message)) or not rest
-                         or sum(rest <= set(content_stems(canonical(a[0]))) for a in previous.amounts) == 1) \
+                    and (BETWEEN.search(fold(message)) or not rest or named == 1
+                         or named and re.match(r"\s*(?:et |donc |alors |ok )?(?:ca|cela) (?:fait|donne)\b", fold(message))) \
                     and len(previous.amounts) == 2 \
                     and (draft := self.amounts.difference(*previous.amounts)):
                 return draft, replace(previous, focus=draft.focus)  # "ça fait combien de plus ?": the last two amounts
@@ -1154,7 +1174,8 @@ class Engine:
                 if passage.abstained and passage.coverage >= PASSAGE_COVERAGE:
                     return passage  # the base itself says it does not hold this figure
                 best = passage
-        described = best is not None and best.focus.get("kind") == "members" and best.focus.get("described")
+        described = best is not None and (best.focus.get("kind") == "members" and best.focus.get("described")
+                                          or best.focus.get("counted"))
         named = described or best is not None and best.focus.get("kind") == "members" and bool(
             self.members.named(q) or best.focus.get("sought")) or best is not None and _heads(best, q)
         # a member found by the meaning of a description read its unknown words too ("le maître d'ouvrage des gros

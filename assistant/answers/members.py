@@ -48,7 +48,8 @@ PROVIDER = re.compile(rf"\b(?:un|une|a|an|any|some) (?:\w+ )?{PROVIDERS}\b|"
 # d'élagage", "un fabricant de bacs"), with the nouns set beside it as alternatives ("des entrepôts / plateformes").
 # The words around it ("… pour ramasser les restes de repas à la cantine") say what for, where, who asks.
 _DETERMINER = r"(?:de la |de l'|des |du |de |d'|les |le |la |l'|un |une |en |nos |vos |mes |ces |leurs? )"
-_SOUGHT = re.compile(rf"\b(?:qui (?:(?:peut|peuvent|pourrait|sait|saurait) )?(?:m'|me |nous |l'|les |la |en |y |se |s')?"
+_SOUGHT = re.compile(rf"\b(?:qui,? (?:(?:dans|parmi|chez) (?:{_DETERMINER}|(?:votre|notre|ton|ce|cet|cette) )?[a-z-]+,? )?"  # "qui dans votre réseau sait …"
+                     rf"(?:(?:peut|peuvent|pourrait|sait|saurait) )?(?:m'|me |nous |l'|les |la |en |y |se |s')?"
                      rf"(?P<verb>[a-z]+)(?: et (?P<verb2>[a-z]+))?|cherch\w*|recherch\w*|besoin|"
                      rf"(?<!le )(?<!la )(?<!les )responsable|{PROVIDERS})\b"  # "responsable": "gère" read; not the role
                      rf"(?=\s*(?:pour |en |dans |sur )?{_DETERMINER}?(?P<head>[a-z][\w-]*)"

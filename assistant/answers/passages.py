@@ -9,12 +9,12 @@ from functools import cached_property, lru_cache
 
 from assistant.reading.dates import MONTH_NAMES
 from assistant.answers.draft import Draft
-from assistant.reading.normalize import STOPWORDS, content_stems, fold, related, stem
+from assistant.reading.normalize import NUMBER_WORDS, STOPWORDS, content_stems, fold, related, stem, words
 from llama_index.core.schema import TextNode
 
 from assistant.knowledge.retrieval import Hit, Retriever
 from assistant.answer import Source
-from assistant.reading.understanding import SHARE_STEMS, Lexicon, Query, canonical, is_instruction
+from assistant.reading.understanding import SHARE_STEMS, THEME_STEMS, Lexicon, Query, canonical, is_instruction
 
 MAX_SENTENCES = 3
 MAX_ITEMS = 6  # list items kept after a sentence that announces them
@@ -136,15 +136,18 @@ class PassageAnswerer:
             # "c'est quoi un DIS ?", "donne-moi les thématiques sectorielles"
             # the document that holds them may come second ("les thématiques transversales": another
             # document speaks of "événements transversaux")
+            # "le cluster travaille sur combien de grands domaines ?": the document whose title counts them; first when
+            # the question says how many ("… ? il y en a quatre")
+            counted, by_count = self._counted_collection(q)
             firsts = {}  # each document's best passage, best first
             for _, h in ranked:
                 firsts.setdefault(h.source, h)
-            for hit in [h for h in firsts.values() if h.kind not in RECORD_KINDS][:3]:
+            for hit in [] if by_count else [h for h in firsts.values() if h.kind not in RECORD_KINDS][:3]:
                 if listing := self.outline(q, hit):
                     return listing
-            # "le cluster travaille sur combien de grands domaines ?": the document whose title counts them
-            counted = self._counted_collection(q)
             if counted and (listing := self.outline(q, counted, named=True)):
+                # as many as the question says: a word the base lacks ("priorités") names what the title counts
+                listing.focus = {**listing.focus, "counted": by_count}
                 return listing
             # "c'est quoi vos axes de travail ?" met by "Les 4 enjeux stratégiques sont les axes …", the opening of
             # a document whose title counts its sections: a collection asked for in the plural is its members
@@ -337,17 +340,34 @@ class PassageAnswerer:
         first = next((p for p in self.retriever.passages if p.metadata.get("source") == hit.source), None)
         return first is not None and first.node_id == hit.id
 
-    def _counted_collection(self, q: Query) -> Hit | None:
+    @cached_property
+    def _counted_nouns(self) -> frozenset[str]:
+        """What the base's titles count ("Les 8 domaines …": domaines)."""
+        return frozenset(stem(w) for p in self.retriever.passages
+                         for w in re.findall(r"\b\d+ ([a-z]{4,})", fold(str(p.metadata.get("title", "")))))
+
+    def _counted_collection(self, q: Query) -> tuple[Hit | None, bool]:
         """The opening of the document whose title counts what the question counts ("combien d'enjeux ?": "Les 4
-        enjeux stratégiques …"), or counts it alike ("on m'a parlé de 4 enjeux")."""
+        enjeux stratégiques …"), or counts it alike ("on m'a parlé de 4 enjeux"); and whether it is found only by how
+        many the question says ("les priorités stratégiques ? il y en a quatre")."""
         nouns = {stem(w) for m in re.finditer(r"\bcombien (?:de |d')([a-z]{4,})(?: ([a-z]{4,}))?", q.folded)
                  for w in m.groups() if w} if q.has("count") else set()  # "combien d'enjeux stratégiques"
         said = {(n, stem(w)) for n, w in re.findall(r"\b(\d+) ([a-z]{4,})", q.folded)}
+        # "les priorités stratégiques ? il y en a quatre": as many as a title counts, named by its qualifier (not by the
+        # cluster's own fields, which every title may name)
+        told = _told(q)
+        qualified = set(q.topic) - THEME_STEMS
         for p in self.retriever.passages:
-            counts = {(n, stem(w)) for n, w in re.findall(r"\b(\d+) ([a-z]{4,})", fold(str(p.metadata.get("title", ""))))}
-            if str(p.metadata.get("kind")) not in RECORD_KINDS and (nouns & {w for _, w in counts} or said & counts):
-                return Hit.of(p)  # passages come in document order: the first one is the opening
-        return None
+            if str(p.metadata.get("kind")) in RECORD_KINDS:
+                continue
+            title = fold(str(p.metadata.get("title", "")))
+            counts = {(n, stem(w)) for n, w in re.findall(r"\b(\d+) ([a-z]{4,})", title)}
+            if nouns & {w for _, w in counts} or said & counts:
+                return Hit.of(p), False  # passages come in document order: the first one is the opening
+            if {n for n, _ in counts} & told and qualified & _stems(title) - {w for _, w in counts} \
+                    and not qualified & self._counted_nouns:  # not "les quatre domaines transversaux": four of the eight
+                return Hit.of(p), True
+        return None, False
 
     def outline(self, q: Query, top: Hit, named: bool = False) -> Draft | None:
         """"Quels sont les 8 DIS ?", "quels sont les programmes transversaux ?": when the question names
@@ -449,6 +469,12 @@ def _collection(title: str) -> frozenset[str]:
     """What a document's title says it holds several of: "Les 8 domaines d'intérêt stratégique" → domaines."""
     return frozenset(s for w in re.findall(r"[a-z]+", fold(title)) if w.endswith(("s", "x")) and w not in STOPWORDS
                      for s in content_stems(w))
+
+
+def _told(q: Query) -> set[str]:
+    """The small numbers a question says, in digits or in words ("il y en a quatre")."""
+    return set(re.findall(r"\b\d{1,2}\b", q.folded)) | {str(NUMBER_WORDS[w]) for w in words(q.folded)
+                                                       if NUMBER_WORDS.get(w, 1) > 1}
 
 
 @lru_cache(maxsize=8192)

@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from assistant.reading.dates import MONTH_NAMES, read_dates
-from assistant.reading.normalize import STOPWORDS, fold, stem, words
+from assistant.reading.normalize import NUMBER_WORDS, STOPWORDS, fold, stem, words
 from assistant.reading.understanding import (ADVERBIAL, FALL, HEARD_IN, INTERROGATIVES, MONTH_WORDS, QUESTION_WORDS, RISE, THEME_WORDS,
                                              WHICH_PERIOD, Lexicon, canonical, parse)
 
@@ -25,10 +25,12 @@ MARKERS = re.compile(
     r"^\s*(?:detaille|detaillez|developpe|developpez|precise|precisez)\b|"
     r"^\s*(?:en (?:hausse|baisse)|par rapport (?:a|au|aux)|compare\w* (?:a|au|aux|avec)|vs)\b"  # "en hausse vs 2023 ?"
 )
+# "et leur siège ?", "son activité c'est quoi ?": a thing of the previous subject
+POSSESSIVE = re.compile(r"^\s*(?:et|mais|ok|alors)?\s*(?:son|sa|ses|leur|leurs)\s")
 # "ça présente quelles filières ?", "ça dure combien ?": "ça" opening a question is the thing spoken of last
 IT_OPENS = re.compile(r"^\s*(?:ca|cela) (?!va\b)(?:\w+ ){0,2}?(?:quel\w*|combien|comment|ou|quand|qui|quoi)\b")
 # A time said from the one asked before: "le mois suivant", "l'année d'avant", "cette année-là", "deux ans plus tard"
-SHIFTED = re.compile(r"\ble mois (?:suivant|d'apres|d'avant|precedent)\b|\bl'(?:annee|an|exercice) (?:d'avant|precedente?|"
+SHIFTED = re.compile(r"\ble mois (?:suivant|d'apres|apres|d'avant|avant|precedent)\b|\bl'(?:annee|an|exercice) (?:d'avant|precedente?|"
                      r"suivante?|d'apres)\b|\bcette annee(?:-| )la\b|\b(?:\d+|un|deux|trois) (?:mois|ans?) (?:avant|apres|"
                      r"plus tot|plus tard|auparavant)\b")
 FRAME_WORDS = {"combien", "quel", "quelle", "quels", "quelles", "quand", "qui", "quoi", "ou", "comment",
@@ -60,7 +62,6 @@ NAMED_THEN_EN = re.compile(r"^\s*(?:et|mais|ok|alors)?\s*(?:les|des|le|la|l'|ces
 # Words that change how the same subject is measured, not the subject ("et l'objectif ?": what was aimed at, of it).
 MEASURES = {"pourcentage", "pourcentages", "part", "proportion", "taux", "moyenne", "frequence", "nombre", "objectif",
             "objectifs", "cible"}
-NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
 # Intents that say what is asked (not merely when): a follow-up having one brings its own frame.
 FRAME_INTENTS = {"count", "participants", "sum", "when", "list", "max", "min", "who", "what", "where",
                  "validated", "why", "upcoming"}
@@ -160,12 +161,12 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         folded = fold(text)  # "et 2 ans plus tard ?": its words said the time, now said as a year
     # "et le mois suivant ?", "le mois d'avant": one month on or back
     months = re.search(r"\b(\d+|un|deux|trois|quatre|cinq|six) mois (avant|auparavant|plus tot|apres|plus tard)\b|"
-                       r"\ble mois (suivant|d'apres|d'avant|precedent)\b", folded)
+                       r"\ble mois (suivant|d'apres|apres|d'avant|avant|precedent)\b", folded)  # "the month after"
     before = read_dates(previous, as_of).period if months or step else None
     if before and before.year_known and (before.start.year, before.start.month) == (before.end.year, before.end.month):
         n = 12 * step  # "et un an plus tôt ?" after "en sept 24": September 2023
         if months and months.group(3):
-            n = -1 if months.group(3) in ("d'avant", "precedent") else 1
+            n = -1 if months.group(3) in ("d'avant", "avant", "precedent") else 1
         elif months:  # "et 3 mois après ?": the month shifted
             n = NUMBER_WORDS.get(months.group(1)) or int(months.group(1))
             n = -n if months.group(2) in ("avant", "auparavant", "plus tot") else n
@@ -249,8 +250,9 @@ def resolve(text: str, previous: str, previous_years: list[int], as_of: date, le
         return f"{_drop(rewritten, MEASURES)} {' '.join(measures)}"
     if measures and re.search(r"\bca\b", folded):  # "quelle proportion du fichier ça représente ?": of it, against more
         return f"{rewritten} {' '.join(own)}"
-    if own and (PRONOUN.match(folded) or ABOUT_IT.search(folded)):  # "celle sur les sols dure combien de temps ?",
-        # "il y a eu des événements là-dessus ?": of those, asked more
+    if own and (PRONOUN.match(folded) or ABOUT_IT.search(folded) or POSSESSIVE.match(folded)):
+        # "celle sur les sols dure combien de temps ?", "il y a eu des événements là-dessus ?", "et leur siège c'est en
+        # France ?": of those, asked more
         if len(previous_years) > 1 and not (years or q.dates.period):  # of each year asked before
             return f"{text} {_subject(previous, keep_dates=False)} {' et '.join(map(str, previous_years))}"
         return f"{text} {_subject(previous, keep_dates=not (years or q.dates.period))}"

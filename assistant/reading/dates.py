@@ -125,6 +125,8 @@ def _listed_months(t: str) -> tuple[tuple[int, int], ...]:
 def _relative(t: str, today: date) -> Period | None:
     if re.search(r"\b(?:ce mois|cette annee|ce jour|cette semaine|cette date)[- ]la\b", t):
         return None  # "ce jour-là", "ce mois-là" point back at a time named before, not at today
+    if re.search(r"\b(?:apres|a partir d'|des) aujourd'hui\b", t):
+        return None  # "le prochain après aujourd'hui": from today on, what comes next says it
     if "aujourd'hui" in t or "ce jour" in t:
         return Period(today, today, "aujourd'hui")
     if re.search(r"\bdemain\b", t):

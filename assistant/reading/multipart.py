@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.reading.dates import MONTHS
-from assistant.reading.normalize import INVERTED_ASK, fold
+from assistant.reading.normalize import INVERTED_ASK, NUMBER_WORDS, fold
 from assistant.reading.premise import FALL, RISE
 from assistant.reading.shorthand import expand
 
@@ -366,7 +366,7 @@ def split_questions(message: str) -> list[str]:
             merged[-1] = f"{merged[-1].rstrip(' ?')}, {p}"  # "… ? genre un atelier ?": an example of what was asked
             continue
         if merged and "?" not in p and re.match(r"(?:et |puis )?(?:pour |sur |a )?(?:l'(?:annee|an|exercice) (?:d'avant|"
-                                                 r"precedente?|suivante?|d'apres)|le mois (?:d'avant|precedent|suivant|d'apres))\b",
+                                                 r"precedente?|suivante?|d'apres)|le mois (?:d'avant|avant|precedent|suivant|d'apres|apres))\b",
                                                  fold(p)):
             merged.append(f"{p} ?")  # "… en 2024 ?? et l'an d'avant stp": the same, a year before
             continue
@@ -390,11 +390,20 @@ def split_questions(message: str) -> list[str]:
                 r"\b(?:il|elle|ils|elles|on) (?:a|ont|est|sont|etait|etaient|avait|avaient|aura|auront)\b", fold(p)):
             merged.append(f"{p} ?")  # "… ? Et le bureau du 21 novembre, il a bien eu lieu": a question of its own
             continue
+        if merged and re.search(rf"\by en (?:a|aurait|avait) (?:\d+|{'|'.join(NUMBER_WORDS)})\b"
+                                    r"(?:,? (?:je crois|je pense|il me semble|non|c'est ca|apparemment))?\W*$", fold(p)):
+            merged[-1] = f"{merged[-1].rstrip(' ?')}, {p.rstrip(' .!?')} ?"  # "… ? il paraît qu'il y en a quatre": how many
+            continue
         if merged and "?" not in p and not re.search(rf"\b(?:{ASK})\b", fold(expand(p))) and not again(p) \
                 and not YOU_ASKED.search(fold(p)):  # "c koi"; "… ? et tu peux me filer son 06" asks a thing of its own
             # "… ? genre la plus grosse hausse de membres": the question said again, in other words
             restated = re.match(r"(?:genre|c'est-a-dire|c-a-d|cad|je veux dire|je parle d[eu']|en clair|autrement dit)\b[\s,:]*",
                                 fold(p))
+            # "… l'atelier sur la ville en été ? (les îlots de fraîcheur)": a gloss (not a remark, "(on est adhérents)", nor
+            # examples, "(ateliers, forums, tout)")
+            if re.fullmatch(r"\((?!\s*(?:on|je|j'|nous|vous|il|elle|ils|elles|c'est|ca)\b)[^(),;]+\)[\s.!]*", fold(p)):
+                merged[-1] = f"{merged[-1].rstrip(' ?')} {p.strip(' .!')} ?"
+                continue
             # "… ? en 2023", "…, ainsi que le chiffre de 2023"; not a claim of its own ("on est passé sous les 190 il paraît")
             if re.search(r"\d", p) and (len(p.split()) <= 4 or re.match(r"(?:ainsi que|et|puis|avec)\b", fold(p))) or restated:
                 merged[-1] = f"{merged[-1].rstrip(' ?')} {p[restated.end():] if restated else p} ?"

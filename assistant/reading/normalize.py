@@ -15,6 +15,9 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[&][a-z0-9]+)?")
 _E_PREFIX = re.compile(r"\be-(?=[a-z]{3})")  # "e-mailing" and "emailing" are one word
 _ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'")
 
+# Numbers said in words ("il y en a quatre", "deux ans avant").
+NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+                "neuf": 9, "dix": 10, "onze": 11, "douze": 12}
 STOPWORDS = frozenset(
     """
     a au aux avec ce ces cet cette dans de des du elle elles en et eux il ils je la le les leur leurs lui

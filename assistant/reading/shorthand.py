@@ -72,7 +72,8 @@ ENGLISH = [
     ("the year before", "l'annee d'avant"), ("the prior year", "l'annee precedente"), ("previous", "precedent"),
     ("that same day", "ce jour-la"), ("that day", "ce jour-la"), ("the same day", "le meme jour"),
     ("on the same day", "le meme jour"), ("the day before", "la veille"), ("the day after", "le lendemain"),
-    ("the next day", "le lendemain"), ("this month", "ce mois"), ("next month", "le mois prochain"),
+    ("the next day", "le lendemain"), ("tomorrow", "demain"), ("yesterday", "hier"), ("today", "aujourd'hui"),
+    ("gonna", "va"), ("going to", "va"), ("wanna", "veux"), ("this month", "ce mois"), ("next month", "le mois prochain"),
     ("next week", "la semaine prochaine"), ("this week", "cette semaine"), ("with", "avec"), ("for", "pour"),
     ("are", "sont"), ("is", "est"), ("was", "etait"), ("were", "etaient"), ("there", ""), ("we", "nous"),
     ("you", "vous"), ("your", "vos"), ("many", "nombreux"), ("much", "beaucoup"), ("at", "a"), ("in", "en"),
@@ -125,6 +126,8 @@ ENGLISH = [
     ("june", "juin"), ("july", "juillet"), ("august", "aout"), ("september", "septembre"),
     ("october", "octobre"), ("november", "novembre"), ("december", "decembre"),
 ]
+# The glossary's single words, for an English word met in a French message ("c'est quand le next atelier ?")
+BORROWED = {en: fr for en, fr in ENGLISH if " " not in en and "'" not in en}
 _ENGLISH_RE = [(re.compile(rf"\b{re.escape(en)}(?!\w)", re.I), fr) for en, fr in
                sorted(ENGLISH, key=lambda p: -len(p[0]))]
 # Markers of an English sentence: its frames are rewritten only when the message reads as English,

@@ -101,7 +101,9 @@ def smalltalk(message: str) -> str | None:
     # "bonjour, vous êtes là ? …": a greeting asked asks nothing
     said = re.sub(rf"\b(?:{KINDS['greeting']})\s*\?", " ", folded)
     social = _PATTERN.match(folded + " ") or (
-        (closing or about_me) and short and not _ASKS.search(re.sub(r"[\s?]+$", "", said) if praised else said)
+        # ("bonjour ! merci d'avance pour votre aide ?": a "?" after thanks for what is to come asks nothing either)
+        (closing or about_me) and short and not _ASKS.search(re.sub(r"[\s?]+$", "", said) if praised or re.search(
+            r"\b(?:d'avance|par avance)\W*$", thanked) else said)
         and not (re.search(r"\b(?:d'avance|par avance)\b", thanked) and not about_me and re.search(r"[a-z]{3,}", re.sub(
             r"\b(?:d'avance|par avance)\b", " ", _COURTESY.sub(" ", thanked)))))
     if not folded or not social:

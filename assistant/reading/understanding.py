@@ -21,7 +21,7 @@ from assistant.reading.dates import MONTHS, DateInfo, read_dates
 from assistant.reading.normalize import STOPWORDS, fold, stem, words
 from assistant.knowledge.records import RecordSet
 from assistant.reading.countries import people_word
-from assistant.reading.shorthand import chat_words, expand, reads_english
+from assistant.reading.shorthand import BORROWED, chat_words, expand, reads_english
 from assistant.reading.smalltalk import strip_courtesy
 from assistant.reading.vocabulary import COMMON_ZIPF, ENGLISH_ZIPF, EVERYDAY_ZIPF, WordMeaning, everyday_spelling, zipf
 
@@ -705,6 +705,8 @@ class Lexicon:
         replaced: dict[str, str] = {}
         unknown = []
         typed = {fold(t) for t in _TOKEN.findall(text)}
+        # ("Any member offering …": English that no frame word gave away is no French message borrowing a word)
+        mostly_french = 2 * sum(zipf(w) >= zipf(w, "en") for w in typed if w.isalpha()) > len(typed)
         for token in set(_TOKEN.findall(text)):
             w = fold(token)
             if not english and (whole := self.truncated(w)) and not re.search(
@@ -714,6 +716,10 @@ class Lexicon:
             if english and len(w) >= 4 and w not in self.words_known and w + "e" in self.words_known \
                     and zipf(w, "en") >= ENGLISH_ZIPF:
                 replaced[token] = w + "e"  # English drops the mute e of its French cognate: "visit", "group", "program"
+                continue
+            if not english and mostly_french and (french := BORROWED.get(w)) is not None and not self.knows(w) \
+                    and zipf(w, "en") - zipf(w) >= BORROWED_MARGIN:
+                replaced[token] = french  # "c koi le next event ?": an English word of the glossary in a French message
                 continue
             if not english and (asking := _interrogative(w)):
                 replaced[token] = asking  # "quele thématique", "commment": a question word typed wrong
@@ -824,8 +830,11 @@ class Lexicon:
                 if w in GRAMMAR or w in EMPTY_NOUNS or w in KIND_NOUNS and i + 1 < len(tokens) \
                         and tokens[i + 1] in ("de", "des", "du"):
                     continue  # "quelles sortes d'événements", "les voies de valorisation": the kinds of what follows
+                if w in PRE_ADJECTIVES and i + 1 < len(tokens) and tokens[i + 1] not in STOPWORDS:
+                    continue  # "la vraie question", "une bonne adresse": an adjective before its noun
                 verb = (_looks_like_verb(w) and not (w.endswith("ent") and i and tokens[i - 1] in SINGULAR)
-                        or _after_clitic(tokens, i)) and not (i and tokens[i - 1] in ATTRIBUTIVE)  # "élu président"
+                        or _after_clitic(tokens, i) or _auxiliary_before_infinitive(tokens, i)) \
+                    and not (i and tokens[i - 1] in ATTRIBUTIVE)  # "élu président"
                 # "étaient considérés comme actifs": a participle of a verb in "-er", no noun after a determiner
                 verb = verb or bool(re.fullmatch(r"(?=\w{5})\w{2,}[^e]es?", w)) and not _after_determiner(tokens, i) \
                     and zipf(w.removesuffix("s") + "r") >= COMMON_ZIPF
@@ -927,6 +936,7 @@ ATTRIBUTIVE = frozenset("elu elue elus nomme nommee nommes designe designee deve
 COPULAS = frozenset("fera feront sera seront serait seraient etait etaient".split()) | ATTRIBUTIVE
 # "le module sur …", "l'atelier autour de …": what follows is what the thing is about.
 ABOUT = frozenset("sur autour consacre consacree consacres consacrees dedie dediee dedies dediees".split())
+BORROWED_MARGIN = 1.5  # an English word in a French message: this much more common in English ("next": 5.7 vs 3.7)
 TRUNCATION_ZIPF = 4.5  # "comm", "dispo", "strat" are chat words; "parti", "sept", "info" are words of their own
 SHARE_STEMS = frozenset(stem(w) for w in "part pourcentage proportion taux".split())  # how much of a whole, not of what
 ENGLISH_GRAMMAR_ZIPF = 5.9  # "would", "could", "get", "that": words of English grammar, not nouns
@@ -947,12 +957,13 @@ PRE_ADJECTIVES = frozenset("petit petite gros grosse grand grande bon bonne nouv
 
 def _names(text: str) -> set[str]:
     """Folded words written with a capital: proper nouns when the base does not know them. An everyday
-    adverb opening a sentence ("Concrètement, …", "Franchement …") has its capital from its place."""
+    adverb or word of grammar opening a sentence ("Concrètement, …", "Franchement …", "Bon sinon …") has its capital
+    from its place."""
     found = set()
     for m in re.finditer(r"\b[A-ZÀ-Ý][\w-]{2,}", text):
         word = fold(m.group())
         opening = not text[: m.start()].strip() or text[: m.start()].rstrip()[-1] in ".!?"
-        if not (opening and word.endswith("ment") and zipf(word) >= EVERYDAY_ZIPF):
+        if not (opening and zipf(word) >= EVERYDAY_ZIPF and (word.endswith("ment") or word in GRAMMAR or word in PRE_ADJECTIVES)):
             found.add(word)
     return found
 
@@ -1043,6 +1054,16 @@ def _ends_phrase(tokens: list[str], i: int, knows) -> bool:
         if tokens[j] in STOPWORDS or zipf(tokens[j], "en") >= ENGLISH_GRAMMAR_ZIPF:
             return False  # "the cluster get from": a verb and its preposition
     return False
+
+
+AUXILIARIES = frozenset("suis es est sommes etes sont etais etait etions etiez etaient ai as a avons avez ont avais "
+                        "avait avions aviez avaient".split())
+
+
+def _auxiliary_before_infinitive(tokens: list[str], i: int) -> bool:
+    """A participle between its auxiliary and an infinitive: "on était allé visiter", "ils sont venus présenter"."""
+    return 1 <= i < len(tokens) - 1 and tokens[i - 1] in AUXILIARIES and bool(re.search(r"(?:er|ir)$", tokens[i + 1])) \
+        and zipf(tokens[i + 1]) >= COMMON_ZIPF
 
 
 def _looks_like_verb(word: str) -> bool:

@@ -3978,3 +3978,100 @@ def test_with_whom_an_event_shown_was_held_is_what_its_title_says(assistant):
 def test_a_noun_in_ions_after_its_determiner_is_a_thing_the_base_may_lack(assistant):
     a = ask(assistant, "combien de subventions le cluster a obtenu en 2024 ?", as_of="2024-12-31")
     assert a.abstained and "subventions" in a.answer and "événements" not in a.answer
+
+
+def test_a_gloss_in_brackets_after_the_question_is_part_of_it(assistant):
+    a = ask(assistant, "il a eu lieu quand l'atelier sur la ville qui étouffe pendant les fortes chaleurs ? (îlots de "
+                       "fraîcheur)", as_of="2024-12-31")
+    assert not a.abstained and "19 novembre 2024" in a.answer and "les plus proches" not in a.answer
+
+
+def test_an_english_word_said_in_french_is_read_by_its_meaning(assistant):
+    a = ask(assistant, "c'est quand le next atelier ?", as_of="2024-11-01")
+    assert not a.abstained and "7 novembre 2024" in a.answer and "next" not in a.answer
+
+
+def test_an_adjective_before_its_noun_and_a_capital_from_its_place_are_no_unknown_thing(assistant):
+    a = ask(assistant, "Bon. La vraie question : combien de listes de diffusion en 2024 ?", as_of="2024-12-31")
+    assert not a.abstained and "5" in a.answer
+
+
+def test_a_participle_between_its_auxiliary_and_an_infinitive_is_no_unknown_thing(assistant):
+    a = ask(assistant, "on etait alle voir la centrale a beton avec l'equipe, c etait quel jour ?", as_of="2024-12-31")
+    assert not a.abstained and "6 février 2024" in a.answer
+
+
+def test_who_among_the_members_with_the_group_between_who_and_the_verb(assistant):
+    a = ask(assistant, "qui, dans le réseau, sait faire des cartes de pollution pour les terres qui viennent des chantiers ?",
+            as_of="2024-12-31")
+    assert not a.abstained and "Axedo" in a.answer
+
+
+def test_how_many_more_naming_both_amounts_is_their_gap(assistant):
+    first = ask(assistant, "la page linkedin du cluster, elle avait combien de followers au mois de juin 2024 ?",
+                as_of="2024-12-31")
+    second = ask(assistant, "et fin décembre 2024 ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    a = ask(assistant, "ça fait combien d'abonnés en plus alors ?", as_of="2024-12-31",
+            conversation_id=second.conversation_id)
+    assert a.answer.startswith("Écart : +455")
+
+
+def test_the_month_before_and_after_without_their_de(assistant):
+    first = ask(assistant, "le compte linkedin, il était à combien de followers en octobre 2024 ?", as_of="2024-12-31")
+    a = ask(assistant, "et le mois avant ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "septembre 2024" in a.answer and "3701" in a.answer
+    first = ask(assistant, "LinkedIn followers in October 2024?", as_of="2024-12-31")
+    a = ask(assistant, "and the month after?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "novembre 2024" in a.answer
+
+
+def test_a_thing_named_then_taken_up_by_a_pronoun_reads_apart_from_the_preface(assistant):
+    a = ask(assistant, "je bosse dans le secteur du bâtiment. Votre réseau, ça compte combien de membres en tout ?",
+            as_of="2024-12-31")
+    assert "200" in a.answer and "Au total" not in a.answer
+
+
+def test_an_english_question_about_the_weather_abstains(assistant):
+    a = ask(assistant, "what's the weather gonna look like in Paris tomorrow?", as_of="2024-12-31")
+    assert a.abstained and "weather" in a.answer and "Intersol" not in a.answer
+
+
+def test_what_comes_after_today_is_what_comes_next(assistant):
+    a = ask(assistant, "le prochain atelier après aujourd'hui ?", as_of="2024-11-01")
+    assert not a.abstained and "7 novembre 2024" in a.answer
+
+
+def test_a_collection_asked_in_other_words_with_as_many_as_its_title_counts(assistant):
+    a = ask(assistant, "c'est quoi vos grandes orientations stratégiques ? il y en aurait huit", as_of="2024-12-31")
+    assert not a.abstained and "VAL'EMS" in a.answer and "NUM'EMS" in a.answer
+
+
+def test_a_question_about_the_scene_leaves_out_the_scene_words_the_base_never_uses(assistant):
+    a = ask(assistant, "Chez nous les élus parlent de créer des îlots de fraîcheur près des écoles. Vous avez fait un "
+                       "atelier sur ça ?", as_of="2024-12-31")
+    assert not a.abstained and "19 novembre 2024" in a.answer
+    a = ask(assistant, "On a une patinoire municipale à rénover. Vous avez fait un atelier là-dessus ?",
+            as_of="2024-12-31")
+    assert a.abstained
+
+
+def test_a_possessive_opening_a_follow_up_is_of_the_previous_subject(assistant):
+    first = ask(assistant, "c'est qui Sempergreen ?", as_of="2024-12-31")
+    a = ask(assistant, "et leur siège il est en Belgique ?", as_of="2024-12-31", conversation_id=first.conversation_id)
+    assert "Pays-Bas" in a.answer and "Belgique" not in a.answer
+
+
+def test_thanks_in_advance_asks_nothing_even_with_a_question_mark(assistant):
+    a = ask(assistant, "bonsoir, merci d'avance pour vos réponses ?", as_of="2024-12-31")
+    assert not a.abstained and a.answer.startswith("Bonjour")
+
+
+def test_how_many_said_after_the_question_with_its_own_question_mark(assistant):
+    a = ask(assistant, "quelles sont vos grandes priorités stratégiques ? y en a quatre non ?", as_of="2024-12-31")
+    assert not a.abstained and a.answer.startswith("Les 4 enjeux stratégiques")
+
+
+def test_an_open_request_after_a_self_description_gets_the_nearest_guide(assistant):
+    a = ask(assistant, "Je travaille au service des achats d'une intercommunalité, on voudrait acheter des innovations à "
+                       "des start-up. Vous proposez quelque chose ?", as_of="2024-12-31")
+    assert "Innovation durable dans les marchés publics" in a.answer.split("\n")[0]
