@@ -859,7 +859,8 @@ class Engine:
                 draft = replace(draft, text=f"{gap.text}\n{shown}",
                                 sources=gap.sources + [s for s in draft.sources if s.id not in {g.id for g in gap.sources}])
                 return draft, context
-        question, focus, earlier, seen = typed, {}, [], frozenset()
+        # ("non pardon, je voulais dire le forum sols, pas eau": what is meant, as typed)
+        question, focus, earlier, seen = (correction(typed) or message) if corrected else typed, {}, [], frozenset()
         # "c'est où ?", "ils étaient combien ?": a question with no subject of its own speaks of the last one.
         bare = not (set(own.topic) - MEASURE_STEMS - _changed(message) or own.themes or own.dates.period or own.dates.years
                     or own.unknown)  # "quel mois a le plus progressé ?" says how, not what

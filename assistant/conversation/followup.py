@@ -111,7 +111,10 @@ def correction(text: str) -> str | None:
     folded = fold(text)
     if not (m := CORRECTION.match(folded)):
         return None
-    return (text if len(text) == len(folded) else folded)[m.end():].strip(" ,:;")
+    meant = (text if len(text) == len(folded) else folded)[m.end():]
+    # "… le forum sols, pas eau": what it is not is said to be left out
+    return re.sub(r"[\s,]+(?:et )?(?:pas|non|non pas|plutot que)\s+[^,?!.]+([?!.]*)\s*$", r"\1", meant,
+                  flags=re.I).strip(" ,:;")
 
 
 def is_followup(text: str) -> bool:

@@ -100,6 +100,13 @@ def read_dates(text: str, today: date) -> DateInfo:
         future = False  # "les ateliers programmés entre juillet et octobre 2024", asked in December
     if period and re.search(r"\b(mois|semaine|annee|an)\s+(dernier|derniere|passee?|prochaine?)\b", t):
         future = past = False  # "le mois dernier" names a span; it is not "the last one"
+    if period and not period.year_known and not years \
+            and (m := re.search(rf"\b({_MONTH_RE})\s+(dernier|passe|prochain)\b", t)):
+        # "en décembre dernier", "en mars prochain": that month, the last one before today or the next one after it
+        month = MONTHS[m.group(1)]
+        year = today.year - (month >= today.month) if m.group(2) != "prochain" else today.year + (month <= today.month)
+        end = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1))
+        period, future, past = Period(date(year, month, 1), end, f"{MONTH_NAMES[month - 1]} {year}"), False, False
     return DateInfo(period, years, future, past, _listed_months(t))
 
 

@@ -4075,3 +4075,16 @@ def test_an_open_request_after_a_self_description_gets_the_nearest_guide(assista
     a = ask(assistant, "Je travaille au service des achats d'une intercommunalité, on voudrait acheter des innovations à "
                        "des start-up. Vous proposez quelque chose ?", as_of="2024-12-31")
     assert "Innovation durable dans les marchés publics" in a.answer.split("\n")[0]
+
+
+def test_a_month_said_last_or_next_is_that_month_of_its_year():
+    assert read_dates("les ateliers de septembre dernier ?", date(2025, 2, 1)).period.label == "septembre 2024"
+    assert read_dates("quelque chose en mars prochain ?", date(2024, 12, 1)).period.label == "mars 2025"
+    assert not read_dates("les rendez-vous de novembre dernier ?", date(2025, 1, 5)).past
+
+
+def test_a_correction_leaves_out_what_it_says_was_not_meant(assistant):
+    first = ask(assistant, "la formation biodéchets de décembre, y avait combien de participants ?", as_of="2024-12-31")
+    a = ask(assistant, "ah pardon je voulais dire la formation sols de décembre, pas biodéchets", as_of="2024-12-31",
+            conversation_id=first.conversation_id)
+    assert "2 décembre 2024" in a.answer and "Formation-sensibilisation" not in a.answer
