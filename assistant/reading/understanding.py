@@ -705,8 +705,9 @@ class Lexicon:
         replaced: dict[str, str] = {}
         unknown = []
         typed = {fold(t) for t in _TOKEN.findall(text)}
-        # ("Any member offering …": English that no frame word gave away is no French message borrowing a word)
-        mostly_french = 2 * sum(zipf(w) >= zipf(w, "en") for w in typed if w.isalpha()) > len(typed)
+        borrowing = not english and bool(typed & BORROWED.keys()) and not typed <= GRAMMAR
+        if borrowing:  # ("Any member offering …": English that no frame word gave away is no French message borrowing)
+            borrowing = 2 * sum(zipf(w) >= zipf(w, "en") for w in typed if w.isalpha()) > len(typed)
         for token in set(_TOKEN.findall(text)):
             w = fold(token)
             if not english and (whole := self.truncated(w)) and not re.search(
@@ -717,7 +718,7 @@ class Lexicon:
                     and zipf(w, "en") >= ENGLISH_ZIPF:
                 replaced[token] = w + "e"  # English drops the mute e of its French cognate: "visit", "group", "program"
                 continue
-            if not english and mostly_french and (french := BORROWED.get(w)) is not None and not self.knows(w) \
+            if borrowing and (french := BORROWED.get(w)) is not None and not self.knows(w) \
                     and zipf(w, "en") - zipf(w) >= BORROWED_MARGIN:
                 replaced[token] = french  # "c koi le next event ?": an English word of the glossary in a French message
                 continue
