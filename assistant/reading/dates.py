@@ -81,7 +81,7 @@ def read_dates(text: str, today: date) -> DateInfo:
         # "en 2024 et l'année d'avant", "plus en 2024 qu'avant ?": the year before the one named
         years = tuple(sorted({years[0], years[0] + (1 if m.group(1) in ("suivant", "suivante", "d'apres") else -1)}))
     # ("un futur chantier", "nos futurs locaux": a thing described, no time asked; "un programme sur l'emploi": a noun)
-    future = bool(re.search(r"\b(prochaine?s?|prochainement|sous peu|a venir|bientot|(?<!un )(?<!une )(?<!notre )(?<!nos )(?<!mon )(?<!ma )(?<!mes )futur[es]*|suivante?s?|d'ici|il reste|reste-t-il|apres le \d+|a partir du \d+|(?<!etait )(?<!etaient )(?:prevue?s?|(?<!un )(?<!le )(?<!du )(?<!ce )(?<!votre )(?<!notre )(?<!son )(?<!des )(?<!les )(?<!vos )(?<!nos )(?<!ses )programmee?s?)|qui (?:arrive(?:nt)?|approche(?:nt)?|vient|viennent)(?! (?:au|aux|dans|chez|parmi|de|d')\b))\b", t))  # "un forum qui arrive"
+    future = bool(re.search(r"\b(prochaine?s?|prochainement|sous peu|a venir|bientot|(?<!un )(?<!une )(?<!notre )(?<!nos )(?<!mon )(?<!ma )(?<!mes )futur[es]*|suivante?s?|d'ici|il reste|reste-t-il|apres le \d+|a partir du \d+|(?:apres |a partir d'|des )aujourd'hui|(?<!etait )(?<!etaient )(?:prevue?s?|(?<!un )(?<!le )(?<!du )(?<!ce )(?<!votre )(?<!notre )(?<!son )(?<!des )(?<!les )(?<!vos )(?<!nos )(?<!ses )programmee?s?)|qui (?:arrive(?:nt)?|approche(?:nt)?|vient|viennent)(?! (?:au|aux|dans|chez|parmi|de|d')\b))\b", t))  # "un forum qui arrive"
     past = bool(re.search(r"\b(derniere?s?|precedente?s?|recemment|dernierement)\b", t)) and not future
     period = _relative(t, today) or _absolute(t, today, years)
     this = re.search(r"\b(?:cette annee|l'(?:annee|an) (?:derniere?|passee?))\b(?![- ]la)", t)
@@ -132,7 +132,7 @@ def _listed_months(t: str) -> tuple[tuple[int, int], ...]:
 def _relative(t: str, today: date) -> Period | None:
     if re.search(r"\b(?:ce mois|cette annee|ce jour|cette semaine|cette date)[- ]la\b", t):
         return None  # "ce jour-là", "ce mois-là" point back at a time named before, not at today
-    if re.search(r"\b(?:apres|a partir d'|des) aujourd'hui\b", t):
+    if re.search(r"\b(?:apres |a partir d'|des )aujourd'hui\b", t):
         return None  # "le prochain après aujourd'hui": from today on, what comes next says it
     if "aujourd'hui" in t or "ce jour" in t:
         return Period(today, today, "aujourd'hui")

@@ -4039,6 +4039,7 @@ def test_an_english_question_about_the_weather_abstains(assistant):
 def test_what_comes_after_today_is_what_comes_next(assistant):
     a = ask(assistant, "le prochain atelier après aujourd'hui ?", as_of="2024-11-01")
     assert not a.abstained and "7 novembre 2024" in a.answer
+    assert read_dates("des ateliers à partir d'aujourd'hui ?", date(2024, 11, 1)).future
 
 
 def test_a_collection_asked_in_other_words_with_as_many_as_its_title_counts(assistant):
