@@ -705,7 +705,7 @@ class Lexicon:
         replaced: dict[str, str] = {}
         unknown = []
         typed = {fold(t) for t in _TOKEN.findall(text)}
-        borrowing = not english and bool(typed & BORROWED.keys()) and not typed <= GRAMMAR
+        borrowing = not english and bool(typed & BORROWED.keys())
         if borrowing:  # ("Any member offering …": English that no frame word gave away is no French message borrowing)
             borrowing = 2 * sum(zipf(w) >= zipf(w, "en") for w in typed if w.isalpha()) > len(typed)
         for token in set(_TOKEN.findall(text)):
