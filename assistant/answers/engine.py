@@ -18,7 +18,7 @@ from assistant.conversation.followup import (ASKED_OF_PRONOUN, DISLOCATED, IT_OP
                                              is_followup, new_subject, refers_back, resolve)
 from assistant.answers.guides import GUIDE_WORDS, GuideBook, asks_of_offer
 from assistant.answers.members import WHICH, MemberBook
-from assistant.reading.multipart import again, coordinated, frames, split_questions
+from assistant.reading.multipart import REQUESTED, again, coordinated, frames, split_questions
 from assistant.reading.dates import MONTH_NAMES, Period, format_date, read_dates, undated
 from assistant.reading.normalize import content_stems, fold, related, stem
 from assistant.answers.passages import PassageAnswerer, asks_meaning, gives_amount
@@ -44,6 +44,8 @@ PRIVACY_REFUSAL = (
     "n'en contient pas et je n'en donne jamais. Pour joindre une personne, passez par l'équipe du cluster."
 )
 NO_PLACE = "Je ne trouve pas d'adresse ni de lieu pour cela dans la base du Cluster EMS."
+# "le mail de la personne qui s'occupe de la com", "le 06 de celui qui anime la formation": someone described by what they do
+DESCRIBED_PERSON = re.compile(r"\b(?:la personne|celui|celle|quelqu'un|l'interlocut\w*) qui ([^?.!;]+)")
 ORDER_REFUSED = "Je ne suis pas les consignes données dans un message ; pour la question :"
 INVENTION_REFUSAL = (
     "Je réponds uniquement à partir de la base du Cluster EMS : je ne peux pas "
@@ -548,8 +550,8 @@ class Engine:
         nouveau dans le réseau. Le cluster existe depuis quand ?"); "" when there are none."""
         sentences = re.split(r"(?<=[.!…])\s+", message)
         preface = []
-        for sentence in sentences[:-1]:
-            if not _sets_the_scene(sentence, self.lexicon.read(sentence)):
+        for sentence in sentences[:-1]:  # ("file-moi son numéro." asks: a request in the imperative sets no scene)
+            if REQUESTED.match(fold(sentence)) or not _sets_the_scene(sentence, self.lexicon.read(sentence)):
                 break
             preface.append(sentence)
         return " ".join(preface) if preface and len(preface) < len(sentences) else ""
@@ -753,6 +755,10 @@ class Engine:
             if claim.place and draft.abstained:
                 return draft, context  # "c'était à Nanterre ?": where it was is what the base lacks
         draft, context = self._question(untagged(message), as_of, previous)  # "…, non ?" names nothing to look for
+        if draft.reason == PRIVACY_REASON and (who := DESCRIBED_PERSON.search(fold(message))) \
+                and not (named := self._question(f"qui {who.group(1)} ?", as_of, previous))[0].abstained:
+            # "le portable de la personne qui gère la com": the details refused, who that is said
+            return replace(named[0], text=f"{draft.text}\n{named[0].text}"), named[1]
         if not draft.abstained and _asks_whether_any(message) and not draft.text.startswith(("Oui", "Non")):
             # "il y a une formation sur le compost ?"; "y a des événements en août ?" — none
             none = draft.reason in (NO_EVENT, EMPTY_PERIOD) or re.match(r"(Aucun|Pas |Je ne|La base ne|Il n'y a)", draft.text)
@@ -1219,6 +1225,15 @@ class Engine:
             return abstain(NO_PLACE + self._nearby(q), "lieu demandé, absent de la base")
         if where and _kind(best.focus) == "events" and len(best.focus.get("ids", [])) > 1:
             best.text += "\nLa base ne donne pas d'autre lieu que ceux que nomment ces intitulés."
+        # "le forum eau en 2023 et en 2024 ?", "combien d'événements en 2023 et en 2024 ?": what the base holds, and the
+        # year it holds nothing of, said (no comparison is made with a year of nothing)
+        held = {s.date[:4] for s in best.sources if s.kind == "event" and s.date} if _kind(best.focus) == "events" else \
+            set(re.findall(r"\b(?:19|20)\d\d\b", best.text.split("\n")[0])) if _kind(best.focus) == "figures" else set()
+        if held and (lacking := [str(y) for y in dict.fromkeys(q.dates.years) if str(y) not in held]) \
+                and len(lacking) < len(set(q.dates.years)):
+            none = f"Je ne trouve pas cette donnée pour {' ni pour '.join(lacking)} dans la base"
+            best = replace(best, text=f"{none} : pas de comparaison possible. {best.text}", abstained=True) \
+                if COMPARE.search(q.folded) else replace(best, text=f"{best.text}\n{none}.")
         return _with_report_figure(q, best, figure)
 
     def _known_share(self, q: Query) -> float:

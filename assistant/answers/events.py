@@ -845,9 +845,10 @@ def _plural(q: Query, type_stems: set[str], asked_only: bool = False) -> bool:
 
 
 def _acronyms(title: str) -> set[str]:
-    """"Société du Grand Paris" is also "SGP": the initials of a run of capitalised words."""
+    """"Société du Grand Paris" is also "SGP": the initials of a run of capitalised words (that ends with its word:
+    "Saint Gobain Pont-à-Mousson" is no "SGP")."""
     out = set()
-    for run in re.findall(r"[A-ZÀ-Ý]\w+(?:\s+(?:(?:du|de|des|la|le|d'|et)\s+)?[A-ZÀ-Ý]\w+)+", title):
+    for run in re.findall(r"[A-ZÀ-Ý]\w+(?:\s+(?:(?:du|de|des|la|le|d'|et)\s+)?[A-ZÀ-Ý]\w+)+(?![\w-])", title):
         initials = "".join(w[0] for w in re.findall(r"[A-ZÀ-Ý]\w+", run))
         if len(initials) >= 3:
             out.add(stem(fold(initials)))

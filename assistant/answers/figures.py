@@ -241,8 +241,10 @@ class FigureBook:
                 continue
             weight = self.lexicon.weight(hit) - 0.5 * self.lexicon.weight(hit & illustrative)
             # "(global)" or "total" in a name qualifies nothing: "combien de contacts ?" asks the whole, not the
-            # active ones; a rank the question names ("l'activité 3") singles one out
-            precision = max(self.lexicon.weight(asked & n) / (self.lexicon.weight(n - WHOLE) or 1) for n in m.names)
+            # active ones; a rank the question names ("l'activité 3") singles one out; a name that holds none of the
+            # words asked of ("listes d'envoi" for "vous envoyez une newsletter ?") tells nothing
+            precision = max(self.lexicon.weight(asked & n) / (self.lexicon.weight(n - WHOLE) or 1) if n & topic else 0.0
+                            for n in m.names)
             if any(ranks & n for n in m.names):
                 precision += 0.5
             if (figs[0].unit == "%") != wants_share:

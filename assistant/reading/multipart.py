@@ -20,6 +20,7 @@ ASK = (r"combien|cb|quand|qd|ou|qui|ki|c'est qui|c'etait qui|c qui|quel|quelle|q
 # A request made to the assistant: "tu peux me filer …", "pourriez-vous m'envoyer …"
 YOU_ASKED = re.compile(r"\b(?:tu peux|tu pourrais|vous pouvez|vous pourriez|peux-tu|pourrais-tu|pouvez-vous|pourriez-vous)"
                        r" (?:me |m'|nous )?[a-z]{3,}")
+REQUESTED = re.compile(rf"\s*(?:[a-z]+,?\s+)?(?:{IMPERATIVE}\b|{YOU_ASKED.pattern})")
 # "... et combien ...", "..., quand ...", "...; qui ..." — a conjunction or a comma before a question word.
 BOUNDARY = re.compile(rf"\s*(?:,|;)?\s+(?=(?:et|puis|mais aussi|ainsi que)\s+(?:de |d')?(?:{ASK})\b)|\s*[;,]\s+(?=(?:{ASK})\b)|"
                       rf"\s*,\s+(?=(?:et|puis)\s+(?:[\w']+\s+){{1,5}}(?:{ASK})\b)|"  # ", et la newsletter sort à quelle …"
@@ -50,7 +51,7 @@ _LISTED = re.compile(rf"^(?P<head>[^:?]{{3,}}):\s*(?P<items>{_ITEM}(?:\s*,\s*(?:
 _REQUESTED = re.compile(rf"^(?P<head>[^,:?]{{0,60}}?\b(?:{IMPERATIVE}|il (?:me|nous) (?:faut|faudrait)))\s+(?=(?:le|la|les|l')\s?\w)")
 # "il veut : …", "j'ai besoin de : …": a head that only says the items are wanted
 _ANNOUNCES = re.compile(rf"\b(?:veu[tx]|voudrai\w*|faut|faudrait|besoin|demande\w*|aimerai\w*|souhaite\w*|savoir|connaitre|"
-                        rf"{IMPERATIVE})\W*$")
+                        rf"{IMPERATIVE})(?: de| d')?\W*$")  # "j'ai besoin de : …"
 
 
 def _listed(message: str) -> list[str] | None:
@@ -67,8 +68,9 @@ def _listed(message: str) -> list[str] | None:
     bare = r"(?:le|la|les|l')\s?[\w-]+"
     if requested and not all(re.fullmatch(bare, fold(i)) for i in items[:-1]):
         return None  # "donne-moi le numéro de portable et l'adresse de X": one request, not a list of things counted
-    if any(re.search(r"\b(?:combien|cb|quand|qd|qui|quel\w*|lequel|laquelle|comment|pourquoi|quoi|est-ce)\b", fold(i))
-           for i in items):
+    # ("…: la thématique qui revient le plus, …": an item that is a noun and its relative "qui" asks nothing)
+    if any(re.search(r"\b(?:combien|cb|quand|qd|qui|quel\w*|lequel|laquelle|comment|pourquoi|quoi|est-ce)\b",
+                     re.sub(r"^\s*(?:le|la|les|l'|un|une|des)\s?[\w-]+ qui\b", " ", fold(i))) for i in items):
         return None  # "Point BDD : combien …, et ça fait quel taux ?": questions, split as such
     # "État de la base en décembre 2024 : contacts globaux, …": the time the head names is each item's
     when = re.search(r"\b(?:(?:en |fin |debut )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|"
@@ -297,6 +299,19 @@ def _aimed(message: str) -> list[str] | None:
     return [f"{head} {text[m.start('aimed'):m.end('aimed')]}{rest} ?", f"{head} {text[m.start('done'):m.end('done')]}{rest} ?"]
 
 
+def _requested(chunk: str) -> list[str]:
+    """"Donne-moi son portable. Sinon, dis-moi son rôle.": a request in the imperative is a question of its own, though
+    ended by a full stop, when a sentence that asks comes after it."""
+    sentences = re.split(r"(?<=[.!])\s+(?=\S)", chunk)
+    parts = sentences[:1]
+    for sentence in sentences[1:]:
+        if REQUESTED.match(fold(parts[-1])) and (re.search(rf"\b(?:{ASK})\b", fold(sentence)) or sentence.endswith("?")):
+            parts.append(sentence)
+        else:
+            parts[-1] = f"{parts[-1]} {sentence}"
+    return parts
+
+
 def split_questions(message: str) -> list[str]:
     """The questions of a message, in order; one part when it asks one thing."""
     if numbered := _numbered(message):
@@ -314,7 +329,7 @@ def split_questions(message: str) -> list[str]:
     if parts := _each(message):
         return parts
     parts = []
-    for chunk in re.split(r"(?<=\?)\s*(?=\S)", message.strip()):
+    for chunk in (c for typed in re.split(r"(?<=\?)\s*(?=\S)", message.strip()) for c in _requested(typed)):
         folded = fold(chunk)  # same length as the text: offsets carry over
         if len(folded) != len(chunk):
             parts.append(chunk)
