@@ -44,8 +44,9 @@ PRIVACY_REFUSAL = (
     "n'en contient pas et je n'en donne jamais. Pour joindre une personne, passez par l'équipe du cluster."
 )
 NO_PLACE = "Je ne trouve pas d'adresse ni de lieu pour cela dans la base du Cluster EMS."
+COUNT_ASKED = re.compile(r"\b(?:combien|cb|cmb|nombre|nb) (?:de |d')")
 # "le mail de la personne qui s'occupe de la com", "le 06 de celui qui anime la formation": someone described by what they do
-DESCRIBED_PERSON = re.compile(r"\b(?:la personne|celui|celle|quelqu'un|l'interlocut\w*) qui ([^?.!;]+)")
+DESCRIBED_PERSON = re.compile(r"\b(?:la personne|celui|celle|quelqu'un|l'interlocut\w*) qui ([^?.!;,]+)")
 ORDER_REFUSED = "Je ne suis pas les consignes données dans un message ; pour la question :"
 INVENTION_REFUSAL = (
     "Je réponds uniquement à partir de la base du Cluster EMS : je ne peux pas "
@@ -164,7 +165,7 @@ _DAY_SHIFT = re.compile(r"\b(?:le |la |ce )(" + "|".join(sorted(DAY_SHIFT, key=l
 DAY_SHIFT_STEMS = {stem(w) for phrase in DAY_SHIFT for w in phrase.split()}
 # A pronoun for the one thing a ranking put first ("elle pèse combien ?"), not for all it compared ("elles")
 # "elle pèse combien ?", "et en 2023, elle pesait combien ?": the one ranked first (a time may come before it)
-LEADER = re.compile(r"^(?:\s*(?:et|mais|ok|alors)\b)?(?:\s*(?:en|pour|sur|au|a|l'an|l'annee)\b[^,?]{1,25},)?"
+LEADER = re.compile(r"^(?:\s*(?:et|mais|ok|alors)\b)?(?:\s*(?:en|pour|sur|au|a|l'an|l'annee)\b[^,?]{1,25}?,?)?"
                     r"(?:\s*(?:de |d')?(?:combien|cb|cmb)\b)?"  # "et de combien elle a progressé ?"
                     r"\s*(?:elle|il|celle-ci|celui-ci|ce dernier|cette derniere)\b(?!-)")
 OTHER = re.compile(r"\b(?:l'autre|les autres|l'autre \w+)\s*\??$")
@@ -626,6 +627,16 @@ class Engine:
                 # "…, et combien de projets ? et l'objectif ?": read on the earlier part it repeats a word of, it says
                 # that part's answer again; it is the last part's objective
                 draft, context = self._claim_or_question(dated, as_of, said[-1][1])
+            side_by_side = drafts and said and _kind(drafts[-1].focus) == "figures" \
+                and all(COUNT_ASKED.search(fold(p)) for p in (part, said[-1][0]))
+            if side_by_side and (_kind(draft.focus) != "figures" or len(draft.sources) > 1 and not {
+                    s.id for s in draft.sources} & set(self.figures.siblings(drafts[-1].focus.get("ids", [])))):
+                # "combien de structures privées, combien de publiques et combien de personnes à titre individuel ?":
+                # counts listed side by side are of one table, when it holds a row of what this part asks
+                alike = _safely(self.figures.answer, parse(self.lexicon.read(dated), as_of, self.lexicon),
+                                self.figures.siblings(drafts[-1].focus.get("ids", [])))
+                if alike and not alike.abstained and not {s.id for s in alike.sources} & {s.id for d in drafts for s in d.sources}:
+                    draft = alike
             if dated != part:  # "… en 2024, et la newsletter sort à quelle fréquence ?": better read undated
                 undated, alone = self._claim_or_question(part, as_of, previous)
                 if draft.abstained and not undated.abstained or undated.coverage > draft.coverage:

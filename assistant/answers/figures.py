@@ -397,6 +397,11 @@ class FigureBook:
             return self._ranked(scored, None)
         return self._extreme(q, scored)
 
+    def siblings(self, ids: list[str]) -> list[str]:
+        """The figures of the tables the given figures belong to."""
+        groups = {m.group for m in self.metrics if any(f.id in ids for f in m.figures)}
+        return [f.id for m in self.metrics if m.group in groups for f in m.figures]
+
     def explain(self, ids: list[str]) -> Draft | None:
         """"Pourquoi ?", "c'est expliqué comment ?" of figures just shown: what the report notes beside the first
         of them that has a note (the leader of a ranking comes first)."""

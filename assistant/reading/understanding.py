@@ -765,6 +765,8 @@ class Lexicon:
         if unknown and self.meaning is not None:
             means = self.meaning.nearest([w for _, w in unknown])
             replaced.update({token: means[w] for token, w in unknown if w in means and means[w] not in typed})
+        if not english:  # "se baigner": no base word near by meaning, the base says "baignade"
+            replaced.update({token: kin for token, w in unknown if token not in replaced and (kin := self.kin(w))})
         if not replaced:
             return text
         return _TOKEN.sub(lambda m: replaced.get(m.group(0), m.group(0)), text)
@@ -777,6 +779,20 @@ class Lexicon:
             if word.endswith(masculine):
                 forms.append(word[: -len(masculine)] + feminine_)
         return next((f for f in forms if len(word) >= 5 and "#" + stem(f) in self.df), None)
+
+    def kin(self, word: str) -> str | None:
+        """The base's noun of the family of a verb it lacks ("baigner" → "baignade", "rafraîchir" → "fraîcheur"): a base
+        word made of the word's stem and a suffix that makes nouns of verbs (not "chanter" → "chantier"); the one the
+        base says most."""
+        if not word.isalpha() or not re.search(r"(?:er|ir|re)$", word):
+            return None  # a verb said in the infinitive ("un lieu ouvert" is no "ouverture")
+        # ("rafraîchir": "fraîcheur", the prefix of repetition set apart)
+        for root in dict.fromkeys([stem(word), re.sub(r"^r[ae](?=[^aeiou])", "", stem(word))]):
+            kin = [w for w in self.words_known if len(root) >= FAMILY_PREFIX and w.startswith(root)
+                   and DERIVED.fullmatch(w[len(root):])]
+            if kin:
+                return max(kin, key=lambda w: (self.df.get(w, 0), -len(w)))
+        return None
 
     def truncated(self, word: str) -> str | None:
         """The base word a chat truncation stands for ("comm" → communication, "strat" → stratégique): a short
@@ -947,6 +963,8 @@ BORROWED_MARGIN = 1.5  # an English word in a French message: this much more com
 TRUNCATION_ZIPF = 4.5  # "comm", "dispo", "strat" are chat words; "parti", "sept", "info" are words of their own
 SHARE_STEMS = frozenset(stem(w) for w in "part pourcentage proportion taux".split())  # how much of a whole, not of what
 ENGLISH_GRAMMAR_ZIPF = 5.9  # "would", "could", "get", "that": words of English grammar, not nouns
+# The endings that make a noun of a verb's stem: "baign|ade", "recycl|age", "compost|eurs", "valoris|ation"
+DERIVED = re.compile(r"(?:ade|age|ement|ation|ition|ion|eur|euse|ure|ance|ence)s?")
 FAMILY_PREFIX = 5  # letters two forms of one word share ("guidees", "guides"); "friche" and "fiche" share one
 SPECIFIC_IDF = 1.2  # a word of the base that names something, not one said everywhere ("cluster": 0.96)
 

@@ -4131,6 +4131,34 @@ def test_several_years_asked_and_one_held_say_which_one_the_base_lacks(assistant
 
 def test_a_relative_qui_in_a_listed_item_asks_nothing_and_besoin_de_announces_the_items():
     from assistant.reading.multipart import split_questions
-    assert split_questions("J'ai besoin de : le nombre de contacts en 2024, le mois qui compte le plus d'abonnés, "
+    assert split_questions("J'ai besoin de : le nombre de structures en 2024, le mois qui compte le plus d'abonnés, "
                            "et le total des newsletters") == \
-        ["le nombre de contacts en 2024 ?", "le mois qui compte le plus d'abonnés ?", "le total des newsletters ?"]
+        ["le nombre de structures en 2024 ?", "le mois qui compte le plus d'abonnés ?", "le total des newsletters ?"]
+
+
+def test_a_verb_the_base_lacks_is_read_as_the_noun_of_its_family_the_base_has(assistant):
+    a = ask(assistant, "pouvoir se baigner en ville, ça fait partie de vos enjeux ?", as_of="2024-12-31")
+    assert not a.abstained and "baignade" in a.answer
+    b = ask(assistant, "vous aidez les communes à composter ?", as_of="2024-12-31")
+    assert not b.abstained  # a word near by meaning comes first
+    lexicon = assistant.engine.lexicon
+    assert lexicon.kin("rafraichir") == "fraicheur" and lexicon.kin("chanter") is None  # no "chantier"
+
+
+def test_someone_described_before_a_comma_is_named_beside_the_refusal(assistant):
+    a = ask(assistant, "J'aimerais joindre la personne qui gère la com, vous me passez son mail ?", as_of="2024-12-31")
+    assert a.answer.startswith("Je ne communique pas de coordonnées personnelles") and "Dourneau" in a.answer
+    assert "@" not in a.answer
+
+
+def test_counts_asked_side_by_side_are_read_in_the_table_of_the_first(assistant):
+    a = ask(assistant, "Pour les collèges : combien de structures publiques, combien de privées, et combien de personnes "
+                       "qui adhèrent en leur nom propre ?", as_of="2024-12-31")
+    assert "39" in a.answer and "153" in a.answer and "18" in a.answer and "Guillaume" not in a.answer
+
+
+def test_the_one_ranked_first_is_taken_up_by_elle_after_a_year_said_without_a_comma(assistant):
+    first = ask(assistant, "le thème le plus présent dans les événements, c'est lequel ?", as_of="2024-12-31")
+    a = ask(assistant, "pour 2023 elle représentait combien d'événements ?", as_of="2024-12-31",
+            conversation_id=first.conversation_id)
+    assert not a.abstained and "Eau" in a.answer and "18" in a.answer
