@@ -44,6 +44,8 @@ PRIVACY_REFUSAL = (
     "n'en contient pas et je n'en donne jamais. Pour joindre une personne, passez par l'équipe du cluster."
 )
 NO_PLACE = "Je ne trouve pas d'adresse ni de lieu pour cela dans la base du Cluster EMS."
+# "…, et au passage sa société fait quoi ?": a question coordinated after a request for contact details
+BESIDE_REFUSED = re.compile(r"[,;]\s*(?:et|mais|puis)\s+(?:au passage|aussi|sinon|en plus)?[,\s]*(.{6,})$")
 COUNT_ASKED = re.compile(r"\b(?:combien|cb|cmb|nombre|nb) (?:de |d')")
 # "le mail de la personne qui s'occupe de la com", "le 06 de celui qui anime la formation": someone described by what they do
 DESCRIBED_PERSON = re.compile(r"\b(?:la personne|celui|celle|quelqu'un|l'interlocut\w*) qui ([^?.!;,]+)")
@@ -770,6 +772,11 @@ class Engine:
                 and not (named := self._question(f"qui {who.group(1)} ?", as_of, previous))[0].abstained:
             # "le portable de la personne qui gère la com": the details refused, who that is said
             return replace(named[0], text=f"{draft.text}\n{named[0].text}"), named[1]
+        if draft.reason == PRIVACY_REASON and (rest := BESIDE_REFUSED.search(message)) \
+                and ASKS_ANYTHING.search(fold(rest.group(1))) and not PRIVACY.search(fold(rest.group(1))) \
+                and not (other := self._question(rest.group(1), as_of, Context(PRIVACY.sub(" ", fold(message[:rest.start()])))))[0].abstained:
+            # "le portable d'Henri X, et au passage sa société fait quoi ?": the details refused, the rest answered
+            return replace(other[0], text=f"{draft.text}\n{other[0].text}"), other[1]
         if not draft.abstained and _asks_whether_any(message) and not draft.text.startswith(("Oui", "Non")):
             # "il y a une formation sur le compost ?"; "y a des événements en août ?" — none
             none = draft.reason in (NO_EVENT, EMPTY_PERIOD) or re.match(r"(Aucun|Pas |Je ne|La base ne|Il n'y a)", draft.text)

@@ -81,7 +81,9 @@ def _listed(message: str) -> list[str] | None:
     elif tail := re.search(r"\s+((?:en |pour )?(?:19|20)\d\d)\W*$", items[-1]):
         # "…, les structures et les membres 2024": the year said after the last item is said of each
         items = [i if re.search(r"\b(?:19|20)\d\d\b", i) else f"{i} {tail.group(1)}" for i in items]
-    if (of := re.match(rf"{bare}\s+(?:du|de la|de l'|des|d')\s?.+$", fold(items[-1]))) \
+    # ("le portable et le mail de Henri X": of someone named; "le nombre de participants" counts, of nothing)
+    of_named = re.search(r"\sde [A-ZÀ-Ý]", items[-1])
+    if (of := re.match(rf"{bare}\s+(?:du|de la|de l'|des|d'{'|de' if of_named else ''})\s?.+$", fold(items[-1]))) \
             and len(items[-1]) == len(of.group()):
         # "la date et le lieu du forum": what the last item is of is what the bare ones before it are of
         complement = items[-1][re.match(r"\S+\s?[\w-]+\s+", of.group()).end():]

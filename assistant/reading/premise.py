@@ -20,6 +20,8 @@ TAG = re.compile(rf"[,;:\s]*\b(?:{HEDGE}[,;:\s]*)?(?:oui ou non|non|hein|c'est (
 OPENING = re.compile(rf"^\s*(?:(?:si j'ai bien compris|si je comprends bien|{HEDGE})(?! comprendre)"
                      r"[, ]+(?:que )?|est-ce que|est ce que|est-ce qu'|c'est vrai que|il parait que|confirme[sz]?(?: moi)? que|"
                      r"je crois (?:comprendre )?que|j'ai cru comprendre que|il me semble que|j'ai entendu que|"
+                     # "un collègue m'a dit que …", "on m'a assuré que …": hearsay, the claim to check follows
+                     r"(?:on|(?:un|une|mon|ma|des|mes) [\w-]+|[\w-]+) (?:m'|nous )(?:a|ont) (?:dit|affirme|assure|raconte|explique) que|"
                      r"j'ai l'impression que|est-il (?:vrai|exact|juste) que|"
                      rf"c'est (?:exact|juste) que|(?:{_CAN_YOU} )?(?:me |nous )?confirmer que|"
                      # "le tableau des types confirme bien que …", "le bilan indique que …": a source said to say it
