@@ -629,14 +629,13 @@ class Engine:
                 # "…, et combien de projets ? et l'objectif ?": read on the earlier part it repeats a word of, it says
                 # that part's answer again; it is the last part's objective
                 draft, context = self._claim_or_question(dated, as_of, said[-1][1])
-            side_by_side = drafts and said and _kind(drafts[-1].focus) == "figures" \
-                and all(COUNT_ASKED.search(fold(p)) for p in (part, said[-1][0]))
-            if side_by_side and (_kind(draft.focus) != "figures" or len(draft.sources) > 1 and not {
-                    s.id for s in draft.sources} & set(self.figures.siblings(drafts[-1].focus.get("ids", [])))):
+            table = self.figures.siblings(drafts[-1].focus.get("ids", [])) if drafts and said \
+                and _kind(drafts[-1].focus) == "figures" and all(COUNT_ASKED.search(fold(p)) for p in (part, said[-1][0])) \
+                else []
+            if table and (_kind(draft.focus) != "figures" or len(draft.sources) > 1 and not {s.id for s in draft.sources} & set(table)):
                 # "combien de structures privées, combien de publiques et combien de personnes à titre individuel ?":
-                # counts listed side by side are of one table, when it holds a row of what this part asks
-                alike = _safely(self.figures.answer, parse(self.lexicon.read(dated), as_of, self.lexicon),
-                                self.figures.siblings(drafts[-1].focus.get("ids", [])))
+                # counts asked side by side are of one table, when it holds a row of what this part asks
+                alike = _safely(self.figures.answer, parse(self.lexicon.read(dated), as_of, self.lexicon), table)
                 if alike and not alike.abstained and not {s.id for s in alike.sources} & {s.id for d in drafts for s in d.sources}:
                     draft = alike
             if dated != part:  # "… en 2024, et la newsletter sort à quelle fréquence ?": better read undated

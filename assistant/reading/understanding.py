@@ -788,8 +788,9 @@ class Lexicon:
             return None  # a verb said in the infinitive ("un lieu ouvert" is no "ouverture")
         # ("rafraîchir": "fraîcheur", the prefix of repetition set apart)
         for root in dict.fromkeys([stem(word), re.sub(r"^r[ae](?=[^aeiou])", "", stem(word))]):
-            kin = [w for w in self.words_known if len(root) >= FAMILY_PREFIX and w.startswith(root)
-                   and DERIVED.fullmatch(w[len(root):])]
+            if len(root) < FAMILY_PREFIX:
+                continue
+            kin = [w for w in self.words_known if w.startswith(root) and DERIVED.fullmatch(w[len(root):])]
             if kin:
                 return max(kin, key=lambda w: (self.df.get(w, 0), -len(w)))
         return None
