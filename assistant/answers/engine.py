@@ -20,7 +20,7 @@ from assistant.answers.guides import GUIDE_WORDS, GuideBook, asks_of_offer
 from assistant.answers.members import WHICH, MemberBook
 from assistant.reading.multipart import REQUESTED, again, coordinated, frames, split_questions
 from assistant.reading.dates import MONTH_NAMES, Period, format_date, read_dates, undated
-from assistant.reading.normalize import content_stems, fold, related, stem
+from assistant.reading.normalize import content_stems, fold, related, stem, words
 from assistant.answers.passages import PassageAnswerer, asks_meaning, gives_amount
 from assistant.reading.premise import (HAPPENED, PLACE, ASKING as ASKS_ANYTHING, apposed_nationality, moved, noted, read_claims,
                                       untagged, verdict)
@@ -132,9 +132,14 @@ def _whole_years(q: Query) -> bool:
     return p is None or ((p.start.month, p.start.day) == (1, 1) and (p.end.month, p.end.day) == (12, 31))
 
 
+ACCORDING = re.compile(r"\b(?:d'apres|selon) (?:le|la|les|l'|vous|toi|lui|elle|eux|moi|ce|cet|cette|ces|son|sa|ses|votre|vos|"
+                       r"notre|nos|mon|ma|mes|un|une)\b[^,?.!]*")
+
+
 def _step(message: str) -> int:
     """+1 for "et le suivant ?", -1 for "celui d'avant ?", 0 for anything else (short messages only)."""
-    folded = fold(message)
+    # "ça a réuni combien d'après le bilan ?": "d'après" before whom it cites says by whose account, not which one
+    folded = ACCORDING.sub(" ", fold(message))
     # "et l'événement juste après dans le calendrier, c'était quoi ?" is longer, and as plain
     pointed = re.search(r"\b(suivante?s?|precedente?s?|d'apres|d'avant|juste (?:apres|avant|derriere|devant)|qui a suivi)\b", folded)
     if _length(folded) > (16 if pointed else 8):
@@ -254,6 +259,21 @@ def _says_nothing(q: Query) -> bool:
     """No subject, no unknown word, no date, nothing refused: "hmm", "???", "on fait comment ?"."""
     return not (q.topic or q.unknown or q.themes or q.organisation or q.dates.period or q.dates.years
                 or q.has("privacy", "injection"))
+
+
+def _beside_known(q: Query, best: Draft) -> bool:
+    """"une formation sur le compost et les restes de cuisine ?": every word the base lacks is in what "et" or "ou" adds
+    to a subject it knows, and the answer found speaks of that subject."""
+    said = set(content_stems(canonical(best.text)))
+    # (things joined, "… et les restes de cuisine"; not clauses, "… d'entreprise et je cherche …")
+    for joint in re.finditer(r"\s(?:et|ou)\s(?=(?:(?:sur|de|pour|avec|dans) )?(?:le|la|les|l'|des|du|un|une|ses|son|sa|"
+                             r"leurs?|nos|vos)\b)", q.folded):
+        before, after = words(q.folded[:joint.start()]), words(q.folded[joint.end():])
+        for one, other in ((before, after), (after, before)):  # ("… sur la piscine et le compost ?" alike)
+            known = {stem(w) for w in one} & set(q.topic) - MEASURE_STEMS
+            if known & said and all(w in other and w not in one for w in q.unknown):
+                return True
+    return False
 
 
 def _sets_the_scene(message: str, read: str) -> bool:
@@ -458,10 +478,11 @@ class Engine:
             question = asked.split("?")[0]  # what follows it ("on m'a dit que ça avait bougé") leans on it, not back
             # "… ce type de produit ?", "… à ce besoin ?": what the preface described
             # ("Votre réseau, ça représente combien … ?": "ça" takes up the noun its comma closes, not the preface)
-            leans = is_followup(question) or refers_back(question) or DEMONSTRATIVE.search(TAKEN_UP.sub("", fold(question)))
+            leans = is_followup(question) or refers_back(question) or DEMONSTRATIVE.search(TAKEN_UP.sub("", fold(question))) \
+                or PARTITIVE.search(fold(question))  # "… un atelier sur les sols. Il y en a un bientôt ?"
             if set(parse(asked, as_of, self.lexicon).topic) - MEASURE_STEMS and not leans:  # not "c koi ces sigles ?"
                 scene, message, margin = preface, asked, 0.1
-            elif leans and POINTS_BACK.search(fold(untagged(question))) \
+            elif leans and (POINTS_BACK.search(fold(untagged(question))) or PARTITIVE.search(fold(question))) \
                     and self._known_share(parse(self.lexicon.read(preface), as_of, self.lexicon)) >= SCENE_KNOWN:
                 # "… les élus veulent rouvrir la baignade. Vous avez organisé un atelier sur ça ?": asked of the scene,
                 # read without the words the base never uses, when it knows most of it (not "On a une piscine
@@ -492,7 +513,7 @@ class Engine:
             if draft.abstained and (clause := re.match(r"\s*(?:je\b|j'|j(?=[b-df-hj-np-tv-z]\w)|moi\b|nous\b)[^,?]*,"
                                                        r"(?=.*(?:\?|\b(?:combien|cb|quand|qd|qui|quel\w*)\b))", message, re.I)
                                     or (re.match(re.escape(preface), message) if preface else None)) \
-                    and not POINTS_BACK.search(fold(message[clause.end():])) \
+                    and not POINTS_BACK.search(fold(message[clause.end():])) and not PARTITIVE.search(fold(message[clause.end():])) \
                     and not (preface and DEMONSTRATIVE.search(fold(message[clause.end():]))):  # "… ces mesures ?"
                 alone = self._message(strip_courtesy(message[clause.end():].strip()), as_of, previous)
                 if not alone[0].abstained:
@@ -1188,7 +1209,13 @@ class Engine:
             # a passage restating records of the kind the structured answer already gives adds nothing, and
             # cannot compute an extreme or a total that the records give
             computed = q.has("max", "min", "average", "sum") or bool(best and best.focus.get("computed"))
-            restated = passage and best and best.coverage >= (0.5 if computed or q.has("compare") else 0.8) and passage.sources \
+            # ("cb de structures privées accompagnées ?": the passage of the very figure found, its note holding the
+            # word its name lacks, says no more than the figure)
+            noted = bool(passage and best and len(passage.sources) == 1 and passage.text.split(" : ", 1)[-1][:80] in best.text)
+            if noted:
+                best = replace(best, coverage=max(best.coverage, passage.coverage))  # what its note says, it says
+            restated = passage and best and passage.sources and (best.coverage >= (0.5 if computed or q.has("compare") else 0.8)
+                                                                  or noted) \
                 and (passage.sources[0].kind + "s" == best.focus.get("kind") or
                      computed and best.focus.get("kind") in ("events", "figures") or
                      q.has("compare") and best.focus.get("kind") == "figures" and "Évolution de" in best.text)
@@ -1204,10 +1231,11 @@ class Engine:
             self.members.named(q) or best.focus.get("sought")) or best is not None and _heads(best, q)
         # a member found by the meaning of a description read its unknown words too ("le maître d'ouvrage des gros
         # chantiers de transport" -> SGP)
-        if q.asked_unknown and not described or (q.unknown and not named and (
+        beside = best is not None and _beside_known(q, best)
+        if q.asked_unknown and not described or (q.unknown and not named and not beside and (
                 best is None or best.coverage * self._known_share(q) < 0.7)):
             return self._unknown(q, best)  # what is asked is not in the base; a detail around it may be missing
-        if q.unknown and best is not None and not described and _heads(best, q):
+        if q.unknown and best is not None and not described and (_heads(best, q) or beside):
             # "c'est quoi le DIS Sols, et votre budget ?": what it names, and what the base does not say
             best = replace(best, text=f"{best.text}\nLa base ne dit rien de {', '.join(f'« {w} »' for w in q.unknown[:3])}.")
         if structured_abstention and (best is None or structured_abstention.coverage >= best.coverage) \

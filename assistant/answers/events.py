@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from assistant.reading.dates import MONTH_NAMES, ORDINAL, format_date, format_day
+from assistant.reading.dates import WEEKDAYS, MONTH_NAMES, ORDINAL, format_date, format_day
 from assistant.answers.draft import Draft, abstain, event_source
 from assistant.answers.figures import format_number
 from assistant.reading.normalize import STOPWORDS, content_stems, fold, stem
@@ -241,6 +242,8 @@ class EventBook:
                 moved = [e for e in typed if said and re.search(said, fold(e.notes))]
             events = [e for e in events if period.contains(e.date)] or moved
             typed = [e for e in typed if period.contains(e.date)] or moved
+        if (weekday := q.dates.weekday) is not None:  # "des visites le samedi ?": held on that day of the week
+            events, typed = [e for e in events if e.date.weekday() == weekday], [e for e in typed if e.date.weekday() == weekday]
         if threshold := _threshold(q.folded):  # "plus de 50 participants"
             def passes(e: Event) -> bool:  # an attendance is known only once the event took place
                 return e.participants is not None and e.date <= as_of and threshold(e.participants)
@@ -281,8 +284,12 @@ class EventBook:
         # "quels rendez-vous sur la terre fertile ?": asked in the plural, titles that hold part of the words count
         # too ("ferme de Villejuif" beside "ferme urbaine d'Orly"), not only those holding all of them.
         plural = q.has("list") or _plural(q, type_stems | EVENT_WORDS)
-        named = [] if several else self._each_named(q, events) or self._named(topic - EVENT_WORDS, events) or \
-            ([] if plural and best >= 0.5 else self._covering(topic - EVENT_WORDS, type_stems, events))
+        covering = [] if several or plural and (best >= 0.5 or not topic - EVENT_WORDS - type_stems - THEME_STEMS) \
+            else self._covering(topic - EVENT_WORDS, type_stems, events)  # "les ateliers sur les sols": of the type
+        if q.themes and covering and not {e.id for e in covering} & {e.id for e in typed} \
+                and any(set(e.themes) & set(q.themes) for e in typed if e not in covering):
+            covering = []  # "le prochain atelier sur les sols": of the type, on the theme, not another type's title
+        named = [] if several else self._each_named(q, events) or self._named(topic - EVENT_WORDS, events) or covering
         if several:
             chosen = [e for e in typed if not q.themes or set(e.themes) & set(q.themes)]
             explained |= held_by_kind | (topic & THEME_STEMS)  # the titles of that type hold them ("visites de site")
@@ -575,6 +582,12 @@ class EventBook:
         asked in it, is an answer — none, and the ones around it."""
         period = q.dates.period
         kind = [e for e in self.events if not types or e.type_label in types]
+        if mode == "filter" and q.dates.weekday is not None and not period and kind:
+            # "des visites le samedi ?": none of those the base holds fell on that day
+            days = Counter(WEEKDAYS[e.date.weekday()] for e in kind if not q.themes or set(e.themes) & set(q.themes))
+            said = ", ".join(f"{n} le {day}" for day, n in sorted(days.items(), key=lambda x: WEEKDAYS.index(x[0])))
+            return Draft(f"Aucun événement{scope} dans la base" + (f" ; les {sum(days.values())} qu'elle connaît : {said}." if said else "."),
+                         [], coverage=1.0, reason=EMPTY_PERIOD)
         if mode != "filter" or not period or q.themes or q.organisation or not kind:
             return None
         start, end = period.start, period.end
@@ -931,6 +944,8 @@ def _describe(q: Query, types: list[str] | None = None) -> str:
         bits.append("co-organisés" if q.organisation == "co-organisation" else "organisés par le cluster")
     if q.dates.period:
         bits.append(q.dates.period.label)
+    if q.dates.weekday is not None:
+        bits.append(f"le {WEEKDAYS[q.dates.weekday]}")
     return ", ".join(bits) or "événements"
 
 

@@ -300,7 +300,11 @@ class FigureBook:
             if extreme:
                 return extreme
         chosen, covered, said = [], set(), set()
-        for cov, _, m, figs, hit in scored:
+        kinds = self._kinds_of(q, scored, counted, wants_share)
+        for cov, _, m, figs, hit in kinds:
+            chosen.append((m, figs))  # "combien d'entreprises sont membres ?": the table's kinds of them, each
+            covered |= hit
+        for cov, _, m, figs, hit in [] if chosen else scored:
             # what its own name says ("newsletters et e-mailings": two metrics of one table, each named alone)
             named = hit & set().union(*m.names) or (set() if chosen else hit)  # a second one names something asked
             new = named - said - illustrative - BREAKDOWN  # "la répartition …" says how, not what
@@ -339,6 +343,10 @@ class FigureBook:
             sources += [figure_source(f, f"{f.metric} ({period_label(f.period) or 'sans date'}) : "
                                          f"{format_number(f.value, f.unit)}") for f in figs[-6:]]
         computed = self._arithmetic(q, chosen, wants_share)
+        if kinds and not computed:  # … and what they add up to
+            latest = [figs[-1] for _, figs in chosen]
+            computed = [f"Au total : {format_number(sum(f.value for f in latest), latest[0].unit)} "
+                        f"({', '.join(m.label for m, _ in chosen)})."]
         # "si on additionne …": the total asked first, then what it adds up
         lines = computed + lines if computed and computed[0].startswith("Au total") else lines + computed
         if any(re.search(r"^(?:Évolution|Écart) de|\. Évolution de", line) for line in lines):
@@ -359,6 +367,24 @@ class FigureBook:
             text += "\nRemarque : " + notes[0]
         return Draft(text, sources, coverage=coverage,
                      focus={"kind": "figures", "ids": [f.id for _, figs in chosen for f in figs]})
+
+    def _kinds_of(self, q: Query, scored: list, counted: list[str], wants_share: bool) -> list:
+        """"Combien d'entreprises sont membres ?": the rows of the best one's table — a breakdown, "… par catégorie" —
+        that each hold the noun counted beside words of their own (PME, ETI, GE), when the table has rows without it:
+        the kinds the table splits that noun into; [] otherwise."""
+        noun = content_stems(counted[0])[:1] if len(counted) == 1 else []
+        if not noun or wants_share or q.has("max", "min") or not scored or " par " not in scored[0][2].group:
+            return []
+        group, best = scored[0][2].group, scored[0][0]
+        table = [m for m in self.metrics if m.group == group and not m.whole]
+        kinds = [x for x in scored if x[2].group == group and not x[2].whole and x[0] >= best - 1e-9
+                 and any(noun[0] in n for n in x[2].names) and x[4] == scored[0][4]]
+        period = {x[3][-1].period for x in kinds}
+        units = {x[3][-1].unit for x in kinds}
+        if not 2 <= len(kinds) <= MAX_METRICS or len(kinds) >= len(table) or len(period) > 1 or len(units) > 1 or "%" in units \
+                or any(a is not b and a[2].names[0] <= b[2].names[0] for a in kinds for b in kinds):
+            return []  # (each a kind of its own: none named by the words of another and more)
+        return kinds
 
     def _broken_down(self, q: Query, topic: set[str], ranking: bool) -> Draft | None:
         """"Quelle catégorie d'accompagnement a été la plus mobilisée ?", "classe les secteurs d'activité des

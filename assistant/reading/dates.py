@@ -14,6 +14,11 @@ MONTHS = {
     "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
     "rentree": 9,  # "la rentrée" is September
 }
+# Days named by their feast: "avant Noël" is before 25 December.
+HOLIDAYS = {"noel": "25 decembre", "toussaint": "1er novembre", "nouvel an": "1er janvier", "jour de l'an": "1er janvier",
+            "saint-sylvestre": "31 decembre", "reveillon": "31 decembre"}
+_HOLIDAY = re.compile(r"\b(?:la |le )?(" + "|".join(HOLIDAYS) + r")\b")
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
                "octobre", "novembre", "décembre"]
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -45,6 +50,7 @@ class DateInfo:
     future: bool  # "prochain", "à venir", "bientôt"...: after the reference day
     past: bool  # "dernier", "précédent": before the reference day
     months: tuple[tuple[int, int], ...] = ()  # every month named with its year ("janvier 2024"), in order
+    weekday: int | None = None  # "le samedi", "les mardis": that day of the week only (0 is Monday)
 
 
 def _safe(year: int, month: int, day: int) -> date:
@@ -71,7 +77,8 @@ def _full_year(token: str) -> int:
 
 
 def read_dates(text: str, today: date) -> DateInfo:
-    t = re.sub(rf"\b({_MONTH_RE})\.? ([1-3]\d)\b(?![\d/:h])", r"\1 20\2", fold(text))  # "juin 24": June 2024
+    t = _HOLIDAY.sub(lambda m: "le " + HOLIDAYS[m.group(1)], fold(text))
+    t = re.sub(rf"\b({_MONTH_RE})\.? ([1-3]\d)\b(?![\d/:h])", r"\1 20\2", t)  # "juin 24": June 2024
     # "cette année (2024)", "l'an dernier (2023)": the year in brackets says which one is meant
     t = re.sub(rf"\b(?:cette annee|l'(?:annee|an) (?:derniere?|passee?|precedente?))\s*\(\s*(?:en |soit |donc )?({_YEAR})\s*\)",
                r"en \1", t)
@@ -107,7 +114,10 @@ def read_dates(text: str, today: date) -> DateInfo:
         year = today.year - (month >= today.month) if m.group(2) != "prochain" else today.year + (month <= today.month)
         end = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1))
         period, future, past = Period(date(year, month, 1), end, f"{MONTH_NAMES[month - 1]} {year}"), False, False
-    return DateInfo(period, years, future, past, _listed_months(t))
+    # "des visites le samedi ?", "les ateliers du mardi": a day of the week, not a day of the calendar ("le lundi 30")
+    day = re.search(r"\b(?:le|les|du|des|un|chaque|tous les) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\b"
+                    r"(?! (?:\d|dernier|prochain))", t)
+    return DateInfo(period, years, future, past, _listed_months(t), WEEKDAYS.index(day.group(1)) if day else None)
 
 
 def _listed_months(t: str) -> tuple[tuple[int, int], ...]:
@@ -129,11 +139,19 @@ def _listed_months(t: str) -> tuple[tuple[int, int], ...]:
     return tuple(dict.fromkeys(out))
 
 
+_SPAN = r"cette semaine|la semaine (?:prochaine|derniere|passee)|ce mois(?:-ci)?|le mois (?:prochain|dernier|passe)"
+
+
 def _relative(t: str, today: date) -> Period | None:
     if re.search(r"\b(?:ce mois|cette annee|ce jour|cette semaine|cette date)[- ]la\b", t):
         return None  # "ce jour-là", "ce mois-là" point back at a time named before, not at today
     if re.search(r"\b(?:apres |a partir d'|des )aujourd'hui\b", t):
         return None  # "le prochain après aujourd'hui": from today on, what comes next says it
+    if m := re.search(rf"\b({_SPAN})\s*,?\s*(?:ou|et|voire)\s+(?:(?:dans|pendant|durant) )?({_SPAN})\b", t):
+        # "cette semaine ou la semaine prochaine", "ce mois-ci et le mois prochain": both spans, end to end
+        if (a := _relative(m.group(1), today)) and (b := _relative(m.group(2), today)):
+            start, end = min(a.start, b.start), max(a.end, b.end)
+            return Period(start, end, f"du {format_date(start)} au {format_date(end)}")
     if "aujourd'hui" in t or "ce jour" in t:
         return Period(today, today, "aujourd'hui")
     if re.search(r"\bdemain\b", t):
@@ -165,13 +183,16 @@ def _relative(t: str, today: date) -> Period | None:
         day = {"mi": 15, "debut": 5}.get(m.group(1) or "", 31)
         end = _safe(year, month, day)
         return Period(today, end, f"d'ici {format_date(end)}")
-    if m := re.search(rf"\b(d'ici (?:le |au )?|jusqu'(?:au|a) )(\d{{1,2}})(?:er)? ({_MONTH_RE})(?: {_YEAR})?\b", t):
+    if m := re.search(rf"\b(d'ici (?:le |au )?|jusqu'(?:au|a) |avant (?:le )?)(\d{{1,2}})(?:er)? ({_MONTH_RE})(?: {_YEAR})?\b", t):
         month, day_ = MONTHS[m.group(3)], int(m.group(2))  # "d'ici le 30 novembre": from today to that day
         ahead = (month, day_) >= (today.month, today.day)
-        year = int(m.group(4)) if m.group(4) else today.year if ahead or m.group(1).startswith("j") else today.year + 1
-        end = _safe(year, month, day_)
+        before = m.group(1).startswith("avant")  # "avant le 25 décembre": up to the day before
+        year = int(m.group(4)) if m.group(4) else today.year if ahead or m.group(1).startswith(("j", "a")) else today.year + 1
+        end = _safe(year, month, day_) - timedelta(days=before)
         if end >= today:  # "jusqu'au 30 juin", asked in November, speaks of the past: read as a day
             return Period(today, end, f"d'ici le {format_date(end)}")
+        if before:  # "les ateliers avant le 1er mars", asked later: that year, up to then
+            return Period(date(end.year, 1, 1), end, f"avant le {format_date(end + timedelta(days=1))}")
     if m := re.search(rf"\b(?:du|entre le) (?P<d1>\d{{1,2}})(?:er)? (?P<m1>{_MONTH_RE})(?: (?P<y1>\d{{4}}))? (?:au|et le) "
                       rf"(?P<d2>\d{{1,2}})(?:er)? (?P<m2>{_MONTH_RE})(?: (?P<y2>\d{{4}}))?\b", t):  # "du 15 mai au 15 juin 2024"
         y2 = int(m["y2"] or m["y1"] or today.year)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from assistant.reading.dates import MONTHS, DateInfo, read_dates
+from assistant.reading.dates import HOLIDAYS, MONTHS, WEEKDAYS, DateInfo, read_dates
 from assistant.reading.multipart import IMPERATIVE
 from assistant.reading.normalize import STOPWORDS, fold, stem, words
 from assistant.knowledge.records import RecordSet
@@ -79,8 +79,8 @@ SYNONYMS = [
     (r"\brencontres\b|\b(?<=vos |les |des |nos |ces |tes )rendez-vous\b", "evenements"),
     (r"\bgrandes? entreprises?\b", "grandes entreprises ge"),
     (r"\bentreprises? de taille intermediaire\b", "entreprises taille intermediaire eti"),
-    (r"\b(ateliers?|workshops?)\b", "atelier"),
-    (r"\bwebinaires?\b", "webinaire"),
+    (r"\b(?:atelier|workshop)(s?)\b", r"atelier\1"),  # the plural kept: "les ateliers" asks for several
+    (r"\bwebinaire(s?)\b", r"webinaire\1"),
     # "travailler dans le domaine de l'eau" is working in water: the noun frames, it names no "domaine" of the base
     (r"\b(dans|sur) le (?:domaine|champ) (de la |de l'|du |des |de |d')",
      lambda m: f"{m.group(1)} " + {"de la ": "la ", "de l'": "l'", "du ": "le ", "des ": "les "}.get(m.group(2), "")),
@@ -118,6 +118,8 @@ SYNONYMS = [
     # works on, not who is in charge (a person still is: "une personne qui s'occupe de la com")
     (r"\b((?:un|une|des|le|la|les)(?: (?!pers?onn?es?\b|qui\b)[\w'-]+(?: (?:du|de la|des|de|d')\s?[\w'-]+)?)?) qui "
      r"(?:gere|gerent|s'occupe\w* de|pilote\w*)\b", r"\1 sur"),
+    # "le cluster s'occupe de quels sujets ?", "vous vous occupez de quoi ?": what is worked on, asked
+    (r"\b(?:s'occupe\w*|vous occupez|gere\w*) (?:de |d')(quoi|quel\w*)\b", r"travaille sur \1"),
     (r"\b(gere|gerent|pilote\w*|responsables?)\b", "responsable"),
     (r"\b(s'occupe\w* de|en charge de)\b", "responsable de"),  # "de": what follows is a thing named
     (r"\bdeja\b", "deja historique"),
@@ -137,7 +139,10 @@ SYNONYMS = [
     # not a network of something ("le réseau d'eau", "les réseaux sociaux")
     (r"\b(le|votre|ton|notre|du|au|ce) reseau\b(?!-|\s*(?:de |d'|des |du ))", r"\1 cluster"),
     # "vous êtes combien ?", "combien êtes-vous ?" asked of the cluster: how many members it has
-    (r"\bvous etes (?:combien|cb)\b(?! ?(?:de\b|d'))|\bcombien etes-vous\b(?! ?(?:de\b|d'))", "combien de membres"),
+    # ("vous étiez combien ?" after an event asks how many came; "au tout début", "en 2020", of the cluster)
+    (r"\bvous (?:etes|serez) (?:combien|cb)\b(?! ?(?:de\b|d'))|\bcombien etes-vous\b(?! ?(?:de\b|d'))|"
+     r"\bvous etiez (?:combien|cb)\b(?= (?:au (?:tout )?debut|au depart|a la creation|a l'origine|en (?:19|20)\d\d))",
+     "combien de membres"),
     # "ils étaient combien ?", "on sera combien ?": a headcount, not a number of events
     (r"\b(?:ils|elles|on) (?:etaient|etait|seront|sera|sont|est) (?:combien|cb)\b(?! ?(?:de\b|d'))|"
      r"\bcombien (?:etaient|sont|seront)-(?:ils|elles)\b(?! ?(?:de\b|d'))", "combien de participants"),
@@ -214,7 +219,7 @@ MONTH_WORDS = frozenset(
     "janvier janv jan fevrier fev mars avril avr mai juin juillet juil aout septembre sept sep octobre oct "
     "novembre nov decembre dec rentree semestre trimestre aujourd'hui hier demain mi fin debut d'ici printemps ete "
     "automne hiver exercice".split()
-)
+) | {name for name in HOLIDAYS if " " not in name}
 # A request for contact details (not the mere mention of e-mailings, a venue or "contacter").
 PRIVACY = re.compile(
     r"\b(coordonnees|(?:numeros?|n°) (?:de )?(?:telephone|tel|portable|mobile|perso\w*)|telephones?|"
@@ -330,6 +335,8 @@ WHETHER_ANY = (r"^(?:et |bonjour |salut |slt |bjr )?(?:est-ce qu'|est ce qu')?(?
                r"vous avez|avez-vous|tu as|as-tu|on a)(?: (?:fait|organise|eu|propose|monte|lance))? (?:des|un|une|d')\b|"
                r"(?:^|[.…!?]\s*)(?:et )?est[- ]ce (?:qu'|que )(?:un|une|des|certains?|certaines?|quelqu'un|l'un)\b")  # "est-ce qu'un des membres …"
 # How a request is framed, not what it asks: "j'ai besoin de …", "il me faudrait …"
+TELLER = re.compile(r"\b([a-z-]{3,}) (?:m'|nous )(?:a|ont|avait|avaient) (?:parle|dit|conseille|recommande|signale|explique|"
+                    r"raconte|evoque|cite|indique|envoye|transmis|montre|presente|oriente|propose|suggere)\w*")
 REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous aurions)(?: juste| vraiment| surtout)? "
                            r"besoin (?:de |d'|du |des )|(?:^|[,;:!?])\s*besoin (?:de |d'|du |des )|"  # typed without "j'ai"
                            r"\bil (?:me|nous) (?:faut|faudrait) |"
@@ -431,7 +438,8 @@ INTENT_PATTERNS = {
     "why": r"\bpourquoi\b|\bcomment (?:expliqu\w*|justifi\w*|se fait-il|ca se fait)\b|\b(?:expliqu|justifi)\w* comment\b|"
            r"\b(?:quelles?|la|les|une) (?:raisons?|explications?)\b",
     "average": r"\b(en moyenne|moyenne|moyen)\b",
-    "first": r"\b(au debut|au depart|a l'origine|a la creation|a sa creation|la (?:toute |tres )?premiere annee|au lancement|a son lancement|"
+    "first": r"\b(au (?:tout |tres )?debut|au (?:tout )?depart|a l'origine|lors de (?:la|sa) creation|"
+             r"quand (?:il|elle|le cluster|le reseau|vous) (?:a|avez) (?:commence|demarre|debute|ete cree)|a la creation|a sa creation|la (?:toute |tres )?premiere annee|au lancement|a son lancement|"
              r"a (?:ses|son|leurs?) debuts?|au demarrage|l'annee (?:du demarrage|du lancement|de (?:la |sa )?creation))\b",
     "now": r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment|a ce jour)\b",
     "compare": r"\b(par rapport|vs|versus|compar\w*|evolution|progress\w*|difference|que l'annee)\b",
@@ -551,6 +559,20 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     for purpose in re.finditer(r"\b(?:pour|afin de|afin d') [a-z]+(?:er|ir|re) (?:[a-z'-]+ ){0,3}?(?:nos|notre|mes|mon|ma) ([a-z-]+)",
                                folded):
         unknown = [w for w in unknown if w != purpose.group(1) or w in names]
+    # "la commune d'Orly", "la boîte Solubio": the kind of place or body a name the base knows is, said before it
+    # (not "la piscine de Paris": a thing in that place)
+    for apposed in re.finditer(r"\b([a-z-]{3,}) (?:de |d'|du )?([a-z-]{3,})\b", folded):
+        if apposed.group(1) in unknown and apposed.group(1).rstrip("s") in KINDS_OF_NAMED and apposed.group(2) in names \
+                and lexicon.knows(apposed.group(2)):
+            unknown = [w for w in unknown if w != apposed.group(1)]
+    if dates.weekday is not None:  # "des visites le samedi ?": when, not what
+        day = WEEKDAYS[dates.weekday]
+        unknown = [w for w in unknown if w.rstrip("s") != day]
+        topic = [s for s in topic if s != stem(day)]
+    # "un collègue m'a parlé d'un forum", "ma voisine nous a conseillé …": who told the asker is not what is asked
+    for teller in TELLER.finditer(folded):
+        unknown = [w for w in unknown if w != teller.group(1) or w in names]
+        topic = [s for s in topic if s != stem(teller.group(1))]
     for gloss in re.finditer(r"\b([\w'-]+) \(([^()]{2,40})\)", folded):  # "the board (Bureau)": the word said again in
         if gloss.group(1) in unknown and any(lexicon.knows(w) for w in words(gloss.group(2))):  # the base's own
             unknown = [w for w in unknown if w != gloss.group(1)]
@@ -834,10 +856,12 @@ class Lexicon:
         (`names`: words written with a capital inside the question, proper nouns whatever precedes them).
         Other words the base does not know ("genre", "franchement") say nothing about the topic."""
         topic, unknown = [], []
-        tokens = words(re.sub(r"\b([dl])'", r"\1e ", folded))  # keep "d'", "l'" as determiners
+        tokens = words(re.sub(r"\b([dlj])'", r"\1e ", folded))  # keep "d'", "l'" as determiners, "j'" as "je"
         for i, w in enumerate(tokens):
             if w in STOPWORDS or w in QUESTION_WORDS or w in MONTH_WORDS or re.fullmatch(r"(19|20)\d\d", w):
                 continue
+            if stem(w) in MINDING and _asker_does(tokens, i):  # "je ne comprends pas", "je recherche", "tu sais": what
+                continue  # the asker thinks or wants, never what is asked ("je composte" says what they do)
             if w[0].isdigit():  # "2e", "3eme", "10": ordinals and numbers are no topic words
                 continue
             if len(w) >= 5 and re.search(r"(aient|ait|iez|ez|rais)$", w):
@@ -1054,6 +1078,23 @@ def _after_determiner(tokens: list[str], i: int) -> bool:
 # "de les reprendre", "on peut la citer": an object pronoun between a preposition or a modal and a verb, never a
 # determiner ("de les" would be "des", "à les" "aux"; "de la", "à la" are articles)
 MODALS = frozenset("peut peux pouvez peuvent pourrait pourrais pourriez pourrions puis doit dois devons devez".split())
+
+
+KINDS_OF_NAMED = frozenset("commune ville village departement region agglomeration metropole territoire societe boite "
+                           "entreprise association startup start-up collectivite syndicat groupe firme".split())
+# Verbs of knowing, seeking and wanting: said by the asker, they frame the question
+MINDING = frozenset(stem(w) for w in "comprends comprenons sais savons pense crois cherche recherche veux voudrais "
+                    "souhaite aime aimerais demande connais trouve espere hesite vois remercie permets".split())
+
+
+def _asker_does(tokens: list[str], i: int) -> bool:
+    """Whether a word is the verb of "je" or "tu", after its negation and object pronouns ("je ne vous comprends
+    pas")."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and tokens[j] in ("ne", "me", "te", "se", "le", "la", "les", "lui", "leur", "y", "en",
+                                                  "vous", "nous"):
+        j -= 1
+    return j >= 0 and tokens[j] in ("je", "tu")
 
 
 def _after_clitic(tokens: list[str], i: int) -> bool:

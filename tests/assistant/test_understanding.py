@@ -4179,3 +4179,92 @@ def test_a_question_coordinated_after_a_refused_request_is_answered(assistant):
 def test_details_listed_before_whose_they_are_are_one_refused_request(assistant):
     a = ask(assistant, "file moi le portable et le mail de Henri Chantepie", as_of="2024-12-31")
     assert a.abstained and a.answer.startswith("Je ne communique pas") and "rien sur" not in a.answer
+
+
+def test_what_the_asker_says_they_do_not_understand_is_no_subject(assistant):
+    a = ask(assistant, "Honnêtement je ne comprends pas trop ce que fait le cluster. Il travaille sur quels thèmes ?",
+            as_of="2024-12-31")
+    assert not a.abstained and "biodéchets" in a.answer
+
+
+def test_who_told_the_asker_about_it_is_not_what_is_asked(assistant):
+    a = ask(assistant, "Une amie m'a parlé d'une visite chez Saint Gobain, c'était quand ?", as_of="2024-12-31")
+    assert not a.abstained and "4 octobre 2024" in a.answer
+
+
+def test_d_apres_before_whom_it_cites_does_not_move_to_the_next_event(assistant):
+    first = ask(assistant, "quel a été le premier forum de l'année ?", as_of="2024-12-31")
+    a = ask(assistant, "il y avait combien de monde d'après vous ?", as_of="2024-12-31",
+            conversation_id=first.conversation_id)
+    assert "Forum Eau" in first.answer and "126" in a.answer and "Sols" not in a.answer
+
+
+def test_en_takes_up_the_kind_of_event_the_scene_named(assistant):
+    a = ask(assistant, "Je voudrais participer à un atelier sur les sols. Il y en a un bientôt ?", as_of="2024-10-20")
+    assert not a.abstained and "14 novembre 2024" in a.answer and "Bureau" not in a.answer
+
+
+def test_events_of_a_kind_on_a_theme_are_of_that_kind_not_a_title_holding_both_words(assistant):
+    listed = ask(assistant, "les ateliers sur les sols ?", as_of="2024-12-31")
+    assert "2 événements" in listed.answer and "Slovénie" not in listed.answer
+    assert "terre végétale et fertile" in listed.answer and "co-création" in listed.answer
+    after = ask(assistant, "le prochain atelier sur les sols ?", as_of="2024-10-20")
+    assert not after.abstained and "14 novembre 2024" in after.answer
+
+
+def test_two_spans_said_one_after_the_other_are_read_end_to_end():
+    today = date(2024, 6, 20)  # a Thursday
+    both = read_dates("un atelier cette semaine ou la semaine prochaine ?", today).period
+    assert (both.start, both.end) == (date(2024, 6, 17), date(2024, 6, 30))
+    months = read_dates("ce mois-ci et le mois prochain", today).period
+    assert (months.start, months.end) == (date(2024, 6, 1), date(2024, 7, 31))
+
+
+def test_before_a_day_or_a_feast_is_up_to_the_day_before(assistant):
+    ahead = read_dates("il reste des visites avant Noël ?", date(2024, 11, 20)).period
+    assert (ahead.start, ahead.end) == (date(2024, 11, 20), date(2024, 12, 24))
+    earlier = read_dates("les visites avant le 1er mars", date(2024, 11, 20)).period
+    assert (earlier.start, earlier.end) == (date(2024, 1, 1), date(2024, 2, 29))
+    a = ask(assistant, "vous avez encore des ateliers avant Noël ?", as_of="2024-11-20")
+    assert not a.abstained and "17 décembre 2024" in a.answer and "noel" not in fold(a.answer)
+
+
+def test_at_the_very_start_is_the_first_year_of_a_series(assistant):
+    a = ask(assistant, "au tout début, le réseau comptait combien de membres ?", as_of="2024-12-31")
+    assert "25" in a.answer and "2015" in a.answer
+    b = ask(assistant, "et vous étiez combien en 2020 ?", as_of="2024-12-31")
+    assert not b.abstained and "120" in b.answer
+
+
+def test_what_an_organisation_takes_care_of_is_what_it_works_on(assistant):
+    a = ask(assistant, "et le cluster, il s'occupe de quels domaines au juste ?", as_of="2024-12-31")
+    assert not a.abstained and "biodéchets" in a.answer
+    b = ask(assistant, "c'est qui qui s'occupe de la com ?", as_of="2024-12-31")
+    assert "Camille Dourneau" in b.answer
+
+
+def test_a_day_of_the_week_filters_the_events_held_that_day(assistant):
+    a = ask(assistant, "est-ce que vous faites des visites le samedi ?", as_of="2024-12-31")
+    assert a.answer.startswith("Non") and "samedi" in a.answer
+    b = ask(assistant, "les ateliers du mardi ?", as_of="2024-12-31")
+    assert "Îlot de fraîcheur" in b.answer and "ferme urbaine d'Orly" not in b.answer  # a Tuesday, a Monday
+    assert read_dates("le lundi 30 septembre", date(2024, 12, 31)).weekday is None
+
+
+def test_a_word_the_base_lacks_beside_a_subject_it_knows_is_said_missing_not_refused(assistant):
+    a = ask(assistant, "avez-vous une formation sur le compostage et sur les piscines ?", as_of="2024-12-31")
+    assert not a.abstained and "Gestion des biodéchets urbains" in a.answer and "« piscines »" in a.answer
+    b = ask(assistant, "le budget du cluster et son président ?", as_of="2024-12-31")
+    assert b.abstained
+
+
+def test_a_figure_beats_its_own_passage_when_a_word_asked_is_only_in_its_note(assistant):
+    a = ask(assistant, "combien de structures privées accompagnées en 2024 ?", as_of="2024-12-31")
+    assert "153" in a.answer
+
+
+def test_a_noun_the_table_splits_into_kinds_is_each_kind_and_their_sum(assistant):
+    a = ask(assistant, "vous comptez combien d'entreprises parmi vos membres ?", as_of="2024-12-31")
+    assert "119" in a.answer and "11" in a.answer and "13" in a.answer and "143" in a.answer
+    b = ask(assistant, "combien de grandes entreprises adhèrent ?", as_of="2024-12-31")
+    assert "13" in b.answer and "143" not in b.answer
