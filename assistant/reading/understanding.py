@@ -334,9 +334,10 @@ class Query:
 WHETHER_ANY = (r"^(?:et |bonjour |salut |slt |bjr )?(?:est-ce qu'|est ce qu')?(?:il )?(?:y[- ](?:a|avait|aura)(?:-t?-?il)?(?: eu)?|existe(?:-t-il)?|"
                r"vous avez|avez-vous|tu as|as-tu|on a)(?: (?:fait|organise|eu|propose|monte|lance))? (?:des|un|une|d')\b|"
                r"(?:^|[.…!?]\s*)(?:et )?est[- ]ce (?:qu'|que )(?:un|une|des|certains?|certaines?|quelqu'un|l'un)\b")  # "est-ce qu'un des membres …"
-# How a request is framed, not what it asks: "j'ai besoin de …", "il me faudrait …"
+# Who told the asker: "un collègue m'a parlé de …", "ma voisine nous a conseillé …"
 TELLER = re.compile(r"\b([a-z-]{3,}) (?:m'|nous )(?:a|ont|avait|avaient) (?:parle|dit|conseille|recommande|signale|explique|"
                     r"raconte|evoque|cite|indique|envoye|transmis|montre|presente|oriente|propose|suggere)\w*")
+# How a request is framed, not what it asks: "j'ai besoin de …", "il me faudrait …"
 REQUEST_FRAME = re.compile(r"\b(?:j'ai|on a|nous avons|j'aurais|on aurait|nous aurions)(?: juste| vraiment| surtout)? "
                            r"besoin (?:de |d'|du |des )|(?:^|[,;:!?])\s*besoin (?:de |d'|du |des )|"  # typed without "j'ai"
                            r"\bil (?:me|nous) (?:faut|faudrait) |"
@@ -559,12 +560,6 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
     for purpose in re.finditer(r"\b(?:pour|afin de|afin d') [a-z]+(?:er|ir|re) (?:[a-z'-]+ ){0,3}?(?:nos|notre|mes|mon|ma) ([a-z-]+)",
                                folded):
         unknown = [w for w in unknown if w != purpose.group(1) or w in names]
-    # "la commune d'Orly", "la boîte Solubio": the kind of place or body a name the base knows is, said before it
-    # (not "la piscine de Paris": a thing in that place)
-    for apposed in re.finditer(r"\b([a-z-]{3,}) (?:de |d'|du )?([a-z-]{3,})\b", folded):
-        if apposed.group(1) in unknown and apposed.group(1).rstrip("s") in KINDS_OF_NAMED and apposed.group(2) in names \
-                and lexicon.knows(apposed.group(2)):
-            unknown = [w for w in unknown if w != apposed.group(1)]
     if dates.weekday is not None:  # "des visites le samedi ?": when, not what
         day = WEEKDAYS[dates.weekday]
         unknown = [w for w in unknown if w.rstrip("s") != day]
@@ -1080,8 +1075,6 @@ def _after_determiner(tokens: list[str], i: int) -> bool:
 MODALS = frozenset("peut peux pouvez peuvent pourrait pourrais pourriez pourrions puis doit dois devons devez".split())
 
 
-KINDS_OF_NAMED = frozenset("commune ville village departement region agglomeration metropole territoire societe boite "
-                           "entreprise association startup start-up collectivite syndicat groupe firme".split())
 # Verbs of knowing, seeking and wanting: said by the asker, they frame the question
 MINDING = frozenset(stem(w) for w in "comprends comprenons sais savons pense crois cherche recherche veux voudrais "
                     "souhaite aime aimerais demande connais trouve espere hesite vois remercie permets".split())
