@@ -224,9 +224,14 @@ class EventBook:
         else:
             typed = events
         period = q.dates.period
-        if not period and not q.dates.future and q.has("count", "sum") and HELD.search(q.folded):
-            # "combien de fois le bureau s'est réuni ?": those that took place, not the one still to come
+        if (not period or period.contains(as_of)) and not q.dates.future and q.has("count", "sum") \
+                and HELD.search(q.folded):
+            # "combien de fois le bureau s'est réuni ?", "il y a eu combien de visites cette année ?": those that took
+            # place, not those still to come
             events, typed = [e for e in events if e.date <= as_of], [e for e in typed if e.date <= as_of]
+            if period and period.end > as_of:
+                period = replace(period, end=as_of, label=f"du {format_date(period.start)} au {format_date(as_of)}")
+                q = replace(q, dates=replace(q.dates, period=period))
         if period:
             moved = []
             if not any(period.contains(e.date) for e in typed):
@@ -951,7 +956,8 @@ def _describe(q: Query, types: list[str] | None = None) -> str:
 
 # Told as done: "s'est réuni", "se sont tenues", "ont eu lieu"
 HELD = re.compile(r"\b(?:s'est|se sont|s'etai(?:t|ent)) (?:\w+ )?(?:reuni|tenu|deroule|passe)e?s?\b|"
-                  r"\b(?:a|ont|avaient|avait) eu lieu\b")
+                  r"\b(?:a|ont|avaient|avait) eu lieu\b|\by a eu\b|"
+                  r"\b(?:avez|avons|a|ont|as)(?:-(?:t-)?(?:vous|nous|ils|elles|il|elle|on))? (?:\w+ )?(?:fait|faites|organise|organisee?s?|tenu|tenues?|eu)\b")
 # "c'était la même semaine ?", "le même mois que … ?": a time compared with the one of another event
 SAME_SPAN = re.compile(r"\b(?:le|la|au|a la|dans la|dans le|pendant la|durant la) meme (jour|semaine|mois|annee)\b")
 

@@ -261,12 +261,12 @@ class FigureBook:
             scored = [x for x in scored if len(x[3][0].period) == 7 or x[0] > monthly]
         period = q.dates.period
         span = len(q.dates.years) > 1 or bool(period and period.start.year != period.end.year) \
-            or q.has("first") or _over_time(q)  # "au début", "quel mois …": the longest series
+            or q.has("first", "origin") or _over_time(q)  # "au début", "quel mois …": the longest series
         # Best coverage; over a span of years, the series holding most of it; then the closest label.
         asked_periods = {str(y) for y in q.dates.years}
         # Over several asked years, the metric that covers most of those years, then the longest series.
         scored.sort(key=lambda x: (-x[0], -len({f.period[:4] for f in x[3]} & asked_periods) if span else 0,
-                                   -len(x[2].figures if q.has("first") else x[3]) if span else 0,
+                                   -len(x[2].figures if q.has("first", "origin") else x[3]) if span else 0,
                                    not any(f.period in asked_periods for f in x[3]),  # "en 2024": a 2024 figure
                                    -x[1], len(x[2].label)))
         counted = [w for w in re.findall(r"\b(?:combien|nombre|nb)(?: total)?\s+(?:de |d')?(?:la |les |des )?([\w-]+)",

@@ -143,6 +143,11 @@ SYNONYMS = [
     (r"\bvous (?:etes|serez) (?:combien|cb)\b(?! ?(?:de\b|d'))|\bcombien etes-vous\b(?! ?(?:de\b|d'))|"
      r"\bvous etiez (?:combien|cb)\b(?= (?:au (?:tout )?debut|au depart|a la creation|a l'origine|en (?:19|20)\d\d))",
      "combien de membres"),
+    # "le cluster a beaucoup grandi ?", "vous vous êtes agrandis ?": a network grows by its members, when nothing
+    # else is said to grow ("vous avez développé des outils", "le cluster a progressé sur les sols")
+    (r"\b(?:(?:le|votre|ton|notre) cluster|vous|on) (?:a|avez|s'est|vous etes|se sont)(?: \w+)? (?:grandi|grossi|agrandi|elargi|augmente|"
+     r"progresse|developpe)s?\b(?! ?(?:de|d'|des|du|le|la|les|l'|un|une|en|sur|dans|avec|vos|leurs?|ses|sa|son)\b)",
+     "le nombre de membres a augmente"),
     # "ils étaient combien ?", "on sera combien ?": a headcount, not a number of events
     (r"\b(?:ils|elles|on) (?:etaient|etait|seront|sera|sont|est) (?:combien|cb)\b(?! ?(?:de\b|d'))|"
      r"\bcombien (?:etaient|sont|seront)-(?:ils|elles)\b(?! ?(?:de\b|d'))", "combien de participants"),
@@ -442,6 +447,8 @@ INTENT_PATTERNS = {
     "first": r"\b(au (?:tout |tres )?debut|au (?:tout )?depart|a l'origine|lors de (?:la|sa) creation|"
              r"quand (?:il|elle|le cluster|le reseau|vous) (?:a|avez) (?:commence|demarre|debute|ete cree)|a la creation|a sa creation|la (?:toute |tres )?premiere annee|au lancement|a son lancement|"
              r"a (?:ses|son|leurs?) debuts?|au demarrage|l'annee (?:du demarrage|du lancement|de (?:la |sa )?creation))\b",
+    # "depuis sa création", "depuis le début": the whole series, from its first year
+    "origin": r"\bdepuis (?:la |sa |le |son |l'|leur )(?:creation|debut|debuts|origine|lancement|demarrage)\b",
     "now": r"\b(maintenant|actuellement|aujourd'hui|a present|en ce moment|a ce jour)\b",
     "compare": r"\b(par rapport|vs|versus|compar\w*|evolution|progress\w*|difference|que l'annee)\b",
     "events": r"\b(evenements|manifestations?|rencontres?|rendez-vous|actions? collectives?|agenda|reunion|calendrier)\b",
@@ -585,7 +592,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
                               folded)):
         unknown = [w for w in unknown if w not in whom]
         topic = [s for s in topic if s not in {stem(w) for w in whom}]
-    if "first" in intents or re.search(r"\bdepuis (?:la |sa |le |son |l')(?:creation|debut|origine|lancement)\b", folded):
+    if intents & {"first", "origin"}:
         # "à la création", "à l'origine", "au lancement", "à ses débuts" say when, not what; "depuis sa création": the
         # whole series
         when_words = ("creation", "origine", "depart", "lancement", "debut", "debuts", "demarrage")

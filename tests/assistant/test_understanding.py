@@ -4268,3 +4268,19 @@ def test_a_noun_the_table_splits_into_kinds_is_each_kind_and_their_sum(assistant
     assert "119" in a.answer and "11" in a.answer and "13" in a.answer and "143" in a.answer
     b = ask(assistant, "combien de grandes entreprises adhèrent ?", as_of="2024-12-31")
     assert "13" in b.answer and "143" not in b.answer
+
+
+def test_a_network_grows_by_its_members_and_since_its_creation_is_the_whole_series(assistant):
+    a = ask(assistant, "est-ce que votre réseau s'est beaucoup agrandi ?", as_of="2024-12-31")
+    assert not a.abstained and "200" in a.answer and "190" in a.answer
+    b = ask(assistant, "et le nombre d'adhérents depuis sa création ?", as_of="2024-12-31")
+    assert "25 en 2015" in b.answer and "200" in b.answer
+    c = ask(assistant, "vous avez développé des outils pour les collectivités ?", as_of="2024-12-31")
+    assert "Membres du Cluster" not in c.answer
+
+
+def test_what_took_place_in_a_span_still_running_stops_at_today(assistant):
+    b = ask(assistant, "combien d'ateliers Confluence cette année ?", as_of="2024-09-30")
+    c = ask(assistant, "il y a eu combien d'ateliers Confluence cette année ?", as_of="2024-09-30")
+    assert "à venir" in b.answer and "à venir" not in c.answer and "au 30 septembre 2024" in c.answer
+    assert "3 ateliers" in c.answer
