@@ -22,7 +22,10 @@ WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanc
 MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
                "octobre", "novembre", "décembre"]
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_YEAR = r"(20[0-4]\d|19[89]\d)"
+# ("2000 participants", "1990 contacts": a number followed by the plural noun it counts is an amount, not a year; "en
+# 2024 les visites", "2024 vs 2023" are years)
+_YEAR = r"(20[0-4]\d|19[89]\d)(?! (?!(?:les|des|mes|tes|ses|nos|vos|leurs|ces|tous|toutes|plus|moins|vs|sans|dans|sous|"\
+        r"depuis|apres|alors|puis|mais|quels|quelles|combien)\b)[a-z]+[sx]\b)"
 
 
 @dataclass(frozen=True)

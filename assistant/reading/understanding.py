@@ -290,8 +290,9 @@ def is_instruction(sentence: str) -> bool:
 # The French verbs and nouns of a change in a number (closed class: "a grimpé", "a dégringolé").
 RISE = r"augment\w*|hausse|progress\w*|croissance|grandi\w*|grossi\w*|grimp\w*|bondi\w*|envol\w*|decoll\w*"
 FALL = r"baiss\w*|diminu\w*|recul\w*|chut\w*|degringol\w*|plonge\w*|effondr\w*|regress\w*"
-DECREASE = re.compile(rf"\b({FALL}|perdu|perte|moins de)\b")
-INCREASE = re.compile(rf"\b({RISE}|cru|gagne\w*|plus de)\b")
+# ("le plus de participants", "le moins de visites": a superlative ranks, it says no change)
+DECREASE = re.compile(rf"\b({FALL}|perdu|perte|(?<!le )(?<!la )(?<!les )moins de)\b")
+INCREASE = re.compile(rf"\b({RISE}|cru|gagne\w*|(?<!le )(?<!la )(?<!les )plus de)\b")
 CANCEL = re.compile(r"\b(annul\w*|supprim\w*|report\w*|decal\w*|n'a pas eu lieu|pas eu lieu)\b")
 
 

@@ -4284,3 +4284,19 @@ def test_what_took_place_in_a_span_still_running_stops_at_today(assistant):
     c = ask(assistant, "il y a eu combien d'ateliers Confluence cette année ?", as_of="2024-09-30")
     assert "à venir" in b.answer and "à venir" not in c.answer and "au 30 septembre 2024" in c.answer
     assert "3 ateliers" in c.answer
+
+
+def test_the_most_is_a_ranking_not_a_rise(assistant):
+    a = ask(assistant, "sur quel mois a-t-on compté le plus de participants au total ?", as_of="2024-12-31")
+    assert a.answer.startswith("septembre 2024 : 318 participants")
+    b = ask(assistant, "en 2024, quel mois a compté le moins de participants ?", as_of="2024-12-31")
+    assert b.answer.startswith("août 2024 : 0 participant")
+
+
+def test_an_amount_the_asker_says_you_had_is_checked_and_is_no_year(assistant):
+    a = ask(assistant, "vous avez eu genre 2000 participants à vos événements en 2024 ?", as_of="2024-12-31")
+    assert a.answer.startswith("Non") and "1450" in a.answer and "pour 2000" not in a.answer
+    b = ask(assistant, "vous aviez 30 visites en 2024 ?", as_of="2024-12-31")
+    assert b.answer.startswith("Non") and "6 visites" in b.answer
+    c = ask(assistant, "vous avez des visites en octobre ?", as_of="2024-12-31")
+    assert c.answer.startswith("Oui")
