@@ -240,6 +240,8 @@ FOR_ME = re.compile(r"\b(?:pour|comme|a|chez) (?:moi|nous)\b|\b(?:mon|notre) (?:
 OPEN_OFFER = re.compile(r"\b(?:vous|tu) (?:avez|as|proposez|proposes|offrez|auriez|pourriez) (?:quelque chose|qqch|qqc|"
                         r"un truc|des trucs|des choses)\b")
 ASKS = re.compile(r"\b(combien|cb|quel\w*|qui|quand|comment|pourquoi|c'est quoi|qu'est-ce|(?:le |du )?(?:nombre|nb) (?:de|d'))(?:\b|(?<='))")  # "et le nombre de X" too
+# "un site comme le nôtre", "une ville comme la mienne": the one the asker described
+OURS = re.compile(r"\b(?:le|la|les) (?:notres?|miens?|miennes?)\b")
 POINTS_BACK = re.compile(r"\b(dessus|dedans|la-bas|cela|ceci|ca(?! va\b| marche\b)|meme question|celui|celle|ceux|celles|"
                          r"ils|elles|eux|lui|leurs?|son|sa|ses)\b|"
                          # an object pronoun before its verb: "c'est qui qui l'anime ?", "on l'a organisé où ?"
@@ -266,8 +268,9 @@ def _beside_known(q: Query, best: Draft) -> bool:
     to a subject it knows, and the answer found speaks of that subject."""
     said = set(content_stems(canonical(best.text)))
     # (things joined, "… et les restes de cuisine"; not clauses, "… d'entreprise et je cherche …")
+    # ("une visite d'usine ou de site": a noun after "de" alone too)
     for joint in re.finditer(r"\s(?:et|ou)\s(?=(?:(?:sur|de|pour|avec|dans) )?(?:le|la|les|l'|des|du|un|une|ses|son|sa|"
-                             r"leurs?|nos|vos)\b)", q.folded):
+                             r"leurs?|nos|vos)\b|(?:de |d')\w)", q.folded):
         before, after = words(q.folded[:joint.start()]), words(q.folded[joint.end():])
         for one, other in ((before, after), (after, before)):  # ("… sur la piscine et le compost ?" alike)
             known = {stem(w) for w in one} & set(q.topic) - MEASURE_STEMS
@@ -361,7 +364,7 @@ WHICH_OF_YOURS = re.compile(r"\b(?:lequel|laquelle|lesquels|lesquelles|quel|quel
 HOSTED_BY = re.compile(r"\bchez qui\b|\b(?:chez|avec|aupres de) quel(?:le)?s? (?:entreprise|societe|structure|boite|acteur|"
                        r"partenaire|organisme|collectivite|ville|commune)s?\b")  # (not "avec qui ?": who else took part)
 # One word, then a colon, then the question: "Staff : …", "Urgent : …" label the message
-LABEL = re.compile(r"^\s*([^\W\d_]{2,20})\s*:\s+(?=\S.{10,})")
+LABEL = re.compile(r"^\s*([^\W\d_]{2,20})(?:\s+[^\W\d_][\w'-]*){0,3}\s*:\s+(?=\S.{10,})")  # "Étudiante en master :"
 # "lequel me concernerait ?", "laquelle parle du numérique ?": one of those shown
 # "lequel me concerne ?", "et celui qui parle d'emploi ?": one picked among those shown
 WHICH_ONE = re.compile(rf"{WHICH.pattern}|\b(?:celui|celle|ceux|celles) (?:qui|dont)\b")
@@ -479,7 +482,8 @@ class Engine:
             # "… ce type de produit ?", "… à ce besoin ?": what the preface described
             # ("Votre réseau, ça représente combien … ?": "ça" takes up the noun its comma closes, not the preface)
             leans = is_followup(question) or refers_back(question) or DEMONSTRATIVE.search(TAKEN_UP.sub("", fold(question))) \
-                or PARTITIVE.search(fold(question))  # "… un atelier sur les sols. Il y en a un bientôt ?"
+                or PARTITIVE.search(fold(question)) or OURS.search(fold(question))  # "… un atelier sur les sols. Il y
+            # en a un bientôt ?", "Je travaille dans une centrale à béton. Vous avez visité un site comme le nôtre ?"
             if set(parse(asked, as_of, self.lexicon).topic) - MEASURE_STEMS and not leans:  # not "c koi ces sigles ?"
                 scene, message, margin = preface, asked, 0.1
             elif leans and (POINTS_BACK.search(fold(untagged(question))) or PARTITIVE.search(fold(question))) \
@@ -573,6 +577,10 @@ class Engine:
         """The sentences that open a message without asking anything, before the one that asks ("Bonjour, je suis
         nouveau dans le réseau. Le cluster existe depuis quand ?"); "" when there are none."""
         sentences = re.split(r"(?<=[.!…])\s+", message)
+        # "Je prépare un point pour ma direction : il me faut …": what the asker does, closed by its colon
+        # (not "Je bosse à Orly : quels événements concernaient notre ville ?", asked of what it says)
+        if re.match(r"\s*(?:je|j'|j’|nous|moi)\b[^:?]{0,120}:\s(?!.*\b(?:notre|nos|mon|ma|mes)\b)", sentences[0], re.I):
+            sentences = re.split(r"(?<=:)\s+", sentences[0], maxsplit=1) + sentences[1:]
         preface = []
         for sentence in sentences[:-1]:  # ("file-moi son numéro." asks: a request in the imperative sets no scene)
             if REQUESTED.match(fold(sentence)) or not _sets_the_scene(sentence, self.lexicon.read(sentence)):

@@ -203,9 +203,10 @@ class MemberBook:
         rest = set(q.topic) - MEMBER_WORDS - NEWCOMERS - JOINING - grouping  # "par instance": how to group
         typed = re.sub(r"\bstart ?ups?\b", "start-up", fold(q.text))  # as typed: "personnes" stays itself
         typed = AMONG_MEMBERS.sub(" ", typed)  # "vous avez ça dans le réseau ?" asks no member of the kind "réseau"
-        # "un assistant zéro-déchet pour les collectivités": those it serves, not a kind of member asked for
+        # "un assistant zéro-déchet pour les collectivités", "acheter auprès des start-up": those it serves or deals with,
+        # not a kind of member asked for
         kinds = [k for k, pattern in self.kinds.items()
-                 if any(not re.search(r"\b(?:pour|aux?|destinee?s? aux?|(?:membres?|adherents?) d[ue]s?)\s+(?:les |des |la |le |l')?(?:[\w/-]+ (?:et|ou) (?:les |des |la |le |l')?)?$", typed[:m.start()])
+                 if any(not re.search(r"\b(?:pour|aux?|aupres|destinee?s? aux?|(?:membres?|adherents?) d[ue]s?)\s+(?:les |des |la |le |l')?(?:[\w/-]+ (?:et|ou) (?:les |des |la |le |l')?)?$", typed[:m.start()])
                         for m in pattern.finditer(typed))]
         joined = NEWCOMERS & set(q.topic) or re.search(r"\b(rejoint|valide\w*|arrive\w*)\b", q.folded)
         if kinds and joined and (listing := self._of_kind(q, kinds)):

@@ -328,5 +328,7 @@ def _subject(previous: str, keep_dates: bool) -> str:
             continue
         if not keep_dates and (w in MONTH_WORDS or re.fullmatch(r"(19|20)\d\d", w)):
             continue
+        if re.fullmatch(r"(19|20)\d\d", w) and not (kept and fold(kept[-1]) in ("depuis", "entre", "et", *MONTH_WORDS)):
+            token = f"en {token}"  # a year said as a time ("2023 thématiques" would count thématiques)
         kept.append(token)
     return " ".join(kept)

@@ -116,7 +116,7 @@ ENGLISH = [
     ("went down", "a baisse"), ("increased", "a augmente"), ("decreased", "a baisse"), ("decrease", "baisse"),
     ("dropped", "a baisse"), ("drop", "baisse"), ("grew", "a augmente"), ("gain", "gagne"), ("lost", "perdu"),
     ("sent out", "envoyes"), ("send out", "envoyer"), ("sent", "envoyes"), ("send", "envoyer"), ("hosted", "accueilli"),
-    ("welcomed", "accueilli"), ("launched", "lance"), ("signed", "signe"), ("approved", "valides"),
+    ("welcomed", "accueilli"), ("founded", "cree"), ("since when", "depuis quand"), ("exist", "existe"), ("exists", "existe"), ("established", "cree"), ("set up", "cree"), ("launched", "lance"), ("signed", "signe"), ("approved", "valides"),
     ("validated", "valides"), ("moved", "reporte"), ("postponed", "reporte"), ("rescheduled", "reporte"),
     ("cancelled", "annule"), ("canceled", "annule"), ("in charge of", "responsable de"), ("head of", "responsable de"),
     ("comms", "communication"), ("hiring", "recrute"), ("recruiting", "recrute"), ("hire", "recruter"),
@@ -192,6 +192,7 @@ def expand(text: str) -> str:
         for pattern, french in _ENGLISH_RE:
             text = pattern.sub(french, text)
         text = re.sub(r"\b([A-Za-z]{3,})['’]s\b", r"\1", text)  # "the country's delegation": the possessive says no more
+        text = re.sub(r"  +", " ", text)  # a word the glossary drops ("does") leaves no gap between the others
     text = _APPROXIMATE_RE.sub(lambda m: (f"{m.group(1)} de " if m.group(1) else "" if m.group(2).lower() == "la"
                                           else "environ ")  # "plus d'une centaine"; "passé la centaine": the mark itself
                                + f"{APPROXIMATE[m.group(3).lower()]} ", text)

@@ -45,6 +45,8 @@ SYNONYMS = [
     # (not "les grandes entreprises", a kind of its own)
     (r"\b(les|vos|nos|tes|quels|quelles|\d+) (?:plus )?(?:grands|grandes|gros|grosses|principaux|principales|"
      r"majeurs|majeures)\b(?! (?:entreprises|groupes|comptes)\b)", r"\1"),
+    # "un atelier en lien avec les sols": what it is about, as "sur" says it
+    (r"\ben (?:lien|rapport) (?:direct )?avec (?=(?:le|la|les|l'|un|une|des|du|de|d')\b)", "sur "),
     (r"\ba peu pres\b|\bgrosso modo\b|\bapproximativement\b", "environ"),  # "combien à peu près ?": no "près" to match
     (r"\bau[- ](?:dela|dessus) (?:de |des )(?=\d)", "plus de "),  # "au-delà de 100 participants": a bound
     (r"\ben[- ]dessous (?:de |des )(?=\d)", "moins de "),
@@ -130,7 +132,7 @@ SYNONYMS = [
     (r"\bmodif\b", "modification"),
     # "il existe depuis quand ?", "créé en quelle année ?": when it was created, the noun a report uses
     (r"\bexist\w* depuis (?:quand|quelle annee|combien de temps)\b|"
-     r"\bdepuis (?:quand|quelle annee|combien de temps) (?:il |elle |le cluster |ca |cela )?exist\w*\b", "creation quand"),
+     r"\bdepuis (?:quand|quelle annee|combien de temps) (?:il |elle |(?:le|votre|ton) (?:cluster|reseau) |ca |cela |vous )?exist\w*\b", "creation quand"),
     (r"\b(?:cree|creee|crees|creees|fonde|fondee)\b", "creation"),
     (r"\b(?:pers?onn?es?|gens) (?:qui )?(?:travaill\w*|bosse\w*|sont employe\w*|sont salarie\w*) "
      r"(?:au|pour le|dans l'equipe|a l'equipe|au sein)\b", "salaries"),  # the staff, not attendance
@@ -138,6 +140,8 @@ SYNONYMS = [
     # "le réseau", "votre réseau" said to the cluster is the cluster itself ("le réseau compte combien de membres ?"),
     # not a network of something ("le réseau d'eau", "les réseaux sociaux")
     (r"\b(le|votre|ton|notre|du|au|ce) reseau\b(?!-|\s*(?:de |d'|des |du ))", r"\1 cluster"),
+    # so is "votre association", "ton organisation", said to the cluster ("notre structure" is the asker's)
+    (r"\b(votre|ton) (?:association|asso|organisation|organisme|structure)\b(?!-|\s*(?:de |d'|des |du ))", r"\1 cluster"),
     # "vous êtes combien ?", "combien êtes-vous ?" asked of the cluster: how many members it has
     # ("vous étiez combien ?" after an event asks how many came; "au tout début", "en 2020", of the cluster)
     (r"\bvous (?:etes|serez) (?:combien|cb)\b(?! ?(?:de\b|d'))|\bcombien etes-vous\b(?! ?(?:de\b|d'))|"
@@ -593,6 +597,9 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
                               folded)):
         unknown = [w for w in unknown if w not in whom]
         topic = [s for s in topic if s not in {stem(w) for w in whom}]
+    themed = "|".join(w for ws in THEME_WORDS.values() for w in ws)
+    if re.search(rf"\bautour (?:de |du |des |d')(?:la |l'|les )?(?:{themed})\b", folded):
+        topic = [s for s in topic if s != stem("autour")]  # "un rendez-vous autour de l'eau": about the theme
     if intents & {"first", "origin"}:
         # "à la création", "à l'origine", "au lancement", "à ses débuts" say when, not what; "depuis sa création": the
         # whole series
@@ -871,6 +878,9 @@ class Lexicon:
                 continue  # imperfect/conditional verbs ("portaient", "serait", "étiez") say how, not what
             if len(w) >= 6 and w.endswith("ant") and i and tokens[i - 1] == "en":
                 continue  # a gerund ("en précisant", "en indiquant") says how to answer, not what
+            if w in PRE_ADJECTIVES and i and tokens[i - 1] in ("un", "une", "des", "de") and i + 1 < len(tokens) \
+                    and tokens[i + 1] not in STOPWORDS:
+                continue  # "un grand rendez-vous", "une petite visite": how it is judged, not what (not "le Grand Paris")
             known = w if "#" + stem(w) in self.df else self.feminine(w) or self.correct(w)
             if known and known not in GRAMMAR and "#" + stem(known) not in self.df:
                 w, known = known, None  # "piscne" is "piscine", a thing the base does not hold

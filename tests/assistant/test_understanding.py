@@ -4300,3 +4300,42 @@ def test_an_amount_the_asker_says_you_had_is_checked_and_is_no_year(assistant):
     assert b.answer.startswith("Non") and "6 visites" in b.answer
     c = ask(assistant, "vous avez des visites en octobre ?", as_of="2024-12-31")
     assert c.answer.startswith("Oui")
+
+
+def test_when_an_organisation_was_founded_in_english_and_since_when_it_exists(assistant):
+    assert "2015" in ask(assistant, "When was the network founded?", as_of="2024-12-31").answer
+    assert "2015" in ask(assistant, "since when does the cluster exist?", as_of="2024-12-31").answer
+
+
+def test_a_judging_adjective_and_around_say_no_subject(assistant):
+    a = ask(assistant, "un gros événement autour des sols bientôt ?", as_of="2024-09-01")
+    assert "Forum régional Sols" in a.answer
+    b = ask(assistant, "y aura-t-il un grand rendez-vous en lien avec l'eau prochainement ?", as_of="2024-04-10")
+    assert not b.abstained and "Forum Eau" in b.answer
+
+
+def test_your_association_said_to_the_cluster_is_the_cluster(assistant):
+    a = ask(assistant, "votre organisation compte combien d'adhérents ?", as_of="2024-12-31")
+    assert "200" in a.answer
+
+
+def test_one_like_ours_takes_up_what_the_asker_described(assistant):
+    a = ask(assistant, "Je gère une plateforme de valorisation des sols. Vous êtes déjà allés voir un site comme le nôtre ?",
+            as_of="2024-12-31")
+    assert "Ilo" in a.answer
+
+
+def test_a_word_the_base_lacks_in_one_of_two_nouns_after_de(assistant):
+    a = ask(assistant, "une visite d'entrepôt ou de site prévue bientôt ?", as_of="2024-09-25")
+    assert not a.abstained and "Saint Gobain" in a.answer
+
+
+def test_who_asks_before_a_colon_is_not_asked(assistant):
+    a = ask(assistant, "Doctorante en hydrologie : combien de membres a le cluster ?", as_of="2024-12-31")
+    assert not a.abstained and "200" in a.answer
+
+
+def test_a_kind_of_member_dealt_with_is_not_asked_for(assistant):
+    a = ask(assistant, "c'est qui le formateur de la journée sur les achats innovants auprès des start-up ?",
+            as_of="2024-12-31")
+    assert "Aymard" in a.answer
