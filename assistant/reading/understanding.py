@@ -878,6 +878,8 @@ class Lexicon:
                 continue  # imperfect/conditional verbs ("portaient", "serait", "étiez") say how, not what
             if len(w) >= 6 and w.endswith("ant") and i and tokens[i - 1] == "en":
                 continue  # a gerund ("en précisant", "en indiquant") says how to answer, not what
+            if re.fullmatch(r"(?:mien|tien|sien)n?e?s?|(?:notre|votre|leur)s?", w) and i and tokens[i - 1] in ("le", "la", "les"):
+                continue  # "un site comme le mien": a pronoun, the thing it stands for was named before
             if w in PRE_ADJECTIVES and i and tokens[i - 1] in ("un", "une", "des", "de") and i + 1 < len(tokens) \
                     and tokens[i + 1] not in STOPWORDS:
                 continue  # "un grand rendez-vous", "une petite visite": how it is judged, not what (not "le Grand Paris")

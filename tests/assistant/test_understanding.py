@@ -4315,14 +4315,18 @@ def test_a_judging_adjective_and_around_say_no_subject(assistant):
 
 
 def test_your_association_said_to_the_cluster_is_the_cluster(assistant):
-    a = ask(assistant, "votre organisation compte combien d'adhérents ?", as_of="2024-12-31")
-    assert "200" in a.answer
+    a = ask(assistant, "et votre organisation, elle bosse sur quels sujets ?", as_of="2024-12-31")
+    assert "des milieux, des sols et des biodéchets" in a.answer
+    assert "200" in ask(assistant, "votre asso compte combien d'adhérents ?", as_of="2024-12-31").answer
 
 
 def test_one_like_ours_takes_up_what_the_asker_described(assistant):
     a = ask(assistant, "Je gère une plateforme de valorisation des sols. Vous êtes déjà allés voir un site comme le nôtre ?",
             as_of="2024-12-31")
     assert "Ilo" in a.answer
+    b = ask(assistant, "Mon entreprise exploite une centrale à béton. Un site comme le mien, vous l'avez visité ?",
+            as_of="2024-12-31")
+    assert not b.abstained and "6 février 2024" in b.answer
 
 
 def test_a_word_the_base_lacks_in_one_of_two_nouns_after_de(assistant):
