@@ -957,7 +957,8 @@ def _describe(q: Query, types: list[str] | None = None) -> str:
 # Told as done: "s'est réuni", "se sont tenues", "ont eu lieu"
 HELD = re.compile(r"\b(?:s'est|se sont|s'etai(?:t|ent)) (?:\w+ )?(?:reuni|tenu|deroule|passe)e?s?\b|"
                   r"\b(?:a|ont|avaient|avait) eu lieu\b|\by a eu\b|"
-                  r"\b(?:avez|avons|a|ont|as)(?:-(?:t-)?(?:vous|nous|ils|elles|il|elle|on))? (?:\w+ )?(?:fait|faites|organise|organisee?s?|tenu|tenues?|eu)\b")
+                  r"\b(?:avez|avons|a|ont|as)(?:-(?:t-)?(?:vous|nous|ils|elles|il|elle|on))? (?:\w+ )?"
+                  r"(?:fait|faites|organise|organisee?s?|tenu|tenues?|eu)\b")
 # "c'était la même semaine ?", "le même mois que … ?": a time compared with the one of another event
 SAME_SPAN = re.compile(r"\b(?:le|la|au|a la|dans la|dans le|pendant la|durant la) meme (jour|semaine|mois|annee)\b")
 

@@ -25,9 +25,9 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 # ("vous avez eu 2000 participants ?": a number followed by the plural noun it counts is an amount, not a year; "en
 # 2024 les visites", "2024 vs 2023", "en 2024 réponds" are years)
 _YEAR = r"(?:(?<=\ben )|(?<=\bdepuis )|(?<=\bfin )|(?<=\bdebut )|(?<=\bannee )|(?<=\bentre )|(?<=\bvs )|(?<=\bpour )|"\
-        r"(?<=\bau )|(?<=\bdes )|(?<=\bet )|(?!\d{4} (?!(?:les|des|mes|tes|ses|nos|vos|leurs|ces|tous|toutes|plus|moins|vs|sans|dans|sous|"\
-        r"depuis|apres|alors|lors|puis|mais|quels|quelles|combien|vous|nous|ils|elles|eux|pas|tres|jamais|toujours|vers|"\
-        r"chez|hors|\w+(?:ais|ois|eux|ons|ez))\b)[a-z]{3,}[sx]\b))(20[0-4]\d|19[89]\d)"
+        r"(?<=\bau )|(?<=\bdes )|(?<=\bet )|(?!\d{4} (?!(?:les|des|mes|tes|ses|nos|vos|leurs|ces|tous|toutes|plus|moins|"\
+        r"vs|sans|dans|sous|depuis|apres|alors|lors|puis|mais|quels|quelles|combien|vous|nous|ils|elles|eux|pas|tres|"\
+        r"jamais|toujours|vers|chez|hors|\w+(?:ais|ois|eux|ons|ez))\b)[a-z]{3,}[sx]\b))(20[0-4]\d|19[89]\d)"
 
 
 @dataclass(frozen=True)

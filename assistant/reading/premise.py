@@ -29,7 +29,8 @@ OPENING = re.compile(rf"^\s*(?:(?:si j'ai bien compris|si je comprends bien|{HED
 ASKING = re.compile(r"\b(combien|quand|ou|qui|quel\w*|quoi|comment|pourquoi|lequel|laquelle|lesquel\w*|cb|qd|"
                     rf"nombre|liste|total|moyenne|y a-t-il|y-a-t-il|existe-t-il|{INVERTED_ASK})\b")
 # A statement has a verb: "l'AG s'est tenue en juin ?" claims; "nombre d'événements en juin ?" asks.
-STATED = re.compile(r"\b(a|ont|est|sont|etait|etaient|avait|avaient|aura|y a|avez|aviez|avons|avions|y avait|compte|comptait|comptaient|"
+STATED = re.compile(r"\b(a|ont|est|sont|etait|etaient|avait|avaient|aura|y a|avez|aviez|avons|avions|y avait|compte|"
+                    r"comptait|comptaient|"
                     r"reunit|rassemble|rassemblait|s'est|se sont|s'etait|correspond\w*|equivau\w*|represente\w*)\b")
 # "c'était bien …", "ça correspond bien à …": a claim checked
 CONFIRMED = r"(?:c'est|c'etait|est|etait|a|ont|sont|etaient|correspond\w*|equivau\w*|represente\w*|fait|font) bien"
@@ -170,7 +171,8 @@ def read_claim(message: str, today: date) -> Claim | None:
     # "et en juin ?" asks again; "et l'AG, c'était bien en juin ?" checks a claim still
     confirms = re.search(rf"\b{CONFIRMED}\b", body)
     plain = bool(asked) and len(body.split()) >= 4 and (not re.match(r"(et|mais|puis|ou|sinon)\b", body) or confirms) \
-        and bool(STATED.search(_verbs(message))) and not re.match(r"(?:(?:il )?y[- ](?:a|avait|aura)(?:-t?-?il)?|(?:vous|on|nous) (?:avez|aviez|avons|avions|a|avait))"
+        and bool(STATED.search(_verbs(message))) \
+        and not re.match(r"(?:(?:il )?y[- ](?:a|avait|aura)(?:-t?-?il)?|(?:vous|on|nous) (?:avez|aviez|avons|avions|a|avait))"
                          r"(?: eu| aura| avait)? (?:des|d'|un|une)\b", body)
     # "y a des visites en mai ?", "y avait-il un bureau en novembre ?" ask whether any
     found = list(ASKING.finditer(body))  # "le nombre de membres a augmenté de combien ?" asks by its "combien"

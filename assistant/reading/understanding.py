@@ -132,7 +132,8 @@ SYNONYMS = [
     (r"\bmodif\b", "modification"),
     # "il existe depuis quand ?", "créé en quelle année ?": when it was created, the noun a report uses
     (r"\bexist\w* depuis (?:quand|quelle annee|combien de temps)\b|"
-     r"\bdepuis (?:quand|quelle annee|combien de temps) (?:il |elle |(?:le|votre|ton) (?:cluster|reseau) |ca |cela |vous )?exist\w*\b", "creation quand"),
+     r"\bdepuis (?:quand|quelle annee|combien de temps) (?:il |elle |(?:le|votre|ton) (?:cluster|reseau) |ca |cela |vous )?"
+     r"exist\w*\b", "creation quand"),
     (r"\b(?:cree|creee|crees|creees|fonde|fondee)\b", "creation"),
     (r"\b(?:pers?onn?es?|gens) (?:qui )?(?:travaill\w*|bosse\w*|sont employe\w*|sont salarie\w*) "
      r"(?:au|pour le|dans l'equipe|a l'equipe|au sein)\b", "salaries"),  # the staff, not attendance
@@ -149,8 +150,8 @@ SYNONYMS = [
      "combien de membres"),
     # "le cluster a beaucoup grandi ?", "vous vous êtes agrandis ?": a network grows by its members, when nothing
     # else is said to grow ("vous avez développé des outils", "le cluster a progressé sur les sols")
-    (r"\b(?:(?:le|votre|ton|notre) cluster|vous|on) (?:a|avez|s'est|vous etes|se sont)(?: \w+)? (?:grandi|grossi|agrandi|elargi|augmente|"
-     r"progresse|developpe)s?\b(?! ?(?:de|d'|des|du|le|la|les|l'|un|une|en|sur|dans|avec|vos|leurs?|ses|sa|son)\b)",
+    (r"\b(?:(?:le|votre|ton|notre) cluster|vous|on) (?:a|avez|s'est|vous etes|se sont)(?: \w+)? "
+     r"(?:grandi|grossi|agrandi|elargi|augmente|progresse|developpe)s?\b(?! ?(?:de|d'|des|du|le|la|les|l'|un|une|en|sur|dans|avec|vos|leurs?|ses|sa|son)\b)",
      "le nombre de membres a augmente"),
     # "ils étaient combien ?", "on sera combien ?": a headcount, not a number of events
     (r"\b(?:ils|elles|on) (?:etaient|etait|seront|sera|sont|est) (?:combien|cb)\b(?! ?(?:de\b|d'))|"
@@ -878,7 +879,8 @@ class Lexicon:
                 continue  # imperfect/conditional verbs ("portaient", "serait", "étiez") say how, not what
             if len(w) >= 6 and w.endswith("ant") and i and tokens[i - 1] == "en":
                 continue  # a gerund ("en précisant", "en indiquant") says how to answer, not what
-            if re.fullmatch(r"(?:mien|tien|sien)n?e?s?|(?:notre|votre|leur)s?", w) and i and tokens[i - 1] in ("le", "la", "les"):
+            if re.fullmatch(r"(?:mien|tien|sien)n?e?s?|(?:notre|votre|leur)s?", w) and i \
+                    and tokens[i - 1] in ("le", "la", "les"):
                 continue  # "un site comme le mien": a pronoun, the thing it stands for was named before
             if w in PRE_ADJECTIVES and i and tokens[i - 1] in ("un", "une", "des", "de") and i + 1 < len(tokens) \
                     and tokens[i + 1] not in STOPWORDS:
