@@ -36,6 +36,9 @@ THEME_WORDS = {
 # The theme names themselves: words that filter by theme rather than name a title. Other theme
 # words ("pluviales", "compost") are kept for matching titles.
 THEME_STEMS = {stem(fold(w)) for name in THEME_WORDS for w in (name, name + "s", name.rstrip("sx"))} | {stem("eaux")}
+# "autour de l'eau" says what a thing is about ("autour de Paris" says where)
+_THEMED = "|".join(w for ws in THEME_WORDS.values() for w in ws)
+AROUND_THEME = re.compile(rf"\bautour (?:de |du |des |d')(?:la |l'|les )?(?:{_THEMED})\b")
 # Phrases rewritten before anything else: abbreviations and common synonyms users type.
 SYNONYMS = [
     (r"\ben gros\b", " "),  # "ça parle de quoi en gros ?": roughly, no size
@@ -598,8 +601,7 @@ def parse(text: str, as_of: date, lexicon: "Lexicon") -> Query:
                               folded)):
         unknown = [w for w in unknown if w not in whom]
         topic = [s for s in topic if s not in {stem(w) for w in whom}]
-    themed = "|".join(w for ws in THEME_WORDS.values() for w in ws)
-    if re.search(rf"\bautour (?:de |du |des |d')(?:la |l'|les )?(?:{themed})\b", folded):
+    if AROUND_THEME.search(folded):
         topic = [s for s in topic if s != stem("autour")]  # "un rendez-vous autour de l'eau": about the theme
     if intents & {"first", "origin"}:
         # "à la création", "à l'origine", "au lancement", "à ses débuts" say when, not what; "depuis sa création": the
